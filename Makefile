@@ -1,0 +1,43 @@
+# The two commands of the README: `make run` and `make test`. Everything else is a helper of those.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8501
+STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+
+.PHONY: run test install db lint bench test-unit test-app test-e2e clean
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	rm -f $(VENV)/.installed-* && touch $(STAMP)
+
+install: $(STAMP)
+
+db: install
+	$(PY) -m dashboard init
+
+run: db
+	$(PY) -m streamlit run dashboard/app.py --server.port $(PORT)
+
+test: install
+	$(PY) -m pytest -q -p no:cacheprovider tests/unit tests/app
+	$(PY) -m pytest -q -p no:cacheprovider tests/e2e
+
+test-unit: install
+	$(PY) -m pytest -q tests/unit
+test-app: install
+	$(PY) -m pytest -q tests/app
+test-e2e: install
+	$(PY) -m pytest -q tests/e2e
+
+lint: install
+	$(PY) -m ruff check dashboard tests benchmarks
+	$(PY) -m mypy
+
+bench: install
+	$(PY) -m dashboard bench
+
+clean:
+	rm -rf $(VENV) data/*.duckdb data/*.duckdb.* data/default/generated

@@ -1,0 +1,1 @@
+"""Foreign-trade partner dashboard of the Volgograd Oblast administration."""

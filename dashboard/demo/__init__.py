@@ -1,0 +1,1 @@
+"""The bundled demonstration data: generated deterministically, written in the real FTS format."""

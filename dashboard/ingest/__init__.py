@@ -1,0 +1,1 @@
+"""Importers: read -> normalise -> validate -> load, each stage pure except the last."""

@@ -1,0 +1,98 @@
+"""Vectorised checks shared by the readers: each returns parsed values and reports the bad rows."""
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+
+from dashboard.ingest.rawfile import RawTable
+from dashboard.ingest.report import Report
+from dashboard.reference import partners as ref_partners
+
+MAX_VALUE = 1e12  # no single customs line is worth a trillion dollars: such a value is an error
+
+
+def mojibake_hint(values: pd.Series) -> str:
+    sample = " ".join(values.head(50).astype(str))
+    if any(ch in sample for ch in "ÐÑÃÂ") or "�" in sample:
+        return " (the text looks mis-encoded: a CP1251/UTF-8 mix-up)"
+    return ""
+
+
+def flag(report: Report, raw: RawTable, mask: np.ndarray | pd.Series, column: str,
+         values: pd.Series, reason: str) -> None:
+    """Report every row where mask is true."""
+    idx = np.flatnonzero(np.asarray(mask, dtype=bool))
+    if not len(idx):
+        return
+    lines = raw.line_of(idx)
+    vals = values.to_numpy()
+    for n, (i, line) in enumerate(zip(idx, lines, strict=True)):
+        if n >= 1000:  # the report lists a thousand; the rest are only counted
+            report.total += len(idx) - n
+            break
+        report.add(int(line), column, vals[i], reason)
+
+
+def parse_number(s: pd.Series) -> pd.Series:
+    """'1 234,5' -> 1234.5 (spaces are thousands separators, comma or dot the decimal sign); bad -> NaN."""
+    cleaned = s.str.replace(r"[\s\u00a0\u202f]", "", regex=True).str.replace(",", ".", regex=False)
+    return pd.to_numeric(cleaned.where(cleaned != ""), errors="coerce")
+
+
+def check_number(report: Report, raw: RawTable, s: pd.Series, column: str, required: bool) -> pd.Series:
+    num = parse_number(s)
+    blank = s.str.strip() == ""
+    if required:
+        flag(report, raw, blank, column, s, "missing value")
+    notnum = num.isna() & ~blank
+    flag(report, raw, notnum, column, s, "not a number")
+    arr = num.to_numpy(dtype="float64", na_value=np.nan)
+    with np.errstate(invalid="ignore"):
+        flag(report, raw, ~np.isfinite(arr) & ~np.isnan(arr), column, s, "not a finite number")
+        flag(report, raw, arr < 0, column, s, "negative value")
+        flag(report, raw, (arr > MAX_VALUE) & np.isfinite(arr), column, s, "implausibly large value")
+    return num
+
+
+def check_partner(report: Report, raw: RawTable, s: pd.Series, column: str) -> pd.Series:
+    code = s.str.strip().str.upper()
+    known = frozenset(p.iso2 for p in ref_partners.all_partners())
+    flag(report, raw, ~code.isin(known), column, s, "unknown country code (ISO 3166 alpha-2 expected)")
+    return code
+
+
+def check_year_month(report: Report, raw: RawTable, year: pd.Series, month: pd.Series, column: str,
+                     shown: pd.Series, today: dt.date | None = None) -> None:
+    """Months 1..12, years from 1990, and nothing after the current month."""
+    today = today or dt.date.today()
+    y = year.to_numpy(dtype="float64", na_value=np.nan)
+    m = month.to_numpy(dtype="float64", na_value=np.nan)
+    bad_form = np.isnan(y) | np.isnan(m)
+    flag(report, raw, bad_form, column, shown, "bad period (MM/YYYY expected)")
+    ok = ~bad_form
+    with np.errstate(invalid="ignore"):
+        flag(report, raw, ok & ((m < 1) | (m > 12)), column, shown, "month must be 01..12")
+        flag(report, raw, ok & (y < 1990), column, shown, "year before 1990")
+        future = ok & (m >= 1) & (m <= 12) & ((y > today.year) | ((y == today.year) & (m > today.month)))
+    flag(report, raw, future, column, shown, "period in the future")
+
+
+def check_duplicates(report: Report, raw: RawTable, df: pd.DataFrame, key: list[str], value_cols: list[str],
+                     column: str) -> None:
+    """A key twice is an error: the same row repeated, or two rows that disagree."""
+    dup = df.duplicated(key, keep=False).to_numpy()
+    if not dup.any():
+        return
+    sub = df.loc[dup, key + value_cols].copy()
+    sub["_row"] = np.flatnonzero(dup)
+    sub["_line"] = raw.line_of(sub["_row"].to_numpy())
+    first = sub.groupby(key, dropna=False, sort=False)["_line"].transform("min")
+    for (_, r), f in zip(sub.iterrows(), first, strict=True):
+        if r["_line"] == f:
+            continue
+        same = (sub.loc[sub["_line"] == f, value_cols].to_numpy() == r[value_cols].to_numpy()).all()
+        reason = (f"duplicate row (same as line {f})" if same
+                  else f"same key as line {f} but different values (conflicting duplicate)")
+        report.add(int(r["_line"]), column, "", reason)

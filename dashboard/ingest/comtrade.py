@@ -1,0 +1,112 @@
+"""UN Comtrade CSV: Comtrade+ (camelCase or PascalCase headers) and the legacy 22-column download.
+
+National figures: they give context and mirror statistics, never the region's own trade.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from dashboard.ingest import columns as col
+from dashboard.ingest.rawfile import RawTable
+from dashboard.ingest.report import Report
+from dashboard.reference import partners as ref_partners
+
+# canonical -> header keys after lower-casing and dropping everything but letters and digits
+HEADERS = {
+    "reporter": ("reporteriso",),
+    "partner": ("partneriso",),
+    "flow": ("flowcode", "tradeflowcode"),
+    "hs": ("cmdcode", "commoditycode"),
+    "value": ("primaryvalue", "tradevalueus"),
+    "netto": ("netwgt", "netweightkg"),
+    "year": ("refyear", "year"),
+    "month": ("refmonth",),
+    "period": ("period",),
+}
+REQUIRED = ("reporter", "partner", "flow", "hs", "value")
+# Comtrade+ letter codes and legacy numbers; re-exports and re-imports count with exports and imports
+FLOWS = {"X": "E", "M": "I", "RX": "E", "RM": "I", "2": "E", "1": "I", "3": "E", "4": "I",
+         "EXPORT": "E", "IMPORT": "I", "RE-EXPORT": "E", "RE-IMPORT": "I"}
+AGGREGATES = {"W00", "WLD", "_X", "X1", "XX", "0", ""}  # world and areas n.e.s.: not a partner country
+
+
+@dataclass
+class ComtradeData:
+    trade: pd.DataFrame   # reporter, partner, year, month, flow, hs, value_usd, netto_kg
+    skipped_aggregates: int
+
+
+def _key(h: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", h.lower())
+
+
+def looks_like(header: list[str]) -> bool:
+    keys = {_key(h) for h in header}
+    return "partneriso" in keys and ("primaryvalue" in keys or "tradevalueus" in keys)
+
+
+def parse(raw: RawTable, report: Report, today: dt.date | None = None) -> ComtradeData | None:
+    found: dict[str, int] = {}
+    for i, h in enumerate(raw.header):
+        for canon, keys in HEADERS.items():
+            if _key(h) in keys and canon not in found:
+                found[canon] = i
+    for need in REQUIRED:
+        if need not in found:
+            report.add(1, need, "", f"missing column {need!r}")
+    if "year" not in found and "period" not in found:
+        report.add(1, "refYear", "", "missing column 'refYear' (or 'Year'/'Period')")
+    if not report.ok:
+        return None
+
+    def s(name: str) -> pd.Series:
+        return raw.table.column(found[name]).to_pandas().astype("str").str.strip()
+
+    name = {k: raw.header[i] for k, i in found.items()}
+    partner_raw = s("partner").str.upper()
+    aggregate = partner_raw.isin(AGGREGATES).to_numpy()
+    by_iso3 = {p.iso3: p.iso2 for p in ref_partners.all_partners()}
+    partner = partner_raw.map(by_iso3)
+    col.flag(report, raw, partner.isna().to_numpy() & ~aggregate, name["partner"], partner_raw,
+             "unknown ISO alpha-3 country code")
+    reporter_raw = s("reporter").str.upper()
+    reporter = reporter_raw.map(by_iso3)
+    col.flag(report, raw, reporter.isna(), name["reporter"], reporter_raw, "unknown ISO alpha-3 country code")
+    flow_raw = s("flow").str.upper()
+    flow = flow_raw.map(FLOWS)
+    col.flag(report, raw, flow.isna(), name["flow"], flow_raw, "flow must be X/M/RX/RM or 1-4")
+    value = col.check_number(report, raw, s("value"), name["value"], required=True)
+    netto = (col.check_number(report, raw, s("netto"), name["netto"], required=False)
+             if "netto" in found else pd.Series(np.nan, index=value.index))
+
+    if "year" in found:
+        year = pd.to_numeric(s("year"), errors="coerce")
+        month = pd.to_numeric(s("month"), errors="coerce").fillna(0) if "month" in found else None
+        shown = s("year")
+    else:
+        shown = s("period")
+        year = pd.to_numeric(shown.str[:4], errors="coerce")
+        month = pd.to_numeric(shown.str[4:6].where(shown.str.len() == 6, "0"), errors="coerce")
+    if month is None:  # legacy annual files: Period is YYYY, or YYYYMM for monthly ones
+        per = s("period") if "period" in found else shown
+        month = pd.to_numeric(per.str[4:6].where(per.str.len() == 6, "0"), errors="coerce")
+    y = year.to_numpy(dtype="float64", na_value=np.nan)
+    m = month.to_numpy(dtype="float64", na_value=np.nan)
+    with np.errstate(invalid="ignore"):
+        col.flag(report, raw, np.isnan(y) | (y < 1962) | (y > (today or dt.date.today()).year),
+                 name.get("year", "period"), shown, "bad year")
+        col.flag(report, raw, np.isnan(m) | (m < 0) | (m > 12), name.get("month", "period"), shown, "bad month")
+    if not report.ok:
+        return None
+    keep = ~aggregate
+    out = pd.DataFrame({
+        "reporter": reporter.astype("str"), "partner": partner.fillna("").astype("str"),
+        "year": year.astype("int16"), "month": month.astype("int8"), "flow": flow.astype("str"),
+        "hs": s("hs").astype("str"), "value_usd": value.astype("float64"), "netto_kg": netto.astype("float64"),
+    })[keep].reset_index(drop=True)
+    return ComtradeData(out, int(aggregate.sum()))

@@ -1,0 +1,79 @@
+"""Firm counts kept by the administration: year, partner (ISO alpha-2), number of firms, kind.
+
+CSV with ',' or ';'; headers in English (year, partner, firms, kind) or Russian (год, страна, число фирм, вид).
+kind: exporters | importers | any (Russian: экспортеры | импортеры | все).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from dashboard.ingest import columns as col
+from dashboard.ingest.rawfile import RawTable, norm_header
+from dashboard.ingest.report import Report
+
+HEADERS = {
+    "year": ("year", "год"),
+    "partner": ("partner", "страна", "iso2", "код страны"),
+    "firms": ("firms", "число фирм", "число предприятий", "предприятий", "count"),
+    "kind": ("kind", "вид", "тип"),
+}
+KINDS = {"exporters": "exporters", "importers": "importers", "any": "any",
+         "экспортеры": "exporters", "импортеры": "importers", "все": "any", "всего": "any"}
+
+
+@dataclass
+class FirmsData:
+    firms: pd.DataFrame  # year, partner, kind, firms
+
+
+def looks_like(header: list[str]) -> bool:
+    names = {norm_header(h) for h in header}
+    return any(n in names for n in HEADERS["firms"]) and any(n in names for n in HEADERS["kind"])
+
+
+def parse(raw: RawTable, report: Report, today: dt.date | None = None) -> FirmsData | None:
+    found: dict[str, int] = {}
+    for i, h in enumerate(raw.header):
+        for canon, spellings in HEADERS.items():
+            if norm_header(h) in spellings:
+                if canon in found:
+                    report.add(1, h, h, "column appears twice in the header")
+                found[canon] = i
+    for need in HEADERS:
+        if need not in found:
+            report.add(1, need, "", f"missing column {need!r}")
+    if not report.ok:
+        return None
+
+    def s(name: str) -> pd.Series:
+        return raw.table.column(found[name]).to_pandas().astype("str")
+
+    name = {k: raw.header[i] for k, i in found.items()}
+    year_s = s("year")
+    year = pd.to_numeric(year_s.str.strip(), errors="coerce")
+    this_year = (today or dt.date.today()).year
+    y = year.to_numpy(dtype="float64", na_value=np.nan)
+    col.flag(report, raw, np.isnan(y) | (y != np.round(y)), name["year"], year_s, "year must be a number like 2022")
+    with np.errstate(invalid="ignore"):
+        col.flag(report, raw, (y < 1990) | (y > this_year), name["year"], year_s,
+                 f"year must be between 1990 and {this_year}")
+    partner = col.check_partner(report, raw, s("partner"), name["partner"])
+    firms_s = s("firms")
+    firms = pd.to_numeric(firms_s.str.strip(), errors="coerce")
+    f = firms.to_numpy(dtype="float64", na_value=np.nan)
+    with np.errstate(invalid="ignore"):
+        col.flag(report, raw, np.isnan(f) | (f < 0) | (f != np.round(f)), name["firms"], firms_s,
+                 "number of firms must be a whole number ≥ 0")
+    kind_s = s("kind")
+    kind = kind_s.str.strip().str.lower().str.replace("ё", "е").map(KINDS)
+    col.flag(report, raw, kind.isna(), name["kind"], kind_s, "kind must be exporters, importers or any")
+    if not report.ok:
+        return None
+    out = pd.DataFrame({"year": year.astype("int16"), "partner": partner.astype("str"),
+                        "kind": kind.astype("str"), "firms": firms.astype("int32")})
+    col.check_duplicates(report, raw, out, ["year", "partner", "kind"], ["firms"], name["partner"])
+    return FirmsData(out) if report.ok else None

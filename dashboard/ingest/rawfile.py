@@ -1,0 +1,164 @@
+"""From a file on disk (or uploaded bytes) to a table of strings with known line numbers.
+
+Handles: ZIP archives (the FTS ships DATTSVT.csv in a ZIP), UTF-8 with or without BOM, UTF-16 with BOM,
+CP1251 (older exports), and the separator (tab, ';' or ',') sniffed from the header line.
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.csv as pacsv
+
+from dashboard.ingest.report import Report
+
+TEXT_SUFFIXES = (".csv", ".txt", ".tsv")
+MAX_ZIP_RATIO = 200  # a real unload compresses ~10:1; far beyond that is a ZIP bomb
+
+
+@dataclass
+class RawTable:
+    name: str
+    header: list[str]
+    table: pa.Table           # every column a string, one row per data line
+    lines: np.ndarray | None  # file line of each row when it is not simply row + 2
+    encoding: str
+    delimiter: str
+
+    def line_of(self, row_indices: np.ndarray) -> np.ndarray:
+        idx = np.asarray(row_indices, dtype=np.int64)
+        return self.lines[idx] if self.lines is not None else idx + 2
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def unpack(name: str, data: bytes, limit: int, report: Report) -> tuple[str, bytes] | None:
+    """The text file inside a ZIP (DATTSVT.csv first), or the data itself; None with issues when refused."""
+    if len(data) > limit:
+        report.add(0, "", f"{len(data)} bytes", f"file is larger than the limit of {limit} bytes")
+        return None
+    if not data.startswith(b"PK\x03\x04"):
+        return name, data
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        members = [i for i in zf.infolist() if i.filename.lower().endswith(TEXT_SUFFIXES) and not i.is_dir()]
+    except zipfile.BadZipFile as e:
+        report.add(0, "", name, f"damaged ZIP archive ({e})")
+        return None
+    if not members:
+        report.add(0, "", name, "the ZIP archive holds no .csv or .txt file")
+        return None
+    members.sort(key=lambda i: (i.filename.lower().rsplit("/", 1)[-1] != "dattsvt.csv", i.filename))
+    info = members[0]
+    if info.file_size > limit or info.file_size > MAX_ZIP_RATIO * max(info.compress_size, 1):
+        report.add(0, "", info.filename, f"unpacks to {info.file_size} bytes: refused as a possible ZIP bomb "
+                   f"(limit {limit} bytes, ratio {MAX_ZIP_RATIO}:1)")
+        return None
+    with zf.open(info) as f:
+        inner = f.read(limit + 1)  # never trust the declared size alone
+    if len(inner) > limit:
+        report.add(0, "", info.filename, f"unpacks to more than the limit of {limit} bytes")
+        return None
+    return f"{name}:{info.filename}", inner
+
+
+def decode(data: bytes, report: Report) -> tuple[str, str] | None:
+    """(text, encoding). UTF-8 is tried first because a CP1251 file is almost never valid UTF-8."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as e:
+            report.add(0, "", "", f"broken UTF-16 text at byte {e.start}")
+            return None
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1251"), "cp1251"
+    except UnicodeDecodeError as e:
+        line = data[: e.start].count(b"\n") + 1
+        report.add(line, "", repr(data[e.start:e.start + 4]), "the text is neither UTF-8 nor CP1251")
+        return None
+
+
+def sniff_delimiter(header: str) -> str:
+    counts = {d: header.count(d) for d in ("\t", ";", ",")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else "\t"
+
+
+def norm_header(name: str) -> str:
+    return re.sub(r"\s+", " ", name.strip().strip('"').strip().lower().replace("ё", "е"))
+
+
+def read_table(name: str, text: str, encoding: str, report: Report, quoted: bool = False) -> RawTable | None:
+    """Split the text into a header and string columns; rows of the wrong width are reported by line."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").rstrip("\n")
+    if not text.strip():
+        report.add(0, "", "", "the file is empty")
+        return None
+    first, _, body = text.partition("\n")
+    delim = sniff_delimiter(first)
+    header = [h.strip().strip('"') for h in first.split(delim)]
+    if not body.strip():
+        report.add(1, "", "", "the file has a header but no data rows")
+        return None
+    width = len(header)
+    bad_rows = 0
+
+    def on_invalid(row: pacsv.InvalidRow) -> str:
+        nonlocal bad_rows
+        bad_rows += 1
+        return "skip"
+
+    parse = pacsv.ParseOptions(delimiter=delim, quote_char='"' if quoted else False,
+                               ignore_empty_lines=True, invalid_row_handler=on_invalid)
+    names = [f"c{i}" for i in range(width)]
+    conv = pacsv.ConvertOptions(column_types={n: pa.string() for n in names}, strings_can_be_null=False,
+                                quoted_strings_can_be_null=False)
+    try:
+        table = pacsv.read_csv(io.BytesIO(body.encode("utf-8")),
+                               read_options=pacsv.ReadOptions(column_names=names, block_size=16 << 20),
+                               parse_options=parse, convert_options=conv)
+    except pa.ArrowInvalid as e:
+        report.add(0, "", "", f"cannot split the file into columns: {e}")
+        return None
+    lines = None
+    if bad_rows or "\n\n" in body:
+        # Slow path, only for odd files: find each bad line and the file line of every good row.
+        good_lines = []
+        for i, raw in enumerate(body.split("\n"), start=2):
+            if not raw.strip():
+                continue
+            n = raw.count(delim) + 1
+            if n != width:
+                report.add(i, "", raw[:60], f"{n} fields instead of {width} (separator {delim!r})")
+            else:
+                good_lines.append(i)
+        lines = np.asarray(good_lines, dtype=np.int64)
+        if len(lines) != table.num_rows:  # quoting made the counts differ: fall back to plain numbering
+            lines = None
+    return RawTable(name, header, table, lines, encoding, delim)
+
+
+def load_text_table(name: str, data: bytes, limit: int, report: Report,
+                    quoted: bool = False) -> RawTable | None:
+    unpacked = unpack(name, data, limit, report)
+    if unpacked is None:
+        return None
+    inner_name, inner = unpacked
+    decoded = decode(inner, report)
+    if decoded is None:
+        return None
+    text, encoding = decoded
+    return read_table(inner_name, text, encoding, report, quoted=quoted)

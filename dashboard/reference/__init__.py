@@ -1,0 +1,1 @@
+"""Reference data: partner countries, the commodity nomenclature and map outlines."""

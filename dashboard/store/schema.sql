@@ -1,0 +1,91 @@
+-- The whole store. Created in every new version if missing; reference tables are refreshed at each publish.
+CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
+
+-- One row per loaded file (the import log). sha256 makes loading the same file twice a no-op.
+CREATE TABLE IF NOT EXISTS sources (
+    source_id     INTEGER PRIMARY KEY,
+    file_name     VARCHAR NOT NULL,
+    sha256        VARCHAR NOT NULL UNIQUE,
+    format        VARCHAR NOT NULL,          -- fts | comtrade | firms | meetings
+    rows_loaded   BIGINT NOT NULL,
+    eaeu_included BOOLEAN,                   -- does the file count trade with EAEU members
+    regions       VARCHAR,                   -- OKATO codes found in the file, comma-separated
+    period_from   VARCHAR,                   -- YYYY-MM
+    period_to     VARCHAR,
+    is_demo       BOOLEAN NOT NULL DEFAULT FALSE,
+    loaded_by     VARCHAR,
+    loaded_at     TIMESTAMP NOT NULL,
+    note          VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS partners (
+    iso2 VARCHAR PRIMARY KEY, iso3 VARCHAR, name_ru VARCHAR, name_en VARCHAR,
+    eaeu BOOLEAN, cis BOOLEAN, eu BOOLEAN, brics BOOLEAN, sco BOOLEAN
+);
+CREATE TABLE IF NOT EXISTS hs_sections (section INTEGER PRIMARY KEY, roman VARCHAR, name_ru VARCHAR, name_en VARCHAR);
+CREATE TABLE IF NOT EXISTS hs_chapters (chapter VARCHAR PRIMARY KEY, section INTEGER, name_ru VARCHAR, name_en VARCHAR);
+CREATE TABLE IF NOT EXISTS hs_headings (heading VARCHAR PRIMARY KEY, name_ru VARCHAR, name_en VARCHAR);
+CREATE TABLE IF NOT EXISTS regions (code VARCHAR PRIMARY KEY, name VARCHAR, district VARCHAR);
+
+-- Regional customs statistics as unloaded by the FTS: one row per region, month, flow, partner, 10-digit code.
+CREATE TABLE IF NOT EXISTS trade (
+    region    VARCHAR NOT NULL,
+    year      SMALLINT NOT NULL,
+    month     TINYINT NOT NULL,
+    flow      VARCHAR NOT NULL,              -- E export, I import
+    partner   VARCHAR NOT NULL,              -- ISO alpha-2
+    hs10      VARCHAR NOT NULL,
+    unit      VARCHAR,
+    value_usd DOUBLE NOT NULL,
+    netto_kg  DOUBLE,
+    qty       DOUBLE,
+    source_id INTEGER NOT NULL
+);
+
+-- National figures from UN Comtrade (context and mirror statistics); month 0 = annual.
+CREATE TABLE IF NOT EXISTS comtrade (
+    reporter  VARCHAR NOT NULL,              -- ISO alpha-2
+    partner   VARCHAR NOT NULL,
+    year      SMALLINT NOT NULL,
+    month     TINYINT NOT NULL,
+    flow      VARCHAR NOT NULL,              -- E export, I import (re-exports and re-imports folded in)
+    hs        VARCHAR NOT NULL,              -- as reported: TOTAL, 2, 4 or 6 digits
+    value_usd DOUBLE NOT NULL,
+    netto_kg  DOUBLE,
+    source_id INTEGER NOT NULL
+);
+
+-- Number of local firms trading with a partner (kept by the administration).
+CREATE TABLE IF NOT EXISTS firms (
+    year      SMALLINT NOT NULL,
+    partner   VARCHAR NOT NULL,
+    kind      VARCHAR NOT NULL,              -- exporters | importers | any
+    firms     INTEGER NOT NULL,
+    source_id INTEGER NOT NULL,
+    PRIMARY KEY (year, partner, kind)
+);
+
+CREATE TABLE IF NOT EXISTS meetings (
+    meeting_id  INTEGER PRIMARY KEY,
+    held_on     DATE NOT NULL,
+    title       VARCHAR NOT NULL,
+    place       VARCHAR,
+    summary_md  VARCHAR,
+    source      VARCHAR,                     -- link or file name
+    full_text   VARCHAR,                     -- the original text, for re-checking its figures
+    created_at  TIMESTAMP NOT NULL,
+    created_by  VARCHAR
+);
+CREATE TABLE IF NOT EXISTS meeting_partners (meeting_id INTEGER NOT NULL, partner VARCHAR NOT NULL);
+CREATE TABLE IF NOT EXISTS meeting_participants (
+    meeting_id INTEGER NOT NULL, position INTEGER NOT NULL, name VARCHAR NOT NULL, role VARCHAR, side VARCHAR
+);
+CREATE TABLE IF NOT EXISTS meeting_topics (meeting_id INTEGER NOT NULL, topic VARCHAR NOT NULL);
+CREATE TABLE IF NOT EXISTS followups (
+    followup_id INTEGER PRIMARY KEY,
+    meeting_id  INTEGER NOT NULL,
+    text        VARCHAR NOT NULL,
+    owner       VARCHAR,
+    due_on      DATE,
+    done        BOOLEAN NOT NULL DEFAULT FALSE   -- "overdue" is computed from due_on, never stored
+);

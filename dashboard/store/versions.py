@@ -1,0 +1,174 @@
+"""Published versions of the database: immutable files beside a pointer that is swapped atomically.
+
+Layout, for DASHBOARD_DB=data/dashboard.duckdb:
+    data/dashboard.duckdb            symlink -> the current version (the "pointer"; readers open this)
+    data/dashboard.v000007.duckdb    published versions, never written again once published
+    data/dashboard.lock              held by the single writer while it builds a new version
+
+A writer copies the current version to a temporary file, changes it in one transaction, closes it and only
+then renames it into place and swaps the pointer. A crash at any point leaves the pointer on a complete file.
+"""
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import re
+import shutil
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+
+VERSION_RE = re.compile(r"\.v(\d{6})\.duckdb$")
+
+
+class StoreBusy(RuntimeError):
+    """Another import holds the writer's lock."""
+
+
+class StoreError(RuntimeError):
+    """The store cannot be written (read-only folder, full disk) or read."""
+
+
+def version_path(published: Path, number: int) -> Path:
+    return published.with_name(f"{published.stem}.v{number:06d}.duckdb")
+
+
+def versions(published: Path) -> list[tuple[int, Path]]:
+    """All complete versions beside the pointer, oldest first."""
+    found = []
+    for p in published.parent.glob(f"{published.stem}.v*.duckdb"):
+        m = VERSION_RE.search(p.name)
+        if m:
+            found.append((int(m.group(1)), p))
+    return sorted(found)
+
+
+def current(published: Path) -> Path | None:
+    """The file the pointer names, or None when nothing is published yet."""
+    if published.is_symlink():
+        target = published.parent / os.readlink(published)
+        return target if target.exists() else None
+    return published if published.exists() else None
+
+
+def current_number(published: Path) -> int:
+    cur = current(published)
+    if cur is None:
+        return 0
+    m = VERSION_RE.search(cur.name)
+    return int(m.group(1)) if m else 0
+
+
+def point_to(published: Path, target: Path) -> None:
+    """Swap the pointer atomically: a reader sees either the old or the new version, never neither."""
+    tmp = published.with_name(f".{published.name}.{os.getpid()}.link")
+    with contextlib.suppress(FileNotFoundError):
+        tmp.unlink()
+    os.symlink(target.name, tmp)
+    os.replace(tmp, published)
+    _fsync_dir(published.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def writer_lock(published: Path, wait_s: float = 30.0) -> Iterator[None]:
+    """One writer at a time; a second import waits up to wait_s, then is refused with a clear message."""
+    lock = published.with_name(f"{published.stem}.lock")
+    try:
+        published.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as e:
+        raise StoreError(f"cannot write in {published.parent}: {e.strerror}") from e
+    try:
+        deadline = time.monotonic() + wait_s
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise StoreBusy("another import is running; try again when it has finished") from None
+                time.sleep(0.05)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def _adopt_plain_file(published: Path) -> None:
+    """A plain database file at the pointer's path (made by hand or an old layout) becomes version 1."""
+    if published.exists() and not published.is_symlink():
+        first = version_path(published, 1)
+        os.replace(published, first)
+        point_to(published, first)
+
+
+@contextlib.contextmanager
+def new_version(published: Path, keep: int = 5) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Yield a read-write connection to a copy of the current version; publish it if the block succeeds.
+
+    On any exception nothing is published and the temporary copy is removed.
+    """
+    with writer_lock(published):
+        _adopt_plain_file(published)
+        number = max([n for n, _ in versions(published)] + [current_number(published)]) + 1
+        final = version_path(published, number)
+        tmp = final.with_name(f".{final.name}.tmp")
+        src = current(published)
+        con = None
+        try:
+            with contextlib.suppress(FileNotFoundError):
+                tmp.unlink()
+            if src is not None:
+                shutil.copyfile(src, tmp)
+            con = duckdb.connect(str(tmp))
+            con.execute("BEGIN TRANSACTION")
+            yield con
+            con.execute("COMMIT")
+            con.execute("CHECKPOINT")
+            con.close()
+            con = None
+            with open(tmp, "rb+") as f:
+                os.fsync(f.fileno())
+            os.replace(tmp, final)
+            point_to(published, final)
+        except OSError as e:
+            raise StoreError(f"cannot write the new version in {published.parent}: {e.strerror or e}") from e
+        finally:
+            if con is not None:
+                with contextlib.suppress(Exception):
+                    con.close()
+            for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
+                with contextlib.suppress(FileNotFoundError):
+                    leftover.unlink()
+        prune(published, keep)
+
+
+def prune(published: Path, keep: int) -> None:
+    """Delete the oldest versions beyond `keep`, never the current one."""
+    cur = current(published)
+    old = [p for _, p in versions(published) if p != cur]
+    for p in old[: max(0, len(old) - (keep - 1))]:
+        with contextlib.suppress(FileNotFoundError):
+            p.unlink()
+
+
+def rollback(published: Path) -> Path:
+    """Point back to the newest version older than the current one."""
+    with writer_lock(published):
+        cur_n = current_number(published)
+        older = [(n, p) for n, p in versions(published) if n < cur_n]
+        if not older:
+            raise StoreError("there is no older version to roll back to")
+        target = older[-1][1]
+        point_to(published, target)
+        return target
