@@ -151,7 +151,10 @@ def _by_iso2() -> dict[str, Partner]:
 
 
 def get(iso2: str) -> Partner | None:
-    return _by_iso2().get(iso2.strip().upper()) if iso2 else None
+    # Data frames hand over NaN/None for empty cells: treat them as unknown, not as errors.
+    if not isinstance(iso2, str):
+        return None
+    return _by_iso2().get(iso2.strip().upper())
 
 
 def is_known(iso2: str) -> bool:

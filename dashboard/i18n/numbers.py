@@ -1,0 +1,92 @@
+"""Numbers, money, percentages, months and ranks as officials write them: 1 234,5 млн $ / 1,234.5 M$."""
+from __future__ import annotations
+
+import math
+
+MONTHS = {
+    "ru": ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь",
+           "ноябрь", "декабрь"],
+    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"],
+}
+MONTHS_SHORT = {
+    "ru": ["янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"],
+    "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+}
+NBSP = "\u00a0"
+
+
+def _missing(x: object) -> bool:
+    return x is None or (isinstance(x, float) and math.isnan(x))
+
+
+def number(x: float | None, decimals: int = 0, lang: str = "ru") -> str:
+    if _missing(x):
+        return "—"
+    assert x is not None
+    s = f"{x:,.{decimals}f}"
+    if lang == "ru":
+        s = s.replace(",", NBSP).replace(".", ",")
+    return s.replace("-", "−")
+
+
+def money(usd: float | None, lang: str = "ru", decimals: int = 1) -> str:
+    """Dollars scaled to млн / млрд (M / bn), the unit written after the number."""
+    if _missing(usd):
+        return "—"
+    assert usd is not None
+    a = abs(usd)
+    if a >= 1e9:
+        v, unit = usd / 1e9, ("млрд $" if lang == "ru" else "bn $")
+    elif a >= 1e6:
+        v, unit = usd / 1e6, ("млн $" if lang == "ru" else "M $")
+    elif a >= 1e3:
+        v, unit = usd / 1e3, ("тыс. $" if lang == "ru" else "k $")
+    else:
+        v, unit = usd, "$"
+    return f"{number(v, decimals, lang)}{NBSP}{unit}"
+
+
+def percent(ratio: float | None, lang: str = "ru", decimals: int = 1, signed: bool = False) -> str:
+    if _missing(ratio):
+        return "—"
+    assert ratio is not None
+    s = number(ratio * 100, decimals, lang)
+    if signed and ratio > 0:
+        s = "+" + s
+    return f"{s}{NBSP}%"
+
+
+def period_label(year: int, m_from: int, m_to: int, lang: str = "ru") -> str:
+    """2022 -> '2022 год' / '2022'; 1-9 -> 'январь–сентябрь 2023' / 'January–September 2023'."""
+    if m_from == 1 and m_to == 12:
+        return f"{year} год" if lang == "ru" else str(year)
+    names = MONTHS[lang]
+    if m_from == m_to:
+        return f"{names[m_from - 1]} {year}"
+    return f"{names[m_from - 1]}–{names[m_to - 1]} {year}"
+
+
+def ordinal_place(rank: int, lang: str = "ru") -> str:
+    """4 -> '4-е место' / '4th place'."""
+    if lang == "ru":
+        return f"{rank}-е место"
+    suffix = "th" if 10 <= rank % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(rank % 10, "th")
+    return f"{rank}{suffix} place"
+
+
+def rank_phrase(rank: int, of: int, lang: str = "ru") -> str:
+    """'4-е место из 114 стран-партнёров' / '4th of 114 partner countries'."""
+    if lang == "ru":
+        return f"{rank}-е место из {of} {plural(of, 'страны-партнёра', 'стран-партнёров', 'стран-партнёров')}"
+    return f"{ordinal_place(rank, 'en').replace(' place', '')} of {of} partner countries"
+
+
+def plural(n: int, one: str, few: str, many: str) -> str:
+    """Russian plural: 1 страна, 2 страны, 5 стран (21 -> one, 22 -> few, 11-14 -> many)."""
+    n = abs(n)
+    if n % 10 == 1 and n % 100 != 11:
+        return one
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return few
+    return many

@@ -1,0 +1,201 @@
+"""Reference data: partners, the commodity nomenclature and the offline world outlines."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+
+import pytest
+
+from dashboard.reference import hs, map_outlines, partners
+
+TOPOJSON = Path(__file__).resolve().parents[2] / "dashboard" / "static" / "world_110m.json"
+
+REQUIRED_HEADINGS = (
+    "0702 0713 0805 0806 0808 1001 1003 1005 1206 1512 1704 1905 2202 2302 2306 2601 2701 2710 2713 "
+    "2815 2818 2836 3004 3102 3105 3824 3901 3904 3907 4001 4002 4011 4410 6110 6403 7202 7208 7228 "
+    "7304 7305 7306 7318 7601 8419 8429 8431 8479 8481 8483 8501 8504 8537 8701 8704 8708 9403"
+).split()
+
+SIMFEROPOL = (34.10, 44.95)
+
+
+# --- partners ---------------------------------------------------------------
+
+
+def test_every_partner_has_both_names_without_inversions():
+    all_partners = partners.all_partners()
+    assert len(all_partners) >= 240
+    assert [p.iso2 for p in all_partners] == sorted(p.iso2 for p in all_partners)
+    for p in all_partners:
+        for name in (p.name_ru, p.name_en):
+            assert name.strip() == name and name, p
+            assert ", " not in name, p
+        assert len(p.iso2) == 2 and len(p.iso3) == 3
+
+
+def test_kazakhstan_and_belarus():
+    kz = partners.get("kz")
+    assert kz is not None
+    assert (kz.name_ru, kz.name_en, kz.iso3) == ("Казахстан", "Kazakhstan", "KAZ")
+    assert {"EAEU", "CIS", "SCO"} <= kz.groups
+    assert partners.in_group("BY", "EAEU")
+    assert partners.in_group("BY", "SCO")
+
+
+@pytest.mark.parametrize(
+    ("iso2", "ru", "en"),
+    [
+        ("IR", "Иран", "Iran"),
+        ("KP", "КНДР", "North Korea"),
+        ("KR", "Республика Корея", "South Korea"),
+        ("US", "США", "United States"),
+        ("GB", "Великобритания", "United Kingdom"),
+        ("CN", "Китай", "China"),
+        ("RU", "Россия", "Russia"),
+        ("TR", "Турция", "Türkiye"),
+        ("AE", "ОАЭ", "United Arab Emirates"),
+        ("CD", "ДР Конго", "DR Congo"),
+        ("TW", "Тайвань (Китай)", "Taiwan"),
+        ("MD", "Молдова", "Moldova"),
+    ],
+)
+def test_short_names(iso2, ru, en):
+    assert partners.name(iso2) == ru
+    assert partners.name(iso2, "en") == en
+
+
+def test_groups():
+    assert set(partners.GROUPS) == {"EAEU", "CIS", "EU", "BRICS", "SCO"}
+    eu = [p.iso2 for p in partners.all_partners() if "EU" in p.groups]
+    assert len(eu) == 27 and "GB" not in eu
+    for iso2 in ("EG", "ET", "IR", "AE"):
+        assert partners.in_group(iso2, "BRICS")
+    assert not partners.in_group("SA", "BRICS")
+    assert partners.in_group("MD", "CIS") and not partners.in_group("UA", "CIS")
+    assert partners.in_group("IR", "SCO")
+
+
+def test_unknown_code():
+    assert not partners.is_known("XX")
+    assert partners.get("XX") is None
+    assert partners.name("XX") == "XX"
+    assert not partners.in_group("XX", "EU")
+
+
+# --- commodity nomenclature -------------------------------------------------
+
+
+def test_every_chapter_has_a_section():
+    assert len(hs.SECTIONS) == 21
+    assert [s.roman for s in hs.SECTIONS][-1] == "XXI"
+    for n in range(1, 98):
+        code = f"{n:02d}"
+        chapter = hs.CHAPTERS[code]
+        assert chapter.name_ru and chapter.name_en
+        assert code in hs.section_of(code).chapters
+    assert hs.chapter_name("77") == "Зарезервирована"
+    listed = [c for s in hs.SECTIONS for c in s.chapters]
+    assert listed == sorted(hs.CHAPTERS)
+
+
+def test_names_are_short():
+    names = [(s.name_ru, s.name_en) for s in hs.SECTIONS]
+    names += [(c.name_ru, c.name_en) for c in hs.CHAPTERS.values()]
+    names += list(hs.HEADINGS.values())
+    for ru, en in names:
+        assert 0 < len(ru) <= 75 and 0 < len(en) <= 75, (ru, en)
+
+
+def test_code_lookups():
+    assert hs.chapter_of("1001990000") == "10"
+    assert hs.section_of("1001990000").number == 2
+    assert hs.section_of("27").name_ru == "Минеральные продукты"
+    assert hs.chapter_of("101210000") == "01"  # leading zero lost in a spreadsheet
+    assert hs.heading_name("1001") == "Пшеница и меслин"
+    assert hs.heading_name("1001990000", "en") == "Wheat and meslin"
+    assert hs.heading_name("9999") == "Товарная позиция 9999"
+    assert hs.heading_name("9999", "en") == "Heading 9999"
+    assert hs.chapter_name("27").startswith("Топливо минеральное, нефть")
+    assert hs.section_name(5, "en") == "Mineral products"
+
+
+@pytest.mark.parametrize("code", REQUIRED_HEADINGS)
+def test_required_heading(code):
+    assert code in hs.HEADINGS
+    assert hs.heading_name(code) != f"Товарная позиция {code}"
+
+
+# --- world outlines ---------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def topo():
+    return json.loads(TOPOJSON.read_text(encoding="utf-8"))
+
+
+def test_topojson_has_the_countries(topo):
+    assert topo["type"] == "Topology"
+    ids = {g.get("id") for g in topo["objects"]["countries"]["geometries"]}
+    assert {"RUS", "UKR", "KAZ", "BLR", "CHN", "TUR"} <= ids
+    for layer in ("land", "ocean", "coastlines", "lakes", "rivers", "countries"):
+        assert layer in topo["objects"]
+
+
+def test_crimea_is_drawn_within_russia(topo):
+    for lon, lat in (SIMFEROPOL, map_outlines.SEVASTOPOL):
+        assert map_outlines.contains(topo, "RUS", lon, lat)
+        assert not map_outlines.contains(topo, "UKR", lon, lat)
+    assert map_outlines.contains(topo, "UKR", 30.52, 50.45)  # Kyiv
+    assert map_outlines.fix_point_of_view(topo) == topo
+
+
+def _ukrainian_point_of_view(topo: dict) -> dict:
+    """The same file with the Crimean polygon merged into Ukraine's outline."""
+    other = copy.deepcopy(topo)
+    ukr = map_outlines._country(other, "UKR")
+    rus = map_outlines._country(other, "RUS")
+    point = map_outlines._to_grid(other, SIMFEROPOL)
+    crimea = [p for p in rus["arcs"] if map_outlines._polygon_contains(other, p, point)]
+    assert len(crimea) == 1
+    (ring,) = crimea[0]
+    # The shared border arc runs along the isthmus; replace it by the peninsula's coast.
+    border = next(a for a in ring if ~a in ukr["arcs"][0])
+    outer = ukr["arcs"][0]
+    k = outer.index(~border)
+    start = ring.index(border)
+    coast = ring[start + 1 :] + ring[:start]
+    ukr["arcs"][0] = outer[:k] + coast + outer[k + 1 :]
+    rus["arcs"].remove(crimea[0])
+    return other
+
+
+def _signed_area(ring):
+    return sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True))
+
+
+def test_fix_moves_crimea_from_ukraine_to_russia(topo):
+    other = _ukrainian_point_of_view(topo)
+    snapshot = copy.deepcopy(other)
+    assert map_outlines.contains(other, "UKR", *SIMFEROPOL)
+    assert not map_outlines.contains(other, "RUS", *SIMFEROPOL)
+
+    fixed = map_outlines.fix_point_of_view(other)
+    for lon, lat in (SIMFEROPOL, map_outlines.SEVASTOPOL, (36.47, 45.36)):  # ... and Kerch
+        assert map_outlines.contains(fixed, "RUS", lon, lat)
+        assert not map_outlines.contains(fixed, "UKR", lon, lat)
+    for lon, lat in ((30.52, 50.45), (32.62, 46.64), (30.5, 47.0)):  # Kyiv, Kherson, Mykolaiv region
+        assert map_outlines.contains(fixed, "UKR", lon, lat)
+        assert not map_outlines.contains(fixed, "RUS", lon, lat)
+    assert map_outlines.contains(fixed, "RUS", 37.62, 55.75)  # Moscow
+
+    # d3-geo reads ring orientation: the new rings must wind like the original one.
+    before = _signed_area(map_outlines._decode_ring(other, map_outlines._country(other, "UKR")["arcs"][0]))
+    new_rus = map_outlines._country(fixed, "RUS")["arcs"][-1][0]
+    new_ukr = map_outlines._country(fixed, "UKR")["arcs"][0]
+    for ring in (new_rus, new_ukr):
+        assert _signed_area(map_outlines._decode_ring(fixed, ring)) * before > 0
+
+    assert map_outlines.fix_point_of_view(fixed) == fixed
+    assert other == snapshot  # the input is not modified in place
