@@ -92,7 +92,10 @@ def check_duplicates(report: Report, raw: RawTable, df: pd.DataFrame, key: list[
     for (_, r), f in zip(sub.iterrows(), first, strict=True):
         if r["_line"] == f:
             continue
-        same = (sub.loc[sub["_line"] == f, value_cols].to_numpy() == r[value_cols].to_numpy()).all()
+        first_vals = sub.loc[sub["_line"] == f, value_cols].iloc[0]
+        # two empty cells (NaN) are the same value here, or a repeated row with no Kol looks like a conflict
+        same = all((a == b) or (pd.isna(a) and pd.isna(b))
+                   for a, b in zip(first_vals, r[value_cols], strict=True))
         reason = (f"duplicate row (same as line {f})" if same
                   else f"same key as line {f} but different values (conflicting duplicate)")
         report.add(int(r["_line"]), column, "", reason)

@@ -125,7 +125,8 @@ def parse(raw: RawTable, report: Report, today: dt.date | None = None) -> FtsDat
         "netto_kg": netto.astype("float64"),
         "qty": qty.astype("float64"),
     })
-    col.check_duplicates(report, raw, trade, KEY, ["value_usd", "netto_kg", "qty"], "")
+    key_columns = "+".join(hname(c) for c in ("napr", "period", "nastranapr", "tnved", "edizm", "region"))
+    col.check_duplicates(report, raw, trade, KEY, ["value_usd", "netto_kg", "qty"], key_columns)
     if not report.ok:
         return None
     regions = (pd.DataFrame({"code": trade["region"], "name": rparts[1].fillna("").str.strip(),
@@ -139,3 +140,13 @@ def period_bounds(trade: pd.DataFrame) -> tuple[str, str]:
     ym = trade["year"].astype(np.int32) * 100 + trade["month"].astype(np.int32)
     lo, hi = int(ym.min()), int(ym.max())
     return f"{lo // 100}-{lo % 100:02d}", f"{hi // 100}-{hi % 100:02d}"
+
+
+def check_region(raw: RawTable, data: FtsData, report: Report, region: str) -> None:
+    """A file with no row of the dashboard's region is another region's unload, loaded by mistake."""
+    found = sorted(set(data.trade["region"]))
+    if region in found:
+        return
+    column = next((h for h in raw.header if _norm(h) == "region"), "Region")
+    report.add(2, column, ", ".join(found[:5]),
+               f"no row of region {region} (DASHBOARD_REGION) in the file: this is another region's unload")

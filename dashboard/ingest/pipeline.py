@@ -71,6 +71,8 @@ def parse_file(name: str, data: bytes, fmt: str = "auto", today: dt.date | None 
         raise ImportRejected(report)
     parser = {"fts": fts.parse, "comtrade": comtrade.parse, "firms": firms.parse}[kind]
     parsed = parser(raw, report, today)
+    if isinstance(parsed, fts.FtsData) and report.ok:
+        fts.check_region(raw, parsed, report, config.region())
     if parsed is None or not report.ok:
         raise ImportRejected(report)
     if isinstance(parsed, fts.FtsData):

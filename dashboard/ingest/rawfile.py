@@ -19,6 +19,9 @@ from dashboard.ingest.report import Report
 
 TEXT_SUFFIXES = (".csv", ".txt", ".tsv")
 MAX_ZIP_RATIO = 200  # a real unload compresses ~10:1; far beyond that is a ZIP bomb
+# Spreadsheets are refused rather than read: formulas, merged cells and typed cells would each need rules of
+# their own, and the FTS never ships them.
+SPREADSHEET = "{kind} is not an FTS unload format; save as CSV (tab-separated, UTF-8)"
 
 
 @dataclass
@@ -44,6 +47,9 @@ def unpack(name: str, data: bytes, limit: int, report: Report) -> tuple[str, byt
     if len(data) > limit:
         report.add(0, "", f"{len(data)} bytes", f"file is larger than the limit of {limit} bytes")
         return None
+    if data.startswith(b"\xd0\xcf\x11\xe0"):  # OLE2: the old binary Excel format
+        report.add(0, "", name, SPREADSHEET.format(kind="XLS"))
+        return None
     if not data.startswith(b"PK\x03\x04"):
         return name, data
     try:
@@ -51,6 +57,9 @@ def unpack(name: str, data: bytes, limit: int, report: Report) -> tuple[str, byt
         members = [i for i in zf.infolist() if i.filename.lower().endswith(TEXT_SUFFIXES) and not i.is_dir()]
     except zipfile.BadZipFile as e:
         report.add(0, "", name, f"damaged ZIP archive ({e})")
+        return None
+    if not members and any(i.filename in ("xl/workbook.xml", "xl/workbook.bin") for i in zf.infolist()):
+        report.add(0, "", name, SPREADSHEET.format(kind="XLSX"))
         return None
     if not members:
         report.add(0, "", name, "the ZIP archive holds no .csv or .txt file")

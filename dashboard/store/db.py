@@ -35,7 +35,10 @@ class Store:
         self.published = Path(published)
         self._lock = threading.Lock()
         self._con: duckdb.DuckDBPyConnection | None = None
-        self._file: Path | None = None
+        self._file: Path | None = None     # the file served (an older one if the current is damaged)
+        self._target: Path | None = None   # the file the pointer named when _file was chosen
+        # Set when the current version is damaged and an older one is served; the app shows it.
+        self.warning: str | None = None
 
     @property
     def file(self) -> Path:
@@ -47,16 +50,23 @@ class Store:
     @property
     def version(self) -> str:
         """Changes whenever a new version is published; used as the cache key of every query result."""
-        return self.file.name
+        self._connection()
+        assert self._file is not None
+        return self._file.name
 
     def _connection(self) -> duckdb.DuckDBPyConnection:
         target = self.file
         with self._lock:
-            if self._con is None or target != self._file:
+            if self._con is None or target != self._target:
+                # Checked once per version: a damaged file is detected here, and the newest sound older
+                # version is served instead, with a warning, until a good version is published.
+                serve, self.warning = versions.healthy_current(self.published)
+                if serve is None:
+                    raise NoData(f"no published database at {self.published}")
                 # The old connection is not closed: a query of another session may still be using it;
                 # it goes away with its last cursor.
-                self._con = duckdb.connect(str(target), read_only=True)
-                self._file = target
+                self._con = duckdb.connect(str(serve), read_only=True)
+                self._file, self._target = serve, target
             return self._con
 
     def df(self, name: str, **params: object) -> pd.DataFrame:
@@ -78,4 +88,4 @@ class Store:
             if self._con is not None:
                 self._con.close()
             self._con = None
-            self._file = None
+            self._file = self._target = None

@@ -96,3 +96,7 @@ def sources(store: Store) -> pd.DataFrame:
 def meta(store: Store, key: str) -> str | None:
     rows = store.rows("meta_value", key=key)
     return rows[0][0] if rows else None
+
+
+def regions(store: Store) -> pd.DataFrame:
+    return store.df("regions_list")

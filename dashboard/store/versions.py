@@ -15,6 +15,7 @@ import fcntl
 import os
 import re
 import shutil
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -30,6 +31,44 @@ class StoreBusy(RuntimeError):
 
 class StoreError(RuntimeError):
     """The store cannot be written (read-only folder, full disk) or read."""
+
+
+def fault_point(stage: str) -> None:
+    """Test hook: DASHBOARD_FAULT_AT=<stage> parks the writer at that stage so a test can SIGKILL it there."""
+    if os.environ.get("DASHBOARD_FAULT_AT") == stage:
+        print(f"fault point {stage}", file=sys.stderr, flush=True)
+        time.sleep(600)
+
+
+def is_healthy(path: Path) -> str | None:
+    """None if the file opens read-only and its catalog and log of sources answer; else the reason."""
+    try:
+        con = duckdb.connect(str(path), read_only=True)
+        try:
+            con.execute("SELECT count(*) FROM meta").fetchone()
+            con.execute("SELECT count(*), max(sha256) FROM sources").fetchone()
+        finally:
+            con.close()
+    except (duckdb.Error, OSError) as e:
+        return str(e).splitlines()[0][:200] if str(e) else type(e).__name__
+    return None
+
+
+def healthy_current(published: Path) -> tuple[Path | None, str | None]:
+    """(file to serve, warning): the current version if it is sound, else the newest older sound one and a
+    warning naming the damaged file; (None, None) when nothing is published; StoreError if none is sound."""
+    cur = current(published)
+    if cur is None:
+        return None, None
+    reason = is_healthy(cur)
+    if reason is None:
+        return cur, None
+    cur_n = current_number(published)
+    for n, p in reversed(versions(published)):
+        if n < cur_n and is_healthy(p) is None:
+            return p, (f"the current data version {cur.name} is damaged ({reason}); "
+                       f"showing the previous version {p.name}")
+    raise StoreError(f"the current data version {cur.name} is damaged ({reason}); no older version is sound")
 
 
 def version_path(published: Path, number: int) -> Path:
@@ -120,29 +159,34 @@ def new_version(published: Path, keep: int = 5) -> Iterator[duckdb.DuckDBPyConne
     """
     with writer_lock(published):
         _adopt_plain_file(published)
+        _remove_leftovers(published)
         number = max([n for n, _ in versions(published)] + [current_number(published)]) + 1
         final = version_path(published, number)
         tmp = final.with_name(f".{final.name}.tmp")
-        src = current(published)
+        src, _ = healthy_current(published)  # a damaged current version is not built upon
         con = None
         try:
-            with contextlib.suppress(FileNotFoundError):
-                tmp.unlink()
             if src is not None:
                 shutil.copyfile(src, tmp)
+            fault_point("copied")
             con = duckdb.connect(str(tmp))
             con.execute("BEGIN TRANSACTION")
             yield con
+            fault_point("loaded")
             con.execute("COMMIT")
             con.execute("CHECKPOINT")
             con.close()
             con = None
             with open(tmp, "rb+") as f:
                 os.fsync(f.fileno())
+            fault_point("synced")
             os.replace(tmp, final)
+            fault_point("renamed")
             point_to(published, final)
-        except OSError as e:
-            raise StoreError(f"cannot write the new version in {published.parent}: {e.strerror or e}") from e
+            fault_point("published")
+        except (OSError, duckdb.IOException) as e:
+            reason = getattr(e, "strerror", None) or str(e).splitlines()[0]
+            raise StoreError(f"cannot write the new version in {published.parent}: {reason}") from e
         finally:
             if con is not None:
                 with contextlib.suppress(Exception):
@@ -151,6 +195,14 @@ def new_version(published: Path, keep: int = 5) -> Iterator[duckdb.DuckDBPyConne
                 with contextlib.suppress(FileNotFoundError):
                     leftover.unlink()
         prune(published, keep)
+
+
+def _remove_leftovers(published: Path) -> None:
+    """Temporary copies, their logs and pointer links of writers that were killed; called under the lock."""
+    for pattern in (f".{published.stem}.v*.duckdb.tmp*", f".{published.name}.*.link"):
+        for p in published.parent.glob(pattern):
+            with contextlib.suppress(FileNotFoundError):
+                p.unlink()
 
 
 def prune(published: Path, keep: int) -> None:

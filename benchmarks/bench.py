@@ -1,0 +1,131 @@
+"""The benchmark of issue 6, in one run on one data set: python -m dashboard bench [--rows N] (or make bench).
+
+Phases, each in its own process so that peak memory is per side: generate the all-regions FTS files ->
+import them through the real importer -> time the page queries cold and warm -> render every page with
+AppTest -> answer the same questions the pandas way -> (with --load) 20 browser sessions.
+Prints a Markdown table and writes everything to JSON (benchmarks/out/bench_<rows>.json by default).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from dashboard import config
+
+ROOT = config.ROOT
+OUT = ROOT / "benchmarks" / "out"
+TARGETS = {"query_p95_ms": 20, "render_ms": 300, "import_rows_per_s": 1e6, "app_peak_mb": 500, "ratio": 0.1,
+           "first_chart_s": 3.0}
+
+
+def _worker(phase: str, args: dict, work: Path, env: dict | None = None, timeout: float = 3600) -> dict:
+    a, r = work / f"{phase}.args.json", work / f"{phase}.result.json"
+    a.write_text(json.dumps(args))
+    r.unlink(missing_ok=True)
+    with open(work / f"{phase}.log", "w") as log:
+        proc = subprocess.run([sys.executable, "-m", "benchmarks.worker", phase, str(a), str(r)], cwd=ROOT,
+                              env={**os.environ, **(env or {})}, stdout=log, stderr=subprocess.STDOUT,
+                              timeout=timeout, check=False)
+    if proc.returncode or not r.exists():
+        tail = (work / f"{phase}.log").read_text()[-2000:]
+        return {"failed": f"exit {proc.returncode}", "log_tail": tail}
+    return json.loads(r.read_text())
+
+
+def machine() -> dict:
+    cpu = ""
+    try:
+        cpu = next(line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name"))
+        mem = next(int(line.split()[1]) for line in open("/proc/meminfo") if line.startswith("MemTotal")) / 1024**2
+    except (OSError, StopIteration):
+        mem = 0
+    import duckdb
+    import pandas
+    import pyarrow
+    import streamlit
+    return {"cpu": cpu, "cores": os.cpu_count(), "ram_gb": round(mem, 1), "os": platform.platform(),
+            "python": platform.python_version(), "duckdb": duckdb.__version__, "pandas": pandas.__version__,
+            "pyarrow": pyarrow.__version__, "streamlit": streamlit.__version__}
+
+
+def run(rows: int, reps: int, render_reps: int, skip_pandas: bool, skip_render: bool, load: bool,
+        sessions: int, partner: str) -> dict:
+    from benchmarks.generate import generate
+    work = OUT / f"run_{rows}"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    db = work / "db" / "bench.duckdb"
+    res: dict = {"rows_requested": rows, "machine": machine(), "started": time.strftime("%Y-%m-%d %H:%M:%S"),
+                 "targets": TARGETS}
+    t0 = time.perf_counter()
+    files = [str(p) for p in generate(rows)]
+    res["generate_s"] = time.perf_counter() - t0
+    step = _say("import")
+    res["import"] = _worker("import", {"db": str(db), "files": files}, work)
+    step = _say("queries", step)
+    res["queries"] = _worker("queries", {"db": str(db), "region": config.region(), "partner": partner,
+                                         "reps": reps}, work)
+    env = {"DASHBOARD_DB": str(db)}
+    if not skip_render:
+        step = _say("render", step)
+        res["render"] = _worker("render", {"app": str(ROOT / "dashboard" / "app.py"), "reps": render_reps},
+                                work, env)
+    if not skip_pandas and "params" in res["queries"]:
+        step = _say("pandas", step)
+        res["pandas"] = _worker("pandas", {"files": files, "params": res["queries"]["params"],
+                                           "reps": max(5, reps // 6)}, work)
+    if load:
+        from benchmarks import load as load_mod
+        step = _say("load", step)
+        res["load"] = load_mod.run(db, sessions=sessions)
+        res["startup"] = load_mod.startup(config.db_path())
+    _say("done", step)
+    return res
+
+
+def _say(what: str, since: float | None = None) -> float:
+    now = time.perf_counter()
+    took = f" (previous step {now - since:.0f} s)" if since else ""
+    print(f"[bench] {what}{took}", file=sys.stderr, flush=True)
+    return now
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m dashboard bench", description=__doc__.split("\n")[0])
+    add_arguments(ap)
+    return run_cli(ap.parse_args(argv))
+
+
+def add_arguments(ap: argparse.ArgumentParser) -> None:
+    ap.add_argument("--rows", type=int, default=10_000_000, help="rows of generated FTS data (default 10M)")
+    ap.add_argument("--json", type=Path, help="where to write the results (default benchmarks/out/bench_<rows>.json)")
+    ap.add_argument("--reps", type=int, default=30, help="repetitions of each query (cold and warm)")
+    ap.add_argument("--render-reps", type=int, default=10, help="warm renders of each page")
+    ap.add_argument("--skip-pandas", action="store_true")
+    ap.add_argument("--skip-render", action="store_true")
+    ap.add_argument("--load", action="store_true", help="also run the browser load test and the startup time")
+    ap.add_argument("--sessions", type=int, default=20, help="concurrent browser sessions of --load")
+    ap.add_argument("--partner", default="KZ")
+
+
+def run_cli(args: argparse.Namespace) -> int:
+    from benchmarks import report
+    res = run(args.rows, args.reps, args.render_reps, args.skip_pandas, args.skip_render, args.load,
+              args.sessions, args.partner)
+    out = args.json or OUT / f"bench_{args.rows}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(res, ensure_ascii=False, indent=1, default=str))
+    print(report.table(res))
+    print(f"\nJSON: {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,59 @@
+"""Server-side render of every page with Streamlit's AppTest: the whole script run, queries and figures built,
+without a browser. The pages are the st.Page entries of dashboard/app.py, read at run time (or, failing that,
+every file in app_pages/), so new pages are timed as soon as they are listed.
+
+The first render of a page runs with empty caches (but imports done by the pages before it); the following
+ones are what a rerun costs (widget change, second visitor): caches warm, the script still runs top to bottom.
+"""
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import numpy as np
+
+
+def pages(app: Path) -> list[str]:
+    text = app.read_text(encoding="utf-8") if app.exists() else ""
+    listed = re.findall(r"st\.Page\(\s*[\"']([^\"']+\.py)[\"']", text)
+    if listed:
+        return listed
+    return sorted(f"app_pages/{p.name}" for p in (app.parent / "app_pages").glob("*.py")
+                  if not p.name.startswith("_"))
+
+
+def _ms(samples: list[float]) -> dict:
+    a = np.asarray(samples) * 1000
+    return {"median_ms": float(np.median(a)), "p95_ms": float(np.percentile(a, 95)), "n": len(a)}
+
+
+def _render(app: Path, page: str, timeout: float) -> tuple[float, list[str], int]:
+    from streamlit.testing.v1 import AppTest  # lazily: only this phase needs streamlit
+    at = AppTest.from_file(str(app), default_timeout=timeout)
+    at.switch_page(page)
+    t0 = time.perf_counter()
+    at.run()
+    dt = time.perf_counter() - t0
+    errors = [str(e.value)[:200] for e in at.exception] + [str(e.value)[:200] for e in at.error]
+    charts = len(at.get("plotly_chart"))
+    return dt, errors, charts
+
+
+def run(app: Path, reps: int, timeout: float = 60) -> dict:
+    t0 = time.perf_counter()
+    from streamlit.testing.v1 import AppTest  # noqa: F401  (import cost reported apart from the renders)
+    out: dict = {"import_streamlit_s": time.perf_counter() - t0, "pages": {}}
+    if not app.exists():
+        out["note"] = f"{app} does not exist"
+        return out
+    for page in pages(app):
+        first, errors, charts = _render(app, page, timeout)
+        warm = []
+        for _ in range(reps):
+            dt, errs, _ = _render(app, page, timeout)
+            warm.append(dt)
+            errors += errs
+        out["pages"][page] = {"first_ms": first * 1000, "warm": _ms(warm), "charts": charts,
+                              "errors": sorted(set(errors))}
+    return out

@@ -1,0 +1,152 @@
+"""One phase of the benchmark in its own process, so that each side's peak memory is its own.
+
+    python -m benchmarks.worker PHASE ARGS.json RESULT.json
+
+PHASE is import | queries | pandas | render. Peak memory is the process's ru_maxrss (the high-water mark of
+resident memory, including the interpreter and libraries), read at the end of the phase.
+"""
+from __future__ import annotations
+
+import json
+import re
+import resource
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
+
+
+def stats(samples: list[float]) -> dict:
+    """Milliseconds: median, p95 (linear interpolation), min, max, n."""
+    a = np.asarray(samples) * 1000
+    return {"median_ms": float(np.median(a)), "p95_ms": float(np.percentile(a, 95)),
+            "min_ms": float(a.min()), "max_ms": float(a.max()), "n": len(a)}
+
+
+def timed(fn: Callable[[], object]) -> tuple[float, object]:
+    t0 = time.perf_counter()
+    out = fn()
+    return time.perf_counter() - t0, out
+
+
+def phase_import(a: dict) -> dict:
+    from dashboard.ingest.pipeline import import_paths
+    paths = [Path(p) for p in a["files"]]
+    seconds, outcomes = timed(lambda: import_paths(Path(a["db"]), paths, loaded_by="bench"))
+    rows = sum(o.rows for o in outcomes)  # type: ignore[attr-defined]
+    size = sum(p.stat().st_size for p in paths)
+    return {"rows": rows, "files": len(paths), "mb": size / 1e6, "seconds": seconds,
+            "rows_per_s": rows / seconds, "peak_mb": peak_mb(), "db_mb": Path(a["db"]).resolve().stat().st_size / 1e6}
+
+
+class _Recorder:
+    """Wraps a Store to note which SQL files and parameters a metrics function used (for EXPLAIN)."""
+
+    def __init__(self, store):
+        self.store, self.calls = store, []
+
+    def df(self, name, **params):
+        self.calls.append((name, params))
+        return self.store.df(name, **params)
+
+    def rows(self, name, **params):
+        self.calls.append((name, params))
+        return self.store.rows(name, **params)
+
+
+def _explain(store, calls: list) -> list[dict]:
+    """Tables each query scans and the rows it reads from them (EXPLAIN ANALYZE)."""
+    from dashboard.store.db import sql
+    out = []
+    con = store._connection()
+    for name, params in calls:
+        plan = con.execute("EXPLAIN ANALYZE " + sql(name), params or None).fetchall()
+        text = "\n".join(str(c) for row in plan for c in row)
+        scans = []
+        for block in re.split(r"┌─+┴?─*┐", text):
+            m = re.search(r"Table:\s*([A-Za-z_]\w*)", block)
+            if m:
+                rows = re.search(r"(\d[\d,]*)\s+[Rr]ows", block)
+                scans.append({"table": m.group(1), "rows": int(rows.group(1).replace(",", "")) if rows else None})
+        out.append({"query": name, "scans": scans})
+    return out
+
+
+def phase_queries(a: dict) -> dict:
+    from benchmarks import questions as q
+    from dashboard.store import metrics
+    from dashboard.store.db import Store
+    db = Path(a["db"])
+    probe = Store(db)
+    region = a["region"]
+    year = metrics.latest_full_year(probe, region)
+    top = metrics.commodity_structure(probe, region, q.Period(year))
+    chapter = str(top.groupby("chapter")["value_usd"].sum().idxmax())
+    p = q.Params(region, year, a["partner"], chapter)
+    probe.close()
+    reps = a["reps"]
+    res: dict = {"params": p.__dict__, "questions": {}}
+    for name in q.QUESTIONS:
+        cold = []
+        for _ in range(reps):  # a new connection each time: database opened, catalog read, no buffers
+            s = Store(db)
+            cold.append(timed(q.ours(s, p)[name])[0])
+            s.close()
+        s = Store(db)
+        fn = q.ours(s, p)[name]
+        result = fn()
+        warm = [timed(fn)[0] for _ in range(reps)]
+        rec = _Recorder(s)
+        q.ours(rec, p)[name]()  # type: ignore[arg-type]
+        res["questions"][name] = {"cold": stats(cold), "warm": stats(warm),
+                                  "fingerprint": q.fingerprint(name, result), "explain": _explain(s, rec.calls),
+                                  "result_rows": len(result) if hasattr(result, "__len__") else 1}
+        s.close()
+    res["peak_mb"] = peak_mb()
+    return res
+
+
+def phase_pandas(a: dict) -> dict:
+    import pandas as pd
+
+    from benchmarks import questions as q
+    p = q.Params(**a["params"])
+    t_read, df = timed(lambda: q.read_unload(a["files"]))
+    assert isinstance(df, pd.DataFrame)
+    res: dict = {"read_s": t_read, "rows": len(df), "rows_per_s": len(df) / t_read,
+                 "df_mb": float(df.memory_usage(deep=True).sum() / 1e6), "questions": {}}
+    for name, fn in q.pandas_way(df, p).items():
+        first, result = timed(fn)
+        warm = [first] + [timed(fn)[0] for _ in range(a["reps"] - 1)]
+        # cold = an app restart: read the file again, then answer (the read is measured once, above)
+        res["questions"][name] = {"warm": stats(warm), "cold_ms": (t_read + first) * 1000,
+                                  "fingerprint": q.fingerprint(name, result)}
+    res["peak_mb"] = peak_mb()
+    return res
+
+
+def phase_render(a: dict) -> dict:
+    from benchmarks import render
+    res = render.run(Path(a["app"]), a["reps"], a.get("timeout", 60))
+    res["peak_mb"] = peak_mb()
+    return res
+
+
+PHASES = {"import": phase_import, "queries": phase_queries, "pandas": phase_pandas, "render": phase_render}
+
+
+def main(argv: list[str]) -> int:
+    phase, args_file, out_file = argv
+    result = PHASES[phase](json.loads(Path(args_file).read_text()))
+    Path(out_file).write_text(json.dumps(result, ensure_ascii=False, default=str))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

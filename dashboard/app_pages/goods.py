@@ -1,0 +1,61 @@
+"""Товары: the commodity structure of the region's trade, section -> chapter -> heading, and the partners of
+a chosen chapter."""
+import streamlit as st
+
+from dashboard.charts import structure, trade
+from dashboard.i18n import t
+from dashboard.i18n.numbers import period_label
+from dashboard.ui import cached, controls, frame, goods_view, state, widgets
+
+view = frame.view()
+lang, region = view.lang, view.region
+period = controls.effective(view)
+v = cached.version()
+ptext = period_label(period.year, period.m_from, period.m_to, lang)
+scope = frame.scope_text(lang, region, period.year)
+
+st.title(t("goods.title", lang))
+state.init_from_url("flow", state.parse_choice(goods_view.FLOWS), "E")
+state.init_from_url("depth", lambda raw: state.parse_choice(["2", "3"])(raw), "2")
+state.show_url_problems()
+st.caption(controls.period_caption(view, period) + " · " + scope)
+
+c1, c2 = st.columns(2)
+c1.segmented_control(t("goods.flow", lang), goods_view.FLOWS, key="flow",
+                     format_func=lambda f: t(f"flows.{f}", lang) if f != "EI" else t("goods.both", lang))
+c2.segmented_control(t("goods.level", lang), ["2", "3"], key="depth",
+                     format_func=lambda d: t(f"goods.level_{d}", lang))
+flow = st.session_state.get("flow") or "E"
+depth = st.session_state.get("depth") or "2"
+
+data = cached.commodity_structure(v, region, *period.params.values(), None)
+part = data if flow == "EI" else data[data["flow"] == flow]
+if part.empty:
+    st.info(t("overview.no_trade", lang))
+    st.stop()
+flow_name = t(f"flows.{flow}", lang) if flow != "EI" else t("goods.both", lang)
+widgets.chart(structure.treemap(part, lang, t("goods.treemap", lang, flow=flow_name, period=ptext), depth=int(depth)),
+              lang, "goods_tree", f"goods_{period.code()}_{flow}")
+
+chapters = goods_view.chapter_options(part, lang)
+state.init_from_url("chapter", state.parse_choice(list(chapters)), next(iter(chapters)))
+if st.session_state["chapter"] not in chapters:
+    st.session_state["chapter"] = next(iter(chapters))
+st.selectbox(t("goods.chapter", lang), list(chapters), key="chapter", format_func=lambda c: chapters[c])
+chapter = st.session_state["chapter"]
+state.write_url(flow=flow, depth=depth, chapter=chapter)
+
+a, b = st.columns([2, 3])
+with a:
+    who = cached.chapter_partners(v, region, *period.params.values(), chapter, None if flow == "EI" else flow)
+    who = goods_view.with_names(who, lang).head(10)
+    fig = trade.top_partners(goods_view.as_flows(who, flow), lang,
+                             t("goods.chapter_partners", lang, chapter=chapter, flow=flow_name, period=ptext))
+    widgets.chart(fig, lang, "goods_chapter_partners", f"chapter_{chapter}_partners")
+with b:
+    st.subheader(t("goods.table", lang))
+    table = goods_view.headings_table(part[part["chapter"] == chapter], lang)
+    st.dataframe(table, hide_index=True, width="stretch", key="goods_table")
+    widgets.downloads(goods_view.headings_table(part, lang), lang, "goods", f"goods_{region}_{period.code()}",
+                      t("frame.footnote", lang, period=ptext, scope=scope, version=v))
+frame.footnote(lang, ptext, scope)

@@ -1,0 +1,73 @@
+"""Партнёр: one partner's place, dynamics, commodity structure, firms, and the meetings held with it."""
+import streamlit as st
+
+from dashboard.charts import structure, trade
+from dashboard.i18n import t
+from dashboard.i18n.numbers import number, percent, period_label, rank_phrase
+from dashboard.ui import cached, controls, frame, partner_view, state, widgets
+
+view = frame.view()
+lang, region = view.lang, view.region
+period = controls.effective(view)
+v = cached.version()
+ptext = period_label(period.year, period.m_from, period.m_to, lang)
+scope = frame.scope_text(lang, region, period.year)
+
+iso2 = partner_view.picker(lang, region)
+state.show_url_problems()
+name = partner_view.name(iso2, lang)
+pos = partner_view.position(region, period, iso2)
+
+if pos is None:
+    st.title(name)
+    st.info(t("partner.not_traded", lang, name=name, period=ptext))
+else:
+    st.title(t("partner.headline", lang, name=name, rank=rank_phrase(int(pos["rank"]), int(pos["of"]), lang),
+               scope=scope))
+    st.caption(t("partner.period_line", lang, period=controls.period_caption(view, period), scope=scope))
+    widgets.kpis([
+        widgets.kpi_money(lang, "turnover", pos["turnover_usd"], pos["growth"]),
+        widgets.kpi_money(lang, "exports", pos["exports_usd"], pos["export_growth"]),
+        widgets.kpi_money(lang, "imports", pos["imports_usd"], pos["import_growth"]),
+        (t("kpi.share", lang), percent(pos["share"], lang), None, None),
+        (t("kpi.firms", lang), number(pos["firms"], 0, lang) if pos["firms"] is not None else "—", None, None),
+    ])
+
+months = period_label(2000, period.m_from, period.m_to, lang).replace(" 2000", "")
+months = t("partner.all_year", lang) if period.full_year else months
+hist = cached.rank_history(v, region, iso2, period.m_from, period.m_to)
+c1, c2 = st.columns(2)
+with c1:
+    widgets.chart(trade.rank_history(hist, lang, t("partner.rank_history", lang, name=name, months=months)),
+                  lang, "partner_rank", f"rank_{iso2}")
+with c2:
+    widgets.chart(trade.yearly(hist, lang, t("partner.yearly", lang, name=name, months=months)),
+                  lang, "partner_yearly", f"yearly_{iso2}")
+widgets.chart(trade.monthly(cached.monthly_flows(v, region, iso2), lang, t("partner.monthly", lang, name=name)),
+              lang, "partner_monthly", f"monthly_{iso2}")
+
+goods = cached.commodity_structure(v, region, *period.params.values(), iso2)
+tabs = st.tabs([t("flows.E", lang), t("flows.I", lang)])
+for tab, flow in zip(tabs, ("E", "I"), strict=True):
+    with tab:
+        part = goods[goods["flow"] == flow]
+        if part.empty:
+            st.info(t("overview.no_trade", lang))
+            continue
+        flow_name = t(f"flows.{flow}", lang)
+        a, b = st.columns([3, 2])
+        with a:
+            widgets.chart(structure.treemap(part, lang, t("partner.structure", lang, flow=flow_name, period=ptext)),
+                          lang, f"partner_tree_{flow}", f"structure_{iso2}_{flow}")
+        with b:
+            fig = structure.top_goods(part, flow, lang, t("partner.top_goods", lang, flow=flow_name, period=ptext))
+            widgets.chart(fig, lang, f"partner_top_{flow}", f"top_goods_{iso2}_{flow}")
+
+firms = cached.firms_history(v, iso2)
+if firms.empty:
+    st.caption(t("partner.no_firms", lang))
+else:
+    widgets.chart(trade.firms(firms, lang, t("partner.firms", lang, name=name)), lang, "partner_firms",
+                  f"firms_{iso2}")
+partner_view.meetings(iso2, lang)
+frame.footnote(lang, ptext, scope)

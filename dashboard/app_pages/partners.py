@@ -1,0 +1,52 @@
+"""Партнёры: every partner ranked, with filters by group and name, and downloads for Excel."""
+import streamlit as st
+
+from dashboard.export.ranking_table import display_table, filter_ranking
+from dashboard.i18n import t
+from dashboard.i18n.numbers import period_label
+from dashboard.ui import cached, controls, frame, state, widgets
+
+view = frame.view()
+lang, region = view.lang, view.region
+period = controls.effective(view)
+v = cached.version()
+ptext = period_label(period.year, period.m_from, period.m_to, lang)
+scope = frame.scope_text(lang, region, period.year)
+
+st.title(t("partners.title", lang))
+state.init_from_url("group", state.parse_choice(state.GROUPS), "all")
+state.init_from_url("q", str, "")
+state.show_url_problems()
+
+c1, c2 = st.columns([2, 3])
+c1.segmented_control(t("controls.group", lang), state.GROUPS, key="group",
+                     format_func=lambda g: t(f"groups.{g}", lang))
+c2.text_input(t("controls.search", lang), key="q", placeholder="Казахстан, KZ…")
+group = st.session_state.get("group") or "all"
+state.write_url(group=None if group == "all" else group, q=st.session_state["q"] or None)
+
+ranking = cached.ranking(v, region, *period.params.values())
+shown = filter_ranking(ranking, group, st.session_state["q"], lang)
+st.caption(t("partners.caption", lang, n=len(ranking), period=controls.period_caption(view, period), scope=scope))
+if shown.empty:
+    st.info(t("partners.empty", lang))
+    st.stop()
+
+table = display_table(shown, lang)
+max_share = float(table[t("partners.col_share", lang)].max() or 1)
+growth_col = t("partners.col_growth", lang)
+styled = table.style.map(widgets.growth_colour, subset=[growth_col])
+st.dataframe(
+    styled, hide_index=True, width="stretch", height=min(38 * len(table) + 40, 720), key="ranking_table",
+    column_config={
+        t("partners.col_share", lang): st.column_config.ProgressColumn(format="%.1f%%", min_value=0,
+                                                                         max_value=max_share),
+        t("partners.col_growth", lang): st.column_config.NumberColumn(format="%+.1f%%"),
+        t("partners.col_turnover", lang): st.column_config.NumberColumn(format="localized"),
+        t("partners.col_exports", lang): st.column_config.NumberColumn(format="localized"),
+        t("partners.col_imports", lang): st.column_config.NumberColumn(format="localized"),
+    },
+)
+note = t("frame.footnote", lang, period=ptext, scope=scope, version=v)
+widgets.downloads(table, lang, "ranking", f"partners_{region}_{period.code()}", note)
+frame.footnote(lang, ptext, scope)

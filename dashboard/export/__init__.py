@@ -1,0 +1,1 @@
+"""Files handed over: CSV for Russian Excel, XLSX, the PPTX briefing deck and its PDF."""

@@ -1,0 +1,87 @@
+"""Cached access to the store. One connection per process; query results are cached with the data version
+as part of the key, so a newly published version refreshes every page at once."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import config
+from dashboard.store import metrics
+from dashboard.store.db import Store
+from dashboard.store.period import Period
+
+
+@st.cache_resource(show_spinner=False)
+def store() -> Store:
+    return Store(config.db_path())
+
+
+def version() -> str:
+    return store().version
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def coverage(v: str, region: str) -> pd.DataFrame:
+    return metrics.coverage(store(), region)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def ranking(v: str, region: str, year: int, m_from: int, m_to: int) -> pd.DataFrame:
+    return metrics.ranking(store(), region, Period(year, m_from, m_to))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def region_kpis(v: str, region: str, year: int, m_from: int, m_to: int) -> dict:
+    return metrics.region_kpis(store(), region, Period(year, m_from, m_to))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def rank_history(v: str, region: str, iso2: str, m_from: int, m_to: int) -> pd.DataFrame:
+    return metrics.rank_history(store(), region, iso2, m_from, m_to)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def monthly_flows(v: str, region: str, iso2: str | None) -> pd.DataFrame:
+    return metrics.monthly_flows(store(), region, iso2)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def commodity_structure(v: str, region: str, year: int, m_from: int, m_to: int,
+                        iso2: str | None) -> pd.DataFrame:
+    return metrics.commodity_structure(store(), region, Period(year, m_from, m_to), iso2)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def chapter_partners(v: str, region: str, year: int, m_from: int, m_to: int, chapter: str,
+                     flow: str | None) -> pd.DataFrame:
+    return metrics.chapter_partners(store(), region, Period(year, m_from, m_to), chapter, flow)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def firms_history(v: str, iso2: str) -> pd.DataFrame:
+    return metrics.firms_history(store(), iso2)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def scope(v: str, region: str, year: int) -> metrics.Scope:
+    return metrics.scope(store(), region, year)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def partner_list(v: str, region: str) -> pd.DataFrame:
+    return metrics.partner_list(store(), region)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def sources(v: str) -> pd.DataFrame:
+    return metrics.sources(store())
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def is_demo(v: str) -> bool:
+    return metrics.meta(store(), "demo") != "0"
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def regions(v: str) -> pd.DataFrame:
+    return metrics.regions(store())

@@ -1,0 +1,70 @@
+"""The controls every page shares (language, region, year, months), drawn once in the sidebar by app.py so
+their values survive page changes, and mirrored into the URL."""
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import config
+from dashboard.i18n import t
+from dashboard.i18n.numbers import period_label
+from dashboard.store.period import Period
+from dashboard.ui import cached, state
+
+
+def _default_year(cov) -> int:
+    full = cov[cov["last_month"] == 12]
+    return int((full if len(full) else cov)["year"].max())
+
+
+def sidebar(lang: str) -> state.View | None:
+    """Draw the shared controls; None when no data is published yet."""
+    v = cached.version()
+    regions = cached.regions(v)
+    codes = list(regions["code"]) or [config.region()]
+    default_region = config.region() if config.region() in codes else codes[0]
+    state.init_from_url("region", state.parse_choice(codes), default_region)
+    cov = cached.coverage(v, st.session_state["region"])
+    if cov.empty:
+        st.session_state["region"] = default_region
+        cov = cached.coverage(v, default_region)
+    years = [int(y) for y in cov["year"]]
+    state.init_from_url("year", state.parse_year(years), _default_year(cov))
+    state.init_from_url("months", state.parse_months_text, (1, 12))
+    if st.session_state["year"] not in years:
+        st.session_state["year"] = _default_year(cov)
+
+    with st.sidebar:
+        st.segmented_control(t("controls.lang", lang), ["ru", "en"], key="lang",
+                             format_func=lambda c: {"ru": "Русский", "en": "English"}[c])
+        names = dict(zip(regions["code"], regions["name"], strict=True))
+        st.selectbox(t("controls.region", lang), codes, key="region",
+                     format_func=lambda c: f"{names.get(c, c).title()} ({c})")
+        st.selectbox(t("controls.year", lang), sorted(years, reverse=True), key="year")
+        # st.slider rather than a select_slider of month names: the latter loses its range on reruns
+        # in AppTest; the chosen months are spelled out right below it.
+        st.slider(t("controls.months", lang), 1, 12, key="months", help=t("controls.months_help", lang))
+        m_from, m_to = st.session_state["months"]
+        st.caption(period_label(int(st.session_state["year"]), m_from, m_to, lang))
+    if st.session_state.get("lang") is None:  # a segmented control can be cleared by a second click
+        st.session_state["lang"] = lang
+    m_from, m_to = st.session_state["months"]
+    period = Period(int(st.session_state["year"]), int(m_from), int(m_to))
+    state.write_url(lang=st.session_state["lang"] if st.session_state["lang"] != "ru" else None,
+                    region=st.session_state["region"] if st.session_state["region"] != config.region() else None,
+                    year=period.year, months=state.months_text((m_from, m_to)))
+    return state.View(lang=lang, region=st.session_state["region"], period=period,
+                      partner=st.session_state.get("partner", "KZ"))
+
+
+def effective(view: state.View) -> Period:
+    """The chosen period cut to the loaded months (growth is then on the same months)."""
+    cov = cached.coverage(cached.version(), view.region)
+    row = cov[cov["year"] == view.period.year]
+    return view.period.clamp(int(row["last_month"].iloc[0]) if len(row) else None)
+
+
+def period_caption(view: state.View, period: Period) -> str:
+    text = period_label(period.year, period.m_from, period.m_to, view.lang)
+    if period != view.period:
+        text += " · " + t("controls.cut_to_loaded", view.lang)
+    return text

@@ -1,0 +1,44 @@
+"""What surrounds every page: the "no data yet" screen, the demo-data notice, the data version footnote."""
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import config
+from dashboard.i18n import t
+from dashboard.store.db import NoData
+from dashboard.ui import cached, state
+
+
+def ready(lang: str) -> bool:
+    """False (with instructions on screen) when nothing is published yet."""
+    try:
+        cached.version()
+    except NoData:
+        st.error(t("frame.no_data", lang, db=config.get("DASHBOARD_DB")))
+        return False
+    return True
+
+
+def view() -> state.View:
+    return st.session_state["view"]
+
+
+def sidebar_footer(lang: str) -> None:
+    v = cached.version()
+    with st.sidebar:
+        if cached.is_demo(v):
+            st.info(t("frame.demo_notice", lang), icon="ℹ️")
+            with st.expander(t("frame.demo_calibrated", lang)):
+                st.markdown(t("frame.demo_figures", lang))
+        st.caption(t("frame.version", lang, version=v))
+
+
+def footnote(lang: str, period_text: str, scope_text: str) -> None:
+    """Every figure says its period, scope and source."""
+    st.caption(t("frame.footnote", lang, period=period_text, scope=scope_text, version=cached.version()))
+
+
+def scope_text(lang: str, region: str, year: int) -> str:
+    s = cached.scope(cached.version(), region, year)
+    key = {True: "scope.with_eaeu", False: "scope.without_eaeu", None: "scope.unknown"}[s.eaeu_included]
+    return t(key, lang)

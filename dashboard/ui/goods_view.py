@@ -1,0 +1,39 @@
+"""Shaping of commodity data for the goods page (names in the chosen language, tables for people)."""
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.i18n import t
+
+FLOWS = ["E", "I", "EI"]
+
+
+def chapter_options(df: pd.DataFrame, lang: str) -> dict[str, str]:
+    """Chapters of the data, largest first: code -> '27 Топливо минеральное… (1 234,5 млн $)'."""
+    col = "chapter_ru" if lang == "ru" else "chapter_en"
+    g = df.groupby(["chapter", col], dropna=False)["value_usd"].sum().sort_values(ascending=False)
+    return {code: f"{code} {name}" for (code, name) in g.index}
+
+
+def with_names(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    return df.assign(name=df["name_ru" if lang == "ru" else "name_en"].fillna(df["iso2"]))
+
+
+def as_flows(df: pd.DataFrame, flow: str) -> pd.DataFrame:
+    """The top-partners chart wants exports and imports columns; a one-flow view fills one of them."""
+    return df.assign(exports_usd=df["value_usd"] if flow in ("E", "EI") else 0.0,
+                     imports_usd=df["value_usd"] if flow == "I" else 0.0, share=0.0)
+
+
+def headings_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    sfx = "ru" if lang == "ru" else "en"
+    g = (df.groupby(["flow", "chapter", "heading", f"heading_{sfx}"], dropna=False)
+         .agg(value_usd=("value_usd", "sum"), netto_kg=("netto_kg", "sum")).reset_index()
+         .sort_values("value_usd", ascending=False))
+    return pd.DataFrame({
+        t("goods.flow", lang): g["flow"].map(lambda f: t(f"flows.{f}", lang)),
+        t("goods.chapter", lang): g["chapter"],
+        t("goods.col_heading", lang): g["heading"] + " " + g[f"heading_{sfx}"].fillna(""),
+        t("goods.col_value", lang): (g["value_usd"] / 1e6).round(3),
+        t("goods.col_netto", lang): (g["netto_kg"] / 1000).round(1),
+    })

@@ -1,0 +1,50 @@
+"""Pieces of the partner page: the partner picker (kept in the URL) and the meetings block."""
+from __future__ import annotations
+
+import importlib.util
+
+import streamlit as st
+
+from dashboard.i18n import t
+from dashboard.reference import partners as ref_partners
+from dashboard.store.period import Period
+from dashboard.ui import cached, state
+
+DEFAULT_PARTNER = "KZ"  # the partner of the seed meeting; a link can name any other
+
+
+def name(iso2: str, lang: str) -> str:
+    return ref_partners.name(iso2, lang)
+
+
+def picker(lang: str, region: str) -> str:
+    v = cached.version()
+    plist = cached.partner_list(v, region)
+    codes = list(plist["iso2"])
+    default = DEFAULT_PARTNER if DEFAULT_PARTNER in codes else (codes[0] if codes else DEFAULT_PARTNER)
+    state.init_from_url("partner", state.parse_choice(codes), default)
+    names = {c: name(c, lang) for c in codes}
+    ordered = sorted(codes, key=lambda c: names[c])
+    st.selectbox(t("partner.choose", lang), ordered, key="partner", format_func=lambda c: names[c])
+    iso2 = st.session_state["partner"]
+    state.write_url(partner=iso2)
+    return iso2
+
+
+def position(region: str, period: Period, iso2: str) -> dict | None:
+    ranking = cached.ranking(cached.version(), region, *period.params.values())
+    row = ranking[ranking["iso2"] == iso2]
+    if row.empty:
+        return None
+    return {k: (None if (not isinstance(val, str) and val != val) else val)  # NaN -> None
+            for k, val in row.iloc[0].to_dict().items()}
+
+
+def meetings(iso2: str, lang: str) -> None:
+    """The meetings held with the partner, when the meetings module is installed."""
+    if importlib.util.find_spec("dashboard.ui.meetings_view") is None:
+        return
+    from dashboard.ui import meetings_view
+    st.header(t("partner.meetings", lang))
+    meetings_view.render_meetings_for_partner(cached.store(), iso2, lang)
+

@@ -1,0 +1,100 @@
+"""The view's state lives in the URL, so a copied link opens the same view.
+
+Every widget that is part of the state has a key named after its query parameter. On a session's first run
+the widget's value comes from the URL (validated: a bad value gives a message and the default); after each
+run the current values are written back to the URL.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import streamlit as st
+
+from dashboard import config
+from dashboard.i18n import LANGS, t
+from dashboard.reference import partners as ref_partners
+from dashboard.store.period import Period, parse_months
+
+GROUPS = ("all",) + ref_partners.GROUPS
+
+
+@dataclass(frozen=True)
+class View:
+    lang: str
+    region: str
+    period: Period        # as chosen
+    partner: str
+
+
+def lang() -> str:
+    value = st.session_state.get("lang") or st.query_params.get("lang") or config.get("DASHBOARD_LANG")
+    return value if value in LANGS else "ru"
+
+
+def _warn(name: str, value: str) -> None:
+    st.session_state.setdefault("_url_problems", []).append((name, value))
+
+
+def init_from_url(key: str, parse: Callable[[str], object], default: object) -> None:
+    """Put the URL's value (or the default) into the widget's state before the widget is drawn."""
+    if key in st.session_state:
+        return
+    raw = st.query_params.get(key)
+    if raw is None:
+        st.session_state[key] = default
+        return
+    try:
+        st.session_state[key] = parse(raw)
+    except (ValueError, KeyError, TypeError):
+        _warn(key, raw)
+        st.session_state[key] = default
+
+
+def show_url_problems() -> None:
+    """One clear message per bad URL value; the default view is shown instead."""
+    for name, value in st.session_state.pop("_url_problems", []):
+        st.warning(t("url.bad_value", lang(), name=name, value=value[:40]), icon="⚠️")
+
+
+def write_url(**values: object) -> None:
+    """Mirror the state into the URL, leaving out empty values."""
+    for k, v in values.items():
+        text = "" if v is None else str(v)
+        if text:
+            if st.query_params.get(k) != text:
+                st.query_params[k] = text
+        elif k in st.query_params:
+            del st.query_params[k]
+
+
+def parse_partner(raw: str) -> str:
+    code = raw.strip().upper()
+    if not ref_partners.is_known(code):
+        raise ValueError(raw)
+    return code
+
+
+def parse_months_text(raw: str) -> tuple[int, int]:
+    return parse_months(raw)
+
+
+def months_text(m: tuple[int, int]) -> str:
+    return "" if m == (1, 12) else f"{m[0]}-{m[1]}"
+
+
+def parse_year(years: list[int]) -> Callable[[str], int]:
+    def parse(raw: str) -> int:
+        y = int(raw)
+        if y not in years:
+            raise ValueError(raw)
+        return y
+    return parse
+
+
+def parse_choice(options: tuple[str, ...] | list[str]) -> Callable[[str], str]:
+    def parse(raw: str) -> str:
+        if raw not in options:
+            raise ValueError(raw)
+        return raw
+    return parse

@@ -1,0 +1,54 @@
+"""Widgets the pages share: KPI cards, charts with offline map outlines and PNG export, table downloads."""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from dashboard.charts import theme
+from dashboard.export import tables
+from dashboard.i18n import t
+from dashboard.i18n.numbers import money, number, percent
+
+# relative, so it also works behind a reverse proxy with a path prefix; Streamlit serves dashboard/static here
+STATIC_URL = "app/static/"
+
+
+def chart(fig: go.Figure, lang: str, key: str, file_name: str) -> None:
+    st.plotly_chart(fig, width="stretch", key=key,
+                    config=theme.plot_config(lang, file_name, STATIC_URL))
+
+
+def kpis(items: list[tuple[str, str, str | None, str | None]]) -> None:
+    """items: (label, value, delta text or None, help or None)."""
+    cols = st.columns(len(items))
+    for col, (label, value, delta, help_) in zip(cols, items, strict=True):
+        col.metric(label, value, delta=delta, help=help_, border=True)
+
+
+def kpi_money(lang: str, key: str, value: float | None, growth: float | None) -> tuple[str, str, str | None, str]:
+    return (t(f"kpi.{key}", lang), money(value, lang),
+            percent(growth, lang, signed=True) if growth is not None else None, t("kpi.growth_help", lang))
+
+
+def kpi_count(lang: str, key: str, value: int | None, prev: int | None) -> tuple[str, str, str | None, str]:
+    delta = None
+    if value is not None and prev is not None:
+        delta = ("+" if value >= prev else "") + number(value - prev, 0, lang)
+    return (t(f"kpi.{key}", lang), number(value, 0, lang), delta, t("kpi.growth_help", lang))
+
+
+def downloads(df: pd.DataFrame, lang: str, key: str, file_stem: str, note: str = "") -> None:
+    c1, c2, _ = st.columns([1, 1, 3])
+    c1.download_button(t("partners.download_csv", lang), tables.csv_bytes(df), f"{file_stem}.csv",
+                       mime="text/csv", key=f"{key}_csv", icon=":material/download:")
+    c2.download_button(t("partners.download_xlsx", lang), tables.xlsx_bytes(df, file_stem, note),
+                       f"{file_stem}.xlsx", key=f"{key}_xlsx", icon=":material/download:",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+
+def growth_colour(value: object) -> str:
+    """Green for growth, red for decline; the sign is printed too, so colour is never the only cue."""
+    if value is None or pd.isna(value):
+        return ""
+    return "color: #1a7f37" if float(value) > 0 else ("color: #b42318" if float(value) < 0 else "")
