@@ -62,7 +62,10 @@ def ours(store: Store, p: Params) -> dict[str, Callable[[], object]]:
 
 def read_unload(paths: list) -> pd.DataFrame:
     """What a typical dashboard does once per process (and caches): read the unload as it comes."""
-    frames = [pd.read_csv(f, sep="\t", decimal=",", dtype={"tnved": str}) for f in paths]
+    # tnved as text (else leading zeros go) and no NA guessing (else Namibia, "NA", becomes a missing value):
+    # the two things a careful pandas dashboard does; the rest is the defaults.
+    frames = [pd.read_csv(f, sep="\t", decimal=",", dtype={"tnved": str}, keep_default_na=False,
+                          na_values=[""]) for f in paths]
     df = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     df.columns = [c.lower() for c in df.columns]
     return df

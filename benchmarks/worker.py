@@ -8,7 +8,6 @@ resident memory, including the interpreter and libraries), read at the end of th
 from __future__ import annotations
 
 import json
-import re
 import resource
 import sys
 import time
@@ -61,20 +60,27 @@ class _Recorder:
 
 
 def _explain(store, calls: list) -> list[dict]:
-    """Tables each query scans and the rows it reads from them (EXPLAIN ANALYZE)."""
+    """Tables each query scans, the filters pushed into the scan and the rows read (EXPLAIN ANALYZE)."""
     from dashboard.store.db import sql
     out = []
     con = store._connection()
+
+    def scans(node: dict) -> list[dict]:
+        found = []
+        info = node.get("extra_info") or {}
+        if node.get("type") == "TABLE_SCAN" and "Table" in info:
+            filters = info.get("Filters")
+            found.append({"table": str(info["Table"]).rsplit(".", 1)[-1],
+                          "filters": filters if isinstance(filters, str) else " AND ".join(filters or []),
+                          "rows": node.get("intermediate_rows")})
+        for child in node.get("children", []):
+            found += scans(child)
+        return found
+
     for name, params in calls:
-        plan = con.execute("EXPLAIN ANALYZE " + sql(name), params or None).fetchall()
-        text = "\n".join(str(c) for row in plan for c in row)
-        scans = []
-        for block in re.split(r"┌─+┴?─*┐", text):
-            m = re.search(r"Table:\s*([A-Za-z_]\w*)", block)
-            if m:
-                rows = re.search(r"(\d[\d,]*)\s+[Rr]ows", block)
-                scans.append({"table": m.group(1), "rows": int(rows.group(1).replace(",", "")) if rows else None})
-        out.append({"query": name, "scans": scans})
+        plan = con.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + sql(name), params or None).fetchall()
+        tree = json.loads(plan[0][1])
+        out.append({"query": name, "scans": [s for op in tree.get("operator", []) for s in scans(op)]})
     return out
 
 

@@ -104,11 +104,28 @@ def parser() -> argparse.ArgumentParser:
     src.add_argument("--json", action="store_true")
 
     sub.add_parser("rollback", help="serve the previous published version again")
+    from dashboard import admin_cli  # verify, hash-password
+    COMMANDS.update(admin_cli.add_parsers(sub))
+
+    bench = sub.add_parser("bench", help="benchmark on generated all-regions data (benchmarks/README.md)")
+    if (config.ROOT / "benchmarks" / "bench.py").exists():  # absent in an installed copy without the repo
+        _bench().add_arguments(bench)
     return p
 
 
+def _bench():
+    # benchmarks/ ships with the repository, not with the package: found from the project root
+    sys.path.insert(0, str(config.ROOT))
+    from benchmarks import bench
+    return bench
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    return _bench().run_cli(args)
+
+
 COMMANDS = {"init": cmd_init, "import": cmd_import, "partners": cmd_partners, "sources": cmd_sources,
-            "rollback": cmd_rollback}
+            "rollback": cmd_rollback, "bench": cmd_bench}
 
 
 def main(argv: list[str] | None = None) -> int:

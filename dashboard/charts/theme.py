@@ -35,7 +35,8 @@ def apply(fig: go.Figure, lang: str, title: str, projector: bool = False, height
         paper_bgcolor="white",
         plot_bgcolor="white",
         margin={"l": 10, "r": 10, "t": 60 if projector else 50, "b": 10},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1,
+                "traceorder": "normal"},
         hoverlabel={"font": {"family": FONT, "size": size}},
         colorway=QUALITATIVE,
     )

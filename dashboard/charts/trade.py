@@ -20,6 +20,8 @@ def top_partners(df: pd.DataFrame, lang: str, title: str, projector: bool = Fals
     d = df.iloc[::-1]
     fig = go.Figure()
     for flow, col in (("E", "exports_usd"), ("I", "imports_usd")):
+        if not d[col].any():
+            continue  # a one-flow view shows no empty legend entry
         fig.add_bar(
             y=d["name"], x=d[col] / MLN, orientation="h", name=t(f"flows.{flow}", lang),
             marker_color=theme.FLOW_COLOURS[flow],

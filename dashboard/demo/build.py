@@ -12,8 +12,15 @@ def default_inputs_dir() -> Path:
     return config.data_dir() / "default" / "generated"
 
 
+def default_meetings_dir() -> Path:
+    return config.data_dir() / "meetings"
+
+
 def build_default(published: Path) -> list[str]:
     """Idempotent: files already loaded (same sha256) change nothing."""
+    from dashboard.meetings.store_io import load_meeting_files
     paths = generate.write(default_inputs_dir())
     outcomes = import_paths(published, paths, demo=True, loaded_by="demo")
-    return [o.line() for o in outcomes]
+    meetings = sorted(default_meetings_dir().glob("*.md"))
+    saved = load_meeting_files(published, meetings, demo=True, loaded_by="demo")
+    return [o.line() for o in outcomes] + [s.line() for s in saved]

@@ -210,7 +210,7 @@ _MONEY = re.compile(rf"(?P<cur1>\$\s*)?(?<![\w-]){NUM}\s*(?P<scale>млрд|мл
                     re.I)
 _SCALE = {"тыс": 1e3, "тысяч": 1e3, "млн": 1e6, "миллион": 1e6, "млрд": 1e9, "миллиард": 1e9, "трлн": 1e12}
 _PCT = re.compile(rf"(?<![\w-]){NUM}\s*(?:%|процент\w*)(?P<rel>\s+к\s+(?:уровню|аналогичному|показател\w+|"
-                  r"прошл\w+|предыдущ\w+)(?:\s+{_YEAR}\s*(?:год\w*|г\.))?)?", re.I)
+                  r"прошл\w+|предыдущ\w+))?(?P<cmp>\s+(?:больше|выше|меньше|ниже))?", re.I)
 _TIMES = re.compile(rf"(?:в\s+{NUM}\s+раза?|(?P<word>вдвое|втрое|вчетверо))", re.I)
 _GROW = re.compile(r"вырос\w*|выросл\w*|увеличил\w*|увеличени\w*|рост\w*|прирост\w*|подрос\w*|прибавил\w*", re.I)
 _FALL = re.compile(r"снизил\w*|снижени\w*|сократил\w*|сокращени\w*|уменьшил\w*|упал\w*|падени\w*", re.I)
@@ -293,11 +293,11 @@ def _sentence_claims(s: str, default: str | None, ref_date: dt.date | None) -> l
         if not n or _overlaps(m.span(), used):
             continue
         before = s[:m.start("num")]
-        when = None
-        if m.group("rel"):
+        after_na = re.search(r"\bна\s+(?:\w+\s+){0,2}$", before, re.I)
+        if m.group("cmp"):
+            value = (-1 if m.group("cmp").strip().lower() in ("меньше", "ниже") else 1) * n[0] / 100
+        elif m.group("rel") and not after_na:
             value = n[0] / 100 - 1
-            if m.group("y"):
-                when = Period(int(m.group("y")) + 1)
         elif (grow or fall) and not re.search(r"(?:до|дол\w+)\s+$", before, re.I) \
                 and not re.search(r"\bдол[яиюе]\w*", s, re.I):
             verb = [v for v in (grow, fall) if v and v.start() < m.start()]
@@ -308,7 +308,7 @@ def _sentence_claims(s: str, default: str | None, ref_date: dt.date | None) -> l
         qual, start = qualified(m)
         verbs = [v.start() for v in (grow, fall) if v and 0 <= start - v.start() <= 60]
         start = min([start, *verbs, *([at] if at is not None and 0 <= start - at <= 60 else [])])
-        add(start, m.end(), _GROWTH_METRIC[metric], money_partner, qual, value, core=m.start(), when=when)
+        add(start, m.end(), _GROWTH_METRIC[metric], money_partner, qual, value, core=m.start())
     for m in _TIMES.finditer(s):
         if _overlaps(m.span(), used) or not (grow or fall):
             continue

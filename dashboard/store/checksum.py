@@ -43,3 +43,22 @@ def table_checksums(path: Path | str) -> dict[str, str]:
         return connection_checksums(con)
     finally:
         con.close()
+
+
+def verify(published: Path) -> tuple[bool, list[str]]:
+    """Read every row of every kept version. (current version sound?, one line per version, newest first)."""
+    from dashboard.store import versions  # here, so checksum.py stays importable by versions.py later
+
+    cur = versions.current(published)
+    lines, current_ok = [], cur is not None
+    for _, path in reversed(versions.versions(published)):
+        mark = " (current)" if path == cur else ""
+        try:
+            n = len(table_checksums(path))
+            lines.append(f"{path.name}{mark}: sound, {n} tables read in full")
+        except (duckdb.Error, OSError) as e:
+            lines.append(f"{path.name}{mark}: DAMAGED — {str(e).splitlines()[0][:160]}")
+            current_ok = current_ok and path != cur
+    if cur is None:
+        lines.append(f"nothing is published at {published}")
+    return current_ok, lines

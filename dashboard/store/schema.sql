@@ -76,6 +76,8 @@ CREATE TABLE IF NOT EXISTS meetings (
     created_at  TIMESTAMP NOT NULL,
     created_by  VARCHAR
 );
+-- the loaded file the meeting came from (sources.format = 'meetings'); NULL when typed in the app
+ALTER TABLE meetings ADD COLUMN IF NOT EXISTS source_id INTEGER;
 CREATE TABLE IF NOT EXISTS meeting_partners (meeting_id INTEGER NOT NULL, partner VARCHAR NOT NULL);
 CREATE TABLE IF NOT EXISTS meeting_participants (
     meeting_id INTEGER NOT NULL, position INTEGER NOT NULL, name VARCHAR NOT NULL, role VARCHAR, side VARCHAR

@@ -2,6 +2,8 @@
 as part of the key, so a newly published version refreshes every page at once."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import streamlit as st
 
@@ -12,12 +14,26 @@ from dashboard.store.period import Period
 
 
 @st.cache_resource(show_spinner=False)
+def _store(path: str) -> Store:
+    return Store(Path(path))
+
+
 def store() -> Store:
-    return Store(config.db_path())
+    """The process's one Store for the configured database (keyed by path, so tests can switch)."""
+    return _store(str(config.db_path()))
 
 
 def version() -> str:
-    return store().version
+    """The cache key of every query: the full path of the published file, unique per version."""
+    return str(store().file)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def version_label(v: str) -> str:
+    """'№ 3 от 25.11.2026 16:05' — what people see of the data version."""
+    published = metrics.meta(store(), "published_at") or ""
+    number = Path(v).name.split(".v")[-1].split(".")[0].lstrip("0") or "0"
+    return f"№ {number} · {published.replace('T', ' ')[:16]}"
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

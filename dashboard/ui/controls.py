@@ -38,7 +38,7 @@ def sidebar(lang: str) -> state.View | None:
                              format_func=lambda c: {"ru": "Русский", "en": "English"}[c])
         names = dict(zip(regions["code"], regions["name"], strict=True))
         st.selectbox(t("controls.region", lang), codes, key="region",
-                     format_func=lambda c: f"{names.get(c, c).title()} ({c})")
+                     format_func=lambda c: f"{names.get(c, c).capitalize()} ({c})")
         st.selectbox(t("controls.year", lang), sorted(years, reverse=True), key="year")
         # st.slider rather than a select_slider of month names: the latter loses its range on reruns
         # in AppTest; the chosen months are spelled out right below it.

@@ -30,12 +30,12 @@ def sidebar_footer(lang: str) -> None:
             st.info(t("frame.demo_notice", lang), icon="ℹ️")
             with st.expander(t("frame.demo_calibrated", lang)):
                 st.markdown(t("frame.demo_figures", lang))
-        st.caption(t("frame.version", lang, version=v))
+        st.caption(t("frame.version", lang, version=cached.version_label(v)))
 
 
 def footnote(lang: str, period_text: str, scope_text: str) -> None:
     """Every figure says its period, scope and source."""
-    st.caption(t("frame.footnote", lang, period=period_text, scope=scope_text, version=cached.version()))
+    st.caption(t("frame.footnote", lang, period=period_text, scope=scope_text, version=cached.version_label(cached.version())))
 
 
 def scope_text(lang: str, region: str, year: int) -> str:

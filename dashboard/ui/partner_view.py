@@ -25,7 +25,8 @@ def picker(lang: str, region: str) -> str:
     state.init_from_url("partner", state.parse_choice(codes), default)
     names = {c: name(c, lang) for c in codes}
     ordered = sorted(codes, key=lambda c: names[c])
-    st.selectbox(t("partner.choose", lang), ordered, key="partner", format_func=lambda c: names[c])
+    col, _ = st.columns([1, 2])
+    col.selectbox(t("partner.choose", lang), ordered, key="partner", format_func=lambda c: names[c])
     iso2 = st.session_state["partner"]
     state.write_url(partner=iso2)
     return iso2

@@ -28,14 +28,20 @@ def kpis(items: list[tuple[str, str, str | None, str | None]]) -> None:
 
 def kpi_money(lang: str, key: str, value: float | None, growth: float | None) -> tuple[str, str, str | None, str]:
     return (t(f"kpi.{key}", lang), money(value, lang),
-            percent(growth, lang, signed=True) if growth is not None else None, t("kpi.growth_help", lang))
+            delta_text(percent(growth, lang, signed=True)) if growth is not None else None,
+            t("kpi.growth_help", lang))
 
 
 def kpi_count(lang: str, key: str, value: int | None, prev: int | None) -> tuple[str, str, str | None, str]:
     delta = None
     if value is not None and prev is not None:
-        delta = ("+" if value >= prev else "") + number(value - prev, 0, lang)
+        delta = delta_text(("+" if value >= prev else "") + number(value - prev, 0, lang))
     return (t(f"kpi.{key}", lang), number(value, 0, lang), delta, t("kpi.growth_help", lang))
+
+
+def delta_text(text: str) -> str:
+    """st.metric decides the arrow from a leading ASCII '-', so the typographic minus is swapped back."""
+    return text.replace("\u2212", "-")
 
 
 def downloads(df: pd.DataFrame, lang: str, key: str, file_stem: str, note: str = "") -> None:

@@ -136,7 +136,7 @@ def _ranking(store: Store):
 @pytest.mark.parametrize("case", sorted(REFUSED))
 def test_refused_with_line_and_column_and_nothing_changes(case, corpus, published, monkeypatch):
     if case == "over_size_limit":
-        monkeypatch.setenv("DASHBOARD_MAX_UPLOAD_MB", "0.01")  # 10 KB: the limit is set low, not the file huge
+        monkeypatch.setenv("DASHBOARD_MAX_UPLOAD_MB", "0.01")  # 10 KB: a low limit, not a huge file
     store = Store(published)
     before_rank = _ranking(store)
     before = table_checksums(published)
@@ -183,7 +183,7 @@ def test_cli_import_of_a_bad_file_exits_2_and_names_line_and_column(corpus, publ
     code = cli(["--db", str(published), "import", str(corpus["negative_value"])])
     err = capsys.readouterr().err
     assert code == 2
-    assert "line 15, column Stoim: '-5,00' — negative value" in err
+    assert "line 15, column Stoim: '-5,00'" in err and "negative value" in err
     assert table_checksums(published) == before
 
 

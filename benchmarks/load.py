@@ -1,0 +1,195 @@
+"""Many officials at once: N concurrent headless Chromium sessions against `streamlit run` on loopback.
+
+    python -m benchmarks.load --db benchmarks/out/run_10000000/db/bench.duckdb --sessions 20
+
+Each session (its own browser context, so its own Streamlit session) opens every page of the app in turn
+and records the time from navigation to the first chart visible (a page without charts: its first table).
+Errors are: a timeout, a Streamlit exception box, a JavaScript error, an HTTP error from the server.
+Bounded: loopback only, every wait has a timeout and the whole test a deadline. Also measures the time from
+`streamlit run` to the first chart visible with the default data (`startup`).
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import numpy as np
+
+from dashboard import config
+
+ROOT = config.ROOT
+APP = ROOT / "dashboard" / "app.py"
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+CONTENT = ".js-plotly-plot, [data-testid=stPlotlyChart], [data-testid=stDataFrame], [data-testid=stTable]"
+CHART = ".js-plotly-plot, [data-testid=stPlotlyChart]"
+ERROR = "[data-testid=stException]"
+
+
+def url_paths() -> list[str]:
+    """The pages' URL paths as app.py declares them (st.Page(..., url_path=...)); the default page is ''."""
+    text = APP.read_text(encoding="utf-8")
+    found = re.findall(r"st\.Page\(([^)]*)\)", text)
+    paths = []
+    for args in found:
+        m = re.search(r"url_path\s*=\s*[\"']([^\"']+)", args)
+        f = re.search(r"[\"']app_pages/([^\"']+)\.py", args)
+        paths.append(m.group(1) if m else (f.group(1) if f else ""))
+    return paths or [""]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """`streamlit run dashboard/app.py` on a free loopback port, stopped (by its own pid) on exit."""
+
+    def __init__(self, db: Path):
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        cmd = [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(self.port),
+               "--server.address", "127.0.0.1", "--server.headless", "true",
+               "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+        self.started = time.perf_counter()
+        self.proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, "DASHBOARD_DB": str(db)},
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+    def wait_healthy(self, timeout: float = 60) -> float:
+        deadline = time.perf_counter() + timeout
+        while time.perf_counter() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError("streamlit exited: " + self.proc.stderr.read().decode()[-1000:])
+            with contextlib.suppress(OSError):
+                with urllib.request.urlopen(self.url + "/_stcore/health", timeout=1) as r:
+                    if r.status == 200:
+                        return time.perf_counter() - self.started
+            time.sleep(0.05)
+        raise TimeoutError("streamlit did not become healthy")
+
+    def peak_mb(self) -> float | None:
+        """VmHWM: the peak resident memory of the server process so far."""
+        with contextlib.suppress(OSError, StopIteration):
+            line = next(x for x in open(f"/proc/{self.proc.pid}/status") if x.startswith("VmHWM"))
+            return int(line.split()[1]) / 1024
+        return None
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
+
+async def _session(browser, base: str, paths: list[str], timeout_ms: int, results: list, errors: list) -> None:
+    ctx = await browser.new_context(viewport={"width": 1400, "height": 900})
+    page = await ctx.new_page()
+    js_errors: list[str] = []
+    page.on("pageerror", lambda e: js_errors.append(str(e)[:200]))
+    page.on("response", lambda r: errors.append(f"HTTP {r.status} {r.url}") if r.status >= 500 else None)
+    try:
+        for path in paths:
+            t0 = time.perf_counter()
+            try:
+                await page.goto(f"{base}/{path}", wait_until="commit", timeout=timeout_ms)
+                await page.locator(CONTENT).first.wait_for(state="visible", timeout=timeout_ms)
+                results.append((path, time.perf_counter() - t0))
+            except Exception as e:  # a timeout or a crash: counted, the walk goes on
+                errors.append(f"{path}: {type(e).__name__}: {str(e)[:120]}")
+            if await page.locator(ERROR).count():
+                errors.append(f"{path}: exception box: {(await page.locator(ERROR).first.inner_text())[:200]}")
+    finally:
+        errors.extend(js_errors)
+        await ctx.close()
+
+
+async def _load(base: str, sessions: int, paths: list[str], timeout_ms: int) -> tuple[list, list, float]:
+    from playwright.async_api import async_playwright  # lazily: only the load test needs a browser
+    results: list = []
+    errors: list = []
+    async with async_playwright() as pw:
+        browser = await pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        t0 = time.perf_counter()
+        await asyncio.gather(*[_session(browser, base, paths, timeout_ms, results, errors)
+                               for _ in range(sessions)])
+        wall = time.perf_counter() - t0
+        await browser.close()
+    return results, errors, wall
+
+
+def run(db: Path, sessions: int = 20, timeout_s: float = 60, deadline_s: float = 600) -> dict:
+    """The load test against a server on the given database."""
+    server = Server(db)
+    try:
+        ready = server.wait_healthy()
+        paths = url_paths()
+        results, errors, wall = asyncio.run(asyncio.wait_for(
+            _load(server.url, sessions, paths, int(timeout_s * 1000)), deadline_s))
+        times = np.array([t for _, t in results]) if results else np.array([np.nan])
+        per_page = {p or "(default)": float(np.median([t for q, t in results if q == p]))
+                    for p in paths if any(q == p for q, _ in results)}
+        return {"sessions": sessions, "pages": len(paths), "walks_s": wall, "server_ready_s": ready,
+                "p50_s": float(np.nanpercentile(times, 50)), "p95_s": float(np.nanpercentile(times, 95)),
+                "max_s": float(np.nanmax(times)), "loads": len(results), "errors": len(errors),
+                "error_list": errors[:20], "per_page_median_s": per_page, "server_peak_mb": server.peak_mb()}
+    except Exception as e:  # the report says what failed instead of losing the other results
+        return {"failed": f"{type(e).__name__}: {e}"[:500], "sessions": sessions}
+    finally:
+        server.stop()
+
+
+async def _first_chart(db: Path, timeout_s: float) -> dict:
+    from playwright.async_api import async_playwright
+    async with async_playwright() as pw:
+        browser = await pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        page = await browser.new_page(viewport={"width": 1400, "height": 900})
+        server = Server(db)  # the clock starts here: the browser is already open, as the user's is
+        try:
+            ready = await asyncio.to_thread(server.wait_healthy, timeout_s)
+            await page.goto(server.url, wait_until="commit", timeout=timeout_s * 1000)
+            await page.locator(CHART).first.wait_for(state="visible", timeout=timeout_s * 1000)
+            return {"first_chart_s": time.perf_counter() - server.started, "server_ready_s": ready,
+                    "server_peak_mb": server.peak_mb()}
+        finally:
+            server.stop()
+            await browser.close()
+
+
+def startup(db: Path, timeout_s: float = 60) -> dict:
+    """Time from `streamlit run` to the first chart visible, on the default database (built if missing)."""
+    try:
+        if not db.exists():
+            subprocess.run([sys.executable, "-m", "dashboard", "init"], cwd=ROOT, check=True,
+                           stdout=subprocess.DEVNULL)
+        return asyncio.run(_first_chart(db, timeout_s))
+    except Exception as e:
+        return {"failed": f"{type(e).__name__}: {e}"[:500]}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m benchmarks.load", description=__doc__.split("\n")[0])
+    ap.add_argument("--db", type=Path, default=config.db_path())
+    ap.add_argument("--sessions", type=int, default=20)
+    ap.add_argument("--startup", action="store_true", help="only measure streamlit run -> first chart")
+    args = ap.parse_args(argv)
+    res = startup(args.db) if args.startup else run(args.db.absolute(), args.sessions)
+    print(json.dumps(res, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

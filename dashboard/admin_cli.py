@@ -1,0 +1,48 @@
+"""CLI commands of the data officer that guard the store: `verify` and `hash-password`.
+
+Registered in dashboard/__main__.py; kept here so that file stays a list of commands.
+"""
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+
+from dashboard import access, config
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    """Exit 0 if the current version reads in full; 1 if it is damaged or missing."""
+    from dashboard.store.checksum import verify
+    published = Path(args.db).absolute() if args.db else config.db_path()
+    ok, lines = verify(published)
+    for line in lines:
+        print(line)
+    if not ok:
+        print("the current version is damaged or missing: run python -m dashboard rollback", file=sys.stderr)
+    return 0 if ok else 1
+
+
+def cmd_hash_password(args: argparse.Namespace) -> int:
+    """Ask for the password twice (or read one line from stdin with --stdin) and print the secrets lines."""
+    if args.stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = getpass.getpass("password: ")
+        if password != getpass.getpass("again: "):
+            print("the two passwords differ", file=sys.stderr)
+            return 2
+    if len(password) < 8:
+        print("use at least 8 characters", file=sys.stderr)
+        return 2
+    print("# add to .streamlit/secrets.toml (never commit that file)")
+    print(access.secrets_lines(access.hash_password(password)), end="")
+    return 0
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> dict:
+    sub.add_parser("verify", help="read every table of every kept version; exit 1 if the current is damaged")
+    hp = sub.add_parser("hash-password", help="make the password line for .streamlit/secrets.toml")
+    hp.add_argument("--stdin", action="store_true", help="read the password from stdin instead of asking")
+    return {"verify": cmd_verify, "hash-password": cmd_hash_password}

@@ -1,0 +1,365 @@
+"""The briefing on one partner as a list of slides: the one model behind the presenter page (drawn with Plotly)
+and the PPTX/PDF deck (drawn with native PowerPoint charts).
+
+build_deck(store, iso2, period, region, lang) reads everything from the store once; both renderers only lay
+out what is here, so the screen and the file cannot show different figures. Chart values are in the unit
+named by Chart.unit (millions of US dollars for money), taken unrounded from the store.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from dashboard import config
+from dashboard.charts import theme
+from dashboard.i18n import t
+from dashboard.i18n.numbers import money, number, percent, period_label, plural, rank_phrase
+from dashboard.reference import partners as ref_partners
+from dashboard.store import metrics
+from dashboard.store.db import Store
+from dashboard.store.period import Period
+
+MLN = 1e6
+TOP_CHAPTERS = 7          # bars on a structure slide; the rest goes into "other"
+MAX_MEETINGS = 3
+MAX_FOLLOWUPS = 5
+HISTORY_YEARS = 6         # years on the dynamics, rank and firms charts
+KINDS = ("title", "headline", "dynamics", "exports", "imports", "firms", "meetings", "closing")
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    values: tuple[float | None, ...]
+    colour: str                       # "#RRGGBB"
+
+
+@dataclass(frozen=True)
+class Chart:
+    kind: str                         # column | stacked_column | bar (horizontal) | rank_line
+    categories: tuple[str, ...]
+    series: tuple[Series, ...]
+    unit: str                         # axis title
+    decimals: int = 1                 # of the data labels
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class Kpi:
+    label: str
+    value: str
+    note: str = ""                    # growth or context, e.g. "+28,8 % к 2021 году"
+
+
+@dataclass(frozen=True)
+class Item:
+    text: str
+    meta: str = ""
+    alert: bool = False               # overdue follow-up
+
+
+@dataclass(frozen=True)
+class ItemList:
+    title: str
+    items: tuple[Item, ...]
+    empty: str = ""                   # said when there are no items
+
+
+@dataclass(frozen=True)
+class Slide:
+    kind: str
+    title: str
+    subtitle: str = ""
+    big: str = ""                     # the headline phrase ("4-е место из 114 стран-партнёров")
+    kpis: tuple[Kpi, ...] = ()
+    chart: Chart | None = None
+    lists: tuple[ItemList, ...] = ()
+    note: str = ""                    # said instead of a chart when there is nothing to draw
+    footnote: str = ""
+
+
+@dataclass
+class Deck:
+    iso2: str
+    partner_name: str
+    period: Period
+    region: str
+    lang: str
+    version: str
+    demo: bool
+    made_on: dt.date
+    slides: list[Slide] = field(default_factory=list)
+
+    @property
+    def file_stem(self) -> str:
+        return f"briefing_{self.iso2}_{self.period.code().replace('..', '_')}_{self.lang}"
+
+
+def _p(key: str, lang: str, **kw: object) -> str:
+    return t(f"present.{key}", lang, **kw)
+
+
+def partner_name(iso2: str, lang: str) -> str:
+    return ref_partners.name(iso2, lang)
+
+
+def date_text(day: dt.date, lang: str) -> str:
+    if lang == "ru":
+        months = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
+                  "октября", "ноября", "декабря"]
+        return f"{day.day} {months[day.month - 1]} {day.year} г."
+    return f"{day.day} {day.strftime('%B')} {day.year}"
+
+
+def _short(text: str, n: int = 44) -> str:
+    """Cut at a word boundary, with an ellipsis."""
+    if len(text) <= n:
+        return text
+    cut = text[: n - 1]
+    if " " in cut[n // 2:]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;(") + "…"
+
+
+class _Builder:
+    def __init__(self, store: Store, iso2: str, period: Period, region: str, lang: str, today: dt.date):
+        self.store, self.iso2, self.region, self.lang = store, iso2, region, lang
+        self.period = metrics.effective_period(store, region, period)
+        self.today = today
+        self.version = store.version
+        self.scope = metrics.scope(store, region, self.period.year)
+        self.ptext = period_label(self.period.year, self.period.m_from, self.period.m_to, lang)
+        prev = self.period.year - 1
+        self.prev_text = period_label(prev, self.period.m_from, self.period.m_to, lang)
+        self.vs_prev = _p("vs_prev_year" if self.period.full_year else "vs_prev_months", lang, year=prev)
+        key = {True: "scope.with_eaeu", False: "scope.without_eaeu", None: "scope.unknown"}
+        self.scope_text = t(key[self.scope.eaeu_included], lang)
+        self.pos = metrics.partner_position(store, region, self.period, iso2)
+        self.name = self._name()
+
+    def _name(self) -> str:
+        if self.pos:
+            name = self.pos.get("name_ru" if self.lang == "ru" else "name_en")
+            if name:
+                return str(name)
+        return partner_name(self.iso2, self.lang)
+
+    def foot(self, source: str = "customs") -> str:
+        text = _p("footnote", self.lang, period=self.ptext, scope=self.scope_text,
+                  source=_p(f"foot_{source}", self.lang, date=_short_date(self.today, self.lang)),
+                  version=self.version)
+        return text + (" · " + _p("demo", self.lang) if self.scope.demo else "")
+
+    def region_title(self) -> str:
+        if self.region == config.region() == "18000":
+            return t("app.title", self.lang)
+        names = metrics.regions(self.store)
+        row = names[names["code"] == self.region]
+        name = str(row["name"].iloc[0]).title() if len(row) else self.region
+        return _p("region_title", self.lang, region=name)
+
+    # ---- slides -------------------------------------------------------------------------------------------
+    def title(self) -> Slide:
+        return Slide("title", self.name, subtitle=self.region_title(), big=self.ptext,
+                     note=_p("title_line", self.lang, date=date_text(self.today, self.lang)),
+                     footnote=self.foot())
+
+    def headline(self, history: pd.DataFrame) -> Slide:
+        lang, pos = self.lang, self.pos
+        if not pos:
+            return Slide("headline", _p("headline_title", lang), note=_p("no_trade", lang, name=self.name,
+                         period=self.ptext), footnote=self.foot())
+        big = rank_phrase(int(pos["rank"]), int(pos["of"]), lang)
+        vs = self.vs_prev
+        kpis = [
+            Kpi(t("kpi.turnover", lang), money(pos["turnover_usd"], lang),
+                f"{percent(pos['growth'], lang, signed=True)} {vs}" if pos["growth"] is not None else ""),
+            Kpi(t("kpi.exports", lang), money(pos["exports_usd"], lang),
+                percent(pos["export_growth"], lang, signed=True) if pos["export_growth"] is not None else ""),
+            Kpi(t("kpi.imports", lang), money(pos["imports_usd"], lang),
+                percent(pos["import_growth"], lang, signed=True) if pos["import_growth"] is not None else ""),
+            Kpi(t("kpi.share", lang), percent(pos["share"], lang)),
+        ]
+        if pos.get("prev_rank") is not None:
+            kpis.append(Kpi(_p("prev_rank", lang), number(pos["prev_rank"], 0, lang), self.prev_text))
+        h = history.tail(HISTORY_YEARS)
+        chart = Chart("rank_line", tuple(str(y) for y in h["year"]),
+                      (Series(t("charts.rank", lang), tuple(float(r) for r in h["rank"]), theme.TURNOVER),),
+                      unit=t("charts.rank", lang), decimals=0,
+                      title=_p("rank_chart", lang, months=self._months_text()))
+        return Slide("headline", _p("headline_title", lang), big=big,
+                     subtitle=_p("headline_sub", lang, period=self.ptext, scope=self.scope_text),
+                     kpis=tuple(kpis), chart=chart if len(h) else None, footnote=self.foot())
+
+    def _months_text(self) -> str:
+        if self.period.full_year:
+            return _p("full_years", self.lang)
+        return period_label(2000, self.period.m_from, self.period.m_to, self.lang).replace(" 2000", "")
+
+    def dynamics(self, history: pd.DataFrame) -> Slide:
+        lang = self.lang
+        h = history.tail(HISTORY_YEARS)
+        title = _p("dynamics_title", lang)
+        if h.empty:
+            return Slide("dynamics", title, note=_p("no_data", lang), footnote=self.foot())
+        chart = Chart(
+            "stacked_column", tuple(str(y) for y in h["year"]),
+            (Series(t("flows.E", lang), tuple(v / MLN for v in h["exports_usd"]), theme.EXPORTS),
+             Series(t("flows.I", lang), tuple(v / MLN for v in h["imports_usd"]), theme.IMPORTS)),
+            unit=t("units.mln_usd", lang), title=_p("dynamics_chart", lang, months=self._months_text()))
+        sub = ""
+        if self.pos:
+            sub = _p("dynamics_sub", lang, turnover=money(self.pos["turnover_usd"], lang), period=self.ptext)
+            if self.pos["growth"] is not None:
+                sub += f" ({percent(self.pos['growth'], lang, signed=True)} "
+                sub += self.vs_prev + ")"
+        return Slide("dynamics", title, subtitle=sub, chart=chart, footnote=self.foot())
+
+    def structure(self, cs: pd.DataFrame, flow: str) -> Slide:
+        lang = self.lang
+        kind = "exports" if flow == "E" else "imports"
+        title = _p(f"{kind}_title", lang)
+        d = cs[cs["flow"] == flow]
+        if d.empty or d["value_usd"].sum() <= 0:
+            return Slide(kind, title, note=_p(f"no_{kind}", lang, period=self.ptext), footnote=self.foot())
+        sfx = "ru" if lang == "ru" else "en"
+        g = d.groupby(["chapter", f"chapter_{sfx}"], dropna=False)["value_usd"].sum().sort_values(ascending=False)
+        total = float(g.sum())
+        top = g.head(TOP_CHAPTERS)
+        labels = [f"{ch} {_short(nm if isinstance(nm, str) else '')}".strip() for ch, nm in top.index]
+        first_name = f"{top.index[0][0]} {_short(str(top.index[0][1] or ''), 60)}".strip()
+        values = [float(v) / MLN for v in top]
+        rest = total - float(top.sum())
+        if rest > 0.0005 * total:
+            labels.append(_p("other", lang))
+            values.append(rest / MLN)
+        # largest at the top of a horizontal bar chart: PowerPoint and Plotly both draw the first category
+        # at the bottom, so the order is reversed here once
+        chart = Chart("bar", tuple(reversed(labels)),
+                      (Series(t(f"flows.{flow}", lang), tuple(reversed(values)), theme.FLOW_COLOURS[flow]),),
+                      unit=t("units.mln_usd", lang), title=_p("structure_chart", lang, period=self.ptext))
+        sub = _p("structure_sub", lang, flow=t(f"flows.{flow}", lang), total=money(total, lang),
+                 first=first_name, share=percent(float(top.iloc[0]) / total, lang))
+        return Slide(kind, title, subtitle=sub, chart=chart, footnote=self.foot())
+
+    def firms(self, fh: pd.DataFrame) -> Slide:
+        lang = self.lang
+        title = _p("firms_title", lang)
+        fh = fh[fh["year"] <= self.period.year]
+        years = sorted(fh["year"].unique())[-HISTORY_YEARS:]
+        if not years:
+            return Slide("firms", title, note=t("partner.no_firms", lang), footnote=self.foot("firms"))
+        series = []
+        colours = {"exporters": theme.EXPORTS, "importers": theme.IMPORTS, "any": theme.TURNOVER}
+        for kind in ("any", "exporters", "importers"):
+            d = fh[fh["kind"] == kind].set_index("year")["firms"]
+            if d.empty:
+                continue
+            series.append(Series(t(f"firms.{kind}", lang),
+                                 tuple(float(d[y]) if y in d.index else None for y in years), colours[kind]))
+        cur = fh[fh["year"] == self.period.year].set_index("kind")["firms"]
+        sub = ""
+        if len(cur):
+            total = cur.get("any")
+            if total is None and {"exporters", "importers"} <= set(cur.index):
+                total = cur["exporters"] + cur["importers"]
+            sub = _p("firms_sub", lang, year=self.period.year, n=number(total, 0, lang),
+                     firms=_firms_word(int(total or 0), lang))
+            parts = [_p(f"firms_sub_{k}", lang, n=number(cur[k], 0, lang)) for k in ("exporters", "importers")
+                     if k in cur.index]
+            if parts:
+                sub += "; " + ", ".join(parts)
+        chart = Chart("column", tuple(str(y) for y in years), tuple(series), unit=t("firms.unit", lang),
+                      decimals=0, title=_p("firms_chart", lang))
+        return Slide("firms", title, subtitle=sub, chart=chart, footnote=self.foot("firms"))
+
+    def meetings(self) -> Slide:
+        lang = self.lang
+        rows = self.store.df("present_meetings", partner=self.iso2)
+        meetings: list[Item] = []
+        follow: list[tuple[dt.date | None, Item]] = []
+        for mid, g in rows.groupby("meeting_id", sort=False):
+            first = g.iloc[0]
+            held = _date(first["held_on"])
+            if len(meetings) < MAX_MEETINGS:
+                meta = " · ".join(x for x in (_short_date(held, lang), _str(first["place"])) if x)
+                meetings.append(Item(_short(str(first["title"]), 90), meta))
+            for _, f in g.iterrows():
+                if _str(f["followup"]) and not bool(f["done"]):
+                    due = _date(f["due_on"])
+                    overdue = due is not None and due < self.today
+                    bits = [_str(f["owner"]),
+                            _p("due", lang, date=_short_date(due, lang)) if due else "",
+                            _p("overdue", lang) if overdue else ""]
+                    follow.append((due, Item(_short(str(f["followup"]), 110),
+                                             " · ".join(b for b in bits if b), alert=overdue)))
+        follow.sort(key=lambda x: (x[0] is None, x[0] or dt.date.max))
+        n_open = len(follow)
+        items = tuple(i for _, i in follow[:MAX_FOLLOWUPS])
+        more = _p("more", lang, n=n_open - MAX_FOLLOWUPS) if n_open > MAX_FOLLOWUPS else ""
+        lists = (
+            ItemList(_p("meetings_list", lang), tuple(meetings), _p("no_meetings", lang, name=self.name)),
+            ItemList(_p("followups_list", lang, n=n_open) + (f" ({more})" if more else ""), items,
+                     _p("no_followups", lang)),
+        )
+        total = rows["meeting_id"].nunique()
+        sub = _p("meetings_sub", lang, n=total) if total else ""
+        return Slide("meetings", _p("meetings_title", lang), subtitle=sub, lists=lists,
+                     footnote=self.foot("meetings"))
+
+    def closing(self) -> Slide:
+        lang = self.lang
+        customs = [f for f in self.scope.files.split(", ") if f]
+        firm_files = [str(f) for (f,) in self.store.rows("firms_sources", year=self.period.year)]
+        sources = [Item(_p("source_customs", lang), ", ".join(customs) or "—"),
+                   Item(_p("source_firms", lang), ", ".join(firm_files) or "—"),
+                   Item(_p("source_meetings", lang))]
+        facts = [Item(_p("data_version", lang, version=self.version)),
+                 Item(_p("scope_line", lang, period=self.ptext, scope=self.scope_text)),
+                 Item(_p("def_rank", lang)), Item(_p("def_growth", lang)),
+                 Item(_p("made_on", lang, date=date_text(self.today, lang)))]
+        if self.scope.demo:
+            facts.insert(0, Item(_p("demo_long", lang), alert=True))
+        return Slide("closing", _p("closing_title", lang), subtitle=self.name + " · " + self.ptext,
+                     lists=(ItemList(_p("sources_list", lang), tuple(sources)),
+                            ItemList(_p("facts_list", lang), tuple(facts))),
+                     footnote=self.foot())
+
+
+def _firms_word(n: int, lang: str) -> str:
+    if lang == "ru":
+        return plural(n, "компания", "компании", "компаний")
+    return "firm" if n == 1 else "firms"
+
+
+def _str(x: object) -> str:
+    return "" if x is None or (isinstance(x, float) and pd.isna(x)) or x is pd.NaT else str(x)
+
+
+def _date(x: object) -> dt.date | None:
+    if x is None or x is pd.NaT or (isinstance(x, float) and pd.isna(x)):
+        return None
+    return pd.Timestamp(x).date()
+
+
+def _short_date(day: dt.date | None, lang: str) -> str:
+    if day is None:
+        return ""
+    return day.strftime("%d.%m.%Y") if lang == "ru" else day.isoformat()
+
+
+def build_deck(store: Store, iso2: str, period: Period, region: str | None = None, lang: str = "ru",
+               today: dt.date | None = None) -> Deck:
+    """Every slide of the briefing on partner iso2 for the period (cut to the loaded months)."""
+    region = region or config.region()
+    b = _Builder(store, iso2.upper(), period, region, lang, today or dt.date.today())
+    p = b.period
+    history = metrics.rank_history(store, region, b.iso2, p.m_from, p.m_to)
+    history = history[history["year"] <= p.year]
+    cs = metrics.commodity_structure(store, region, p, b.iso2)
+    deck = Deck(b.iso2, b.name, p, region, lang, b.version, b.scope.demo, b.today)
+    deck.slides = [b.title(), b.headline(history), b.dynamics(history), b.structure(cs, "E"),
+                   b.structure(cs, "I"), b.firms(metrics.firms_history(store, b.iso2)), b.meetings(), b.closing()]
+    return deck

@@ -1,0 +1,157 @@
+"""Meeting documents: reading .txt / .md / .docx to text, and the front-matter format.
+
+Front matter is TOML between two lines of `+++` at the very top of a .md or .txt file; everything after it is
+the summary (Markdown). Every key is optional; what is missing is proposed from the text.
+
+    +++
+    date = 2023-02-03                      # TOML date
+    title = "Встреча с послом Казахстана"
+    place = "Волгоград"
+    partners = ["KZ"]                      # ISO alpha-2, main partner first
+    source = "https://…"                   # link or file name
+    topics = ["промышленная кооперация"]
+    [[participants]]
+    name = "Андрей Бочаров"
+    role = "глава Волгоградской области"
+    side = "region"                        # region | partner | other
+    [[followups]]
+    text = "Встречи министерств Казахстана с волгоградскими предпринимателями"
+    owner = "комитет экономической политики"
+    due = 2023-06-30
+    status = "open"                        # open | done ("overdue" is computed from the due date)
+    +++
+    Summary in Markdown…
+"""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import tomllib
+from pathlib import Path
+
+from dashboard.meetings.extract import Proposal, propose
+from dashboard.meetings.model import FollowUp, Meeting, Participant
+
+EXTENSIONS = (".txt", ".md", ".docx")
+FENCE = "+++"
+
+
+class DocumentError(ValueError):
+    """The file cannot be read as a meeting text (wrong type, bad encoding, bad front matter)."""
+
+
+def read_text(name: str, data: bytes) -> str:
+    """Text of an uploaded or local file: UTF-8 (with or without BOM) or CP1251 text, or a .docx document."""
+    ext = Path(name).suffix.lower()
+    if ext == ".docx":
+        try:
+            import docx  # python-docx
+            doc = docx.Document(io.BytesIO(data))
+        except Exception as e:  # a broken or non-docx file
+            raise DocumentError(f"{name}: not a readable .docx file ({e})") from e
+        parts = [p.text for p in doc.paragraphs]
+        for table in doc.tables:
+            parts.extend(" | ".join(c.text for c in row.cells) for row in table.rows)
+        return "\n".join(parts)
+    if ext not in EXTENSIONS:
+        raise DocumentError(f"{name}: a meeting text is .txt, .md or .docx")
+    for enc in ("utf-8-sig", "cp1251"):
+        try:
+            return data.decode(enc).replace("\r\n", "\n")
+        except UnicodeDecodeError:
+            continue
+    raise DocumentError(f"{name}: the text is neither UTF-8 nor CP1251")
+
+
+def read_path(path: Path) -> str:
+    return read_text(path.name, Path(path).read_bytes())
+
+
+def split_front_matter(text: str) -> tuple[dict | None, str]:
+    """(front matter, body); (None, text) when the text has none."""
+    stripped = text.lstrip("\ufeff")
+    lines = stripped.split("\n")
+    if not lines or lines[0].strip() != FENCE:
+        return None, text
+    try:
+        end = next(i for i in range(1, len(lines)) if lines[i].strip() == FENCE)
+    except StopIteration:
+        raise DocumentError("front matter opened with +++ is never closed") from None
+    try:
+        front = tomllib.loads("\n".join(lines[1:end]))
+    except tomllib.TOMLDecodeError as e:
+        raise DocumentError(f"bad front matter: {e}") from e
+    return front, "\n".join(lines[end + 1:]).strip("\n")
+
+
+def _date(v: object, key: str) -> dt.date | None:
+    if v is None or v == "":
+        return None
+    if isinstance(v, dt.datetime):
+        return v.date()
+    if isinstance(v, dt.date):
+        return v
+    try:
+        return dt.date.fromisoformat(str(v))
+    except ValueError:
+        raise DocumentError(f"front matter: {key} = {v!r} is not a date (YYYY-MM-DD)") from None
+
+
+def from_document(text: str, year: int | None = None, source: str | None = None) -> Proposal:
+    """A proposal from a document: front-matter values win, the rest is extracted from the body."""
+    front, body = split_front_matter(text)
+    proposal = propose(body, year=year, source=source)
+    if front is None:
+        return proposal
+    m = proposal.meeting
+    held_on = _date(front.get("date"), "date")
+    if held_on is not None:
+        m.held_on = held_on
+        proposal.notes = [n for n in proposal.notes if "дат" not in n]
+        from dashboard.meetings.claims import extract_claims
+        proposal.claims = extract_claims(body, (front.get("partners") or m.partners or [None])[0], held_on)
+    m.title = str(front.get("title") or m.title)
+    m.place = front.get("place", m.place)
+    if front.get("partners"):
+        m.partners = [str(p).upper() for p in front["partners"]]
+        proposal.notes = [n for n in proposal.notes if "партнёр" not in n]
+    m.source = front.get("source", m.source)
+    if "topics" in front:
+        m.topics = [str(t) for t in front["topics"]]
+    if "participants" in front:
+        m.participants = [Participant(str(p["name"]), p.get("role"), p.get("side")) for p in front["participants"]]
+    if "followups" in front:
+        fus = []
+        for f in front["followups"]:
+            status = f.get("status", "open")
+            if status not in ("open", "done"):
+                raise DocumentError(f"front matter: follow-up status {status!r}; use open or done")
+            fus.append(FollowUp(str(f["text"]), f.get("owner"), _date(f.get("due"), "due"), status == "done"))
+        m.followups = fus
+    m.summary_md = body.strip()
+    return proposal
+
+
+def to_document(m: Meeting) -> str:
+    """The meeting as a front-matter document (the inverse of from_document for the stored fields)."""
+    def q(s: object) -> str:
+        return '"' + str(s).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+    lines = [FENCE]
+    if m.held_on:
+        lines.append(f"date = {m.held_on.isoformat()}")
+    lines.append(f"title = {q(m.title)}")
+    if m.place:
+        lines.append(f"place = {q(m.place)}")
+    lines.append("partners = [" + ", ".join(q(p) for p in m.partners) + "]")
+    if m.source:
+        lines.append(f"source = {q(m.source)}")
+    lines.append("topics = [" + ", ".join(q(t) for t in m.topics) + "]")
+    for p in m.participants:
+        lines += ["[[participants]]", f"name = {q(p.name)}"] + ([f"role = {q(p.role)}"] if p.role else []) + \
+                 ([f"side = {q(p.side)}"] if p.side else [])
+    for f in m.followups:
+        lines += ["[[followups]]", f"text = {q(f.text)}"] + ([f"owner = {q(f.owner)}"] if f.owner else []) + \
+                 ([f"due = {f.due_on.isoformat()}"] if f.due_on else []) + \
+                 [f"status = {q('done' if f.done else 'open')}"]
+    lines.append(FENCE)
+    return "\n".join(lines) + "\n" + m.summary_md.strip() + "\n"

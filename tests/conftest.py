@@ -1,0 +1,44 @@
+"""Fixtures shared by every tier: the demonstration database, built through the real importer."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from dashboard.store.db import Store
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A published demo database in a temporary folder (built once per test session)."""
+    root = tmp_path_factory.mktemp("demo")
+    old = os.environ.get("DASHBOARD_DATA_DIR")
+    os.environ["DASHBOARD_DATA_DIR"] = str(root / "data")
+    shutil.copytree(Path(__file__).resolve().parent.parent / "data", root / "data",
+                    ignore=shutil.ignore_patterns("*.duckdb", "*.lock", "generated"))
+    try:
+        from dashboard.demo.build import build_default
+        build_default(root / "db" / "dashboard.duckdb")
+    finally:
+        if old is None:
+            os.environ.pop("DASHBOARD_DATA_DIR", None)
+        else:
+            os.environ["DASHBOARD_DATA_DIR"] = old
+    return root / "db" / "dashboard.duckdb"
+
+
+@pytest.fixture()
+def demo_store(demo_db: Path) -> Store:
+    store = Store(demo_db)
+    yield store
+    store.close()
+
+
+@pytest.fixture()
+def fresh_db(tmp_path: Path, demo_db: Path) -> Path:
+    """A private copy of the demo database (with its version files) that a test may change."""
+    target = tmp_path / "db"
+    shutil.copytree(demo_db.parent, target, symlinks=True)
+    return target / demo_db.name

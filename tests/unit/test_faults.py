@@ -1,0 +1,271 @@
+"""Issue 7.2: faults. A writer killed at any point never damages the published version; a read-only folder
+or a full disk gives a clear error and publishes nothing; a damaged current version is detected when it is
+opened and the previous one is served with a warning; `python -m dashboard rollback` goes back one version."""
+from __future__ import annotations
+
+import errno
+import importlib.util
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from dashboard.__main__ import main as cli
+from dashboard.ingest.pipeline import import_paths
+from dashboard.store import metrics, versions
+from dashboard.store.checksum import table_checksums
+from dashboard.store.db import Store
+from dashboard.store.period import Period
+
+_spec = importlib.util.spec_from_file_location(
+    "make_bad", Path(__file__).resolve().parents[1] / "fixtures" / "make_bad.py")
+assert _spec and _spec.loader
+make_bad = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(make_bad)
+
+ROOT = Path(__file__).resolve().parents[2]
+STAGES = ("copied", "loaded", "synced", "renamed", "published")
+# fractions of an uninterrupted import's run time at which a writer is killed without a hook
+KILL_AT = (0.2, 0.4, 0.55, 0.7, 0.8, 0.9, 0.97)
+DATA_TABLES = ("trade", "firms", "r_partner_month", "r_heading_month", "regions")
+
+
+def _new_file(folder: Path) -> Path:
+    """A valid file of months the base does not have: the import adds rows, it replaces none."""
+    path = folder / "fts_2021_h2.zip"
+    path.write_bytes(make_bad.zipped({"DATTSVT.csv": make_bad.utf8(make_bad.table(
+        make_bad.good_rows(months=(7, 8, 9, 10, 11, 12))))}))
+    return path
+
+
+@pytest.fixture(scope="module")
+def base_db(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("base")
+    published = folder / "db" / "t.duckdb"
+    import_paths(published, make_bad.write_base(folder / "in"), loaded_by="test")
+    return published
+
+
+@pytest.fixture
+def published(base_db: Path, tmp_path: Path) -> Path:
+    shutil.copytree(base_db.parent, tmp_path / "db", symlinks=True)
+    return tmp_path / "db" / base_db.name
+
+
+@pytest.fixture(scope="module")
+def reference(base_db: Path, tmp_path_factory) -> dict[str, str]:
+    """Data-table checksums after the same import run to its end (sources and meta carry timestamps)."""
+    folder = tmp_path_factory.mktemp("ref")
+    shutil.copytree(base_db.parent, folder / "db", symlinks=True)
+    published = folder / "db" / base_db.name
+    import_paths(published, [_new_file(folder)], loaded_by="test")
+    sums = table_checksums(published)
+    return {t: sums[t] for t in DATA_TABLES}
+
+
+def _import_process(published: Path, path: Path, stage: str | None = None) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    env.pop("DASHBOARD_FAULT_AT", None)
+    if stage:
+        env["DASHBOARD_FAULT_AT"] = stage
+    return subprocess.Popen([sys.executable, "-m", "dashboard", "--db", str(published), "import", str(path)],
+                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _leftovers(published: Path) -> list[str]:
+    return sorted(p.name for p in published.parent.iterdir() if p.name.startswith("."))
+
+
+def _assert_old_or_new(published: Path, before: dict[str, str], reference: dict[str, str]) -> str:
+    """The pointer names a sound version holding either all of the old data or all of the new."""
+    sums = table_checksums(published)  # reads every row: a torn file would raise here
+    if sums == before:
+        return "old"
+    assert {t: sums[t] for t in DATA_TABLES} == reference
+    return "new"
+
+
+def _then_import_again_cleanly(published: Path, path: Path, reference: dict[str, str]) -> None:
+    import_paths(published, [path], loaded_by="test")  # loads, or "already loaded" if the kill came late
+    sums = table_checksums(published)
+    assert {t: sums[t] for t in DATA_TABLES} == reference
+    assert _leftovers(published) == []
+    assert len(metrics.ranking(Store(published), "18000", Period(2021))) == len(make_bad.PARTNERS)
+
+
+@pytest.mark.parametrize("stage", STAGES)
+def test_writer_killed_at_each_stage(stage, published, reference, tmp_path):
+    path = _new_file(tmp_path)
+    before = table_checksums(published)
+    proc = _import_process(published, path, stage)
+    try:
+        assert proc.stderr is not None
+        line = proc.stderr.readline()  # the hook prints this, then sleeps until killed
+        assert line.strip() == f"fault point {stage}", line + proc.stderr.read()
+        proc.send_signal(signal.SIGKILL)
+    finally:
+        proc.kill()
+        proc.wait()
+    state = _assert_old_or_new(published, before, reference)
+    assert state == ("new" if stage == "published" else "old")
+    _then_import_again_cleanly(published, path, reference)
+
+
+def test_writer_killed_at_arbitrary_moments(published, reference, tmp_path):
+    """No hook: SIGKILL after a fixed list of fractions of the time a whole import takes."""
+    path = _new_file(tmp_path)
+    timing = tmp_path / "timing"
+    shutil.copytree(published.parent, timing, symlinks=True)
+    t0 = time.monotonic()
+    proc = _import_process(timing / published.name, path)
+    assert proc.wait() == 0
+    full = time.monotonic() - t0
+    outcomes = []
+    for fraction in KILL_AT:
+        before = table_checksums(published)
+        proc = _import_process(published, path)
+        try:
+            proc.wait(timeout=full * fraction)
+        except subprocess.TimeoutExpired:
+            proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        outcomes.append(_assert_old_or_new(published, before, reference))
+        if outcomes[-1] == "new":
+            versions.rollback(published)  # back to the old data, so the next kill starts from the same point
+    _then_import_again_cleanly(published, path, reference)
+
+
+def test_stale_temporary_files_do_not_confuse_the_next_import(published, reference, tmp_path):
+    """Leftovers of a killed writer, including a stale write-ahead log, are removed before the next copy."""
+    nxt = versions.version_path(published, versions.current_number(published) + 1)
+    for junk in (f".{nxt.name}.tmp", f".{nxt.name}.tmp.wal", f".{published.name}.999.link"):
+        (published.parent / junk).write_bytes(b"garbage from a killed writer")
+    _then_import_again_cleanly(published, _new_file(tmp_path), reference)
+
+
+def _no_space(*args, **kwargs):
+    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+@pytest.mark.parametrize("where", ["shutil.copyfile", "os.fsync"])
+def test_full_disk_gives_a_clear_error_and_publishes_nothing(where, published, tmp_path, monkeypatch, capsys):
+    before, before_versions = table_checksums(published), versions.versions(published)
+    module, name = where.split(".")
+    monkeypatch.setattr({"shutil": shutil, "os": os}[module], name, _no_space)
+    code = cli(["--db", str(published), "import", str(_new_file(tmp_path))])
+    monkeypatch.undo()
+    err = capsys.readouterr().err
+    assert code == 3
+    assert "import failed, nothing was loaded" in err and "No space left on device" in err
+    assert str(published.parent) in err
+    assert table_checksums(published) == before
+    assert versions.versions(published) == before_versions
+    assert _leftovers(published) == []
+
+
+def test_read_only_folder_gives_a_clear_error(published, tmp_path, monkeypatch, capsys):
+    before = table_checksums(published)
+    folder = published.parent
+    folder.chmod(0o555)
+    try:
+        probe = folder / ".probe"
+        try:
+            probe.write_bytes(b"")  # root ignores the mode bits: then the denial is simulated
+            probe.unlink()
+
+            def denied(*args, **kwargs):
+                raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+            monkeypatch.setattr(shutil, "copyfile", denied)
+        except PermissionError:
+            pass
+        code = cli(["--db", str(published), "import", str(_new_file(tmp_path))])
+    finally:
+        folder.chmod(0o755)
+        monkeypatch.undo()
+    err = capsys.readouterr().err
+    assert code == 3
+    assert f"cannot write the new version in {folder}: Permission denied" in err
+    assert table_checksums(published) == before
+
+
+def test_lock_in_a_missing_unwritable_place_is_a_store_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(versions.StoreError, match="cannot write in"):
+        import_paths(blocker / "db" / "t.duckdb", [_new_file(tmp_path)])
+
+
+def _damage(path: Path, how: str) -> None:
+    with open(path, "r+b") as f:
+        if how == "truncated":
+            f.truncate(10_000)
+        elif how == "header":
+            f.seek(4096)
+            f.write(bytes(range(256)) * 32)
+        else:  # zeroed
+            f.write(bytes(path.stat().st_size))
+
+
+@pytest.mark.parametrize("how", ["truncated", "header", "zeroed"])
+def test_damaged_current_version_falls_back_with_a_warning(how, published, tmp_path, capsys):
+    old_file = versions.current(published)
+    import_paths(published, [_new_file(tmp_path)], loaded_by="test")
+    new_file = versions.current(published)
+    assert new_file != old_file
+    _damage(new_file, how)
+
+    store = Store(published)
+    kz = metrics.ranking(store, "18000", Period(2021, 1, 6))
+    assert len(kz) == len(make_bad.PARTNERS)  # served, from the previous version
+    assert store.version == old_file.name
+    assert store.warning and new_file.name in store.warning and old_file.name in store.warning
+    assert versions.healthy_current(published) == (old_file, store.warning)
+
+    assert cli(["--db", str(published), "verify"]) == 1
+    assert f"{new_file.name} (current): DAMAGED" in capsys.readouterr().out
+
+    # the next import builds on the sound version, and the warning goes away
+    import_paths(published, [_new_file(tmp_path)], loaded_by="test2")
+    assert Store(published).warning is None
+    assert store.version not in (old_file.name, new_file.name) and store.warning is None
+
+
+def test_middle_of_file_damage_is_found_by_verify(published, tmp_path, capsys):
+    cur = versions.current(published)
+    with open(cur, "r+b") as f:  # a few bytes inside every 256 KB block after the headers
+        for start in range(12288, cur.stat().st_size, 262144):
+            f.seek(start + 4096)
+            f.write(bytes(range(256)))
+    assert cli(["--db", str(published), "verify"]) == 1
+    assert "DAMAGED" in capsys.readouterr().out
+
+
+def test_nothing_sound_is_a_clear_error(published):
+    for _, path in versions.versions(published):
+        _damage(path, "zeroed")
+    with pytest.raises(versions.StoreError, match="no older version is sound"):
+        _ = Store(published).version
+
+
+def test_rollback_cli_restores_the_previous_version(published, tmp_path, capsys):
+    before = table_checksums(published)
+    old_file = versions.current(published)
+    import_paths(published, [_new_file(tmp_path)], loaded_by="test")
+    store = Store(published)
+    assert metrics.ranking(store, "18000", Period(2021, 7, 12)).shape[0] == len(make_bad.PARTNERS)
+    assert cli(["--db", str(published), "rollback"]) == 0
+    assert f"now serving {old_file.name}" in capsys.readouterr().out
+    assert versions.current(published) == old_file
+    assert table_checksums(published) == before
+    assert store.version == old_file.name  # an open reader follows the pointer back
+    # with one version left there is nothing older: a clear refusal
+    for _, path in versions.versions(published):
+        if path != old_file:
+            path.unlink()
+    assert cli(["--db", str(published), "rollback"]) == 3
+    assert "no older version" in capsys.readouterr().err

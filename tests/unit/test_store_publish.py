@@ -1,0 +1,101 @@
+"""Published versions: a failed import publishes nothing, the same file twice changes nothing, a newer file of
+the same months replaces the older one, rollback serves the previous version."""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from dashboard.ingest.pipeline import import_paths
+from dashboard.ingest.report import ImportRejected
+from dashboard.store import versions
+from dashboard.store.db import Store
+
+HEADER = "napr\tperiod\tnastranapr\ttnved\tedizm\tStoim\tNetto\tKol\tRegion\tRegion_s\n"
+REG = "18000 - ВОЛГОГРАДСКАЯ ОБЛАСТЬ\tЮФО"
+
+
+def fts(path: Path, rows: list[tuple[str, str, str, float]]) -> Path:
+    """rows: (flow, MM/YYYY, partner, value)."""
+    lines = [f"{f}\t{p}\t{c}\t7304291000\t\t{str(v).replace('.', ',')}\t1\t\t{REG}" for f, p, c, v in rows]
+    path.write_text(HEADER + "\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def snapshot(db: Path) -> tuple[str, str, dict]:
+    """The file the pointer names, its bytes' hash, and the answers of a few queries."""
+    cur = versions.current(db)
+    assert cur is not None
+    digest = hashlib.sha256(cur.read_bytes()).hexdigest()
+    store = Store(db)
+    try:
+        answers = {q: store.df(q).to_json(date_format="iso") for q in ("sources_list",)}
+        answers["ranking"] = store.df("partner_ranking", region="18000", year=2022, m_from=1, m_to=12).to_json()
+        answers["trade"] = str(store.rows("meta_value", key="demo"))
+    finally:
+        store.close()
+    return cur.name, digest, answers
+
+
+def test_bad_file_leaves_published_database_byte_and_query_identical(fresh_db: Path, tmp_path: Path) -> None:
+    before = snapshot(fresh_db)
+    good = fts(tmp_path / "good.csv", [("ЭК", "01/2022", "KZ", 10.0)])
+    bad = fts(tmp_path / "bad.csv", [("ЭК", "01/2022", "KZ", 10.0), ("ЭК", "13/2022", "KZ", 1.0)])
+    with pytest.raises(ImportRejected) as e:
+        import_paths(fresh_db, [good, bad])  # one bad file: nothing of the batch is loaded
+    assert "line 3, column period" in e.value.report.text()
+    assert snapshot(fresh_db) == before
+    assert not list(fresh_db.parent.glob(".*.tmp"))
+
+
+def test_same_file_twice_changes_nothing(fresh_db: Path, tmp_path: Path) -> None:
+    f = fts(tmp_path / "a.csv", [("ЭК", "01/2024", "KZ", 10.0)])
+    first = import_paths(fresh_db, [f])
+    assert first[0].loaded
+    after_first = snapshot(fresh_db)
+    second = import_paths(fresh_db, [f])
+    assert not second[0].loaded and "already loaded" in second[0].line()
+    assert snapshot(fresh_db) == after_first
+
+
+def test_newer_file_of_same_months_replaces_older(tmp_path: Path) -> None:
+    db = tmp_path / "x" / "d.duckdb"
+    import_paths(db, [fts(tmp_path / "v1.csv", [("ЭК", "01/2022", "KZ", 100.0), ("ЭК", "02/2022", "KZ", 5.0)])])
+    import_paths(db, [fts(tmp_path / "v2.csv", [("ЭК", "01/2022", "KZ", 70.0), ("ЭК", "01/2022", "BY", 30.0)])])
+    store = Store(db)
+    r = store.df("partner_ranking", region="18000", year=2022, m_from=1, m_to=12).set_index("iso2")
+    # January comes from v2 only; February is still v1's
+    assert r.loc["KZ", "exports_usd"] == pytest.approx(75.0)
+    assert r.loc["BY", "exports_usd"] == pytest.approx(30.0)
+    assert len(store.df("sources_list")) == 2
+    store.close()
+
+
+def test_versions_are_kept_and_rollback_serves_previous(tmp_path: Path) -> None:
+    db = tmp_path / "x" / "d.duckdb"
+    for i in range(3):
+        import_paths(db, [fts(tmp_path / f"f{i}.csv", [("ЭК", f"0{i + 1}/2022", "KZ", 1.0 + i)])])
+    assert versions.current(db).name == "d.v000003.duckdb"
+    assert [n for n, _ in versions.versions(db)] == [1, 2, 3]
+    store = Store(db)
+    assert store.version == "d.v000003.duckdb"
+    versions.rollback(db)
+    assert store.version == "d.v000002.duckdb"  # an open Store follows the pointer
+    assert len(store.df("sources_list")) == 2
+    store.close()
+
+
+def test_old_versions_are_pruned(tmp_path: Path) -> None:
+    db = tmp_path / "x" / "d.duckdb"
+    from dashboard.ingest.pipeline import parse_file, publish
+    for i in range(4):
+        f = fts(tmp_path / f"f{i}.csv", [("ЭК", f"0{i + 1}/2022", "KZ", 1.0)])
+        publish(db, [parse_file(f.name, f.read_bytes())], keep=2)
+    assert [n for n, _ in versions.versions(db)] == [3, 4]
+
+
+def test_store_without_data_says_how_to_build(tmp_path: Path) -> None:
+    from dashboard.store.db import NoData
+    with pytest.raises(NoData, match="python -m dashboard init"):
+        Store(tmp_path / "none.duckdb").version
