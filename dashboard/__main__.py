@@ -104,6 +104,8 @@ def parser() -> argparse.ArgumentParser:
     src.add_argument("--json", action="store_true")
 
     sub.add_parser("rollback", help="serve the previous published version again")
+    from dashboard.export import cli as deck_cli  # deck
+    deck_cli.add_parser(sub)
     from dashboard import admin_cli  # verify, hash-password
     COMMANDS.update(admin_cli.add_parsers(sub))
 
@@ -124,8 +126,13 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return _bench().run_cli(args)
 
 
+def cmd_deck(args: argparse.Namespace) -> int:
+    from dashboard.export import cli as deck_cli
+    return deck_cli.cmd_deck(args, _db(args))
+
+
 COMMANDS = {"init": cmd_init, "import": cmd_import, "partners": cmd_partners, "sources": cmd_sources,
-            "rollback": cmd_rollback, "bench": cmd_bench}
+            "rollback": cmd_rollback, "bench": cmd_bench, "deck": cmd_deck}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -7,16 +7,24 @@ from dashboard import config
 from dashboard.i18n import LANGS, t
 from dashboard.ui import controls, frame, state
 
-st.set_page_config(page_title="Внешняя торговля Волгоградской области", page_icon=":material/public:", layout="wide",
-                   initial_sidebar_state="expanded")
+st.set_page_config(page_title="Внешняя торговля Волгоградской области", page_icon=":material/public:",
+                   layout="wide", initial_sidebar_state="expanded")
 state.init_from_url("lang", state.parse_choice(LANGS), config.get("DASHBOARD_LANG"))
 lang = state.lang()
 
+
+
+def _page(name: str, icon: str, **kw: object) -> st.Page:
+    """A page of app_pages/, titled in the interface language; icons are Material symbols bundled with Streamlit."""
+    return st.Page(f"app_pages/{name}.py", title=t(f"pages.{name}", lang), icon=f":material/{icon}:",
+                   url_path=name, **kw)
+
+
 PAGES = [
-    st.Page("app_pages/overview.py", title=t("pages.overview", lang), icon=":material/dashboard:", url_path="overview", default=True),
-    st.Page("app_pages/partners.py", title=t("pages.partners", lang), icon=":material/leaderboard:", url_path="partners"),
-    st.Page("app_pages/partner.py", title=t("pages.partner", lang), icon=":material/handshake:", url_path="partner"),
-    st.Page("app_pages/goods.py", title=t("pages.goods", lang), icon=":material/inventory_2:", url_path="goods"),
+    _page("overview", "dashboard", default=True),
+    _page("partners", "leaderboard"),
+    _page("partner", "handshake"),
+    _page("goods", "inventory_2"),
 ]
 page = st.navigation(PAGES)
 if frame.ready(lang):

@@ -35,7 +35,8 @@ def sidebar_footer(lang: str) -> None:
 
 def footnote(lang: str, period_text: str, scope_text: str) -> None:
     """Every figure says its period, scope and source."""
-    st.caption(t("frame.footnote", lang, period=period_text, scope=scope_text, version=cached.version_label(cached.version())))
+    label = cached.version_label(cached.version())
+    st.caption(t("frame.footnote", lang, period=period_text, scope=scope_text, version=label))
 
 
 def scope_text(lang: str, region: str, year: int) -> str:

@@ -2,8 +2,6 @@
 same months, and the period cut to the loaded months."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from dashboard.ingest.pipeline import import_paths

@@ -98,4 +98,4 @@ def test_old_versions_are_pruned(tmp_path: Path) -> None:
 def test_store_without_data_says_how_to_build(tmp_path: Path) -> None:
     from dashboard.store.db import NoData
     with pytest.raises(NoData, match="python -m dashboard init"):
-        Store(tmp_path / "none.duckdb").version
+        _ = Store(tmp_path / "none.duckdb").version

@@ -1,0 +1,63 @@
+"""The PDF of the briefing deck: the PPTX converted by LibreOffice (headless), so the PDF is the same deck page
+for page, with its fonts embedded.
+
+LibreOffice is not a Python package (Debian: libreoffice-impress). When it is missing, converter() is None
+and pdf_bytes() raises ConverterMissing with a message the app and the CLI show as is.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+TIMEOUT_S = 180
+CANDIDATES = ("soffice", "libreoffice")
+
+
+class ConverterMissing(RuntimeError):
+    """No LibreOffice on this machine: the PPTX works, the PDF cannot be made."""
+
+
+class ConversionFailed(RuntimeError):
+    pass
+
+
+def converter() -> str | None:
+    """The LibreOffice executable on PATH, or None."""
+    for name in CANDIDATES:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def _locale(lang: str) -> str:
+    # LibreOffice formats chart numbers by its locale: a decimal comma in a Russian deck
+    return "ru_RU.UTF-8" if lang == "ru" else "en_US.UTF-8"
+
+
+def pdf_bytes(pptx: bytes, lang: str = "ru", stem: str = "briefing") -> bytes:
+    """Convert a .pptx (as bytes) to PDF. Raises ConverterMissing or ConversionFailed."""
+    exe = converter()
+    if exe is None:
+        raise ConverterMissing("LibreOffice (soffice) is not installed; the PDF needs it "
+                               "(Debian: apt-get install libreoffice-impress)")
+    with tempfile.TemporaryDirectory(prefix="deck_") as tmp:
+        work = Path(tmp)
+        src = work / f"{stem}.pptx"
+        src.write_bytes(pptx)
+        env = dict(os.environ, LC_ALL=_locale(lang), LANG=_locale(lang), HOME=str(work))
+        # a private profile: two conversions at once (two users of the app) do not block each other
+        cmd = [exe, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless", "--norestore",
+               "--convert-to", "pdf", "--outdir", str(work), str(src)]
+        try:
+            run = subprocess.run(cmd, env=env, capture_output=True, timeout=TIMEOUT_S, check=False)
+        except subprocess.TimeoutExpired as e:
+            raise ConversionFailed(f"LibreOffice did not finish in {TIMEOUT_S} s") from e
+        out = work / f"{stem}.pdf"
+        if run.returncode != 0 or not out.exists():
+            detail = (run.stderr or run.stdout).decode("utf-8", "replace").strip()[-400:]
+            raise ConversionFailed(f"LibreOffice could not convert the deck (exit {run.returncode}): {detail}")
+        return out.read_bytes()
