@@ -108,6 +108,8 @@ def parser() -> argparse.ArgumentParser:
     deck_cli.add_parser(sub)
     from dashboard import admin_cli  # verify, hash-password
     COMMANDS.update(admin_cli.add_parsers(sub))
+    from dashboard.meetings import cli as meetings_cli  # meeting add | check | list | done
+    meetings_cli.register(sub)
 
     bench = sub.add_parser("bench", help="benchmark on generated all-regions data (benchmarks/README.md)")
     if (config.ROOT / "benchmarks" / "bench.py").exists():  # absent in an installed copy without the repo
@@ -126,13 +128,19 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return _bench().run_cli(args)
 
 
+def cmd_meeting(args: argparse.Namespace) -> int:
+    from dashboard.meetings import cli as meetings_cli
+    return meetings_cli.run(args, _db(args))
+
+
 def cmd_deck(args: argparse.Namespace) -> int:
     from dashboard.export import cli as deck_cli
     return deck_cli.cmd_deck(args, _db(args))
 
 
 COMMANDS = {"init": cmd_init, "import": cmd_import, "partners": cmd_partners, "sources": cmd_sources,
-            "rollback": cmd_rollback, "bench": cmd_bench, "deck": cmd_deck}
+            "rollback": cmd_rollback, "bench": cmd_bench, "deck": cmd_deck,
+            "meeting": cmd_meeting}
 
 
 def main(argv: list[str] | None = None) -> int:

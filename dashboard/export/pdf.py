@@ -6,14 +6,21 @@ and pdf_bytes() raises ConverterMissing with a message the app and the CLI show 
 """
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import subprocess
 import tempfile
+import threading
 from pathlib import Path
 
 TIMEOUT_S = 180
 CANDIDATES = ("soffice", "libreoffice")
+# One LibreOffice profile per process, reused: creating a profile takes most of the first conversion's time.
+# The lock keeps two conversions of one process from sharing it at once.
+_LOCK = threading.Lock()
+_PROFILE = Path(tempfile.gettempdir()) / f"dashboard_soffice_{os.getpid()}"
+atexit.register(shutil.rmtree, _PROFILE, True)
 
 
 class ConverterMissing(RuntimeError):
@@ -49,11 +56,11 @@ def pdf_bytes(pptx: bytes, lang: str = "ru", stem: str = "briefing") -> bytes:
         src = work / f"{stem}.pptx"
         src.write_bytes(pptx)
         env = dict(os.environ, LC_ALL=_locale(lang), LANG=_locale(lang), HOME=str(work))
-        # a private profile: two conversions at once (two users of the app) do not block each other
-        cmd = [exe, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless", "--norestore",
+        cmd = [exe, f"-env:UserInstallation={_PROFILE.as_uri()}", "--headless", "--norestore",
                "--convert-to", "pdf", "--outdir", str(work), str(src)]
         try:
-            run = subprocess.run(cmd, env=env, capture_output=True, timeout=TIMEOUT_S, check=False)
+            with _LOCK:
+                run = subprocess.run(cmd, env=env, capture_output=True, timeout=TIMEOUT_S, check=False)
         except subprocess.TimeoutExpired as e:
             raise ConversionFailed(f"LibreOffice did not finish in {TIMEOUT_S} s") from e
         out = work / f"{stem}.pdf"

@@ -23,6 +23,7 @@ from pathlib import Path
 import duckdb
 
 VERSION_RE = re.compile(r"\.v(\d{6})\.duckdb$")
+LOCK_WAIT_S = 30.0  # how long a second writer waits for the first before it is refused
 
 
 class StoreBusy(RuntimeError):
@@ -37,7 +38,7 @@ def fault_point(stage: str) -> None:
     """Test hook: DASHBOARD_FAULT_AT=<stage> parks the writer at that stage so a test can SIGKILL it there."""
     if os.environ.get("DASHBOARD_FAULT_AT") == stage:
         print(f"fault point {stage}", file=sys.stderr, flush=True)
-        time.sleep(600)
+        time.sleep(float(os.environ.get("DASHBOARD_FAULT_SLEEP", "600")))
 
 
 def is_healthy(path: Path) -> str | None:
@@ -120,8 +121,8 @@ def _fsync_dir(folder: Path) -> None:
 
 
 @contextlib.contextmanager
-def writer_lock(published: Path, wait_s: float = 30.0) -> Iterator[None]:
-    """One writer at a time; a second import waits up to wait_s, then is refused with a clear message."""
+def writer_lock(published: Path, wait_s: float | None = None) -> Iterator[None]:
+    """One writer at a time; a second import waits up to wait_s (LOCK_WAIT_S), then is refused clearly."""
     lock = published.with_name(f"{published.stem}.lock")
     try:
         published.parent.mkdir(parents=True, exist_ok=True)
@@ -129,7 +130,7 @@ def writer_lock(published: Path, wait_s: float = 30.0) -> Iterator[None]:
     except OSError as e:
         raise StoreError(f"cannot write in {published.parent}: {e.strerror}") from e
     try:
-        deadline = time.monotonic() + wait_s
+        deadline = time.monotonic() + (LOCK_WAIT_S if wait_s is None else wait_s)
         while True:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -31,7 +31,7 @@ _spec.loader.exec_module(make_bad)
 ROOT = Path(__file__).resolve().parents[2]
 STAGES = ("copied", "loaded", "synced", "renamed", "published")
 # fractions of an uninterrupted import's run time at which a writer is killed without a hook
-KILL_AT = (0.2, 0.4, 0.55, 0.7, 0.8, 0.9, 0.97)
+KILL_AT = (0.3, 0.5, 0.7, 0.85, 0.95)
 DATA_TABLES = ("trade", "firms", "r_partner_month", "r_heading_month", "regions")
 
 

@@ -1,0 +1,179 @@
+"""python -m dashboard meeting add | check | list | done.
+
+`meeting add FILE` reads a .txt / .md / .docx text (front matter optional, see document.py), proposes the
+record (date, partners, participants, topics, follow-ups) and the check of its figures. It saves only when
+confirmed: with --yes, or by answering "y" when run in a terminal. Not in a terminal and without --yes it
+prints the proposal and exits 0 without saving anything, so scripts can preview safely.
+Exit codes: 0 ok, 2 the file or the proposal is not usable (unreadable, no date: give --year), 3 the store
+cannot be read or written.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+from dashboard.meetings.check import CheckedClaim, check_claims, describe
+from dashboard.meetings.document import DocumentError, from_document, read_path
+from dashboard.meetings.extract import Proposal
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("meeting", help="meeting records: add a text, check its figures, list, close follow-ups")
+    msub = p.add_subparsers(dest="meeting_command", required=True)
+    add = msub.add_parser("add", help="propose a meeting from a .txt/.md/.docx text; save it with --yes")
+    add.add_argument("file")
+    add.add_argument("--year", type=int, help="year of a date written without one ('3 февраля')")
+    add.add_argument("--yes", action="store_true", help="save the proposal without asking")
+    add.add_argument("--json", action="store_true")
+    chk = msub.add_parser("check", help="check the figures quoted in a text against the data")
+    chk.add_argument("file")
+    chk.add_argument("--year", type=int, help="year of a date written without one")
+    chk.add_argument("--json", action="store_true")
+    lst = msub.add_parser("list", help="stored meetings, newest first")
+    lst.add_argument("--partner", help="ISO alpha-2 code, e.g. KZ")
+    lst.add_argument("--json", action="store_true")
+    done = msub.add_parser("done", help="mark a follow-up done")
+    done.add_argument("followup_id", type=int)
+    done.add_argument("--undo", action="store_true", help="mark it open again")
+
+
+def _store(db: Path):  # noqa: ANN202 - Store, imported late to keep the CLI start fast
+    from dashboard.store.db import Store
+    return Store(db)
+
+
+def _checked(db: Path, proposal: Proposal) -> tuple[list[CheckedClaim], str | None]:
+    from dashboard.store.db import NoData
+    try:
+        return check_claims(_store(db), proposal.claims, proposal.meeting.held_on), None
+    except NoData as e:
+        return [], str(e)
+
+
+def _read(path: str, year: int | None) -> Proposal:
+    p = Path(path)
+    return from_document(read_path(p), year=year, source=p.name)
+
+
+def _print_checks(checked: list[CheckedClaim]) -> None:
+    for c in checked:
+        d = c.to_dict()
+        data = f" (в данных: {describe(c.claim.metric, c.data_value)})" if c.verdict == "mismatch" else ""
+        print(f"  «{d['quote']}» {d['metric']} {d['partner'] or 'регион'} {d['period'] or '?'}: "
+              f"{c.verdict_ru}{data}" + (f" [{c.scope}]" if c.scope else "") + (f" — {c.note}" if c.note else ""))
+
+
+def cmd_add(args: argparse.Namespace, db: Path) -> int:
+    try:
+        proposal = _read(args.file, args.year)
+    except (OSError, DocumentError) as e:
+        print(f"cannot read {args.file}: {e}", file=sys.stderr)
+        return 2
+    checked, err = _checked(db, proposal)
+    m = proposal.meeting
+    if args.json:
+        out = {"meeting": {k: v for k, v in m.to_dict().items() if k != "full_text"},
+               "claims": [c.to_dict() for c in checked] or [c.to_dict() for c in proposal.claims],
+               "notes": proposal.notes + ([err] if err else []), "saved": False}
+    else:
+        print(f"дата: {m.held_on or '?'}\nзаголовок: {m.title}\nместо: {m.place or '?'}\n"
+              f"партнёры: {', '.join(m.partners) or '?'}")
+        for p in m.participants:
+            print(f"участник: {p.name} — {p.role or ''} ({p.side or '?'})")
+        print(f"темы: {', '.join(m.topics)}")
+        for f in m.followups:
+            print(f"договорённость: {f.text} | {f.owner or '—'} | {f.due_on or '—'} | {f.status}")
+        print("цифры:")
+        _print_checks(checked)
+        for n in proposal.notes + ([err] if err else []):
+            print(f"! {n}")
+    confirm = args.yes
+    if not confirm and sys.stdin.isatty() and not args.json:
+        confirm = input("Сохранить встречу? [y/N] ").strip().lower() in ("y", "yes", "д", "да")
+    if not confirm:
+        if args.json:
+            print(json.dumps(out, ensure_ascii=False, indent=1, default=str))
+        elif not sys.stdin.isatty():
+            print("(не сохранено: добавьте --yes, чтобы сохранить)")
+        return 0
+    if not proposal.complete:
+        msg = "; ".join(proposal.notes) or "нет даты или заголовка"
+        print(f"not saved: {msg}", file=sys.stderr)
+        return 2
+    from dashboard.meetings.store_io import MeetingError, load_meeting_documents
+    from dashboard.store.versions import StoreBusy, StoreError
+    try:
+        saved = load_meeting_documents(db, [(Path(args.file).name, Path(args.file).read_bytes(), m)])
+    except (StoreBusy, StoreError, MeetingError, OSError) as e:
+        print(f"not saved: {e}", file=sys.stderr)
+        return 3
+    if args.json:
+        out["saved"] = saved[0].loaded
+        out["meeting"]["meeting_id"] = saved[0].meeting_id
+        out["meeting"]["followups"] = [dict(fd, followup_id=f.followup_id)
+                                      for fd, f in zip(out["meeting"]["followups"], m.followups, strict=True)]
+        print(json.dumps(out, ensure_ascii=False, indent=1, default=str))
+    else:
+        print(saved[0].line())
+    return 0
+
+
+def cmd_check(args: argparse.Namespace, db: Path) -> int:
+    try:
+        proposal = _read(args.file, args.year)
+    except (OSError, DocumentError) as e:
+        print(f"cannot read {args.file}: {e}", file=sys.stderr)
+        return 2
+    checked, err = _checked(db, proposal)
+    if err:
+        print(err, file=sys.stderr)
+        return 3
+    if args.json:
+        held = proposal.meeting.held_on
+        print(json.dumps({"meeting_date": held.isoformat() if held else None, "notes": proposal.notes,
+                          "claims": [c.to_dict() for c in checked]}, ensure_ascii=False, indent=1))
+    else:
+        _print_checks(checked)
+    return 0
+
+
+def cmd_list(args: argparse.Namespace, db: Path) -> int:
+    from dashboard.meetings.store_io import list_meetings
+    from dashboard.store.db import NoData
+    try:
+        meetings = list_meetings(_store(db), args.partner)
+    except NoData as e:
+        print(e, file=sys.stderr)
+        return 3
+    today = dt.date.today()
+    if args.json:
+        print(json.dumps([{k: v for k, v in m.to_dict(today).items() if k != "full_text"} for m in meetings],
+                         ensure_ascii=False, indent=1))
+        return 0
+    for m in meetings:
+        print(f"{m.meeting_id}\t{m.held_on}\t{','.join(m.partners)}\t{m.title}")
+        for f in m.followups:
+            print(f"\t#{f.followup_id} [{f.status_on(today)}] {f.text} | {f.owner or '—'} | {f.due_on or '—'}")
+    return 0
+
+
+def cmd_done(args: argparse.Namespace, db: Path) -> int:
+    from dashboard.meetings.store_io import MeetingError, set_followup_done
+    from dashboard.store.versions import StoreBusy, StoreError
+    try:
+        set_followup_done(db, args.followup_id, done=not args.undo)
+    except MeetingError as e:
+        print(e, file=sys.stderr)
+        return 2
+    except (StoreBusy, StoreError) as e:
+        print(f"not changed: {e}", file=sys.stderr)
+        return 3
+    print(f"follow-up {args.followup_id}: {'open' if args.undo else 'done'}")
+    return 0
+
+
+def run(args: argparse.Namespace, db: Path) -> int:
+    return {"add": cmd_add, "check": cmd_check, "list": cmd_list, "done": cmd_done}[args.meeting_command](args, db)

@@ -1,0 +1,91 @@
+"""Every page runs server-side; the views answer what the fixture database says, computed here by hand."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.app.conftest import turnover_by_partner
+
+PAGES = sorted(p.stem for p in (Path(__file__).resolve().parents[2] / "dashboard" / "app_pages").glob("*.py"))
+LOGIN_PAGES = {"data"}  # behind a login: the smoke test only checks they ask for it
+
+
+def rank_of(turnover: dict[str, float], iso2: str) -> int:
+    return 1 + sum(v > turnover[iso2] for v in turnover.values())
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_without_error(make_app, page: str) -> None:
+    at = make_app(page)
+    assert not at.error, [e.value for e in at.error]
+    assert at.title or at.header or at.markdown, "a page shows something"
+
+
+def test_overview_kpis_match_the_data(make_app, sql) -> None:
+    at = make_app(year="2022")
+    expected = sum(turnover_by_partner(sql, 2022).values())
+    turnover = next(m for m in at.metric if m.label == "Товарооборот")
+    assert turnover.value == f"{expected / 1e9:.1f}".replace(".", ",") + "\u00a0млрд $"
+    partners = next(m for m in at.metric if m.label == "Стран-партнёров")
+    assert partners.value == str(len(turnover_by_partner(sql, 2022))) == "114"
+
+
+def test_kazakhstan_2022_is_fourth_of_114(make_app, sql) -> None:
+    at = make_app("partner", year="2022")
+    t = turnover_by_partner(sql, 2022)
+    assert (rank_of(t, "KZ"), len(t)) == (4, 114)
+    assert at.title[0].value == "Казахстан: 4-е место из 114 стран-партнёров с учётом ЕАЭС"
+
+
+def test_changing_the_period_changes_the_answer(make_app, sql) -> None:
+    at = make_app("partner", year="2022")
+    at.selectbox(key="year").set_value(2023).run()
+    at.slider(key="months").set_range(1, 9).run()
+    t = turnover_by_partner(sql, 2023, 1, 9)
+    assert at.title[0].value.startswith(f"Казахстан: {rank_of(t, 'KZ')}-е место из {len(t)} ")
+    prev = turnover_by_partner(sql, 2022, 1, 9)["KZ"]
+    growth = t["KZ"] / prev - 1
+    metric = next(m for m in at.metric if m.label == "Товарооборот")
+    assert metric.delta == f"+{growth * 100:.1f}".replace(".", ",") + "\u00a0%"  # +60,6 %
+    assert at.query_params["months"] == "1-9" and at.query_params["year"] == "2023"
+
+
+def test_group_filter_shows_only_eaeu_members(make_app, sql) -> None:
+    at = make_app("partners", year="2022")
+    at.segmented_control(key="group").set_value("EAEU").run()
+    shown = set(at.dataframe[0].value["ISO"])
+    traded = set(turnover_by_partner(sql, 2022))
+    assert shown == traded & {"AM", "BY", "KZ", "KG"}
+    assert at.query_params["group"] == "EAEU"
+
+
+def test_search_by_name(make_app) -> None:
+    at = make_app("partners", year="2022")
+    at.text_input(key="q").input("казах").run()
+    assert list(at.dataframe[0].value["ISO"]) == ["KZ"]
+
+
+def test_picking_a_partner(make_app, sql) -> None:
+    at = make_app("partner", year="2021")
+    at.selectbox(key="partner").set_value("AZ").run()
+    t = turnover_by_partner(sql, 2021)
+    assert at.title[0].value.startswith(f"Азербайджан: {rank_of(t, 'AZ')}-е место из {len(t)}")
+    assert rank_of(t, "AZ") == 18
+    assert at.query_params["partner"] == "AZ"
+
+
+def test_english_for_a_foreign_delegation(make_app) -> None:
+    at = make_app("partner", year="2022", lang="en")
+    assert at.title[0].value == "Kazakhstan: 4th of 114 partner countries including EAEU"
+    assert any(m.label == "Trade turnover" for m in at.metric)
+    at.segmented_control(key="lang").set_value("ru").run()
+    assert at.title[0].value.startswith("Казахстан")
+
+
+@pytest.mark.parametrize(("param", "value"), [("partner", "XX"), ("year", "1800"), ("months", "9-3"),
+                                              ("region", "99999"), ("lang", "de")])
+def test_a_bad_link_gives_a_message_and_the_default_view(make_app, param: str, value: str) -> None:
+    at = make_app("partner", **{param: value})
+    assert any(value in w.value for w in at.warning), [w.value for w in at.warning]
+    assert at.title[0].value.startswith("Казахстан")
