@@ -7,7 +7,7 @@ from dashboard import config
 from dashboard.i18n import LANGS, t
 from dashboard.ui import controls, frame, state
 
-st.set_page_config(page_title="Внешняя торговля Волгоградской области", page_icon=":material/public:",
+st.set_page_config(page_title="Внешняя торговля Волгоградской области", page_icon=str(config.PACKAGE / "static" / "favicon.png"),
                    layout="wide", initial_sidebar_state="expanded")
 state.init_from_url("lang", state.parse_choice(LANGS), config.get("DASHBOARD_LANG"))
 lang = state.lang()
@@ -25,9 +25,13 @@ PAGES = [
     _page("partners", "leaderboard"),
     _page("partner", "handshake"),
     _page("goods", "inventory_2"),
+    _page("present", "slideshow"),
 ]
 page = st.navigation(PAGES)
 if frame.ready(lang):
-    st.session_state["view"] = controls.sidebar(lang)
-    frame.sidebar_footer(lang)
+    if page.url_path == "present":  # presenter mode: no sidebar for the audience, the view comes from the URL
+        st.session_state["view"] = controls.view_without_widgets(lang)
+    else:
+        st.session_state["view"] = controls.sidebar(lang)
+        frame.sidebar_footer(lang)
     page.run()

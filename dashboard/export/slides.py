@@ -94,7 +94,12 @@ class Deck:
 
     @property
     def file_stem(self) -> str:
-        return f"briefing_{self.iso2}_{self.period.code().replace('..', '_')}_{self.lang}"
+        return file_stem(self.iso2, self.period, self.lang)
+
+
+def file_stem(iso2: str, period: Period, lang: str) -> str:
+    """briefing_KZ_2022_ru, briefing_KZ_2023-01_2023-09_en."""
+    return f"briefing_{iso2}_{period.code().replace('..', '_')}_{lang}"
 
 
 def _p(key: str, lang: str, **kw: object) -> str:
@@ -280,7 +285,7 @@ class _Builder:
         rows = self.store.df("present_meetings", partner=self.iso2)
         meetings: list[Item] = []
         follow: list[tuple[dt.date | None, Item]] = []
-        for mid, g in rows.groupby("meeting_id", sort=False):
+        for _mid, g in rows.groupby("meeting_id", sort=False):
             first = g.iloc[0]
             held = _date(first["held_on"])
             if len(meetings) < MAX_MEETINGS:

@@ -56,6 +56,33 @@ def sidebar(lang: str) -> state.View | None:
                       partner=st.session_state.get("partner", "KZ"))
 
 
+def view_without_widgets(lang: str) -> state.View:
+    """The shared view from the session or the URL, drawing no control: for the presenter page, which shows
+    no sidebar. Values already in the session are re-assigned so that Streamlit keeps them although their
+    widgets are not drawn on this page (the other pages find them again)."""
+    v = cached.version()
+    codes = list(cached.regions(v)["code"]) or [config.region()]
+    default_region = config.region() if config.region() in codes else codes[0]
+    state.init_from_url("region", state.parse_choice(codes), default_region)
+    cov = cached.coverage(v, st.session_state["region"])
+    if cov.empty:
+        st.session_state["region"] = default_region
+        cov = cached.coverage(v, default_region)
+    years = [int(y) for y in cov["year"]]
+    state.init_from_url("year", state.parse_year(years), _default_year(cov))
+    state.init_from_url("months", state.parse_months_text, (1, 12))
+    state.init_from_url("partner", state.parse_partner, "KZ")
+    if st.session_state["year"] not in years:
+        st.session_state["year"] = _default_year(cov)
+    for key in ("lang", "region", "year", "months", "partner"):
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
+    m_from, m_to = st.session_state["months"]
+    return state.View(lang=lang, region=st.session_state["region"],
+                      period=Period(int(st.session_state["year"]), int(m_from), int(m_to)),
+                      partner=st.session_state["partner"])
+
+
 def effective(view: state.View) -> Period:
     """The chosen period cut to the loaded months (growth is then on the same months)."""
     cov = cached.coverage(cached.version(), view.region)

@@ -10,7 +10,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 import traceback
 from pathlib import Path
 
@@ -49,7 +48,7 @@ def _answer(store: Store) -> tuple[str, float, int] | None:
     return (v1, round(float(df["turnover_usd"].sum()), 2), len(df)) if v1 == v2 else None
 
 
-def _reader(published: str, stop, out) -> None:
+def _reader(published: str, ready, stop, out) -> None:
     """One 'session' in its own process: query until told to stop, then once more; report what it saw."""
     seen: dict[str, tuple[float, int]] = {}
     order: list[str] = []
@@ -70,6 +69,8 @@ def _reader(published: str, stop, out) -> None:
                     order.append(version)
         except Exception:
             errors.append(traceback.format_exc(limit=3))
+        if queries == 1:
+            ready.put(os.getpid())
         if last:
             break
     out.put({"pid": os.getpid(), "seen": seen, "order": order, "errors": errors, "queries": queries,
@@ -91,16 +92,13 @@ def _expected(version_file: Path) -> tuple[float, int]:
 
 def test_ten_readers_while_the_cli_publishes(published, tmp_path):
     ctx = mp.get_context("spawn")
-    stop, out = ctx.Event(), ctx.Queue()
-    readers = [ctx.Process(target=_reader, args=(str(published), stop, out)) for _ in range(READERS)]
+    ready, stop, out = ctx.Queue(), ctx.Event(), ctx.Queue()
+    readers = [ctx.Process(target=_reader, args=(str(published), ready, stop, out)) for _ in range(READERS)]
     for r in readers:
         r.start()
     try:
-        # wait until every reader has answered at least once (each one reports nothing until the end, so
-        # look at the version it holds open instead: simply give the first queries a moment to run)
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and not all(r.is_alive() for r in readers):
-            time.sleep(0.05)
+        for _ in readers:  # every reader is querying before the first publish
+            ready.get(timeout=120)
         published_versions = [versions.current(published).name]
         for months in ((7, 8), (9, 10), (11, 12)):
             done = subprocess.run([sys.executable, "-m", "dashboard", "--db", str(published), "import",
@@ -123,7 +121,10 @@ def test_ten_readers_while_the_cli_publishes(published, tmp_path):
             assert answer == expected[version], (version, answer)
         ranks = [published_versions.index(v) for v in rep["order"]]
         assert ranks == sorted(ranks)                          # never back to an older version
+        assert rep["order"][0] == published_versions[0]         # it was reading before the publishes
         assert rep["queries"] > 0
+    print(f"{READERS} readers, {sum(r['queries'] for r in reports)} queries, "
+          f"{len(published_versions) - 1} publishes, 0 errors")
 
 
 def _consistent(published: Path) -> dict:

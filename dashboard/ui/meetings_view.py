@@ -1,0 +1,152 @@
+"""Meetings on screen: one meeting with its checked figures and follow-ups, and the timeline of a partner's
+meetings with the partner's figures as of each meeting date. Every text from a meeting goes through
+safe_markdown / escape_markdown: st.markdown never gets unsafe_allow_html."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.i18n import t
+from dashboard.i18n.numbers import money, percent, rank_phrase
+from dashboard.meetings.check import CheckedClaim, Figures, check_claims, describe, figures_as_of
+from dashboard.meetings.claims import extract_claims
+from dashboard.meetings.model import Meeting
+from dashboard.meetings.render import escape_markdown, safe_markdown
+from dashboard.meetings.store_io import list_meetings
+from dashboard.reference import partners as ref_partners
+from dashboard.store.db import Store
+
+_BADGE = {"confirmed": "green", "mismatch": "red", "no_data": "gray"}
+_STATUS = {"open": "blue", "done": "green", "overdue": "red"}
+
+
+# Cached per data version (the store's file name), like ui/cached.py; the Store is not hashed.
+@st.cache_data(show_spinner=False, max_entries=64)
+def _meetings(_store: Store, version: str, iso2: str | None) -> list[Meeting]:
+    return list_meetings(_store, iso2)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _checked(_store: Store, version: str, meeting_id: int | None, text: str, partner: str | None,
+             held_on: dt.date | None) -> list[CheckedClaim]:
+    return check_claims(_store, extract_claims(text, partner, held_on), held_on)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _figures(_store: Store, version: str, iso2: str, on: dt.date) -> Figures | None:
+    return figures_as_of(_store, iso2, on)
+
+
+def checked_claims(store: Store, meeting: Meeting) -> list[CheckedClaim]:
+    """The meeting's quoted figures, checked against the current data version (cached)."""
+    partner = meeting.partners[0] if meeting.partners else None
+    return _checked(store, store.version, meeting.meeting_id, meeting.full_text or meeting.summary_md, partner,
+                    meeting.held_on)
+
+
+def _badge(color: str, label: str) -> str:
+    # label is our own text (a verdict or a status, possibly with a number): escape it anyway
+    return f":{color}-badge[{escape_markdown(label)}]"
+
+
+def verdict_label(c: CheckedClaim, lang: str) -> str:
+    if c.verdict == "mismatch":
+        return t("meetings.verdict.mismatch", lang, value=describe(c.claim.metric, c.data_value, lang))
+    return t(f"meetings.verdict.{c.verdict}", lang)
+
+
+def _claim_lines(checked: list[CheckedClaim], lang: str) -> None:
+    for c in checked:
+        period = c.period.code() if c.period else "?"
+        if c.period_assumed:
+            period = t("meetings.period_assumed", lang, period=period)
+        scope = f", {c.scope}" if c.scope else ""
+        line = t("meetings.claim_line", lang, quote=escape_markdown(c.claim.quote), period=escape_markdown(period),
+                 scope=escape_markdown(scope))
+        metric = t(f"meetings.metric.{c.claim.metric}", lang)
+        st.markdown(f"{_badge(_BADGE[c.verdict], verdict_label(c, lang))} {escape_markdown(metric)}: {line}")
+
+
+def _followups(meeting: Meeting, lang: str, today: dt.date, only_open: bool) -> None:
+    items = meeting.open_followups(today) if only_open else meeting.followups
+    if not items:
+        st.caption(t("meetings.no_followups", lang))
+        return
+    df = pd.DataFrame([{
+        t("meetings.text", lang): f.text, t("meetings.owner", lang): f.owner or "—",
+        t("meetings.due", lang): f.due_on.isoformat() if f.due_on else "—",
+        t("meetings.status", lang): t(f"meetings.status.{f.status_on(today)}", lang), "#": f.followup_id,
+    } for f in items])
+    st.dataframe(df, hide_index=True, width="stretch")
+
+
+def _figures_block(fig: Figures | None, year: int, lang: str) -> None:
+    if fig is None:
+        st.caption(t("meetings.figures_none", lang, year=year))
+        return
+    rank = rank_phrase(fig.rank, fig.of, lang) if fig.rank and fig.of else t("meetings.not_traded", lang, year=year)
+    firms = str(int(fig.firms)) if fig.firms is not None else "—"
+    st.markdown(escape_markdown(t("meetings.figures_line", lang, rank=rank, turnover=money(fig.turnover_usd, lang),
+                                  growth=percent(fig.growth, lang, signed=True), firms=firms)))
+    if fig.scope:
+        st.caption(escape_markdown(fig.scope))
+
+
+def render_meeting(meeting: Meeting, claims_checked: list[CheckedClaim], lang: str,
+                   figures: Figures | None = None, today: dt.date | None = None,
+                   only_open_followups: bool = False) -> None:
+    """One meeting: heading, place and partners, participants, topics, summary, checked figures, follow-ups
+    and (when given) the partner's figures as of the meeting date."""
+    day = today or dt.date.today()
+    date = meeting.held_on.strftime("%d.%m.%Y") if meeting.held_on else "?"
+    st.subheader(f"{date} · {escape_markdown(meeting.title)}", anchor=False)
+    bits = []
+    if meeting.place:
+        bits.append(t("meetings.place", lang, place=escape_markdown(meeting.place)))
+    if meeting.partners:
+        names = ", ".join(ref_partners.name(p, lang) for p in meeting.partners)
+        bits.append(t("meetings.partners", lang, names=escape_markdown(names)))
+    src = meeting.source or ""
+    if src.startswith(("http://", "https://")):
+        bits.append(f"[{t('meetings.source', lang)}]({src.replace(')', '%29').replace(' ', '%20')})")
+    elif src:
+        bits.append(f"{t('meetings.source', lang)}: {escape_markdown(src)}")
+    if bits:
+        st.caption(" · ".join(bits))
+    left, right = st.columns([3, 2])
+    with left:
+        st.markdown(safe_markdown(meeting.summary_md))
+    with right:
+        if meeting.participants:
+            st.markdown(f"**{t('meetings.participants', lang)}**")
+            st.markdown("\n".join(
+                f"- {escape_markdown(p.name)}" + (f" — {escape_markdown(p.role)}" if p.role else "")
+                for p in meeting.participants))
+        if meeting.topics:
+            st.markdown(f"**{t('meetings.topics', lang)}:** " + escape_markdown(", ".join(meeting.topics)))
+        if figures is not None or meeting.held_on is not None:
+            year = (meeting.held_on.year - 1) if meeting.held_on else 0
+            st.markdown(f"**{t('meetings.figures_as_of', lang, year=year)}**")
+            _figures_block(figures, year, lang)
+    st.markdown(f"**{t('meetings.claims', lang)}**")
+    if claims_checked:
+        _claim_lines(claims_checked, lang)
+    else:
+        st.caption(t("meetings.no_claims", lang))
+    st.markdown(f"**{t('meetings.open_followups' if only_open_followups else 'meetings.followups', lang)}**")
+    _followups(meeting, lang, day, only_open_followups)
+
+
+def render_meetings_for_partner(store: Store, iso2: str, lang: str, today: dt.date | None = None) -> None:
+    """The timeline of meetings with one partner, newest first, each next to the figures of its date."""
+    version = store.version
+    meetings = _meetings(store, version, iso2)
+    if not meetings:
+        st.info(t("meetings.none", lang))
+        return
+    for m in meetings:
+        fig = _figures(store, version, iso2, m.held_on) if m.held_on else None
+        with st.container(border=True):
+            render_meeting(m, checked_claims(store, m), lang, figures=fig, today=today)

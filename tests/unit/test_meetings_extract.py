@@ -1,0 +1,106 @@
+"""Proposing a meeting from a Russian text: date, partners, participants, topics, follow-ups; documents."""
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+import pytest
+
+from dashboard.meetings import countries
+from dashboard.meetings.document import DocumentError, from_document, read_text, split_front_matter, to_document
+from dashboard.meetings.extract import find_date, find_participants, propose
+from dashboard.meetings.model import FollowUp
+
+SEED = Path("/work/shared/seed/000_d38a17a99da42fc1.txt")
+LEAD = ("Сегодня, 3 февраля, глава Волгоградской области Андрей Бочаров вместе с Чрезвычайным и Полномочным "
+        "Послом Республики Казахстан Ермеком Кошербаевым в ходе рабочей встречи обсудили перспективы "
+        "двустороннего партнерства. Мы договорились о том, что в ближайшее время состоятся встречи министерств "
+        "Казахстана с рядом волгоградских предпринимателей.")
+
+
+@pytest.mark.parametrize(("text", "year", "date"), [
+    ("Сегодня, 3 февраля, глава региона провёл встречу.", 2023, dt.date(2023, 2, 3)),
+    ("Встреча состоялась 12 марта 2024 года в Минске.", None, dt.date(2024, 3, 12)),
+    ("05.04.2023. Сегодня, 3 апреля, прошла встреча.", None, dt.date(2023, 4, 3)),   # year from the dateline
+    ("Планы на 1 мая обсудили сегодня, 28 апреля 2022 г.", None, dt.date(2022, 4, 28)),
+])
+def test_dates(text: str, year: int | None, date: dt.date) -> None:
+    assert find_date(text, year)[0] == date
+
+
+def test_a_date_without_a_year_asks_for_it() -> None:
+    day, notes = find_date("Сегодня, 3 февраля, состоялась встреча.")
+    assert day is None and "--year" in notes[0]
+
+
+@pytest.mark.parametrize(("text", "iso2"), [
+    ("с Казахстаном", "KZ"), ("Республики Казахстан", "KZ"), ("с Беларусью", "BY"), ("из Китая", "CN"),
+    ("в Египте", "EG"), ("с Турцией", "TR"), ("Кыргызстаном", "KG"), ("с Узбекистаном", "UZ"),
+])
+def test_country_declensions(text: str, iso2: str) -> None:
+    assert [c for c, _, _ in countries.find(text)] == [iso2]
+
+
+def test_no_country_in_ordinary_words() -> None:
+    assert countries.find("Того же мнения придерживается Россия.") == []
+
+
+def test_participants_in_the_nominative_with_roles() -> None:
+    people = find_participants(LEAD)
+    assert [(p.name, p.role, p.side) for p in people] == [
+        ("Андрей Бочаров", "глава Волгоградской области", "region"),
+        ("Ермек Кошербаев", "Чрезвычайный и Полномочный Посол Республики Казахстан", "partner")]
+    (p,) = find_participants("Встреча с министром торговли Республики Беларусь Алексеем Богдановым.")
+    assert (p.name, p.role) == ("Алексей Богданов", "министр торговли Республики Беларусь")
+
+
+def test_proposal_from_the_seed_text() -> None:
+    text = SEED.read_text(encoding="utf-8") if SEED.exists() else LEAD
+    p = propose(text, year=2023)
+    m = p.meeting
+    assert m.held_on == dt.date(2023, 2, 3) and m.partners == ["KZ"]
+    assert any(f.text.startswith("В ближайшее время состоятся встречи министерств Казахстана") for f in m.followups)
+    if SEED.exists():
+        assert {"промышленная кооперация", "культурный обмен", "сельское хозяйство"} <= set(m.topics)
+        assert [c.metric for c in p.claims] == ["rank", "partners_count", "firms"]
+
+
+def test_followup_status() -> None:
+    today = dt.date(2024, 1, 10)
+    assert FollowUp("a", due_on=dt.date(2024, 1, 9)).status_on(today) == "overdue"
+    assert FollowUp("a", due_on=dt.date(2024, 1, 10)).status_on(today) == "open"
+    assert FollowUp("a").status_on(today) == "open"
+    assert FollowUp("a", due_on=dt.date(2020, 1, 1), done=True).status_on(today) == "done"
+
+
+def test_front_matter_round_trip_and_default_file() -> None:
+    path = Path(__file__).resolve().parents[2] / "data" / "meetings" / "2023-02-03-kazakhstan.md"
+    p = from_document(path.read_text(encoding="utf-8"))
+    m = p.meeting
+    assert m.held_on == dt.date(2023, 2, 3) and m.partners == ["KZ"] and len(m.followups) == 4
+    assert m.source and m.source.startswith("https://gorvesti.ru/")
+    assert all(f.owner and f.due_on for f in m.followups)
+    again = from_document(to_document(m)).meeting
+    assert (again.held_on, again.title, again.partners, again.participants, again.followups, again.summary_md) == \
+        (m.held_on, m.title, m.partners, m.participants, m.followups, m.summary_md)
+
+
+def test_bad_front_matter() -> None:
+    with pytest.raises(DocumentError):
+        split_front_matter("+++\ndate = \n+++\ntext")
+    with pytest.raises(DocumentError):
+        split_front_matter("+++\ntitle = 'x'\n")
+
+
+def test_reading_txt_md_docx() -> None:
+    assert read_text("a.txt", "Сегодня, 3 февраля".encode("cp1251")) == "Сегодня, 3 февраля"
+    assert read_text("a.md", "\ufeffтекст".encode()) == "текст"
+    import docx
+    d = docx.Document()
+    d.add_paragraph("Сегодня, 3 февраля, встреча с Казахстаном.")
+    buf = io.BytesIO()
+    d.save(buf)
+    assert "встреча с Казахстаном" in read_text("a.docx", buf.getvalue())
+    with pytest.raises(DocumentError):
+        read_text("a.pdf", b"%PDF")
