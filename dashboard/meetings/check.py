@@ -54,7 +54,8 @@ class CheckedClaim:
                 "period": self.period.code() if self.period else None,
                 "period_stated": c.period.code() if c.period else None, "period_assumed": self.period_assumed,
                 "qualifier": c.qualifier, "claimed_value": c.value, "kind": c.kind,
-                "data_value": _rounded(self.claim.metric, self.data_value), "verdict": self.verdict, "verdict_ru": self.verdict_ru,
+                "data_value": _rounded(self.claim.metric, self.data_value), "verdict": self.verdict,
+                "verdict_ru": self.verdict_ru,
                 "scope": self.scope, "note": self.note}
 
 

@@ -197,8 +197,8 @@ _RANK_PARTNER = re.compile(rf"(?<![\w-]){_ORD}\s+(?:по\s+\w+\s+)?(?:(?:кру�
                            r"партн[её]р\w*", re.I)
 _OF = re.compile(rf"^[\s,]*(?:[а-яё]+\s+){{0,3}}?(?:среди|из)\s+{NUM}(?:\s+(?:[а-яё]+\s+){{0,2}}?"
                  r"(?:стран\w*|партн[её]р\w*|государств\w*))?", re.I)
-_TOP = re.compile(r"(?:входит|вош[её]л\w*|входя\w*)?\s*в\s+(?:(?:перв|верхн)\w+\s+)?(?:(?P<w>[а-яё]+)|топ[- ]?(?P<d>\d+))",
-                  re.I)
+_TOP = re.compile(r"(?:входит|вош[её]л\w*|входя\w*)?\s*в\s+(?:(?:перв|верхн)\w+\s+)?"
+                  r"(?:(?P<w>[а-яё]+)|топ[- ]?(?P<d>\d+))", re.I)
 _TOP_NUM = re.compile(rf"в\s+числе\s+{NUM}\s+(?:крупнейш|ведущ|основн)\w*", re.I)
 _COUNT_PARTNERS = re.compile(rf"(?<![\w-]){NUM}\s+(?:[а-яё]+(?:ых|их|ми|ами)\s+){{0,2}}"
                              r"(?:стран\w*|государств\w*|партн[её]р\w*)", re.I)
@@ -248,9 +248,9 @@ def _sentence_claims(s: str, default: str | None, ref_date: dt.date | None) -> l
             if n:
                 add(m.start(), end, "partners_count", None, "exact", n[0])
     for m in _TOP.finditer(s):
-        n = int(m.group("d")) if m.group("d") else top_n(m.group("w") or "")
-        if n and not _overlaps(m.span(), used):
-            add(m.start(), m.end(), "rank", partner, "top_n", n)
+        size = int(m.group("d")) if m.group("d") else top_n(m.group("w") or "")
+        if size and not _overlaps(m.span(), used):
+            add(m.start(), m.end(), "rank", partner, "top_n", size)
     for m in _TOP_NUM.finditer(s):
         if (n2 := number(m.group("num"))) and not _overlaps(m.span(), used):
             add(m.start(), m.end(), "rank", partner, "top_n", n2[0])

@@ -74,6 +74,7 @@ def cmd_add(args: argparse.Namespace, db: Path) -> int:
         return 2
     checked, err = _checked(db, proposal)
     m = proposal.meeting
+    out: dict = {}
     if args.json:
         out = {"meeting": {k: v for k, v in m.to_dict().items() if k != "full_text"},
                "claims": [c.to_dict() for c in checked] or [c.to_dict() for c in proposal.claims],

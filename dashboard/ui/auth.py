@@ -1,8 +1,8 @@
 """Login for the pages and actions that change data (Данные, import, rollback, meeting edits).
 
 With an OpenID Connect provider in `.streamlit/secrets.toml` ([auth] section) Streamlit's own st.login is
-used; otherwise a password whose PBKDF2 hash is `[dashboard] password_hash` (see .streamlit/secrets.toml.example
-and `python -m dashboard hash-password`). Failed attempts are limited per session and per process.
+used; otherwise a password whose PBKDF2 hash is `[dashboard] password_hash` (.streamlit/secrets.toml.example,
+`python -m dashboard hash-password`). Failed attempts are limited per session and per process.
 """
 from __future__ import annotations
 
@@ -26,8 +26,8 @@ def _secret(section: str, key: str | None = None) -> object:
 
 
 def oidc_configured() -> bool:
-    auth = _secret("auth")
-    return bool(auth) and bool(getattr(auth, "get", dict().get)("redirect_uri"))
+    auth = _secret("auth")  # st.login needs at least redirect_uri and cookie_secret, plus a provider
+    return bool(auth) and "redirect_uri" in auth  # type: ignore[operator]
 
 
 def user_name() -> str:

@@ -77,7 +77,7 @@ def _followups(meeting: Meeting, lang: str, today: dt.date, only_open: bool) -> 
     df = pd.DataFrame([{
         t("meetings.text", lang): f.text, t("meetings.owner", lang): f.owner or "—",
         t("meetings.due", lang): f.due_on.isoformat() if f.due_on else "—",
-        t("meetings.status", lang): t(f"meetings.status.{f.status_on(today)}", lang), "#": f.followup_id,
+        t("meetings.status_col", lang): t(f"meetings.status.{f.status_on(today)}", lang), "#": f.followup_id,
     } for f in items])
     st.dataframe(df, hide_index=True, width="stretch")
 
