@@ -15,11 +15,11 @@ import asyncio
 import contextlib
 import json
 import os
-import re
 import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -38,15 +38,24 @@ ERROR = "[data-testid=stException]"
 
 
 def url_paths() -> list[str]:
-    """The pages' URL paths as app.py declares them (st.Page(..., url_path=...)); the default page is ''."""
-    text = APP.read_text(encoding="utf-8")
-    found = re.findall(r"st\.Page\(([^)]*)\)", text)
-    paths = []
-    for args in found:
-        m = re.search(r"url_path\s*=\s*[\"']([^\"']+)", args)
-        f = re.search(r"[\"']app_pages/([^\"']+)\.py", args)
-        paths.append(m.group(1) if m else (f.group(1) if f else ""))
-    return paths or [""]
+    """Fallback list of the pages' URL paths: the files of app_pages/ (the app names each page after its file)."""
+    return [""] + sorted(p.stem for p in (APP.parent / "app_pages").glob("*.py") if not p.stem.startswith("_"))
+
+
+async def discover(browser, base: str, timeout_ms: int) -> list[str]:
+    """The pages as the running app lists them in its sidebar navigation, the default page first."""
+    page = await browser.new_page()
+    try:
+        await page.goto(base, wait_until="commit", timeout=timeout_ms)
+        nav = page.locator("[data-testid=stSidebarNav] a")
+        await nav.first.wait_for(state="attached", timeout=timeout_ms)
+        hrefs = [await a.get_attribute("href") or "" for a in await nav.all()]
+    except Exception:  # no sidebar (one page, or an error): fall back to the files
+        return url_paths()
+    finally:
+        await page.close()
+    paths = [urllib.parse.urlparse(h).path.strip("/") for h in hrefs]
+    return list(dict.fromkeys([""] + [p for p in paths if p]))
 
 
 def _free_port() -> int:
@@ -117,18 +126,19 @@ async def _session(browser, base: str, paths: list[str], timeout_ms: int, result
         await ctx.close()
 
 
-async def _load(base: str, sessions: int, paths: list[str], timeout_ms: int) -> tuple[list, list, float]:
+async def _load(base: str, sessions: int, timeout_ms: int) -> tuple[list[str], list, list, float]:
     from playwright.async_api import async_playwright  # lazily: only the load test needs a browser
     results: list = []
     errors: list = []
     async with async_playwright() as pw:
         browser = await pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        paths = await discover(browser, base, timeout_ms)
         t0 = time.perf_counter()
         await asyncio.gather(*[_session(browser, base, paths, timeout_ms, results, errors)
                                for _ in range(sessions)])
         wall = time.perf_counter() - t0
         await browser.close()
-    return results, errors, wall
+    return paths, results, errors, wall
 
 
 def run(db: Path, sessions: int = 20, timeout_s: float = 60, deadline_s: float = 600) -> dict:
@@ -136,9 +146,8 @@ def run(db: Path, sessions: int = 20, timeout_s: float = 60, deadline_s: float =
     server = Server(db)
     try:
         ready = server.wait_healthy()
-        paths = url_paths()
-        results, errors, wall = asyncio.run(asyncio.wait_for(
-            _load(server.url, sessions, paths, int(timeout_s * 1000)), deadline_s))
+        paths, results, errors, wall = asyncio.run(asyncio.wait_for(
+            _load(server.url, sessions, int(timeout_s * 1000)), deadline_s))
         times = np.array([t for _, t in results]) if results else np.array([np.nan])
         per_page = {p or "(default)": float(np.median([t for q, t in results if q == p]))
                     for p in paths if any(q == p for q, _ in results)}

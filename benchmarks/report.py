@@ -24,8 +24,9 @@ def table(res: dict) -> str:
     t = res.get("targets", {})
     m = res.get("machine", {})
     imp, qs, pdw = res.get("import", {}), res.get("queries", {}), res.get("pandas", {})
-    out = [f"Machine: {m.get('cpu')}, {m.get('cores')} cores, {m.get('ram_gb')} GB RAM; Python {m.get('python')}, "
-           f"DuckDB {m.get('duckdb')}, pandas {m.get('pandas')}, Streamlit {m.get('streamlit')}. Run {res.get('started')}.",
+    out = [f"Machine: {m.get('cpu')}, {m.get('cores')} cores, {m.get('ram_gb')} GB RAM; "
+           f"Python {m.get('python')}, DuckDB {m.get('duckdb')}, pandas {m.get('pandas')}, "
+           f"Streamlit {m.get('streamlit')}. Run {res.get('started')}.",
            f"Data: {imp.get('rows', res.get('rows_requested')):,} rows in {imp.get('files', '?')} FTS files "
            f"({_f(imp.get('mb'), 0)} MB), generated in {_f(res.get('generate_s'))} s; "
            f"query parameters {qs.get('params')}.", ""]

@@ -16,8 +16,10 @@ lang = state.lang()
 
 def _page(name: str, icon: str, **kw: object) -> st.Page:
     """A page of app_pages/, titled in the interface language; icons are Material symbols bundled with Streamlit."""
+    # the default page lives at the root URL: Streamlit does not answer its url_path
+    path = None if kw.get("default") else name
     return st.Page(f"app_pages/{name}.py", title=t(f"pages.{name}", lang), icon=f":material/{icon}:",
-                   url_path=name, **kw)
+                   url_path=path, **kw)
 
 
 PAGES = [
@@ -32,6 +34,7 @@ if frame.ready(lang):
     if page.url_path == "present":  # presenter mode: no sidebar for the audience, the view comes from the URL
         st.session_state["view"] = controls.view_without_widgets(lang)
     else:
+        frame.style()
         st.session_state["view"] = controls.sidebar(lang)
         frame.sidebar_footer(lang)
     page.run()

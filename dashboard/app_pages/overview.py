@@ -12,6 +12,7 @@ lang, region = view.lang, view.region
 period = controls.effective(view)
 v = cached.version()
 ptext = period_label(period.year, period.m_from, period.m_to, lang)
+short = period_label(period.year, period.m_from, period.m_to, lang, short=True)
 
 st.title(t("overview.title", lang))
 state.show_url_problems()
@@ -35,10 +36,10 @@ st.markdown(f"##### {overview_sentence(k, ranking, ptext, lang)}")
 ranking = ranking.assign(name=ranking["name_ru" if lang == "ru" else "name_en"].fillna(ranking["iso2"]))
 left, right = st.columns([2, 3])
 with left:
-    fig = trade.top_partners(ranking.head(10), lang, t("overview.top10", lang, period=ptext))
+    fig = trade.top_partners(ranking.head(10), lang, t("overview.top10", lang, period=short))
     widgets.chart(fig, lang, "overview_top10", f"top10_{period.code()}")
 with right:
-    fig = maps.world(ranking, lang, t("overview.map", lang, period=ptext))
+    fig = maps.world(ranking, lang, t("overview.map", lang, period=short))
     widgets.chart(fig, lang, "overview_map", f"map_{period.code()}")
 
 monthly = cached.monthly_flows(v, region, None)

@@ -48,6 +48,10 @@ def figure(c: Chart, lang: str, height: int, scale: float = 1.0) -> go.Figure:
         fig.update_layout(barmode="stack" if c.kind == "stacked_column" else "group", yaxis_title=c.unit)
         fig.update_traces(textfont={"size": size}, selector={"type": "bar"})
     theme.apply(fig, lang, c.title, projector=True, height=height)
+    if c.kind == "bar":
+        fig.update_yaxes(type="category", tickfont={"size": size})
+    else:
+        fig.update_xaxes(type="category", tickfont={"size": size})
     fig.update_layout(
         font={"size": size},
         title={"font": {"size": round(size * 1.1)}, "y": 0.98, "yanchor": "top"},

@@ -57,11 +57,12 @@ def percent(ratio: float | None, lang: str = "ru", decimals: int = 1, signed: bo
     return f"{s}{NBSP}%"
 
 
-def period_label(year: int, m_from: int, m_to: int, lang: str = "ru") -> str:
-    """2022 -> '2022 год' / '2022'; 1-9 -> 'январь–сентябрь 2023' / 'January–September 2023'."""
+def period_label(year: int, m_from: int, m_to: int, lang: str = "ru", short: bool = False) -> str:
+    """2022 -> '2022 год' / '2022'; 1-9 -> 'январь–сентябрь 2023' / 'January–September 2023';
+    short (for chart titles): '2022' and 'янв–сен 2023' / 'Jan–Sep 2023'."""
     if m_from == 1 and m_to == 12:
-        return f"{year} год" if lang == "ru" else str(year)
-    names = MONTHS[lang]
+        return f"{year} год" if lang == "ru" and not short else str(year)
+    names = MONTHS_SHORT[lang] if short else MONTHS[lang]
     if m_from == m_to:
         return f"{names[m_from - 1]} {year}"
     return f"{names[m_from - 1]}–{names[m_to - 1]} {year}"

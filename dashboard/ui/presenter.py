@@ -23,13 +23,13 @@ header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecor
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
 [data-testid="stMainMenu"], [data-testid="stAppDeployButton"], [data-testid="stStatusWidget"],
 footer, .stDeployButton { display: none !important; }
-[data-testid="stMainBlockContainer"] { padding: 2.2vh 3.2vw 0 3.2vw !important; max-width: 100% !important; }
+[data-testid="stMainBlockContainer"] { padding: 2.6vh 3.2vw 0 3.2vw !important; max-width: 100% !important; }
 [data-testid="stMain"], [data-testid="stAppViewContainer"] { background: #FFFFFF; }
 [data-testid="stElementContainer"][data-stale="true"] { opacity: 1 !important; transition: none !important; }
 .pz { font-family: "DejaVu Sans", Arial, sans-serif; color: #111827; }
 .pz-title { font-size: 5.6vh; font-weight: 700; line-height: 1.1; margin: 0; }
 .pz-sub { font-size: 2.9vh; color: #374151; margin-top: 0.8vh; line-height: 1.25; }
-.pz-bar { height: 0.7vh; background: #0B3A66; margin: -2.2vh -3.2vw 2vh -3.2vw; }
+.pz-bar { position: fixed; top: 0; left: 0; right: 0; height: 0.8vh; background: #0B3A66; z-index: 40; }
 .pz-big { font-size: 7.2vh; font-weight: 700; color: #0B4F8A; line-height: 1.1; margin: 1.5vh 0 2.5vh 0; }
 .pz-kpis { display: grid; grid-template-columns: 1fr 1fr; gap: 2.6vh 2.5vw; }
 .pz-kpi-label { font-size: 2.4vh; color: #374151; }
@@ -42,8 +42,8 @@ footer, .stDeployButton { display: none !important; }
 .pz-list li .pz-meta { display: block; font-size: 2.2vh; color: #4B5563; margin-top: 0.4vh; }
 .pz-list li.pz-alert, .pz-list li.pz-alert .pz-meta { color: #B42318; font-weight: 600; }
 .pz-empty { font-size: 2.8vh; color: #4B5563; }
-.pz-cover { background: #0B3A66; color: #FFFFFF; margin: -2.2vh -3.2vw 0 -3.2vw; padding: 14vh 6vw 0 6vw;
-            height: 100vh; box-sizing: border-box; }
+.pz-cover { position: fixed; inset: 0; z-index: 30; background: #0B3A66; color: #FFFFFF; padding: 16vh 6vw 0 6vw;
+            box-sizing: border-box; }
 .pz-cover .pz-sub { color: #FFFFFF; font-size: 3.6vh; }
 .pz-cover .pz-title { font-size: 11vh; margin-top: 2vh; }
 .pz-cover .pz-big { color: #FFFFFF; font-weight: 400; font-size: 6vh; margin-top: 3vh; }
@@ -161,7 +161,8 @@ def _list_html(lst: ItemList) -> str:
 def _chart(s: Slide, lang: str, height: int, scale: float) -> None:
     assert s.chart is not None
     fig = slide_charts.figure(s.chart, lang, height, scale)
-    st.plotly_chart(fig, key=f"present_chart_{s.kind}", width="stretch",
+    # theme=None: the figure's own projector sizes, not Streamlit's chart theme
+    st.plotly_chart(fig, key=f"present_chart_{s.kind}", width="stretch", theme=None,
                     config={"displayModeBar": False, "locale": lang})
 
 

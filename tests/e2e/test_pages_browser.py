@@ -10,21 +10,22 @@ from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import screenshot, settle
 
-PAGES = ["overview", "partners", "partner", "goods"]
+PAGES = {"overview": "", "partners": "partners", "partner": "partner", "goods": "goods"}  # overview is the root
 
 
-@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("name", list(PAGES))
 def test_page_opens_without_error(page: Page, app_url: str, name: str) -> None:
-    page.goto(f"{app_url}/{name}")
+    page.goto(f"{app_url}/{PAGES[name]}")
     settle(page)
     expect(page.locator("[data-testid='stPlotlyChart'], [data-testid='stDataFrame']").first).to_be_visible()
     expect(page.locator("[data-testid='stException']")).to_have_count(0)
     expect(page.locator("[data-testid='stAlertContentError']")).to_have_count(0)
+    expect(page.get_by_text("Page not found")).to_have_count(0)
     screenshot(page, f"page-{name}-1920x1080")
 
 
 def test_world_map_draws_country_shapes_offline(page: Page, app_url: str) -> None:
-    page.goto(f"{app_url}/overview?year=2022")
+    page.goto(f"{app_url}/?year=2022")
     settle(page)
     shapes = page.locator("[data-testid='stPlotlyChart'] .choroplethlocation")
     expect(shapes.first).to_be_attached(timeout=30000)
