@@ -35,6 +35,9 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--
 CONTENT = ".js-plotly-plot, [data-testid=stPlotlyChart], [data-testid=stDataFrame], [data-testid=stTable]"
 CHART = ".js-plotly-plot, [data-testid=stPlotlyChart]"
 ERROR = "[data-testid=stException]"
+# The script run has ended: something is shown in the main area and no run is in progress.
+_IDLE = """() => !!document.querySelector("[data-testid=stMain] [data-testid=stElementContainer]")
+  && !document.querySelector("[data-testid=stStatusWidget]") && performance.now() > 2000"""
 
 
 def url_paths() -> list[str]:
@@ -42,20 +45,29 @@ def url_paths() -> list[str]:
     return [""] + sorted(p.stem for p in (APP.parent / "app_pages").glob("*.py") if not p.stem.startswith("_"))
 
 
-async def discover(browser, base: str, timeout_ms: int) -> list[str]:
-    """The pages as the running app lists them in its sidebar navigation, the default page first."""
-    page = await browser.new_page()
+async def discover(browser, base: str, timeout_ms: int) -> tuple[list[str], set[str]]:
+    """The pages as the running app lists them in its sidebar (default page first), and those of them that
+    show no chart or table (found by one sequential visit, so the timed walks wait for the right thing)."""
+    page = await browser.new_page(viewport={"width": 1400, "height": 900})
     try:
         await page.goto(base, wait_until="commit", timeout=timeout_ms)
         nav = page.locator("[data-testid=stSidebarNav] a")
         await nav.first.wait_for(state="attached", timeout=timeout_ms)
         hrefs = [await a.get_attribute("href") or "" for a in await nav.all()]
+        paths = list(dict.fromkeys([""] + [p for p in (urllib.parse.urlparse(h).path.strip("/") for h in hrefs)
+                                           if p]))
     except Exception:  # no sidebar (one page, or an error): fall back to the files
-        return url_paths()
-    finally:
-        await page.close()
-    paths = [urllib.parse.urlparse(h).path.strip("/") for h in hrefs]
-    return list(dict.fromkeys([""] + [p for p in paths if p]))
+        paths = url_paths()
+    chartless = set()
+    for path in paths:
+        with contextlib.suppress(Exception):
+            await page.goto(f"{base}/{path}", wait_until="commit", timeout=timeout_ms)
+        try:
+            await page.locator(CONTENT).first.wait_for(state="visible", timeout=min(timeout_ms, 20_000))
+        except Exception:
+            chartless.add(path)
+    await page.close()
+    return paths, chartless
 
 
 def _free_port() -> int:
@@ -104,7 +116,8 @@ class Server:
             self.proc.kill()
 
 
-async def _session(browser, base: str, paths: list[str], timeout_ms: int, results: list, errors: list) -> None:
+async def _session(browser, base: str, paths: list[str], timeout_ms: int, results: list, errors: list,
+                   chartless: set[str]) -> None:
     ctx = await browser.new_context(viewport={"width": 1400, "height": 900})
     page = await ctx.new_page()
     js_errors: list[str] = []
@@ -115,8 +128,11 @@ async def _session(browser, base: str, paths: list[str], timeout_ms: int, result
             t0 = time.perf_counter()
             try:
                 await page.goto(f"{base}/{path}", wait_until="commit", timeout=timeout_ms)
-                await page.locator(CONTENT).first.wait_for(state="visible", timeout=timeout_ms)
-                results.append((path, time.perf_counter() - t0))
+                if path in chartless:  # only errors are checked on a page without a chart or table
+                    await page.wait_for_function(_IDLE, timeout=timeout_ms, polling=100)
+                else:
+                    await page.locator(CONTENT).first.wait_for(state="visible", timeout=timeout_ms)
+                    results.append((path, time.perf_counter() - t0))
             except Exception as e:  # a timeout or a crash: counted, the walk goes on
                 errors.append(f"{path}: {type(e).__name__}: {str(e)[:120]}")
             if await page.locator(ERROR).count():
@@ -126,19 +142,20 @@ async def _session(browser, base: str, paths: list[str], timeout_ms: int, result
         await ctx.close()
 
 
-async def _load(base: str, sessions: int, timeout_ms: int) -> tuple[list[str], list, list, float]:
+async def _load(base: str, pid: int, sessions: int, timeout_ms: int) -> tuple:
     from playwright.async_api import async_playwright  # lazily: only the load test needs a browser
     results: list = []
     errors: list = []
     async with async_playwright() as pw:
         browser = await pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        paths = await discover(browser, base, timeout_ms)
-        t0 = time.perf_counter()
-        await asyncio.gather(*[_session(browser, base, paths, timeout_ms, results, errors)
+        paths, chartless = await discover(browser, base, timeout_ms)
+        t0, cpu0 = time.perf_counter(), _cpu(pid)
+        await asyncio.gather(*[_session(browser, base, paths, timeout_ms, results, errors, chartless)
                                for _ in range(sessions)])
         wall = time.perf_counter() - t0
+        cpu = _cpu_used(cpu0, _cpu(pid), wall)
         await browser.close()
-    return paths, results, errors, wall
+    return paths, results, errors, wall, sorted(chartless), cpu
 
 
 def run(db: Path, sessions: int = 20, timeout_s: float = 60, deadline_s: float = 600) -> dict:
@@ -146,19 +163,37 @@ def run(db: Path, sessions: int = 20, timeout_s: float = 60, deadline_s: float =
     server = Server(db)
     try:
         ready = server.wait_healthy()
-        paths, results, errors, wall = asyncio.run(asyncio.wait_for(
-            _load(server.url, sessions, int(timeout_s * 1000)), deadline_s))
+        paths, results, errors, wall, chartless, cpu = asyncio.run(asyncio.wait_for(
+            _load(server.url, server.proc.pid, sessions, int(timeout_s * 1000)), deadline_s))
         times = np.array([t for _, t in results]) if results else np.array([np.nan])
         per_page = {p or "(default)": float(np.median([t for q, t in results if q == p]))
                     for p in paths if any(q == p for q, _ in results)}
         return {"sessions": sessions, "pages": len(paths), "walks_s": wall, "server_ready_s": ready,
                 "p50_s": float(np.nanpercentile(times, 50)), "p95_s": float(np.nanpercentile(times, 95)),
                 "max_s": float(np.nanmax(times)), "loads": len(results), "errors": len(errors),
-                "error_list": errors[:20], "per_page_median_s": per_page, "server_peak_mb": server.peak_mb()}
+                "error_list": errors[:20], "per_page_median_s": per_page, "server_peak_mb": server.peak_mb(),
+                "pages_without_chart": chartless, **cpu}
     except Exception as e:  # the report says what failed instead of losing the other results
         return {"failed": f"{type(e).__name__}: {e}"[:500], "sessions": sessions}
     finally:
         server.stop()
+
+
+def _cpu(pid: int) -> tuple[float, float]:
+    """(CPU seconds of the server process, CPU seconds of the whole machine) so far."""
+    tick = os.sysconf("SC_CLK_TCK")
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    with open("/proc/stat") as f:
+        cpu = [int(x) for x in f.readline().split()[1:]]
+    busy = sum(cpu[:8]) - cpu[3] - cpu[4]  # user..steal without idle and iowait (guest is inside user)
+    return (int(fields[11]) + int(fields[12])) / tick, busy / tick
+
+
+def _cpu_used(a: tuple[float, float], b: tuple[float, float], wall: float) -> dict:
+    """Where the CPU went during the walks: the server, or the browsers (the rest of the machine)."""
+    return {"server_cpu_s": b[0] - a[0], "machine_cpu_s": b[1] - a[1],
+            "machine_cpu_capacity_s": wall * (os.cpu_count() or 1)}
 
 
 async def _first_chart(db: Path, timeout_s: float) -> dict:

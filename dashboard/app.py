@@ -27,6 +27,7 @@ PAGES = [
     _page("partners", "leaderboard"),
     _page("partner", "handshake"),
     _page("goods", "inventory_2"),
+    _page("meetings", "forum"),
     _page("present", "slideshow"),
 ]
 page = st.navigation(PAGES)

@@ -34,7 +34,7 @@ widgets.kpis([
 st.markdown(f"##### {overview_sentence(k, ranking, ptext, lang)}")
 
 ranking = ranking.assign(name=ranking["name_ru" if lang == "ru" else "name_en"].fillna(ranking["iso2"]))
-left, right = st.columns([2, 3])
+left, right = st.columns([5, 6])
 with left:
     fig = trade.top_partners(ranking.head(10), lang, t("overview.top10", lang, period=short))
     widgets.chart(fig, lang, "overview_top10", f"top10_{period.code()}")

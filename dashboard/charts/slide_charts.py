@@ -55,8 +55,10 @@ def figure(c: Chart, lang: str, height: int, scale: float = 1.0) -> go.Figure:
     fig.update_layout(
         font={"size": size},
         title={"font": {"size": round(size * 1.1)}, "y": 0.98, "yanchor": "top"},
-        legend={"font": {"size": size}, "y": 1.02, "yanchor": "bottom"},
-        margin={"l": 10, "r": 40, "t": round(70 * scale) if c.title else 10, "b": 10},
-        uniformtext={"minsize": max(10, size - 6), "mode": "hide"},
+        # the title on the left, the legend on the right of the same line above the plot
+        legend={"font": {"size": size}, "orientation": "h", "x": 1, "xanchor": "right", "y": 1.0,
+                "yanchor": "bottom"},
+        margin={"l": 10, "r": 40, "t": round(80 * scale) if c.title else 10, "b": 10},
+        uniformtext={"minsize": size, "mode": "hide"},  # a label that does not fit at full size is left out
     )
     return fig

@@ -34,9 +34,9 @@ def apply(fig: go.Figure, lang: str, title: str, projector: bool = False, height
         separators=separators(lang),
         paper_bgcolor="white",
         plot_bgcolor="white",
-        margin={"l": 10, "r": 10, "t": 90 if projector else 75, "b": 10},
-        # the legend sits under the title, left-aligned, so a long title never runs into it
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "left", "x": 0,
+        margin={"l": 10, "r": 10, "t": 70 if projector else 50, "b": 10},
+        # the legend sits under the plot, so a long title never runs into it in a narrow column
+        legend={"orientation": "h", "yanchor": "top", "y": -0.12, "xanchor": "left", "x": 0,
                 "traceorder": "normal"},
         hoverlabel={"font": {"family": FONT, "size": size}},
         colorway=QUALITATIVE,

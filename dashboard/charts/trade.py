@@ -28,7 +28,7 @@ def top_partners(df: pd.DataFrame, lang: str, title: str, projector: bool = Fals
             customdata=d[["share"]].to_numpy() * 100,
             hovertemplate="%{y}: %{x:,.1f} " + _unit(lang) + "<extra>%{fullData.name}</extra>",
         )
-    fig.update_layout(barmode="stack", xaxis_title=_unit(lang))
+    fig.update_layout(barmode="stack")  # the unit is in the title
     return theme.apply(fig, lang, title, projector, height=max(320, 34 * len(d) + 120))
 
 

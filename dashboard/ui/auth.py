@@ -51,6 +51,13 @@ def _logout_button(lang: str) -> None:
         st.rerun()
 
 
+def is_logged_in() -> bool:
+    """Logged in already (draws nothing): for secondary actions on a page whose login form is elsewhere."""
+    if oidc_configured():
+        return bool(st.user.is_logged_in)
+    return bool(st.session_state.get("auth_ok"))
+
+
 def require_login(lang: str) -> bool:
     """True when the user may change data; otherwise shows the login and returns False (caller stops)."""
     if oidc_configured():

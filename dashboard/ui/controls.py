@@ -7,6 +7,7 @@ import streamlit as st
 from dashboard import config
 from dashboard.i18n import t
 from dashboard.i18n.numbers import period_label
+from dashboard.reference import regions as regions_ref
 from dashboard.store.period import Period
 from dashboard.ui import cached, state
 
@@ -38,7 +39,7 @@ def sidebar(lang: str) -> state.View | None:
                              format_func=lambda c: {"ru": "Русский", "en": "English"}[c])
         names = dict(zip(regions["code"], regions["name"], strict=True))
         st.selectbox(t("controls.region", lang), codes, key="region",
-                     format_func=lambda c: f"{names.get(c, c).capitalize()} ({c})")
+                     format_func=lambda c: f"{regions_ref.display_name(names.get(c, c), lang)} ({c})")
         st.selectbox(t("controls.year", lang), sorted(years, reverse=True), key="year")
         # st.slider rather than a select_slider of month names: the latter loses its range on reruns
         # in AppTest; the chosen months are spelled out right below it.

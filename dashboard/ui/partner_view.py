@@ -1,14 +1,12 @@
 """Pieces of the partner page: the partner picker (kept in the URL) and the meetings block."""
 from __future__ import annotations
 
-import importlib.util
-
 import streamlit as st
 
 from dashboard.i18n import t
 from dashboard.reference import partners as ref_partners
 from dashboard.store.period import Period
-from dashboard.ui import cached, state
+from dashboard.ui import cached, meetings_view, state
 
 DEFAULT_PARTNER = "KZ"  # the partner of the seed meeting; a link can name any other
 
@@ -42,10 +40,7 @@ def position(region: str, period: Period, iso2: str) -> dict | None:
 
 
 def meetings(iso2: str, lang: str) -> None:
-    """The meetings held with the partner, when the meetings module is installed."""
-    if importlib.util.find_spec("dashboard.ui.meetings_view") is None:
-        return
-    from dashboard.ui import meetings_view
+    """The meetings held with the partner, each beside the figures as they stood on its date."""
     st.header(t("partner.meetings", lang))
     meetings_view.render_meetings_for_partner(cached.store(), iso2, lang)
 

@@ -1,0 +1,104 @@
+"""Данные: what is loaded, the data version, an import with its validation report shown before anything is
+published, and rollback. Everything here is behind the login; in a read-only deployment the router does not
+register this page at all."""
+import pandas as pd
+import streamlit as st
+
+from dashboard import config
+from dashboard.i18n import t
+from dashboard.ingest.pipeline import FORMATS, Parsed, parse_file, publish
+from dashboard.ingest.report import ImportRejected
+from dashboard.store import metrics, versions
+from dashboard.store.versions import StoreBusy, StoreError
+from dashboard.ui import auth, cached, state
+
+lang = state.lang()
+st.title(t("pages.data", lang))
+if config.read_only():
+    st.info(t("data.read_only", lang))
+    st.stop()
+if not auth.require_login(lang):
+    st.stop()
+
+store = cached.store()
+published = config.db_path()
+st.subheader(t("data.version", lang, version=cached.version_label(cached.version())))
+if store.warning:
+    st.warning(t("auth.store_fallback", lang, serving=store.version))
+
+# --- import: validate every file first; publish only on request and only if all are clean
+st.subheader(t("data.import", lang))
+files = st.file_uploader(t("data.upload", lang), type=["csv", "txt", "tsv", "zip", "xlsx", "xls"],
+                         accept_multiple_files=True, key="data_upload", help=t("data.upload_help", lang))
+fmt = st.selectbox(t("data.format", lang), FORMATS, key="data_format",
+                   format_func=lambda f: t(f"data.formats.{f}", lang))
+eaeu = st.radio(t("data.eaeu", lang), ["auto", "yes", "no"], key="data_eaeu", horizontal=True,
+                format_func=lambda e: t(f"data.eaeu_{e}", lang))
+
+
+def _checked(up, fmt: str) -> Parsed | ImportRejected:
+    """Each uploaded file is read once per format, not again on every rerun of the page."""
+    done = st.session_state.setdefault("data_checked", {})
+    key = (up.file_id, fmt)
+    if key not in done:
+        try:
+            done[key] = parse_file(up.name, up.getvalue(), fmt)
+        except ImportRejected as e:
+            done[key] = e
+    return done[key]
+
+
+good: list[Parsed] = []
+bad = 0
+for up in files or []:
+    with st.container(border=True):
+        parsed = _checked(up, fmt)
+        if isinstance(parsed, ImportRejected):
+            bad += 1
+            r = parsed.report
+            st.error(t("data.refused", lang, file=up.name, n=r.total))
+            # a table, never markdown or HTML: cell text from a file is shown as plain text
+            st.dataframe(pd.DataFrame([{t("data.col_line", lang): i.line or "—",
+                                        t("data.col_column", lang): i.column or "—",
+                                        t("data.col_value", lang): i.value,
+                                        t("data.col_reason", lang): i.reason} for i in r.issues]),
+                         hide_index=True, key=f"data_issues_{up.file_id}")
+            continue
+        good.append(parsed)
+        st.success(t("data.valid", lang, file=up.name, rows=parsed.rows, format=parsed.format))
+        if parsed.note:
+            st.caption(parsed.note)
+
+if files:
+    if bad:
+        st.warning(t("data.fix_first", lang, n=bad))
+    if st.button(t("data.publish", lang), key="data_publish", type="primary", disabled=bool(bad) or not good):
+        try:
+            outcomes = publish(published, good, eaeu={"yes": True, "no": False}.get(eaeu),
+                               loaded_by=auth.user_name())
+        except (StoreBusy, StoreError, OSError) as e:
+            st.error(t("data.publish_failed", lang, error=str(e)))
+        else:
+            for o in outcomes:
+                st.success(o.line())
+            st.caption(t("data.now_serving", lang, version=versions.current(published).name))
+
+# --- what is loaded, newest first
+st.subheader(t("data.sources", lang))
+src = metrics.sources(store)
+st.dataframe(src.drop(columns=["sha256"]), hide_index=True, key="data_sources")
+
+# --- rollback to the previous version (asks for a confirmation first)
+st.subheader(t("data.rollback", lang))
+older = [p.name for n, p in versions.versions(published) if n < versions.current_number(published)]
+if not older:
+    st.caption(t("data.no_older", lang))
+else:
+    sure = st.checkbox(t("data.rollback_confirm", lang, version=older[-1]), key="data_rollback_confirm")
+    if st.button(t("data.rollback_button", lang), key="data_rollback", disabled=not sure):
+        try:
+            target = versions.rollback(published)
+        except (StoreBusy, StoreError) as e:
+            st.error(t("data.publish_failed", lang, error=str(e)))
+        else:
+            st.success(t("data.now_serving", lang, version=target.name))

@@ -1,0 +1,50 @@
+"""Встречи: the meetings held with partners, their checked figures and agreed follow-ups; adding a meeting."""
+import streamlit as st
+
+from dashboard import config
+from dashboard.i18n import t
+from dashboard.meetings.render import escape_markdown
+from dashboard.meetings.store_io import list_meetings, open_followups
+from dashboard.reference import partners as ref_partners
+from dashboard.ui import cached, frame, meeting_form, meetings_view, state
+
+view = frame.view()
+lang = view.lang
+store = cached.store()
+
+st.title(t("pages.meetings", lang))
+meetings = list_meetings(store)
+with_partner = sorted({p for m in meetings for p in m.partners}, key=lambda c: ref_partners.name(c, lang))
+state.init_from_url("with", state.parse_choice(["all", *with_partner]), "all")
+state.show_url_problems()
+st.selectbox(t("mpage.filter", lang), ["all", *with_partner], key="with",
+             format_func=lambda c: t("groups.all", lang) if c == "all" else ref_partners.name(c, lang))
+chosen = st.session_state["with"]
+state.write_url(**{"with": None if chosen == "all" else chosen})
+
+todo = open_followups(store, None if chosen == "all" else chosen)
+tab_list, tab_todo, tab_add = st.tabs([t("mpage.list", lang, n=len(meetings)),
+                                      t("mpage.todo", lang, n=len(todo)), t("mpage.add", lang)])
+with tab_list:
+    shown = [m for m in meetings if chosen == "all" or chosen in m.partners]
+    if not shown:
+        st.info(t("mpage.none", lang))
+    for m in shown:
+        with st.container(border=True):
+            meetings_view.render_meeting(m, meetings_view.checked_claims(store, m), lang)
+with tab_todo:
+    if not todo:
+        st.info(t("meetings.no_followups", lang))
+    for f, _mid, held_on, title in todo:
+        status = t(f"meetings.status.{f.status}", lang)
+        due = f.due_on.strftime("%d.%m.%Y") if f.due_on else "—"
+        st.markdown(f"- **{escape_markdown(f.text)}** · {escape_markdown(f.owner or '—')} · {due} · {status} "
+                    f"· _{held_on:%d.%m.%Y} {escape_markdown(title)}_")
+    if todo and not config.read_only():
+        meeting_form.mark_done(todo, lang)
+with tab_add:
+    if config.read_only():
+        st.info(t("mpage.read_only", lang))
+    else:
+        meeting_form.add_meeting(lang)
+frame.footnote(lang, t("mpage.all_periods", lang), t("mpage.scope", lang))

@@ -1,0 +1,142 @@
+"""Adding a meeting in the app: paste or upload a text, see what was extracted, correct it, then save.
+
+Nothing is saved until the user confirms; saving publishes a new data version like an import does.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import config
+from dashboard.i18n import t
+from dashboard.meetings.check import check_claims
+from dashboard.meetings.document import DocumentError, from_document, read_text
+from dashboard.meetings.extract import Proposal
+from dashboard.meetings.model import FollowUp, Meeting, Participant
+from dashboard.meetings.store_io import MeetingError, save_meeting
+from dashboard.reference import partners as ref_partners
+from dashboard.store.versions import StoreBusy, StoreError
+from dashboard.ui import auth, cached
+
+UPLOAD_TYPES = ["txt", "md", "docx"]
+
+
+def _read_input(lang: str) -> tuple[str, str | None, int | None] | None:
+    """The text to propose from: an uploaded file wins over the pasted text."""
+    up = st.file_uploader(t("mform.upload", lang), type=UPLOAD_TYPES, key="mform_file")
+    pasted = st.text_area(t("mform.paste", lang), key="mform_text", height=220)
+    year: int | None = st.number_input(t("mform.year", lang), min_value=1990, max_value=dt.date.today().year,
+                           value=None, step=1, key="mform_year", help=t("mform.year_help", lang))
+    if not st.button(t("mform.propose", lang), key="mform_propose", type="primary"):
+        return None
+    try:
+        if up is not None:
+            return read_text(up.name, up.getvalue()), up.name, year
+        return pasted, None, year
+    except DocumentError as e:
+        st.error(str(e))
+        return None
+
+
+def _editor_frames(m: Meeting) -> tuple[pd.DataFrame, pd.DataFrame]:
+    people = pd.DataFrame([{"name": p.name, "role": p.role or "", "side": p.side or ""} for p in m.participants],
+                          columns=["name", "role", "side"])
+    todo = pd.DataFrame([{"text": f.text, "owner": f.owner or "", "due_on": f.due_on, "done": f.done}
+                         for f in m.followups], columns=["text", "owner", "due_on", "done"])
+    todo["due_on"] = pd.to_datetime(todo["due_on"]).dt.date
+    return people, todo
+
+
+def _review(p: Proposal, lang: str) -> Meeting | None:
+    """The editable proposal; returns the confirmed meeting when the user presses Save."""
+    m = p.meeting
+    for note in p.notes:
+        st.warning(note)
+    codes = [x.iso2 for x in ref_partners.all_partners()]
+    with st.form("mform_review"):
+        c1, c2 = st.columns([1, 3])
+        held_on = c1.date_input(t("mform.date", lang), value=m.held_on, format="DD.MM.YYYY", key="mform_date")
+        title = c2.text_input(t("mform.title", lang), value=m.title, key="mform_title")
+        c3, c4 = st.columns([1, 1])
+        place = c3.text_input(t("mform.place", lang), value=m.place or "", key="mform_place")
+        partners = c4.multiselect(t("mform.partners", lang), codes, default=[c for c in m.partners if c in codes],
+                                  format_func=lambda c: ref_partners.name(c, lang), key="mform_partners")
+        summary = st.text_area(t("mform.summary", lang), value=m.summary_md, height=180, key="mform_summary",
+                               help=t("mform.summary_help", lang))
+        topics = st.text_input(t("mform.topics", lang), value=", ".join(m.topics), key="mform_topics")
+        people, todo = _editor_frames(m)
+        st.markdown(f"**{t('meetings.participants', lang)}**")
+        people = st.data_editor(people, num_rows="dynamic", width="stretch", key="mform_people")
+        st.markdown(f"**{t('meetings.followups', lang)}**")
+        todo = st.data_editor(todo, num_rows="dynamic", width="stretch", key="mform_todo", column_config={
+            "due_on": st.column_config.DateColumn(t("meetings.due", lang), format="DD.MM.YYYY"),
+            "done": st.column_config.CheckboxColumn(t("meetings.status.done", lang)),
+        })
+        source = st.text_input(t("meetings.source", lang), value=m.source or "", key="mform_source")
+        if not st.form_submit_button(t("mform.save", lang), type="primary"):
+            return None
+    if not held_on or not title.strip() or not partners:
+        st.error(t("mform.incomplete", lang))
+        return None
+    return Meeting(
+        held_on=held_on, title=title.strip(), place=place.strip() or None, partners=partners,
+        participants=[Participant(r["name"], r["role"] or None, r["side"] or None)
+                      for r in people.to_dict("records") if str(r["name"] or "").strip()],
+        topics=[x.strip() for x in topics.split(",") if x.strip()], summary_md=summary,
+        source=source.strip() or None, full_text=m.full_text,
+        followups=[FollowUp(r["text"], r["owner"] or None, r["due_on"] if pd.notna(r["due_on"]) else None,
+                            bool(r["done"])) for r in todo.to_dict("records") if str(r["text"] or "").strip()])
+
+
+def add_meeting(lang: str) -> None:
+    """The whole flow, behind the login."""
+    if config.read_only() or not auth.require_login(lang):
+        return
+    got = _read_input(lang)
+    if got is not None:
+        text, name, year = got
+        if not str(text).strip():
+            st.error(t("mform.empty", lang))
+        else:
+            st.session_state["mform_proposal"] = from_document(text, year=year, source=name)
+    proposal: Proposal | None = st.session_state.get("mform_proposal")
+    if proposal is None:
+        return
+    store = cached.store()
+    checked = check_claims(store, proposal.claims, proposal.meeting.held_on)
+    if checked:
+        st.markdown(f"**{t('meetings.claims', lang)}**")
+        st.dataframe(pd.DataFrame([{"«…»": c.claim.quote, t("mform.verdict", lang): c.verdict_ru,
+                                    t("mform.note", lang): c.note} for c in checked]),
+                     hide_index=True, width="stretch", key="mform_claims")
+    meeting = _review(proposal, lang)
+    if meeting is None:
+        return
+    try:
+        mid = save_meeting(config.db_path(), meeting, loaded_by=auth.user_name())
+    except (MeetingError, StoreBusy, StoreError) as e:
+        st.error(t("mform.save_failed", lang, reason=str(e)))
+        return
+    st.session_state.pop("mform_proposal", None)
+    st.success(t("mform.saved", lang, id=mid))
+
+
+def mark_done(todo: list, lang: str) -> None:
+    """Close a follow-up (behind the login); it publishes a new data version."""
+    from dashboard.meetings.store_io import set_followup_done
+    with st.expander(t("mpage.mark_done", lang)):
+        if not auth.is_logged_in():  # the login form is on the "add a meeting" tab
+            st.caption(t("mpage.login_first", lang))
+            return
+        ids = {f.followup_id: f.text for f, *_ in todo}
+        fid = st.selectbox(t("mpage.which", lang), list(ids), format_func=lambda i: ids[i], key="mdone_which")
+        if st.button(t("mpage.done_button", lang), key="mdone_go") and fid is not None:
+            try:
+                set_followup_done(config.db_path(), int(fid))
+            except (MeetingError, StoreBusy, StoreError) as e:
+                st.error(t("mform.save_failed", lang, reason=str(e)))
+                return
+            st.success(t("mpage.done_ok", lang))
+            st.rerun()

@@ -1,0 +1,78 @@
+"""Issue 7.4: the Данные page is behind the login, shows the loaded files and the version, and rolls back
+only after a confirmation. (Uploads are covered by the importer's tests: AppTest cannot upload files.)"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard import access
+from dashboard.ingest.pipeline import import_paths
+from dashboard.store import versions
+from tests.fixtures.make_bad import good_rows, table, write_base
+
+PAGE = Path(__file__).resolve().parents[2] / "dashboard" / "app_pages" / "data.py"
+PASSWORD = "data officer's password"
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    published = tmp_path / "db" / "t.duckdb"
+    import_paths(published, write_base(tmp_path / "in"), loaded_by="test")
+    extra = tmp_path / "in" / "fts_2021_h2.csv"
+    extra.write_text(table(good_rows(months=(7, 8))), encoding="utf-8")
+    import_paths(published, [extra], loaded_by="test")
+    return published
+
+
+@pytest.fixture
+def page(db: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    from dashboard.ui import auth
+    monkeypatch.setenv("DASHBOARD_DB", str(db))
+    monkeypatch.setattr(auth, "THROTTLE", access.Throttle())
+    at = AppTest.from_file(str(PAGE), default_timeout=60)
+    at.secrets["dashboard"] = {"password_hash": access.hash_password(PASSWORD, iterations=1000)}
+    at.query_params["lang"] = "en"
+    return at.run()
+
+
+def _login(at: AppTest) -> AppTest:
+    at.text_input(key="auth_password").input(PASSWORD)
+    return at.button[0].click().run()
+
+
+def test_nothing_of_the_page_without_login(page: AppTest):
+    assert not page.exception
+    assert not [e for e in page.dataframe]
+    assert not [b for b in page.button if b.key in ("data_publish", "data_rollback")]
+    assert page.text_input(key="auth_password")
+
+
+def test_after_login_the_sources_and_version_are_shown(page: AppTest):
+    at = _login(page)
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("Data version" in h.value for h in at.subheader)
+    sources = at.dataframe[0].value
+    assert set(sources["file_name"]) == {"base_fts_2021.zip", "base_firms.csv", "fts_2021_h2.csv"}
+
+
+def test_rollback_needs_a_confirmation(page: AppTest, db: Path):
+    at = _login(page)
+    before = versions.current(db)
+    assert at.button(key="data_rollback").disabled
+    at.checkbox(key="data_rollback_confirm").check().run()
+    at.button(key="data_rollback").click().run()
+    assert not at.exception
+    assert versions.current(db) != before
+    assert versions.current_number(db) == 1
+    assert any("Now serving" in s.value for s in at.success)
+
+
+def test_read_only_deployment_refuses_even_when_opened_directly(db: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("DASHBOARD_DB", str(db))
+    monkeypatch.setenv("DASHBOARD_READ_ONLY", "1")
+    at = AppTest.from_file(str(PAGE), default_timeout=60).run()
+    assert not at.exception
+    assert not at.text_input  # no login form, no upload: nothing to do here
+    assert "viewing deployment" in at.info[0].value or "только для просмотра" in at.info[0].value
