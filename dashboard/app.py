@@ -7,8 +7,10 @@ from dashboard import config
 from dashboard.i18n import LANGS, t
 from dashboard.ui import controls, frame, state
 
-st.set_page_config(page_title="Внешняя торговля Волгоградской области", page_icon=str(config.PACKAGE / "static" / "favicon.png"),
-                   layout="wide", initial_sidebar_state="expanded")
+# the icon is a local file: a Material icon here would be fetched from a font host outside the intranet
+st.set_page_config(page_title="Внешняя торговля Волгоградской области",
+                   page_icon=str(config.PACKAGE / "static" / "favicon.png"), layout="wide",
+                   initial_sidebar_state="expanded")
 state.init_from_url("lang", state.parse_choice(LANGS), config.get("DASHBOARD_LANG"))
 lang = state.lang()
 

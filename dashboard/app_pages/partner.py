@@ -4,7 +4,10 @@ import streamlit as st
 from dashboard.charts import structure, trade
 from dashboard.i18n import t
 from dashboard.i18n.numbers import number, percent, period_label, rank_phrase
-from dashboard.ui import cached, controls, frame, partner_view, state, widgets
+from dashboard.ui import cached, controls, deck_download, frame, partner_view, state, widgets
+from dashboard.ui.present_link import maybe_switch_to_presenter, presenter_params
+
+maybe_switch_to_presenter()  # ?present=1 on a partner link opens the slides
 
 view = frame.view()
 lang, region = view.lang, view.region
@@ -32,6 +35,12 @@ else:
         (t("kpi.share", lang), percent(pos["share"], lang), None, None),
         (t("kpi.firms", lang), number(pos["firms"], 0, lang) if pos["firms"] is not None else "—", None, None),
     ])
+    c1, c2 = st.columns([2, 3])
+    with c1:
+        deck_download.deck_buttons(view, iso2, period, lang, key="partner_deck")
+    c2.page_link("app_pages/present.py", label=t("partner.present", lang), icon=":material/slideshow:",
+                 query_params=presenter_params(iso2, period.year, state.months_text((period.m_from, period.m_to))
+                                               or None))
 
 months = period_label(2000, period.m_from, period.m_to, lang).replace(" 2000", "")
 months = t("partner.all_year", lang) if period.full_year else months

@@ -16,6 +16,7 @@ from dashboard import config
 from dashboard.charts import theme
 from dashboard.i18n import t
 from dashboard.i18n.numbers import money, number, percent, period_label, plural, rank_phrase
+from dashboard.meetings import store_io
 from dashboard.reference import partners as ref_partners
 from dashboard.store import metrics
 from dashboard.store.db import Store
@@ -282,35 +283,23 @@ class _Builder:
 
     def meetings(self) -> Slide:
         lang = self.lang
-        rows = self.store.df("present_meetings", partner=self.iso2)
-        meetings: list[Item] = []
-        follow: list[tuple[dt.date | None, Item]] = []
-        for _mid, g in rows.groupby("meeting_id", sort=False):
-            first = g.iloc[0]
-            held = _date(first["held_on"])
-            if len(meetings) < MAX_MEETINGS:
-                meta = " · ".join(x for x in (_short_date(held, lang), _str(first["place"])) if x)
-                meetings.append(Item(_short(str(first["title"]), 90), meta))
-            for _, f in g.iterrows():
-                if _str(f["followup"]) and not bool(f["done"]):
-                    due = _date(f["due_on"])
-                    overdue = due is not None and due < self.today
-                    bits = [_str(f["owner"]),
-                            _p("due", lang, date=_short_date(due, lang)) if due else "",
-                            _p("overdue", lang) if overdue else ""]
-                    follow.append((due, Item(_short(str(f["followup"]), 110),
-                                             " · ".join(b for b in bits if b), alert=overdue)))
-        follow.sort(key=lambda x: (x[0] is None, x[0] or dt.date.max))
-        n_open = len(follow)
-        items = tuple(i for _, i in follow[:MAX_FOLLOWUPS])
-        more = _p("more", lang, n=n_open - MAX_FOLLOWUPS) if n_open > MAX_FOLLOWUPS else ""
+        held = store_io.list_meetings(self.store, self.iso2)
+        meetings = tuple(
+            Item(_short(m.title, 90), " · ".join(x for x in (_short_date(m.held_on, lang), m.place or "") if x))
+            for m in held[:MAX_MEETINGS])
+        follow = []
+        for f, _mid, _held_on, _title in store_io.open_followups(self.store, self.iso2, self.today):
+            overdue = f.status_on(self.today) == "overdue"
+            bits = [f.owner or "", _p("due", lang, date=_short_date(f.due_on, lang)) if f.due_on else "",
+                    _p("overdue", lang) if overdue else ""]
+            follow.append(Item(_short(f.text, 110), " · ".join(b for b in bits if b), alert=overdue))
+        more = f" ({_p('more', lang, n=len(follow) - MAX_FOLLOWUPS)})" if len(follow) > MAX_FOLLOWUPS else ""
         lists = (
-            ItemList(_p("meetings_list", lang), tuple(meetings), _p("no_meetings", lang, name=self.name)),
-            ItemList(_p("followups_list", lang, n=n_open) + (f" ({more})" if more else ""), items,
+            ItemList(_p("meetings_list", lang), meetings, _p("no_meetings", lang, name=self.name)),
+            ItemList(_p("followups_list", lang, n=len(follow)) + more, tuple(follow[:MAX_FOLLOWUPS]),
                      _p("no_followups", lang)),
         )
-        total = rows["meeting_id"].nunique()
-        sub = _p("meetings_sub", lang, n=total) if total else ""
+        sub = _p("meetings_sub", lang, n=len(held)) if held else ""
         return Slide("meetings", _p("meetings_title", lang), subtitle=sub, lists=lists,
                      footnote=self.foot("meetings"))
 
@@ -337,16 +326,6 @@ def _firms_word(n: int, lang: str) -> str:
     if lang == "ru":
         return plural(n, "компания", "компании", "компаний")
     return "firm" if n == 1 else "firms"
-
-
-def _str(x: object) -> str:
-    return "" if x is None or (isinstance(x, float) and pd.isna(x)) or x is pd.NaT else str(x)
-
-
-def _date(x: object) -> dt.date | None:
-    if x is None or x is pd.NaT or (isinstance(x, float) and pd.isna(x)):
-        return None
-    return pd.Timestamp(x).date()
 
 
 def _short_date(day: dt.date | None, lang: str) -> str:

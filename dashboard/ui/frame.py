@@ -8,7 +8,6 @@ from dashboard.i18n import t
 from dashboard.store.db import NoData
 from dashboard.ui import cached, state
 
-
 # KPI values shrink with the window, so "944,6 млн $" fits a card at 1280 px as well as at 1920 px
 _CSS = """<style>
 [data-testid="stMetricValue"] { font-size: clamp(1.3rem, 1.9vw, 2.25rem); }

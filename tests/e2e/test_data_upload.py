@@ -2,7 +2,9 @@
 and column before anything is published (XSRF protection on, as configured), and publishes a good file."""
 from __future__ import annotations
 
+import os
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,7 +14,7 @@ from playwright.sync_api import Page, expect
 from dashboard import access
 from dashboard.ingest.pipeline import import_paths
 from dashboard.store import versions
-from tests.e2e.conftest import free_port, settle, start_streamlit, wait_healthy
+from tests.e2e.conftest import free_port, settle, wait_healthy
 from tests.fixtures.make_bad import good_rows, table, with_row, write_base
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,13 +30,11 @@ def data_page(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     secrets = tmp_path / "secrets.toml"
     secrets.write_text(access.secrets_lines(access.hash_password(PASSWORD, iterations=1000)), encoding="utf-8")
     port = free_port()
-    proc = start_streamlit(db, port, {"STREAMLIT_SECRETS_FILES": str(secrets)})
-    proc.args[3] = str(ROOT / "dashboard" / "app_pages" / "data.py")  # for the record; restarted below
-    proc.terminate()
-    proc.wait()
-    cmd = list(proc.args)
-    env = {**__import__("os").environ, "DASHBOARD_DB": str(db)}
-    proc = subprocess.Popen([*cmd, "--secrets.files", str(secrets), "--server.enableXsrfProtection", "true"],
+    env = {**os.environ, "DASHBOARD_DB": str(db)}
+    script = ROOT / "dashboard" / "app_pages" / "data.py"
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(script),
+                             "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
+                             "--server.enableXsrfProtection", "true", "--secrets.files", str(secrets)],
                             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
     try:
@@ -54,10 +54,10 @@ def test_login_then_bad_file_report_then_publish(page: Page, data_page, tmp_path
     settle(page)
     expect(page.get_by_text("Only authorised staff can change data")).to_be_visible()
     expect(page.get_by_text("Loaded files")).to_have_count(0)
-    page.get_by_label("Password").fill("wrong password")
+    page.get_by_label("Password", exact=True).fill("wrong password")
     page.get_by_role("button", name="Log in").click()
     expect(page.get_by_text("Wrong password. Attempts left: 4.")).to_be_visible()
-    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
     expect(page.get_by_text("Loaded files")).to_be_visible()
 
