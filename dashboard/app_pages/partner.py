@@ -35,6 +35,7 @@ else:
         (t("kpi.share", lang), percent(pos["share"], lang), None, None),
         (t("kpi.firms", lang), number(pos["firms"], 0, lang) if pos["firms"] is not None else "—", None, None),
     ])
+    partner_view.meetings_note(iso2, lang)
     c1, c2 = st.columns([2, 3])
     with c1:
         deck_download.deck_buttons(view, iso2, period, lang, key="partner_deck")

@@ -142,11 +142,11 @@ def period_bounds(trade: pd.DataFrame) -> tuple[str, str]:
     return f"{lo // 100}-{lo % 100:02d}", f"{hi // 100}-{hi % 100:02d}"
 
 
-def check_region(raw: RawTable, data: FtsData, report: Report, region: str) -> None:
-    """A file with no row of the dashboard's region is another region's unload, loaded by mistake."""
+def region_note(data: FtsData, region: str) -> str:
+    """Rows of every region are kept (the app has a region picker), but a file without a row of the
+    configured region is most likely a mix-up, so its load says so."""
     found = sorted(set(data.trade["region"]))
     if region in found:
-        return
-    column = next((h for h in raw.header if _norm(h) == "region"), "Region")
-    report.add(2, column, ", ".join(found[:5]),
-               f"no row of region {region} (DASHBOARD_REGION) in the file: this is another region's unload")
+        return ""
+    return (f"no row of region {region} (DASHBOARD_REGION), only of {', '.join(found[:5])}: "
+            f"shown when that region is chosen")

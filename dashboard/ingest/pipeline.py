@@ -71,13 +71,12 @@ def parse_file(name: str, data: bytes, fmt: str = "auto", today: dt.date | None 
         raise ImportRejected(report)
     parser = {"fts": fts.parse, "comtrade": comtrade.parse, "firms": firms.parse}[kind]
     parsed = parser(raw, report, today)
-    if isinstance(parsed, fts.FtsData) and report.ok:
-        fts.check_region(raw, parsed, report, config.region())
     if parsed is None or not report.ok:
         raise ImportRejected(report)
     if isinstance(parsed, fts.FtsData):
         rows, note = len(parsed.trade), (f"ignored columns: {', '.join(parsed.ignored_columns)}"
                                          if parsed.ignored_columns else "")
+        note = "; ".join(n for n in (note, fts.region_note(parsed, config.region())) if n)
     elif isinstance(parsed, comtrade.ComtradeData):
         rows = len(parsed.trade)
         note = f"{parsed.skipped_aggregates} world/area rows skipped" if parsed.skipped_aggregates else ""

@@ -72,7 +72,7 @@ def require_login(lang: str) -> bool:
         return True
     stored = _secret("dashboard", "password_hash")
     if not stored:
-        st.error(t("auth.not_configured", lang))
+        st.warning(t("auth.not_configured", lang))  # a setup step, not a failure
         return False
     key = _session_key()
     wait = THROTTLE.locked_for(key)

@@ -39,6 +39,11 @@ def _figures(_store: Store, version: str, iso2: str, on: dt.date) -> Figures | N
     return figures_as_of(_store, iso2, on)
 
 
+def meetings_of(store: Store, iso2: str | None) -> list[Meeting]:
+    """Meetings (with one partner, when given), newest first; cached per data version."""
+    return _meetings(store, store.version, iso2)
+
+
 def checked_claims(store: Store, meeting: Meeting) -> list[CheckedClaim]:
     """The meeting's quoted figures, checked against the current data version (cached)."""
     partner = meeting.partners[0] if meeting.partners else None

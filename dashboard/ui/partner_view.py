@@ -39,6 +39,19 @@ def position(region: str, period: Period, iso2: str) -> dict | None:
             for k, val in row.iloc[0].to_dict().items()}
 
 
+def meetings_note(iso2: str, lang: str) -> None:
+    """One line under the headline: the last meeting and the open follow-ups, so the official sees the
+    agreements next to the figures (the full timeline is further down the page)."""
+    store = cached.store()
+    held = meetings_view.meetings_of(store, iso2)
+    if not held:
+        return
+    last = held[0]
+    n_open = sum(len(m.open_followups()) for m in held)
+    st.info(t("partner.meetings_note", lang, date=last.held_on.strftime("%d.%m.%Y") if last.held_on else "?",
+              title=last.title, n=len(held), open=n_open), icon=":material/forum:")
+
+
 def meetings(iso2: str, lang: str) -> None:
     """The meetings held with the partner, each beside the figures as they stood on its date."""
     st.header(t("partner.meetings", lang))

@@ -1,0 +1,94 @@
+"""Presenter mode in a real browser: arrow keys and clicker keys through every slide, no Streamlit chrome in
+front of the audience, the slide in the URL, slides in English under a Russian interface, and the PPTX
+download. Screenshots of every slide go to artifacts/ (present-1920x1080-N.png, present-1280x720-N.png)."""
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Browser, Page, expect
+from pptx import Presentation
+
+from tests.e2e.conftest import ARTIFACTS, LOCAL_HOSTS, settle
+
+SLIDES = 8
+CHROME = ["stSidebar", "stHeader", "stToolbar", "stMainMenu", "stAppDeployButton", "stStatusWidget",
+          "stDecoration", "stExpandSidebarButton", "stSidebarCollapsedControl"]
+
+
+def _no_chrome(page: Page) -> None:
+    for testid in CHROME:
+        expect(page.locator(f"[data-testid='{testid}']")).to_be_hidden()
+
+
+def _shot(page: Page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"))  # the screen as the audience sees it
+
+
+def test_arrow_keys_walk_through_every_slide_without_chrome(page: Page, app_url: str) -> None:
+    page.goto(f"{app_url}/present?partner=KZ&year=2022")
+    settle(page)
+    counter = page.locator("#pz-counter")
+    expect(counter).to_have_text(f"1 / {SLIDES}")
+    expect(page.get_by_text("Казахстан", exact=True)).to_be_visible()
+    for n in range(1, SLIDES + 1):
+        expect(counter).to_have_text(f"{n} / {SLIDES}")
+        settle(page)
+        _no_chrome(page)
+        expect(page.locator("[data-testid='stException']")).to_have_count(0)
+        if n == 2:
+            expect(page.get_by_text("4-е место из 114 стран-партнёров")).to_be_visible()
+        _shot(page, f"present-1920x1080-{n}")
+        page.keyboard.press("ArrowRight")
+    expect(counter).to_have_text(f"{SLIDES} / {SLIDES}")  # past the last slide it stays there
+    expect(page).to_have_url(re.compile(rf"slide={SLIDES}"))
+    page.keyboard.press("PageUp")  # what a presentation clicker sends
+    expect(counter).to_have_text(f"{SLIDES - 1} / {SLIDES}")
+    page.keyboard.press("Home")
+    expect(counter).to_have_text(f"1 / {SLIDES}")
+    page.keyboard.press("PageDown")
+    expect(counter).to_have_text(f"2 / {SLIDES}")
+    expect(page).to_have_url(re.compile(r"slide=2"))
+
+
+def test_small_screen_english_slides_buttons_and_a_link_to_a_slide(browser: Browser, app_url: str) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 720}, locale="ru-RU")
+    outside: list[str] = []
+    page = context.new_page()
+    page.on("request", lambda r: outside.append(r.url) if re.sub(r"^\w+://([^/:]+).*", r"\1", r.url)
+            not in LOCAL_HOSTS else None)
+    try:
+        page.goto(f"{app_url}/present?partner=KZ&year=2022&slang=en&slide=2")
+        settle(page)
+        counter = page.locator("#pz-counter")
+        expect(counter).to_have_text(f"2 / {SLIDES}")  # a link opens its slide
+        expect(page.get_by_text("4th of 114 partner countries")).to_be_visible()
+        page.locator(".st-key-present_prev button").click()
+        expect(counter).to_have_text(f"1 / {SLIDES}")
+        for n in range(1, SLIDES + 1):
+            expect(counter).to_have_text(f"{n} / {SLIDES}")
+            settle(page)
+            _no_chrome(page)
+            _shot(page, f"present-1280x720-{n}")
+            if n < SLIDES:
+                page.locator(".st-key-present_next button").click()
+        expect(page.locator(".st-key-present_next button")).to_be_disabled()
+        expect(page.locator("[data-testid='stException']")).to_have_count(0)
+    finally:
+        context.close()
+    assert not outside, f"requests left localhost: {outside[:5]}"
+
+
+def test_pptx_download_from_the_settings(page: Page, app_url: str) -> None:
+    page.goto(f"{app_url}/present?partner=KZ&year=2022")
+    settle(page)
+    page.locator(".st-key-present_settings button").first.click()
+    button = page.locator(".st-key-present_deck_pptx button")
+    expect(button).to_be_visible()
+    with page.expect_download() as info:
+        button.click()
+    download = info.value
+    assert download.suggested_filename == "briefing_KZ_2022_ru.pptx"
+    prs = Presentation(download.path())
+    assert len(prs.slides) == SLIDES
+    expect(page.locator("[data-testid='stException']")).to_have_count(0)

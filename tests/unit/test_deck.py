@@ -1,0 +1,175 @@
+"""The briefing deck: the slide model, the PPTX with native charts whose data is the store's, the CLI, and the
+PDF (text extracted from it must still be Cyrillic)."""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+
+from dashboard.__main__ import main
+from dashboard.export import pdf
+from dashboard.export.pptx_deck import deck_bytes
+from dashboard.export.slides import KINDS, build_deck
+from dashboard.meetings.model import FollowUp, Meeting
+from dashboard.meetings.store_io import save_meeting
+from dashboard.store import metrics
+from dashboard.store.db import Store
+from dashboard.store.period import Period
+
+TODAY = dt.date(2023, 3, 1)
+KZ_2022 = Period(2022)
+
+
+def _texts(slide) -> str:
+    return "\n".join(sh.text_frame.text for sh in slide.shapes if sh.has_text_frame)
+
+
+def _charts(slide) -> list:
+    return [sh.chart for sh in slide.shapes if sh.has_chart]
+
+
+@pytest.fixture()
+def prs(demo_store: Store):
+    deck = build_deck(demo_store, "KZ", KZ_2022, "18000", "ru", today=TODAY)
+    return Presentation(io.BytesIO(deck_bytes(deck)))
+
+
+def test_deck_for_kazakhstan_2022_has_every_slide_in_order(demo_store: Store) -> None:
+    deck = build_deck(demo_store, "KZ", KZ_2022, "18000", "ru", today=TODAY)
+    assert [s.kind for s in deck.slides] == list(KINDS)
+    assert deck.slides[1].big == "4-е место из 114 стран-партнёров"
+    for s in deck.slides:  # every slide says its period, scope, source and data version
+        assert "2022 год" in s.footnote and "с учётом ЕАЭС" in s.footnote
+        assert "Источник" in s.footnote and demo_store.version in s.footnote
+
+
+def test_pptx_opens_with_the_headline_and_16_9_slides(prs) -> None:
+    assert len(prs.slides) == len(KINDS)
+    assert abs(prs.slide_width / prs.slide_height - 16 / 9) < 0.01
+    assert "4-е место из 114" in _texts(prs.slides[1])
+    assert "Казахстан" in _texts(prs.slides[0])
+    for i, slide in enumerate(prs.slides, start=1):
+        assert f"{i} / {len(KINDS)}" in _texts(slide)
+        assert "версия данных" in _texts(slide)  # the footnote is on the slide, not only in the notes
+
+
+def test_native_charts_hold_the_stores_figures(prs, demo_store: Store) -> None:
+    pos = metrics.partner_position(demo_store, "18000", KZ_2022, "KZ")
+    history = metrics.rank_history(demo_store, "18000", "KZ")
+    history = history[history["year"] <= 2022]
+
+    (rank_chart,) = _charts(prs.slides[1])
+    assert list(rank_chart.plots[0].categories) == [str(y) for y in history["year"]]
+    assert list(rank_chart.series[0].values) == [float(r) for r in history["rank"]]
+    assert rank_chart.series[0].values[-1] == pos["rank"] == 4
+
+    (dyn,) = _charts(prs.slides[2])
+    exports, imports = dyn.series
+    assert exports.values == pytest.approx([v / 1e6 for v in history["exports_usd"]])
+    assert imports.values == pytest.approx([v / 1e6 for v in history["imports_usd"]])
+    assert exports.values[-1] + imports.values[-1] == pytest.approx(pos["turnover_usd"] / 1e6)
+
+    cs = metrics.commodity_structure(demo_store, "18000", KZ_2022, "KZ")
+    for slide, flow, total in ((prs.slides[3], "E", pos["exports_usd"]), (prs.slides[4], "I", pos["imports_usd"])):
+        (chart,) = _charts(slide)
+        values = chart.series[0].values
+        assert sum(values) == pytest.approx(total / 1e6)  # top chapters + "other" = the whole flow
+        top = cs[cs["flow"] == flow].groupby("chapter")["value_usd"].sum().max()
+        assert max(values) == pytest.approx(top / 1e6)
+        assert values[-1] == max(values)  # largest bar drawn at the top
+
+    (firms,) = _charts(prs.slides[5])
+    fh = metrics.firms_history(demo_store, "KZ")
+    total_2022 = int(fh[(fh["year"] == 2022) & (fh["kind"] == "any")]["firms"].iloc[0])
+    assert firms.series[0].values[-1] == total_2022 > 200
+    assert "212 компаний" in _texts(prs.slides[5])
+
+
+def test_chart_data_is_embedded_so_the_chart_stays_editable(prs) -> None:
+    for slide in prs.slides:
+        for chart in _charts(slide):
+            blob = chart.part.chart_workbook.xlsx_part.blob
+            assert blob[:2] == b"PK"  # an embedded workbook with the series
+
+
+def test_english_deck(demo_store: Store) -> None:
+    deck = build_deck(demo_store, "KZ", Period(2023, 1, 9), "18000", "en", today=TODAY)
+    assert deck.slides[0].title == "Kazakhstan"
+    assert deck.slides[1].big == "2nd of 102 partner countries"
+    assert "January–September 2023" in deck.slides[1].footnote
+    text = "\n".join(_texts(s) for s in Presentation(io.BytesIO(deck_bytes(deck))).slides)
+    assert "Place among partner countries" in text and "место" not in text
+
+
+def test_meetings_slide_lists_meetings_and_open_followups(fresh_db: Path) -> None:
+    save_meeting(fresh_db, Meeting(
+        held_on=dt.date(2024, 5, 6), title="Встреча с торговым представителем Узбекистана", place="Волгоград",
+        partners=["UZ"], followups=[FollowUp("Подготовить бизнес-миссию в Астану", "комитет экономики",
+                                             dt.date(2024, 6, 1)),
+                                    FollowUp("Направить перечень товаров", None, dt.date(2024, 12, 1)),
+                                    FollowUp("Выполненное поручение", None, None, done=True)]))
+    store = Store(fresh_db)
+    try:
+        slide = build_deck(store, "UZ", KZ_2022, "18000", "ru", today=dt.date(2024, 7, 1)).slides[6]
+    finally:
+        store.close()
+    meetings, followups = slide.lists
+    assert meetings.items[0].text == "Встреча с торговым представителем Узбекистана"
+    assert meetings.items[0].meta == "06.05.2024 · Волгоград"
+    by_text = {i.text: i for i in followups.items}
+    assert by_text["Подготовить бизнес-миссию в Астану"].alert  # due 1 June, shown on 1 July: overdue
+    assert "ПРОСРОЧЕНО" in by_text["Подготовить бизнес-миссию в Астану"].meta
+    assert "комитет экономики" in by_text["Подготовить бизнес-миссию в Астану"].meta
+    assert not by_text["Направить перечень товаров"].alert
+    assert "Выполненное поручение" not in by_text
+    assert followups.title == "Открытые поручения: 2"
+    assert "Встречи и поручения" == slide.title
+
+
+def test_partner_without_trade_gets_a_message_not_a_crash(demo_store: Store) -> None:
+    deck = build_deck(demo_store, "AQ", KZ_2022, "18000", "ru", today=TODAY)
+    assert len(deck.slides) == len(KINDS)
+    assert "не было" in deck.slides[1].note
+    assert deck_bytes(deck)[:2] == b"PK"
+
+
+def test_cli_writes_the_deck(demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "kz.pptx"
+    assert main(["--db", str(demo_db), "deck", "--partner", "KZ", "--year", "2022", "-o", str(out)]) == 0
+    assert len(Presentation(str(out)).slides) == len(KINDS)
+    assert "8 slides" in capsys.readouterr().out
+    assert main(["--db", str(demo_db), "deck", "--partner", "ZZ", "--year", "2022", "-o", str(out)]) == 2
+    assert main(["--db", str(demo_db), "deck", "--partner", "KZ", "--year", "2022", "-o", str(tmp_path / "x.doc")]) == 2
+
+
+def test_pdf_without_libreoffice_says_so(monkeypatch: pytest.MonkeyPatch, demo_db: Path, tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(pdf, "converter", lambda: None)
+    with pytest.raises(pdf.ConverterMissing, match="LibreOffice"):
+        pdf.pdf_bytes(b"PK")
+    out = tmp_path / "kz.pdf"
+    assert main(["--db", str(demo_db), "deck", "--partner", "KZ", "--year", "2022", "-o", str(out)]) == 4
+    assert not out.exists() and "LibreOffice" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(pdf.converter() is None, reason="LibreOffice (soffice) is not installed: .ci/run installs it")
+def test_pdf_keeps_cyrillic_and_has_one_page_a_slide(demo_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "kz.pdf"
+    assert main(["--db", str(demo_db), "deck", "--partner", "KZ", "--year", "2022", "-o", str(out)]) == 0
+    assert out.read_bytes()[:5] == b"%PDF-"
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is needed to read the PDF's text")
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, check=True,
+                          text=True).stdout
+    assert "место из 114" in text and "Казахстан" in text and "□" not in text
+    assert text.count("\f") == len(KINDS)  # one page a slide
+    assert "120,3" in text  # chart labels with the Russian decimal comma
+    if shutil.which("pdftoppm"):  # a picture of each page for a person to look at
+        art = Path(__file__).resolve().parents[2] / "artifacts"
+        art.mkdir(exist_ok=True)
+        subprocess.run(["pdftoppm", "-r", "50", "-png", str(out), str(art / "deck-pdf")], check=True)
