@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.ingest import columns as col
+from dashboard.ingest import fts_fast
 from dashboard.ingest.rawfile import RawTable, norm_header
 from dashboard.ingest.report import Report
 
@@ -72,6 +73,10 @@ def parse(raw: RawTable, report: Report, today: dt.date | None = None) -> FtsDat
     cols = map_columns(raw, report)
     if cols is None:
         return None
+    # A clean file takes the fast path (same result); anything it would flag is reported by the checks below.
+    fast = fts_fast.parse_clean(raw, cols, today)
+    if fast is not None:
+        return fast
     t = raw.table
 
     def s(name: str) -> pd.Series:

@@ -17,13 +17,12 @@ import pyarrow.compute as pc
 
 from dashboard.ingest import columns as col
 from dashboard.ingest.rawfile import RawTable
+from dashboard.reference import partners as ref_partners
 
 if TYPE_CHECKING:
     from dashboard.ingest.fts import FtsData
 
 _STR = pd.StringDtype("pyarrow", na_value=np.nan)  # the dtype of .astype("str") in fts.parse
-# Python's \s on ASCII text: what parse_number removes and str.strip() strips
-_ASCII_SPACE = r"[ \t\n\r\f\v\x1c-\x1f]"
 
 
 def _to_str(arr: pa.Array | pa.ChunkedArray) -> pd.Series:
@@ -45,22 +44,22 @@ class _Column:
 
 
 def _number(arr: pa.ChunkedArray, required: bool) -> np.ndarray | None:
-    """Values of a clean numeric column as col.check_number would parse them; None if anything is off."""
-    if not pc.all(pc.string_is_ascii(arr)).as_py():
+    """Values of a clean numeric column as col.check_number parses them; None unless every value is plain
+    digits with spaces and at most one decimal sign (then both parsers agree: the sign becomes a dot, spaces go)."""
+    cleaned = pc.replace_substring(arr, " ", "")
+    if not pc.all(pc.match_substring_regex(cleaned, r"^[0-9]*(?:[.,][0-9]*)?$")).as_py():
         return None
-    cleaned = pc.replace_substring(pc.replace_substring_regex(arr, _ASCII_SPACE, ""), ",", ".")
+    cleaned = pc.replace_substring(cleaned, ",", ".")
     blank = pc.equal(cleaned, "")
     if required and pc.any(blank).as_py():
         return None
     try:
         num = pc.cast(pc.if_else(blank, pa.scalar(None, pa.string()), cleaned), pa.float64())
-    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):  # a lone "." or ","
         return None
     out = num.to_numpy(zero_copy_only=False).astype("float64")
-    given = ~blank.to_numpy(zero_copy_only=False)
-    with np.errstate(invalid="ignore"):
-        if not np.isfinite(out[given]).all() or (out[given] < 0).any() or (out[given] > col.MAX_VALUE).any():
-            return None
+    if (out[~np.isnan(out)] > col.MAX_VALUE).any():
+        return None
     return out
 
 
@@ -82,7 +81,7 @@ def parse_clean(raw: RawTable, cols: dict[str, int], today: dt.date | None = Non
     year = pd.to_numeric(parts[1], errors="coerce")
     today = today or dt.date.today()
     code = partner.values.str.strip().str.upper()
-    known = frozenset(p.iso2 for p in col.ref_partners.all_partners())
+    known = frozenset(p.iso2 for p in ref_partners.all_partners())
     hs10 = tnved.values.str.strip()
     rparts = region.values.str.strip().str.extract(r"^(\d{2,11})\s*(?:-\s*(.*))?$")
     if (flow.isna().any() or year.isna().any() or month.isna().any() or not month.between(1, 12).all()

@@ -67,5 +67,5 @@ def test_five_failures_lock_out_even_the_right_password(app):
 
 def test_no_secrets_means_no_entry():
     at = AppTest.from_function(_guarded_page).run()
-    assert "Login is not set up" in at.error[0].value
+    assert "Login is not set up" in at.warning[0].value
     assert "PROTECTED CONTENT" not in _shown(at)

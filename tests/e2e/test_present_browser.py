@@ -63,7 +63,7 @@ def test_small_screen_english_slides_buttons_and_a_link_to_a_slide(browser: Brow
         counter = page.locator("#pz-counter")
         expect(counter).to_have_text(f"2 / {SLIDES}")  # a link opens its slide
         expect(page.get_by_text("4th of 114 partner countries")).to_be_visible()
-        page.locator(".st-key-present_prev button").click()
+        page.locator(".st-key-present_prev button").first.click()
         expect(counter).to_have_text(f"1 / {SLIDES}")
         for n in range(1, SLIDES + 1):
             expect(counter).to_have_text(f"{n} / {SLIDES}")
@@ -71,8 +71,8 @@ def test_small_screen_english_slides_buttons_and_a_link_to_a_slide(browser: Brow
             _no_chrome(page)
             _shot(page, f"present-1280x720-{n}")
             if n < SLIDES:
-                page.locator(".st-key-present_next button").click()
-        expect(page.locator(".st-key-present_next button")).to_be_disabled()
+                page.locator(".st-key-present_next button").first.click()
+        expect(page.locator(".st-key-present_next button").first).to_be_disabled()
         expect(page.locator("[data-testid='stException']")).to_have_count(0)
     finally:
         context.close()
