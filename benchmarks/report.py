@@ -41,6 +41,8 @@ def table(res: dict) -> str:
                f"({_f(pdw.get('read_s'))} s) | ≥ {t.get('import_rows_per_s', 0):,.0f} | "
                f"{_ok(rps >= t['import_rows_per_s'] if rps else None)} |")
     out.append(f"| peak memory, MB | {_f(imp.get('peak_mb'), 0)} | {_f(pdw.get('peak_mb'), 0)} | – | |")
+    if imp.get("stages_s"):
+        out.append("\nImport time by stage: " + "; ".join(f"{k} {v:.1f} s" for k, v in imp["stages_s"].items()))
     out.append("")
 
     out += ["| page query | page | ours cold median / p95 ms | ours warm median / p95 ms | "
@@ -60,6 +62,15 @@ def table(res: dict) -> str:
                    f"{_ratio(o['cold']['median_ms'], p.get('cold_ms'))} | "
                    f"{_ok(o['warm']['p95_ms'] <= t['query_p95_ms'])} | {_ok(same)} |")
     out.append("")
+
+    scans = []
+    for name, o in qs.get("questions", {}).items():
+        for e in o.get("explain", []):
+            parts = [f"{x['table']} ({x['filters'] or 'no filter'}): {x['rows']:,} rows" for x in e["scans"]]
+            scans.append(f"| {name} | {e['query']}.sql | {'; '.join(parts)} |")
+    if scans:
+        out += ["| page query | SQL file | tables scanned (EXPLAIN ANALYZE: filters pushed into the scan, rows read) |",
+                "|---|---|---|", *scans, ""]
 
     rd = res.get("render", {})
     if rd.get("pages"):

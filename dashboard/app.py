@@ -32,6 +32,8 @@ PAGES = [
     _page("meetings", "forum"),
     _page("present", "slideshow"),
 ]
+if not config.read_only():  # a viewing deployment has no page that changes data
+    PAGES.append(_page("data", "database"))
 page = st.navigation(PAGES)
 if frame.ready(lang):
     if page.url_path == "present":  # presenter mode: no sidebar for the audience, the view comes from the URL

@@ -4,7 +4,6 @@ language, optional automatic advance, and the same deck as PPTX/PDF from the set
 import streamlit as st
 
 from dashboard.i18n import LANGS, t
-from dashboard.i18n.numbers import MONTHS
 from dashboard.ui import cached, controls, deck_download, frame, presenter, state
 
 AUTO_CHOICES = (0, 10, 20, 30, 60)
@@ -51,8 +50,7 @@ with st.container(horizontal=True, key="present_bar", gap="small", vertical_alig
         st.selectbox(t("controls.partner", lang), codes, key="partner", format_func=lambda c: names.get(c) or c)
         cov = cached.coverage(v, region)
         st.selectbox(t("controls.year", lang), sorted((int(y) for y in cov["year"]), reverse=True), key="year")
-        st.select_slider(t("controls.months", lang), options=list(range(1, 13)), key="months",
-                         format_func=lambda m: MONTHS[lang][m - 1][:3])
+        st.slider(t("controls.months", lang), 1, 12, key="months", help=t("controls.months_help", lang))
         st.segmented_control(t("present.slide_lang", lang), list(LANGS), key="slang",
                              format_func=lambda c: {"ru": "Русский", "en": "English"}[c])
         st.selectbox(t("present.auto", lang), AUTO_CHOICES, key="auto",

@@ -191,7 +191,7 @@ def _lists(slide, lists: tuple[ItemList, ...], x, y, w, h) -> None:
             p.space_before = Pt(10)
             r = p.add_run()
             r.text = "• " + item.text
-            _font(r.font, 18, False, ALERT if item.alert else INK)
+            _font(r.font, 18, False, INK)
             if item.meta:
                 p = tf.add_paragraph()
                 r = p.add_run()

@@ -25,7 +25,7 @@ from dashboard.store.period import Period
 MLN = 1e6
 TOP_CHAPTERS = 7          # bars on a structure slide; the rest goes into "other"
 MAX_MEETINGS = 3
-MAX_FOLLOWUPS = 5
+MAX_FOLLOWUPS = 4          # what fits at 1280x720 with long Russian texts
 HISTORY_YEARS = 6         # years on the dynamics, rank and firms charts
 KINDS = ("title", "headline", "dynamics", "exports", "imports", "firms", "meetings", "closing")
 

@@ -150,7 +150,7 @@ def period_bounds(trade: pd.DataFrame) -> tuple[str, str]:
 def region_note(data: FtsData, region: str) -> str:
     """Rows of every region are kept (the app has a region picker), but a file without a row of the
     configured region is most likely a mix-up, so its load says so."""
-    found = sorted(set(data.trade["region"]))
+    found = sorted(set(data.trade["region"].unique()))
     if region in found:
         return ""
     return (f"no row of region {region} (DASHBOARD_REGION), only of {', '.join(found[:5])}: "

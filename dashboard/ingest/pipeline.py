@@ -10,6 +10,7 @@ from typing import Literal
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from dashboard import config
 from dashboard.ingest import comtrade, firms, fts
@@ -95,7 +96,7 @@ def _eaeu(parsed: Parsed, eaeu: bool | None) -> bool | None:
     if eaeu is not None:
         return eaeu
     assert isinstance(parsed.data, fts.FtsData)
-    return bool(parsed.data.trade["partner"].map(lambda c: in_group(c, "EAEU")).any())
+    return any(in_group(c, "EAEU") for c in parsed.data.trade["partner"].unique())
 
 
 def _insert_source(con: duckdb.DuckDBPyConnection, p: Parsed, eaeu: bool | None, regions: str,
@@ -113,7 +114,8 @@ def _load_one(con: duckdb.DuckDBPyConnection, p: Parsed, eaeu: bool | None, demo
         period = fts.period_bounds(data.trade)
         scope = _eaeu(p, eaeu)
         sid = _insert_source(con, p, scope, ",".join(sorted(data.regions["code"])), period, demo, who)
-        con.register("_new", data.trade)
+        # handed over as Arrow: DuckDB reads the Arrow-backed text columns without a copy per value
+        con.register("_new", pa.Table.from_pandas(data.trade, preserve_index=False))
         # A newer file of the same region, month and flow replaces the older one (corrected releases).
         replaced = con.execute("""
             DELETE FROM trade t WHERE EXISTS (

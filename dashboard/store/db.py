@@ -54,6 +54,13 @@ class Store:
         assert self._file is not None
         return self._file.name
 
+    @property
+    def served(self) -> Path:
+        """The file actually queried (an older version while the current one is damaged)."""
+        self._connection()
+        assert self._file is not None
+        return self._file
+
     def _connection(self) -> duckdb.DuckDBPyConnection:
         target = self.file
         with self._lock:

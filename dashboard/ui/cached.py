@@ -25,7 +25,7 @@ def store() -> Store:
 
 def version() -> str:
     """The cache key of every query: the full path of the published file, unique per version."""
-    return str(store().file)
+    return str(store().served)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

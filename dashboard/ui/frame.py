@@ -26,6 +26,8 @@ def ready(lang: str) -> bool:
     except NoData:
         st.error(t("frame.no_data", lang, db=config.get("DASHBOARD_DB")))
         return False
+    if cached.store().warning:  # the current version is damaged: an older one is served
+        st.warning(t("auth.store_fallback", lang, serving=cached.version_label(cached.version())), icon="⚠️")
     return True
 
 

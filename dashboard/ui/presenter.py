@@ -40,7 +40,7 @@ footer, .stDeployButton { display: none !important; }
 .pz-list ul { list-style: none; padding: 0; margin: 0; }
 .pz-list li { font-size: 2.9vh; margin: 0 0 1.8vh 0; line-height: 1.25; }
 .pz-list li .pz-meta { display: block; font-size: 2.2vh; color: #4B5563; margin-top: 0.4vh; }
-.pz-list li.pz-alert, .pz-list li.pz-alert .pz-meta { color: #B42318; font-weight: 600; }
+.pz-list li.pz-alert .pz-meta { color: #B42318; font-weight: 700; }
 .pz-empty { font-size: 2.8vh; color: #4B5563; }
 .pz-cover { position: fixed; inset: 0; z-index: 30; background: #0B3A66; color: #FFFFFF; padding: 16vh 6vw 0 6vw;
             box-sizing: border-box; }

@@ -23,7 +23,7 @@ def _guarded_page():
 def app():
     from dashboard.ui import auth
     auth.THROTTLE = access.Throttle()  # AppTest runs in this process: start each test with a clean count
-    at = AppTest.from_function(_guarded_page)
+    at = AppTest.from_function(_guarded_page, default_timeout=60)
     at.secrets["dashboard"] = {"password_hash": HASH}
     return at.run()
 
@@ -66,6 +66,6 @@ def test_five_failures_lock_out_even_the_right_password(app):
 
 
 def test_no_secrets_means_no_entry():
-    at = AppTest.from_function(_guarded_page).run()
+    at = AppTest.from_function(_guarded_page, default_timeout=60).run()
     assert "Login is not set up" in at.warning[0].value
     assert "PROTECTED CONTENT" not in _shown(at)
