@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -24,6 +24,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 ARTIFACTS = ROOT / "artifacts"
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", None}
+# a shared 2-core machine renders a first page slowly: assertions wait up to 30 s (they return as soon as true)
+expect.set_options(timeout=30_000)
 
 
 def free_port() -> int:
@@ -78,6 +80,13 @@ def browser() -> Iterator[Browser]:
         b.close()
 
 
+def is_local(url: str) -> bool:
+    """blob: and data: URLs are made inside the page (downloads, images); the rest must be loopback."""
+    if url.startswith(("data:", "about:")):
+        return True
+    return urlparse(url.removeprefix("blob:")).hostname in LOCAL_HOSTS
+
+
 class OutsideRequests(list):
     """URLs of requests that left localhost during a test."""
 
@@ -92,7 +101,7 @@ def page(browser: Browser, outside: OutsideRequests) -> Iterator[Page]:
     context = browser.new_context(viewport={"width": 1920, "height": 1080}, accept_downloads=True,
                                   locale="ru-RU")
     pg = context.new_page()
-    pg.on("request", lambda r: outside.append(r.url) if urlparse(r.url).hostname not in LOCAL_HOSTS else None)
+    pg.on("request", lambda r: outside.append(r.url) if not is_local(r.url) else None)
     pg.set_default_timeout(30000)
     yield pg
     context.close()
