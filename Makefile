@@ -22,7 +22,7 @@ run: db
 	$(PY) -m streamlit run dashboard/app.py --server.port $(PORT)
 
 test: install
-	$(PY) -m pytest -q -p no:cacheprovider tests/unit tests/app
+	$(PY) -m pytest -q -p no:cacheprovider -n 2 tests/unit tests/app
 	$(PY) -m pytest -q -p no:cacheprovider tests/e2e
 
 test-unit: install
@@ -36,8 +36,9 @@ lint: install
 	$(PY) -m ruff check dashboard tests benchmarks
 	$(PY) -m mypy
 
+# 10M generated rows, every phase incl. 20 browser sessions; ~10 minutes on 2 cores (benchmarks/README.md)
 bench: install
-	$(PY) -m dashboard bench
+	$(PY) -m dashboard bench --load $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) data/*.duckdb data/*.duckdb.* data/default/generated

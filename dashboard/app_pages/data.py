@@ -22,7 +22,7 @@ if not auth.require_login(lang):
 
 store = cached.store()
 published = config.db_path()
-st.subheader(t("data.version", lang, version=cached.version_label(cached.version())))
+st.subheader(t("data.version", lang, version=cached.version_label(cached.version(), lang)))
 if store.warning:
     st.warning(t("auth.store_fallback", lang, serving=store.version))
 

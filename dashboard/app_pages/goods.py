@@ -57,5 +57,5 @@ with b:
     table = goods_view.headings_table(part[part["chapter"] == chapter], lang)
     st.dataframe(table, hide_index=True, width="stretch", key="goods_table")
     widgets.downloads(goods_view.headings_table(part, lang), lang, "goods", f"goods_{region}_{period.code()}",
-                      t("frame.footnote", lang, period=ptext, scope=scope, version=cached.version_label(v)))
+                      t("frame.footnote", lang, period=ptext, scope=scope, version=cached.version_label(v, lang)))
 frame.footnote(lang, ptext, scope)

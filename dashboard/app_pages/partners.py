@@ -47,6 +47,6 @@ st.dataframe(
         t("partners.col_imports", lang): st.column_config.NumberColumn(format="localized"),
     },
 )
-note = t("frame.footnote", lang, period=ptext, scope=scope, version=cached.version_label(v))
+note = t("frame.footnote", lang, period=ptext, scope=scope, version=cached.version_label(v, lang))
 widgets.downloads(table, lang, "ranking", f"partners_{region}_{period.code()}", note)
 frame.footnote(lang, ptext, scope)

@@ -134,7 +134,7 @@ class _Builder:
         self.store, self.iso2, self.region, self.lang = store, iso2, region, lang
         self.period = metrics.effective_period(store, region, period)
         self.today = today
-        self.version = store.version
+        self.version = metrics.version_label(store, lang)
         self.scope = metrics.scope(store, region, self.period.year)
         self.ptext = period_label(self.period.year, self.period.m_from, self.period.m_to, lang)
         prev = self.period.year - 1

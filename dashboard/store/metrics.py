@@ -100,3 +100,14 @@ def meta(store: Store, key: str) -> str | None:
 
 def regions(store: Store) -> pd.DataFrame:
     return store.df("regions_list")
+
+
+def version_label(store: Store, lang: str = "ru") -> str:
+    """What people see of the data version: '№ 3 от 25.11.2026 16:05' / 'no. 3 of 2026-11-25 16:05'."""
+    number = store.version.split(".v")[-1].split(".")[0].lstrip("0") or "0"
+    published = (meta(store, "published_at") or "").replace("T", " ")[:16]
+    if lang == "ru":
+        if len(published) >= 10:
+            published = f"{published[8:10]}.{published[5:7]}.{published[:4]}{published[10:]}"
+        return f"№ {number} от {published}".strip()
+    return f"no. {number} of {published}".strip()

@@ -29,11 +29,8 @@ def version() -> str:
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def version_label(v: str) -> str:
-    """'№ 3 от 25.11.2026 16:05' — what people see of the data version."""
-    published = metrics.meta(store(), "published_at") or ""
-    number = Path(v).name.split(".v")[-1].split(".")[0].lstrip("0") or "0"
-    return f"№ {number} · {published.replace('T', ' ')[:16]}"
+def version_label(v: str, lang: str = "ru") -> str:
+    return metrics.version_label(store(), lang)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -27,7 +27,7 @@ def ready(lang: str) -> bool:
         st.error(t("frame.no_data", lang, db=config.get("DASHBOARD_DB")))
         return False
     if cached.store().warning:  # the current version is damaged: an older one is served
-        st.warning(t("auth.store_fallback", lang, serving=cached.version_label(cached.version())), icon="⚠️")
+        st.warning(t("auth.store_fallback", lang, serving=cached.version_label(cached.version(), lang)), icon="⚠️")
     return True
 
 
@@ -42,12 +42,12 @@ def sidebar_footer(lang: str) -> None:
             st.info(t("frame.demo_notice", lang), icon="ℹ️")
             with st.expander(t("frame.demo_calibrated", lang)):
                 st.markdown(t("frame.demo_figures", lang))
-        st.caption(t("frame.version", lang, version=cached.version_label(v)))
+        st.caption(t("frame.version", lang, version=cached.version_label(v, lang)))
 
 
 def footnote(lang: str, period_text: str, scope_text: str) -> None:
     """Every figure says its period, scope and source."""
-    label = cached.version_label(cached.version())
+    label = cached.version_label(cached.version(), lang)
     st.caption(t("frame.footnote", lang, period=period_text, scope=scope_text, version=label))
 
 
