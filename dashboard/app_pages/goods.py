@@ -4,21 +4,16 @@ import streamlit as st
 
 from dashboard.charts import structure, trade
 from dashboard.i18n import t
-from dashboard.i18n.numbers import period_label
-from dashboard.ui import cached, controls, frame, goods_view, state, widgets
+from dashboard.ui import cached, frame, goods_view, state, widgets
 
-view = frame.view()
-lang, region = view.lang, view.region
-period = controls.effective(view)
-v = cached.version()
-ptext = period_label(period.year, period.m_from, period.m_to, lang)
-scope = frame.scope_text(lang, region, period.year)
+pg = frame.page()
+view, lang, region, period, v, ptext, scope = pg.view, pg.lang, pg.region, pg.period, pg.v, pg.ptext, pg.scope
 
 st.title(t("goods.title", lang))
 state.init_from_url("flow", state.parse_choice(goods_view.FLOWS), "E")
 state.init_from_url("depth", lambda raw: state.parse_choice(["2", "3"])(raw), "2")
 state.show_url_problems()
-st.caption(controls.period_caption(view, period) + " · " + scope)
+st.caption(pg.caption)
 
 c1, c2 = st.columns(2)
 c1.segmented_control(t("goods.flow", lang), goods_view.FLOWS, key="flow",

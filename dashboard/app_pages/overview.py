@@ -4,19 +4,14 @@ import streamlit as st
 from dashboard.charts import maps, trade
 from dashboard.i18n import t
 from dashboard.i18n.narrative import overview_sentence
-from dashboard.i18n.numbers import period_label
-from dashboard.ui import cached, controls, frame, state, widgets
+from dashboard.ui import cached, frame, state, widgets
 
-view = frame.view()
-lang, region = view.lang, view.region
-period = controls.effective(view)
-v = cached.version()
-ptext = period_label(period.year, period.m_from, period.m_to, lang)
-short = period_label(period.year, period.m_from, period.m_to, lang, short=True)
+pg = frame.page()
+view, lang, region, period, v, ptext, short = pg.view, pg.lang, pg.region, pg.period, pg.v, pg.ptext, pg.short
 
 st.title(t("overview.title", lang))
 state.show_url_problems()
-st.caption(controls.period_caption(view, period) + " · " + frame.scope_text(lang, region, period.year))
+st.caption(pg.caption)
 
 k = cached.region_kpis(v, region, *period.params.values())
 ranking = cached.ranking(v, region, *period.params.values())
@@ -47,4 +42,4 @@ monthly = monthly[monthly["year"].between(period.year - 2, period.year)]
 years = f"{period.year - 2}–{period.year}"
 widgets.chart(trade.monthly(monthly, lang, t("overview.monthly", lang, years=years)), lang,
               "overview_monthly", f"monthly_{years}")
-frame.footnote(lang, ptext, frame.scope_text(lang, region, period.year))
+frame.footnote(lang, ptext, pg.scope)

@@ -4,17 +4,13 @@ import streamlit as st
 from dashboard.charts import structure, trade
 from dashboard.i18n import t
 from dashboard.i18n.numbers import number, percent, period_label, rank_phrase
-from dashboard.ui import cached, controls, deck_download, frame, partner_view, state, widgets
+from dashboard.ui import cached, deck_download, frame, partner_view, state, widgets
 from dashboard.ui.present_link import maybe_switch_to_presenter, presenter_params
 
 maybe_switch_to_presenter()  # ?present=1 on a partner link opens the slides
 
-view = frame.view()
-lang, region = view.lang, view.region
-period = controls.effective(view)
-v = cached.version()
-ptext = period_label(period.year, period.m_from, period.m_to, lang)
-scope = frame.scope_text(lang, region, period.year)
+pg = frame.page()
+view, lang, region, period, v, ptext, scope = pg.view, pg.lang, pg.region, pg.period, pg.v, pg.ptext, pg.scope
 
 iso2 = partner_view.picker(lang, region)
 state.show_url_problems()
@@ -27,7 +23,7 @@ if pos is None:
 else:
     st.title(t("partner.headline", lang, name=name, rank=rank_phrase(int(pos["rank"]), int(pos["of"]), lang),
                scope=scope))
-    st.caption(t("partner.period_line", lang, period=controls.period_caption(view, period), scope=scope))
+    st.caption(pg.caption)
     widgets.kpis([
         widgets.kpi_money(lang, "turnover", pos["turnover_usd"], pos["growth"]),
         widgets.kpi_money(lang, "exports", pos["exports_usd"], pos["export_growth"]),

@@ -3,15 +3,10 @@ import streamlit as st
 
 from dashboard.export.ranking_table import display_table, filter_ranking
 from dashboard.i18n import t
-from dashboard.i18n.numbers import period_label
 from dashboard.ui import cached, controls, frame, state, widgets
 
-view = frame.view()
-lang, region = view.lang, view.region
-period = controls.effective(view)
-v = cached.version()
-ptext = period_label(period.year, period.m_from, period.m_to, lang)
-scope = frame.scope_text(lang, region, period.year)
+pg = frame.page()
+view, lang, region, period, v, ptext, scope = pg.view, pg.lang, pg.region, pg.period, pg.v, pg.ptext, pg.scope
 
 st.title(t("partners.title", lang))
 state.init_from_url("group", state.parse_choice(state.GROUPS), "all")

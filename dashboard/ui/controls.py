@@ -2,6 +2,7 @@
 their values survive page changes, and mirrored into the URL."""
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from dashboard import config
@@ -17,8 +18,9 @@ def _default_year(cov) -> int:
     return int((full if len(full) else cov)["year"].max())
 
 
-def sidebar(lang: str) -> state.View | None:
-    """Draw the shared controls; None when no data is published yet."""
+def _init_state() -> tuple[pd.DataFrame, list[str], list[int]]:
+    """Region, year and months from the URL (validated) or their defaults; returns the regions table,
+    their codes and the years loaded for the chosen region."""
     v = cached.version()
     regions = cached.regions(v)
     codes = list(regions["code"]) or [config.region()]
@@ -33,7 +35,19 @@ def sidebar(lang: str) -> state.View | None:
     state.init_from_url("months", state.parse_months_text, (1, 12))
     if st.session_state["year"] not in years:
         st.session_state["year"] = _default_year(cov)
+    return regions, codes, years
 
+
+def _view(lang: str) -> state.View:
+    m_from, m_to = st.session_state["months"]
+    return state.View(lang=lang, region=st.session_state["region"],
+                      period=Period(int(st.session_state["year"]), int(m_from), int(m_to)),
+                      partner=st.session_state.get("partner", "KZ"))
+
+
+def sidebar(lang: str) -> state.View:
+    """Draw the shared controls and mirror them into the URL."""
+    regions, codes, years = _init_state()
     with st.sidebar:
         st.segmented_control(t("controls.lang", lang), ["ru", "en"], key="lang",
                              format_func=lambda c: {"ru": "Русский", "en": "English"}[c])
@@ -48,40 +62,23 @@ def sidebar(lang: str) -> state.View | None:
         st.caption(period_label(int(st.session_state["year"]), m_from, m_to, lang))
     if st.session_state.get("lang") is None:  # a segmented control can be cleared by a second click
         st.session_state["lang"] = lang
-    m_from, m_to = st.session_state["months"]
-    period = Period(int(st.session_state["year"]), int(m_from), int(m_to))
+    view = _view(lang)
     state.write_url(lang=st.session_state["lang"] if st.session_state["lang"] != "ru" else None,
-                    region=st.session_state["region"] if st.session_state["region"] != config.region() else None,
-                    year=period.year, months=state.months_text((m_from, m_to)))
-    return state.View(lang=lang, region=st.session_state["region"], period=period,
-                      partner=st.session_state.get("partner", "KZ"))
+                    region=view.region if view.region != config.region() else None,
+                    year=view.period.year, months=state.months_text((view.period.m_from, view.period.m_to)))
+    return view
 
 
 def view_without_widgets(lang: str) -> state.View:
     """The shared view from the session or the URL, drawing no control: for the presenter page, which shows
     no sidebar. Values already in the session are re-assigned so that Streamlit keeps them although their
     widgets are not drawn on this page (the other pages find them again)."""
-    v = cached.version()
-    codes = list(cached.regions(v)["code"]) or [config.region()]
-    default_region = config.region() if config.region() in codes else codes[0]
-    state.init_from_url("region", state.parse_choice(codes), default_region)
-    cov = cached.coverage(v, st.session_state["region"])
-    if cov.empty:
-        st.session_state["region"] = default_region
-        cov = cached.coverage(v, default_region)
-    years = [int(y) for y in cov["year"]]
-    state.init_from_url("year", state.parse_year(years), _default_year(cov))
-    state.init_from_url("months", state.parse_months_text, (1, 12))
+    _init_state()
     state.init_from_url("partner", state.parse_partner, "KZ")
-    if st.session_state["year"] not in years:
-        st.session_state["year"] = _default_year(cov)
     for key in ("lang", "region", "year", "months", "partner"):
         if key in st.session_state:
             st.session_state[key] = st.session_state[key]
-    m_from, m_to = st.session_state["months"]
-    return state.View(lang=lang, region=st.session_state["region"],
-                      period=Period(int(st.session_state["year"]), int(m_from), int(m_to)),
-                      partner=st.session_state["partner"])
+    return _view(lang)
 
 
 def effective(view: state.View) -> Period:

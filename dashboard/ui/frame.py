@@ -1,11 +1,15 @@
 """What surrounds every page: the "no data yet" screen, the demo-data notice, the data version footnote."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import streamlit as st
 
 from dashboard import config
 from dashboard.i18n import t
+from dashboard.i18n.numbers import period_label
 from dashboard.store.db import NoData
+from dashboard.store.period import Period
 from dashboard.ui import cached, state
 
 # KPI values shrink with the window, so "944,6 млн $" fits a card at 1280 px as well as at 1920 px
@@ -55,3 +59,29 @@ def scope_text(lang: str, region: str, year: int) -> str:
     s = cached.scope(cached.version(), region, year)
     key = {True: "scope.with_eaeu", False: "scope.without_eaeu", None: "scope.unknown"}[s.eaeu_included]
     return t(key, lang)
+
+
+@dataclass(frozen=True)
+class Page:
+    """What every analytical page starts from: the view, the period cut to the loaded months, its labels."""
+    view: state.View
+    lang: str
+    region: str
+    period: Period
+    v: str          # data version: the cache key of every query
+    ptext: str      # 'январь–сентябрь 2023'
+    short: str      # 'янв–сен 2023', for chart titles
+    scope: str      # 'с учётом ЕАЭС'
+    caption: str    # period (and a note when cut to the loaded months) · scope
+
+
+def page() -> Page:
+    from dashboard.ui import controls  # controls draws widgets; imported here to keep frame light
+    view = st.session_state["view"]
+    period = controls.effective(view)
+    lang, region = view.lang, view.region
+    scope = scope_text(lang, region, period.year)
+    return Page(view, lang, region, period, cached.version(),
+                period_label(period.year, period.m_from, period.m_to, lang),
+                period_label(period.year, period.m_from, period.m_to, lang, short=True), scope,
+                controls.period_caption(view, period) + " · " + scope)
