@@ -86,7 +86,10 @@ if files:
 # --- what is loaded, newest first
 st.subheader(t("data.sources", lang))
 src = metrics.sources(store)
-st.dataframe(src.drop(columns=["sha256"]), hide_index=True, key="data_sources")
+cols = ["source_id", "file_name", "format", "rows_loaded", "eaeu_included", "regions", "period_from", "period_to",
+        "is_demo", "loaded_by", "loaded_at", "note", "sha256"]
+st.dataframe(src[cols].rename(columns={c: t(f"data.src_{c}", lang) for c in cols}), hide_index=True,
+             key="data_sources", column_config={t("data.src_sha256", lang): st.column_config.TextColumn(width="small")})
 
 # --- rollback to the previous version (asks for a confirmation first)
 st.subheader(t("data.rollback", lang))
