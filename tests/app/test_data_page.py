@@ -54,7 +54,7 @@ def test_after_login_the_sources_and_version_are_shown(page: AppTest):
     assert not at.exception, [e.value for e in at.exception]
     assert any("Data version" in h.value for h in at.subheader)
     sources = at.dataframe[0].value
-    assert set(sources["Файл"]) == {"base_fts_2021.zip", "base_firms.csv", "fts_2021_h2.csv"}
+    assert set(sources["File"]) == {"base_fts_2021.zip", "base_firms.csv", "fts_2021_h2.csv"}
 
 
 def test_rollback_needs_a_confirmation(page: AppTest, db: Path):
