@@ -89,3 +89,16 @@ def test_a_bad_link_gives_a_message_and_the_default_view(make_app, param: str, v
     at = make_app("partner", **{param: value})
     assert any(value in w.value for w in at.warning), [w.value for w in at.warning]
     assert at.title[0].value.startswith("Казахстан")
+
+
+def test_goods_drill_down_to_a_chapter(make_app, sql) -> None:
+    at = make_app("goods", year="2022")
+    at.segmented_control(key="flow").set_value("I").run()
+    at.selectbox(key="chapter").set_value("84").run()
+    table = at.dataframe[0].value
+    expected = dict(sql("SELECT substr(hs10, 1, 4), sum(value_usd) FROM trade WHERE region = '18000' AND year = 2022 "
+                        "AND flow = 'I' AND hs10 LIKE '84%' GROUP BY 1"))
+    shown = {h.split()[0]: v for h, v in zip(table["Товарная позиция"], table["Стоимость, млн $"], strict=True)}
+    assert shown.keys() == expected.keys()
+    assert all(abs(shown[h] - expected[h] / 1e6) < 0.001 for h in expected)
+    assert at.query_params["chapter"] == "84" and at.query_params["flow"] == "I"
