@@ -3,7 +3,7 @@ import streamlit as st
 
 from dashboard.export.ranking_table import display_table, filter_ranking
 from dashboard.i18n import t
-from dashboard.ui import cached, controls, frame, state, widgets
+from dashboard.ui import cached, frame, state, widgets
 
 pg = frame.page()
 view, lang, region, period, v, ptext, scope = pg.view, pg.lang, pg.region, pg.period, pg.v, pg.ptext, pg.scope
@@ -13,7 +13,7 @@ state.init_from_url("group", state.parse_choice(state.GROUPS), "all")
 state.init_from_url("q", str, "")
 state.show_url_problems()
 
-c1, c2 = st.columns([2, 3])
+c1, c2 = st.columns([3, 2])
 c1.segmented_control(t("controls.group", lang), state.GROUPS, key="group",
                      format_func=lambda g: t(f"groups.{g}", lang))
 c2.text_input(t("controls.search", lang), key="q", placeholder="Казахстан, KZ…")
@@ -22,7 +22,7 @@ state.write_url(group=None if group == "all" else group, q=st.session_state["q"]
 
 ranking = cached.ranking(v, region, *period.params.values())
 shown = filter_ranking(ranking, group, st.session_state["q"], lang)
-st.caption(t("partners.caption", lang, n=len(ranking), period=controls.period_caption(view, period), scope=scope))
+st.caption(t("partners.caption", lang, shown=len(shown), n=len(ranking), period=pg.caption))
 if shown.empty:
     st.info(t("partners.empty", lang))
     st.stop()

@@ -63,6 +63,20 @@ def _number(arr: pa.ChunkedArray, required: bool) -> np.ndarray | None:
     return out
 
 
+def _has_duplicates(keys: list[tuple[pd.Series, _Column]], trade: pd.DataFrame, names: list[str]) -> bool:
+    """trade.duplicated(names).any(), computed on one integer per row: each key column's normalised distinct
+    values are numbered (equal values, equal numbers) and the numbers combined in mixed radix."""
+    key = np.zeros(len(trade), dtype=np.int64)
+    span = 1
+    for per_unique, column in keys:
+        codes, distinct = pd.factorize(per_unique)
+        span *= max(len(distinct), 1)
+        if span >= 2**62:  # too many combinations for one integer: the plain way
+            return bool(trade.duplicated(names).any())
+        key = key * max(len(distinct), 1) + codes[column.index]
+    return bool(pd.Series(key).duplicated().any())
+
+
 def parse_clean(raw: RawTable, cols: dict[str, int], today: dt.date | None = None) -> FtsData | None:
     from dashboard.ingest import fts  # fts imports this module: the import is here to avoid a cycle
 
@@ -113,7 +127,8 @@ def parse_clean(raw: RawTable, cols: dict[str, int], today: dt.date | None = Non
         "netto_kg": values["netto"],
         "qty": values["kol"],
     })
-    if trade.duplicated(fts.KEY).any():
+    keys = [(rparts[0], region), (year * 100 + month, period), (flow, napr), (code, partner), (hs10, tnved)]
+    if _has_duplicates(keys + ([(unit.values.str.strip(), unit)] if unit else []), trade, fts.KEY):
         return None
 
     # regions as fts.parse builds them: the first row of each code gives its name and district
