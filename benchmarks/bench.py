@@ -23,20 +23,52 @@ ROOT = config.ROOT
 OUT = ROOT / "benchmarks" / "out"
 TARGETS = {"query_p95_ms": 20, "render_ms": 300, "import_rows_per_s": 1e6, "app_peak_mb": 500, "ratio": 0.1,
            "first_chart_s": 3.0}
+QUIET_LOAD = 1.0      # 1-minute load average under which the machine counts as quiet (2 cores)
+QUIET_WAIT_S = 300    # how long a phase waits for that before it runs anyway
+
+
+def loadavg() -> float:
+    with open("/proc/loadavg") as f:
+        return float(f.read().split()[0])
+
+
+def wait_quiet(limit: float, max_wait_s: float) -> dict:
+    """Wait (bounded) until the 1-minute load average is below `limit`, so that other work on the machine
+    does not end up in the figures; the load seen is reported with every phase either way."""
+    t0 = time.perf_counter()
+    while loadavg() > limit and time.perf_counter() - t0 < max_wait_s:
+        time.sleep(5)
+    return {"loadavg_at_start": loadavg(), "waited_s": round(time.perf_counter() - t0, 1)}
+
+
+def snapshot(work: Path) -> Path:
+    """A copy of the code under test, so that edits made in the working tree during a run (the app re-reads
+    its page files on every run) do not change what is measured halfway."""
+    root = work / "code"
+    skip = shutil.ignore_patterns("__pycache__", "out", "*.pyc")
+    for name in ("dashboard", "benchmarks"):
+        shutil.copytree(ROOT / name, root / name, ignore=skip)
+    if (ROOT / ".streamlit" / "config.toml").exists():  # the server's settings; never the secrets
+        (root / ".streamlit").mkdir()
+        shutil.copy(ROOT / ".streamlit" / "config.toml", root / ".streamlit" / "config.toml")
+    return root
 
 
 def _worker(phase: str, args: dict, work: Path, env: dict | None = None, timeout: float = 3600) -> dict:
+    quiet = wait_quiet(QUIET_LOAD, QUIET_WAIT_S)
     a, r = work / f"{phase}.args.json", work / f"{phase}.result.json"
     a.write_text(json.dumps(args))
     r.unlink(missing_ok=True)
     with open(work / f"{phase}.log", "w") as log:
-        proc = subprocess.run([sys.executable, "-m", "benchmarks.worker", phase, str(a), str(r)], cwd=ROOT,
-                              env={**os.environ, **(env or {})}, stdout=log, stderr=subprocess.STDOUT,
+        code = work / "code"
+        proc = subprocess.run([sys.executable, "-m", "benchmarks.worker", phase, str(a), str(r)], cwd=code,
+                              env={**os.environ, "PYTHONPATH": str(code), **(env or {})}, stdout=log,
+                              stderr=subprocess.STDOUT,
                               timeout=timeout, check=False)
     if proc.returncode or not r.exists():
         tail = (work / f"{phase}.log").read_text()[-2000:]
-        return {"failed": f"exit {proc.returncode}", "log_tail": tail}
-    return json.loads(r.read_text())
+        return {"failed": f"exit {proc.returncode}", "log_tail": tail, **quiet}
+    return {**json.loads(r.read_text()), **quiet, "loadavg_at_end": loadavg()}
 
 
 def machine() -> dict:
@@ -50,7 +82,11 @@ def machine() -> dict:
     import pandas
     import pyarrow
     import streamlit
-    return {"cpu": cpu, "cores": os.cpu_count(), "ram_gb": round(mem, 1), "os": platform.platform(),
+    rev = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout
+    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT, capture_output=True,
+                           text=True).stdout.strip()
+    return {"code": rev.strip() + (" + uncommitted changes" if dirty else ""), "cpu": cpu,
+            "cores": os.cpu_count(), "ram_gb": round(mem, 1), "os": platform.platform(),
             "python": platform.python_version(), "duckdb": duckdb.__version__, "pandas": pandas.__version__,
             "pyarrow": pyarrow.__version__, "streamlit": streamlit.__version__}
 
@@ -62,6 +98,7 @@ def run(rows: int, reps: int, render_reps: int, skip_pandas: bool, skip_render: 
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     db = work / "db" / "bench.duckdb"
+    code = snapshot(work)
     res: dict = {"rows_requested": rows, "machine": machine(), "started": time.strftime("%Y-%m-%d %H:%M:%S"),
                  "targets": TARGETS}
     t0 = time.perf_counter()
@@ -75,7 +112,7 @@ def run(rows: int, reps: int, render_reps: int, skip_pandas: bool, skip_render: 
     env = {"DASHBOARD_DB": str(db)}
     if not skip_render:
         step = _say("render", step)
-        res["render"] = _worker("render", {"app": str(ROOT / "dashboard" / "app.py"), "reps": render_reps},
+        res["render"] = _worker("render", {"app": str(code / "dashboard" / "app.py"), "reps": render_reps},
                                 work, env)
     if not skip_pandas and "params" in res["queries"]:
         step = _say("pandas", step)
@@ -84,8 +121,10 @@ def run(rows: int, reps: int, render_reps: int, skip_pandas: bool, skip_render: 
     if load:
         from benchmarks import load as load_mod
         step = _say("load", step)
-        res["load"] = load_mod.run(db, sessions=sessions)
-        res["startup"] = load_mod.startup(config.db_path())
+        quiet = wait_quiet(QUIET_LOAD, QUIET_WAIT_S)
+        res["startup"] = {**load_mod.startup(config.db_path(), root=code), **quiet}
+        quiet = wait_quiet(QUIET_LOAD, QUIET_WAIT_S)
+        res["load"] = {**load_mod.run(db, sessions=sessions, root=code, log=work / "server.log"), **quiet}
     _say("done", step)
     return res
 

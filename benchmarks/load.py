@@ -28,7 +28,6 @@ import numpy as np
 from dashboard import config
 
 ROOT = config.ROOT
-APP = ROOT / "dashboard" / "app.py"
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync"]
@@ -40,9 +39,10 @@ _IDLE = """() => !!document.querySelector("[data-testid=stMain] [data-testid=stE
   && !document.querySelector("[data-testid=stStatusWidget]") && performance.now() > 2000"""
 
 
-def url_paths() -> list[str]:
+def url_paths(root: Path = ROOT) -> list[str]:
     """Fallback list of the pages' URL paths: the files of app_pages/ (the app names each page after its file)."""
-    return [""] + sorted(p.stem for p in (APP.parent / "app_pages").glob("*.py") if not p.stem.startswith("_"))
+    pages = (root / "dashboard" / "app_pages").glob("*.py")
+    return [""] + sorted(p.stem for p in pages if not p.stem.startswith("_"))
 
 
 async def discover(browser, base: str, timeout_ms: int) -> tuple[list[str], set[str]]:
@@ -79,27 +79,35 @@ def _free_port() -> int:
 class Server:
     """`streamlit run dashboard/app.py` on a free loopback port, stopped (by its own pid) on exit."""
 
-    def __init__(self, db: Path):
+    def __init__(self, db: Path, root: Path = ROOT, log: Path | None = None):
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        cmd = [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(self.port),
-               "--server.address", "127.0.0.1", "--server.headless", "true",
+        cmd = [sys.executable, "-m", "streamlit", "run", str(root / "dashboard" / "app.py"),
+               "--server.port", str(self.port), "--server.address", "127.0.0.1", "--server.headless", "true",
                "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
         self.started = time.perf_counter()
-        self.proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, "DASHBOARD_DB": str(db)},
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        # the server's log goes to a file: a pipe nobody reads would block the server once it is full
+        self.log = log or Path(os.devnull)
+        with open(self.log, "wb") as out:
+            self.proc = subprocess.Popen(cmd, cwd=root, stdout=out, stderr=subprocess.STDOUT,
+                                         env={**os.environ, "DASHBOARD_DB": str(db), "PYTHONPATH": str(root)})
 
     def wait_healthy(self, timeout: float = 60) -> float:
         deadline = time.perf_counter() + timeout
         while time.perf_counter() < deadline:
             if self.proc.poll() is not None:
-                raise RuntimeError("streamlit exited: " + self.proc.stderr.read().decode()[-1000:])
+                raise RuntimeError(f"streamlit exited with {self.proc.returncode}: {self.log_tail()}")
             with contextlib.suppress(OSError):
                 with urllib.request.urlopen(self.url + "/_stcore/health", timeout=1) as r:
                     if r.status == 200:
                         return time.perf_counter() - self.started
             time.sleep(0.05)
         raise TimeoutError("streamlit did not become healthy")
+
+    def log_tail(self, n: int = 1500) -> str:
+        with contextlib.suppress(OSError):
+            return self.log.read_text(errors="replace")[-n:]
+        return ""
 
     def peak_mb(self) -> float | None:
         """VmHWM: the peak resident memory of the server process so far."""
@@ -158,9 +166,10 @@ async def _load(base: str, pid: int, sessions: int, timeout_ms: int) -> tuple:
     return paths, results, errors, wall, sorted(chartless), cpu
 
 
-def run(db: Path, sessions: int = 20, timeout_s: float = 60, deadline_s: float = 600) -> dict:
-    """The load test against a server on the given database."""
-    server = Server(db)
+def run(db: Path, sessions: int = 20, timeout_s: float = 60, deadline_s: float = 600, root: Path = ROOT,
+        log: Path | None = None) -> dict:
+    """The load test against a server on the given database, running the app found under root."""
+    server = Server(db, root, log)
     try:
         ready = server.wait_healthy()
         paths, results, errors, wall, chartless, cpu = asyncio.run(asyncio.wait_for(
@@ -172,7 +181,8 @@ def run(db: Path, sessions: int = 20, timeout_s: float = 60, deadline_s: float =
                 "p50_s": float(np.nanpercentile(times, 50)), "p95_s": float(np.nanpercentile(times, 95)),
                 "max_s": float(np.nanmax(times)), "loads": len(results), "errors": len(errors),
                 "error_list": errors[:20], "per_page_median_s": per_page, "server_peak_mb": server.peak_mb(),
-                "pages_without_chart": chartless, **cpu}
+                "pages_without_chart": chartless, **cpu,
+                "server_log_tail": server.log_tail() if errors else ""}
     except Exception as e:  # the report says what failed instead of losing the other results
         return {"failed": f"{type(e).__name__}: {e}"[:500], "sessions": sessions}
     finally:
@@ -196,12 +206,12 @@ def _cpu_used(a: tuple[float, float], b: tuple[float, float], wall: float) -> di
             "machine_cpu_capacity_s": wall * (os.cpu_count() or 1)}
 
 
-async def _first_chart(db: Path, timeout_s: float) -> dict:
+async def _first_chart(db: Path, timeout_s: float, root: Path) -> dict:
     from playwright.async_api import async_playwright
     async with async_playwright() as pw:
         browser = await pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
         page = await browser.new_page(viewport={"width": 1400, "height": 900})
-        server = Server(db)  # the clock starts here: the browser is already open, as the user's is
+        server = Server(db, root)  # the clock starts here: the browser is already open, as the user's is
         try:
             ready = await asyncio.to_thread(server.wait_healthy, timeout_s)
             await page.goto(server.url, wait_until="commit", timeout=timeout_s * 1000)
@@ -213,13 +223,13 @@ async def _first_chart(db: Path, timeout_s: float) -> dict:
             await browser.close()
 
 
-def startup(db: Path, timeout_s: float = 60) -> dict:
+def startup(db: Path, timeout_s: float = 60, root: Path = ROOT) -> dict:
     """Time from `streamlit run` to the first chart visible, on the default database (built if missing)."""
     try:
         if not db.exists():
             subprocess.run([sys.executable, "-m", "dashboard", "init"], cwd=ROOT, check=True,
                            stdout=subprocess.DEVNULL)
-        return asyncio.run(_first_chart(db, timeout_s))
+        return asyncio.run(_first_chart(db, timeout_s, root))
     except Exception as e:
         return {"failed": f"{type(e).__name__}: {e}"[:500]}
 
