@@ -19,15 +19,16 @@ import pytest
 from playwright.sync_api import Browser, expect
 
 from dashboard.ingest.pipeline import import_paths
-from tests.e2e.conftest import CHROMIUM, free_port, settle, start_streamlit, wait_healthy
+from tests.e2e.conftest import free_port, settle, start_streamlit, wait_healthy
 from tests.fixtures.make_bad import good_rows, table, write_base
 
 ROOT = Path(__file__).resolve().parents[2]
 NGINX = Path("/usr/sbin/nginx")
 pytestmark = [
     pytest.mark.e2e,
-    pytest.mark.skipif(not NGINX.exists(), reason="nginx is not installed (.ci/run installs nginx-light)"),
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium is not installed"),
+    # on a developer's machine without nginx the test is skipped; in CI (.ci/run installs it) it must run
+    pytest.mark.skipif(not NGINX.exists() and not os.environ.get("CI"),
+                       reason="nginx is not installed (.ci/run installs nginx-light)"),
 ]
 
 
