@@ -45,10 +45,11 @@ def delta_text(text: str) -> str:
 
 
 def downloads(df: pd.DataFrame, lang: str, key: str, file_stem: str, note: str = "") -> None:
+    """CSV for Excel and XLSX; the files are made only when a button is pressed, not on every rerun."""
     c1, c2, _ = st.columns([1, 1, 3])
-    c1.download_button(t("partners.download_csv", lang), tables.csv_bytes(df), f"{file_stem}.csv",
+    c1.download_button(t("partners.download_csv", lang), lambda: tables.csv_bytes(df), f"{file_stem}.csv",
                        mime="text/csv", key=f"{key}_csv", icon=":material/download:")
-    c2.download_button(t("partners.download_xlsx", lang), tables.xlsx_bytes(df, file_stem, note),
+    c2.download_button(t("partners.download_xlsx", lang), lambda: tables.xlsx_bytes(df, file_stem, note),
                        f"{file_stem}.xlsx", key=f"{key}_xlsx", icon=":material/download:",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
