@@ -102,3 +102,13 @@ def test_goods_drill_down_to_a_chapter(make_app, sql) -> None:
     assert shown.keys() == expected.keys()
     assert all(abs(shown[h] - expected[h] / 1e6) < 0.001 for h in expected)
     assert at.query_params["chapter"] == "84" and at.query_params["flow"] == "I"
+
+
+def test_without_a_database_the_app_says_how_to_build_it(tmp_path, monkeypatch) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    from tests.app.conftest import APP
+    monkeypatch.setenv("DASHBOARD_DB", str(tmp_path / "missing.duckdb"))
+    at = AppTest.from_file(str(APP), default_timeout=60).run()
+    assert not at.exception
+    assert "python -m dashboard init" in at.error[0].value
