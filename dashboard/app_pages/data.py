@@ -28,7 +28,7 @@ if store.warning:
 
 # --- import: validate every file first; publish only on request and only if all are clean
 st.subheader(t("data.import", lang))
-files = st.file_uploader(t("data.upload", lang), type=["csv", "txt", "tsv", "zip", "xlsx", "xls"],
+files = st.file_uploader(t("data.upload", lang), type=["csv", "txt", "tsv", "zip", "dbf", "xlsx", "xls"],
                          accept_multiple_files=True, key="data_upload", help=t("data.upload_help", lang))
 fmt = st.selectbox(t("data.format", lang), FORMATS, key="data_format",
                    format_func=lambda f: t(f"data.formats.{f}", lang))

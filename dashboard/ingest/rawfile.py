@@ -17,7 +17,7 @@ import pyarrow.csv as pacsv
 
 from dashboard.ingest.report import Report
 
-TEXT_SUFFIXES = (".csv", ".txt", ".tsv")
+TEXT_SUFFIXES = (".csv", ".txt", ".tsv", ".dbf")
 MAX_ZIP_RATIO = 200  # a real unload compresses ~10:1; far beyond that is a ZIP bomb
 # Spreadsheets are refused rather than read: formulas, merged cells and typed cells would each need rules of
 # their own, and the FTS never ships them.
@@ -168,6 +168,9 @@ def load_text_table(name: str, data: bytes, limit: int, report: Report,
     if unpacked is None:
         return None
     inner_name, inner = unpacked
+    from dashboard.ingest import dbf  # dbf builds on RawTable defined here
+    if dbf.looks_like_dbf(inner_name):
+        return dbf.read_dbf(inner_name, inner, report)
     decoded = decode(inner, report)
     if decoded is None:
         return None
