@@ -30,6 +30,5 @@ def world(df: pd.DataFrame, lang: str, title: str, projector: bool = False) -> g
     fig.update_geos(projection_type="natural earth", showframe=False, showcoastlines=False,
                     showcountries=True, countrycolor="#CCCCCC", showland=True, landcolor="#F3F4F6",
                     resolution=110, lataxis_range=[-58, 85])
-    theme.apply(fig, lang, title, projector, height=520 if projector else 440)
     fig.update_layout(margin={"l": 0, "r": 0, "t": 50, "b": 0})
-    return fig
+    return theme.apply(fig, lang, title, projector, height=520 if projector else 440)

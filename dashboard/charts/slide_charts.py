@@ -47,7 +47,7 @@ def figure(c: Chart, lang: str, height: int, scale: float = 1.0) -> go.Figure:
                         hovertemplate="%{x}: %{y:,.1f}<extra>%{fullData.name}</extra>")
         fig.update_layout(barmode="stack" if c.kind == "stacked_column" else "group", yaxis_title=c.unit)
         fig.update_traces(textfont={"size": size}, selector={"type": "bar"})
-    theme.apply(fig, lang, c.title, projector=True, height=height)
+    fig = theme.apply(fig, lang, c.title, projector=True, height=height)
     if c.kind == "bar":
         fig.update_yaxes(type="category", tickfont={"size": size})
     else:

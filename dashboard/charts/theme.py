@@ -6,6 +6,8 @@ thicker lines for the back of a meeting room.
 """
 from __future__ import annotations
 
+import functools
+
 import plotly.graph_objects as go
 
 EXPORTS = "#0072B2"
@@ -26,10 +28,12 @@ def separators(lang: str) -> str:
     return ", " if lang == "ru" else ".,"
 
 
-def apply(fig: go.Figure, lang: str, title: str, projector: bool = False, height: int | None = None) -> go.Figure:
+@functools.cache
+def _base_layout(lang: str, projector: bool) -> dict:
+    """The theme as a plain layout dict, validated by Plotly once per language and screen."""
     size = 22 if projector else 13
+    fig = go.Figure()
     fig.update_layout(
-        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": size + (8 if projector else 3)}},
         font={"family": FONT, "size": size, "color": INK},
         separators=separators(lang),
         paper_bgcolor="white",
@@ -40,12 +44,30 @@ def apply(fig: go.Figure, lang: str, title: str, projector: bool = False, height
                 "traceorder": "normal"},
         hoverlabel={"font": {"family": FONT, "size": size}},
         colorway=QUALITATIVE,
+        xaxis={"showgrid": False, "linecolor": "#BBBBBB", "automargin": True},
+        yaxis={"gridcolor": "#E5E7EB", "zeroline": False, "automargin": True},
     )
+    return fig.layout.to_plotly_json()
+
+
+def _merge(base: dict, over: dict) -> dict:
+    out = dict(base)
+    for k, v in over.items():
+        out[k] = _merge(out[k], v) if isinstance(v, dict) and isinstance(out.get(k), dict) else v
+    return out
+
+
+def apply(fig: go.Figure, lang: str, title: str, projector: bool = False, height: int | None = None) -> go.Figure:
+    """The figure in the house theme, as a new figure: use the returned one.
+
+    Plotly validates every layout property it is given, which cost ~7 ms a chart (7 charts on the partner
+    page); the theme is validated once (_base_layout) and the merged layout is not validated again."""
+    size = 22 if projector else 13
+    own = {"title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": size + (8 if projector else 3)}}}
     if height:
-        fig.update_layout(height=height)
-    fig.update_xaxes(showgrid=False, linecolor="#BBBBBB", automargin=True)
-    fig.update_yaxes(gridcolor="#E5E7EB", zeroline=False, automargin=True)
-    return fig
+        own["height"] = height
+    layout = _merge(_merge(_base_layout(lang, projector), fig.layout.to_plotly_json()), own)
+    return go.Figure(data=fig.data, layout=layout, _validate=False)
 
 
 def plot_config(lang: str, file_name: str, static_url: str | None = None) -> dict:
