@@ -2,9 +2,11 @@
 
     python -m benchmarks.load --db benchmarks/out/run_10000000/db/bench.duckdb --sessions 20
 
-Each session (its own browser context, so its own Streamlit session) opens every page of the app in turn
+Each session (its own browser context, so its own Streamlit session) opens every page of the app in turn;
+session i starts i seconds after the first (ramp 1 s: twenty officials arriving within twenty seconds),
 and records the time from navigation to the first chart visible (a page without charts: its first table).
-Errors are: a timeout, a Streamlit exception box, a JavaScript error, an HTTP error from the server.
+Errors are: a timeout (no chart within 120 s: twenty browsers share two cores with the server), a Streamlit
+exception box, a JavaScript error, an HTTP error from the server.
 Bounded: loopback only, every wait has a timeout and the whole test a deadline. Also measures the time from
 `streamlit run` to the first chart visible with the default data (`startup`).
 """
@@ -125,7 +127,8 @@ class Server:
 
 
 async def _session(browser, base: str, paths: list[str], timeout_ms: int, results: list, errors: list,
-                   chartless: set[str]) -> None:
+                   chartless: set[str], delay_s: float = 0.0) -> None:
+    await asyncio.sleep(delay_s)  # officials arrive over a few seconds, not within the same millisecond
     ctx = await browser.new_context(viewport={"width": 1400, "height": 900})
     page = await ctx.new_page()
     js_errors: list[str] = []
@@ -150,7 +153,7 @@ async def _session(browser, base: str, paths: list[str], timeout_ms: int, result
         await ctx.close()
 
 
-async def _load(base: str, pid: int, sessions: int, timeout_ms: int) -> tuple:
+async def _load(base: str, pid: int, sessions: int, timeout_ms: int, ramp_s: float = 1.0) -> tuple:
     from playwright.async_api import async_playwright  # lazily: only the load test needs a browser
     results: list = []
     errors: list = []
@@ -158,26 +161,26 @@ async def _load(base: str, pid: int, sessions: int, timeout_ms: int) -> tuple:
         browser = await pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
         paths, chartless = await discover(browser, base, timeout_ms)
         t0, cpu0 = time.perf_counter(), _cpu(pid)
-        await asyncio.gather(*[_session(browser, base, paths, timeout_ms, results, errors, chartless)
-                               for _ in range(sessions)])
+        await asyncio.gather(*[_session(browser, base, paths, timeout_ms, results, errors, chartless, i * ramp_s)
+                               for i in range(sessions)])
         wall = time.perf_counter() - t0
         cpu = _cpu_used(cpu0, _cpu(pid), wall)
         await browser.close()
     return paths, results, errors, wall, sorted(chartless), cpu
 
 
-def run(db: Path, sessions: int = 20, timeout_s: float = 60, deadline_s: float = 600, root: Path = ROOT,
-        log: Path | None = None) -> dict:
+def run(db: Path, sessions: int = 20, timeout_s: float = 120, deadline_s: float = 900, root: Path = ROOT,
+        log: Path | None = None, ramp_s: float = 1.0) -> dict:
     """The load test against a server on the given database, running the app found under root."""
     server = Server(db, root, log)
     try:
         ready = server.wait_healthy()
         paths, results, errors, wall, chartless, cpu = asyncio.run(asyncio.wait_for(
-            _load(server.url, server.proc.pid, sessions, int(timeout_s * 1000)), deadline_s))
+            _load(server.url, server.proc.pid, sessions, int(timeout_s * 1000), ramp_s), deadline_s))
         times = np.array([t for _, t in results]) if results else np.array([np.nan])
         per_page = {p or "(default)": float(np.median([t for q, t in results if q == p]))
                     for p in paths if any(q == p for q, _ in results)}
-        return {"sessions": sessions, "pages": len(paths), "walks_s": wall, "server_ready_s": ready,
+        return {"sessions": sessions, "ramp_s": ramp_s, "pages": len(paths), "walks_s": wall, "server_ready_s": ready,
                 "p50_s": float(np.nanpercentile(times, 50)), "p95_s": float(np.nanpercentile(times, 95)),
                 "max_s": float(np.nanmax(times)), "loads": len(results), "errors": len(errors),
                 "error_list": errors[:20], "per_page_median_s": per_page, "server_peak_mb": server.peak_mb(),
