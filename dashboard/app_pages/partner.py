@@ -28,8 +28,9 @@ else:
         widgets.kpi_money(lang, "turnover", pos["turnover_usd"], pos["growth"]),
         widgets.kpi_money(lang, "exports", pos["exports_usd"], pos["export_growth"]),
         widgets.kpi_money(lang, "imports", pos["imports_usd"], pos["import_growth"]),
-        (t("kpi.share", lang), percent(pos["share"], lang), None, None),
-        (t("kpi.firms", lang), number(pos["firms"], 0, lang) if pos["firms"] is not None else "—", None, None),
+        (t("kpi.share", lang), percent(pos["share"], lang), None, t("kpi.share_help", lang)),
+        (t("kpi.firms", lang), number(pos["firms"], 0, lang) if pos["firms"] is not None else "—", None,
+         t("kpi.firms_help", lang)),
     ])
     partner_view.meetings_note(iso2, lang)
     c1, c2 = st.columns([2, 3])
@@ -61,13 +62,11 @@ for tab, flow in zip(tabs, ("E", "I"), strict=True):
             st.info(t("overview.no_trade", lang))
             continue
         flow_name = t(f"flows.{flow}", lang)
-        a, b = st.columns([3, 2])
-        with a:
-            widgets.chart(structure.treemap(part, lang, t("partner.structure", lang, flow=flow_name, period=ptext)),
-                          lang, f"partner_tree_{flow}", f"structure_{iso2}_{flow}")
-        with b:
-            fig = structure.top_goods(part, flow, lang, t("partner.top_goods", lang, flow=flow_name, period=ptext))
-            widgets.chart(fig, lang, f"partner_top_{flow}", f"top_goods_{iso2}_{flow}")
+        # one under the other: the goods' names need the full width on a 1280-px screen
+        widgets.chart(structure.treemap(part, lang, t("partner.structure", lang, flow=flow_name, period=ptext)),
+                      lang, f"partner_tree_{flow}", f"structure_{iso2}_{flow}")
+        fig = structure.top_goods(part, flow, lang, t("partner.top_goods", lang, flow=flow_name, period=ptext))
+        widgets.chart(fig, lang, f"partner_top_{flow}", f"top_goods_{iso2}_{flow}")
 
 firms = cached.firms_history(v, iso2)
 if firms.empty:

@@ -57,13 +57,28 @@ def _merge(base: dict, over: dict) -> dict:
     return out
 
 
+def wrap_title(title: str, width: int = 45) -> str:
+    """Plotly never wraps a title: a long one is cut in a half-width column at 1280 px. Break it after the
+    subject ('Казахстан: …') or at the last comma that fits."""
+    if len(title) <= width or "<br>" in title:
+        return title
+    head, sep, rest = title.partition(": ")
+    if sep and len(head) < width:
+        return f"{head}:<br>{rest}"
+    cut = title.rfind(", ", 0, width)
+    return f"{title[:cut + 1]}<br>{title[cut + 2:]}" if cut > 0 else title
+
+
 def apply(fig: go.Figure, lang: str, title: str, projector: bool = False, height: int | None = None) -> go.Figure:
     """The figure in the house theme, as a new figure: use the returned one.
 
     Plotly validates every layout property it is given, which cost ~7 ms a chart (7 charts on the partner
     page); the theme is validated once (_base_layout) and the merged layout is not validated again."""
     size = 22 if projector else 13
-    own = {"title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": size + (8 if projector else 3)}}}
+    title = wrap_title(title)
+    own: dict = {"title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": size + (8 if projector else 3)}}}
+    if "<br>" in title:  # room for the second line
+        own["margin"] = {"t": (100 if projector else 75)}
     if height:
         own["height"] = height
     layout = _merge(_merge(_base_layout(lang, projector), fig.layout.to_plotly_json()), own)

@@ -70,9 +70,10 @@ def rank_history(df: pd.DataFrame, lang: str, title: str, projector: bool = Fals
         text=[label.format(rank=r, of=o) for r, o in zip(df["rank"], df["of"], strict=True)],
         textposition="top center", line={"color": theme.TURNOVER, "width": 4 if projector else 3},
         marker={"size": 12 if projector else 9}, name=t("charts.rank", lang),
-        hovertemplate="%{x}: %{text}<extra></extra>",
+        hovertemplate="%{x}: %{text}<extra></extra>", cliponaxis=False,  # the first and last labels stay whole
     )
     top = max(5, int(df["rank"].max()) + 2) if len(df) else 10
+    fig.update_xaxes(type="category", range=[-0.5, len(df) - 0.5])  # room for the end labels
     fig.update_yaxes(autorange=False, range=[top, 0.5], dtick=1 if top <= 12 else None,
                      title=t("charts.rank", lang))
     return theme.apply(fig, lang, title, projector, height=340)
