@@ -5,6 +5,7 @@ which records every request that leaves localhost so each test can assert there 
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -34,10 +35,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_streamlit(db: Path, port: int, extra_env: dict[str, str] | None = None) -> subprocess.Popen:
+def start_streamlit(db: Path, port: int, extra_env: dict[str, str] | None = None,
+                    script: Path | None = None, args: tuple[str, ...] = ()) -> subprocess.Popen:
     env = {**os.environ, "DASHBOARD_DB": str(db), **(extra_env or {})}
-    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"),
-           "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true"]
+    cmd = [sys.executable, "-m", "streamlit", "run", str(script or ROOT / "dashboard" / "app.py"),
+           "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true", *args]
     return subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
@@ -55,10 +57,12 @@ def wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 60) -> None:
     raise TimeoutError(f"{url} not healthy after {timeout} s")
 
 
-@pytest.fixture(scope="session")
-def app_url(demo_db: Path) -> Iterator[str]:
+@contextlib.contextmanager
+def running_app(db: Path, extra_env: dict[str, str] | None = None, script: Path | None = None,
+                args: tuple[str, ...] = ()) -> Iterator[str]:
+    """`streamlit run` on a free loopback port until the block ends; yields the base URL."""
     port = free_port()
-    proc = start_streamlit(demo_db, port)
+    proc = start_streamlit(db, port, extra_env, script, args)
     url = f"http://127.0.0.1:{port}"
     try:
         wait_healthy(url, proc)
@@ -69,6 +73,12 @@ def app_url(demo_db: Path) -> Iterator[str]:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+@pytest.fixture(scope="session")
+def app_url(demo_db: Path) -> Iterator[str]:
+    with running_app(demo_db) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

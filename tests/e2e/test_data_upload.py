@@ -2,9 +2,6 @@
 and column before anything is published (XSRF protection on, as configured), and publishes a good file."""
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,7 +11,7 @@ from playwright.sync_api import Page, expect
 from dashboard import access
 from dashboard.ingest.pipeline import import_paths
 from dashboard.store import versions
-from tests.e2e.conftest import free_port, settle, wait_healthy
+from tests.e2e.conftest import running_app, settle
 from tests.fixtures.make_bad import good_rows, table, with_row, write_base
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,23 +26,10 @@ def data_page(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     import_paths(db, write_base(tmp_path / "in"), loaded_by="test")
     secrets = tmp_path / "secrets.toml"
     secrets.write_text(access.secrets_lines(access.hash_password(PASSWORD, iterations=1000)), encoding="utf-8")
-    port = free_port()
-    env = {**os.environ, "DASHBOARD_DB": str(db)}
     script = ROOT / "dashboard" / "app_pages" / "data.py"
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(script),
-                             "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
-                             "--server.enableXsrfProtection", "true", "--secrets.files", str(secrets)],
-                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_healthy(url, proc)
+    with running_app(db, script=script, args=("--server.enableXsrfProtection", "true", "--secrets.files",
+                                              str(secrets))) as url:
         yield url, db
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 def test_login_then_bad_file_report_then_publish(page: Page, data_page, tmp_path: Path) -> None:

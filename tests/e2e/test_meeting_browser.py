@@ -3,8 +3,6 @@ the meeting on the partner page with the verdicts of its figures."""
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,7 +10,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from dashboard import access
-from tests.e2e.conftest import ROOT, free_port, settle, wait_healthy
+from tests.e2e.conftest import running_app, settle
 
 PASSWORD = "press-office"
 TEXT = ("Сегодня, 12 апреля, губернатор Волгоградской области провёл встречу с делегацией Республики Беларусь. "
@@ -28,19 +26,8 @@ def editable_app(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
     shutil.copytree(demo_db.parent, root / "db", symlinks=True)
     secrets = root / "secrets.toml"
     secrets.write_text(access.secrets_lines(access.hash_password(PASSWORD, iterations=1000)), encoding="utf-8")
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", "--secrets.files", str(secrets)],
-        cwd=ROOT, env={**__import__("os").environ, "DASHBOARD_DB": str(root / "db" / demo_db.name)},
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_healthy(url, proc)
+    with running_app(root / "db" / demo_db.name, args=("--secrets.files", str(secrets))) as url:
         yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 def test_paste_confirm_and_see_it_on_the_partner_page(page: Page, editable_app: str) -> None:

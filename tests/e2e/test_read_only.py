@@ -7,20 +7,13 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import free_port, settle, start_streamlit, wait_healthy
+from tests.e2e.conftest import running_app, settle
 
 
 @pytest.fixture(scope="module")
 def read_only_url(demo_db: Path) -> Iterator[str]:
-    port = free_port()
-    proc = start_streamlit(demo_db, port, {"DASHBOARD_READ_ONLY": "1"})
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_healthy(url, proc)
+    with running_app(demo_db, {"DASHBOARD_READ_ONLY": "1"}) as url:
         yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 def test_no_data_page_and_no_meeting_form(page: Page, read_only_url: str) -> None:
