@@ -3,8 +3,6 @@ as the README documents; a refused import leaves every table of the published da
 reader opened before the import keeps answering."""
 from __future__ import annotations
 
-import importlib.util
-import shutil
 from pathlib import Path
 
 import pytest
@@ -16,12 +14,7 @@ from dashboard.store import metrics, versions
 from dashboard.store.checksum import table_checksums
 from dashboard.store.db import Store
 from dashboard.store.period import Period
-
-_spec = importlib.util.spec_from_file_location(
-    "make_bad", Path(__file__).resolve().parents[1] / "fixtures" / "make_bad.py")
-assert _spec and _spec.loader
-make_bad = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(make_bad)
+from tests.fixtures import make_bad
 
 REGION = "18000"
 
@@ -123,21 +116,6 @@ def test_the_corpus_is_large_and_every_case_has_a_documented_outcome():
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> dict[str, Path]:
     return make_bad.write_all(tmp_path_factory.mktemp("bad"))
-
-
-@pytest.fixture(scope="module")
-def base_db(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("base")
-    published = folder / "db" / "t.duckdb"
-    import_paths(published, make_bad.write_base(folder / "in"), loaded_by="test")
-    return published
-
-
-@pytest.fixture
-def published(base_db: Path, tmp_path: Path) -> Path:
-    """A private copy of the base database (the pointer is a relative symlink, copied as a link)."""
-    shutil.copytree(base_db.parent, tmp_path / "db", symlinks=True)
-    return tmp_path / "db" / base_db.name
 
 
 def _ranking(store: Store):

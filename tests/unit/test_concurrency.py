@@ -4,7 +4,6 @@ every reader moves to the new version. Two imports at once: the second waits for
 applied one after the other (or it is refused with the clear busy message); nothing interleaves."""
 from __future__ import annotations
 
-import importlib.util
 import multiprocessing as mp
 import os
 import shutil
@@ -22,12 +21,7 @@ from dashboard.store import metrics, versions
 from dashboard.store.checksum import table_checksums
 from dashboard.store.db import Store
 from dashboard.store.period import Period
-
-_spec = importlib.util.spec_from_file_location(
-    "make_bad", Path(__file__).resolve().parents[1] / "fixtures" / "make_bad.py")
-assert _spec and _spec.loader
-make_bad = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(make_bad)
+from tests.fixtures import make_bad
 
 ROOT = Path(__file__).resolve().parents[2]
 READERS = 10

@@ -4,7 +4,6 @@ opened and the previous one is served with a warning; `python -m dashboard rollb
 from __future__ import annotations
 
 import errno
-import importlib.util
 import os
 import shutil
 import signal
@@ -21,12 +20,7 @@ from dashboard.store import metrics, versions
 from dashboard.store.checksum import table_checksums
 from dashboard.store.db import Store
 from dashboard.store.period import Period
-
-_spec = importlib.util.spec_from_file_location(
-    "make_bad", Path(__file__).resolve().parents[1] / "fixtures" / "make_bad.py")
-assert _spec and _spec.loader
-make_bad = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(make_bad)
+from tests.fixtures import make_bad
 
 ROOT = Path(__file__).resolve().parents[2]
 STAGES = ("copied", "loaded", "synced", "renamed", "published")
@@ -41,20 +35,6 @@ def _new_file(folder: Path) -> Path:
     path.write_bytes(make_bad.zipped({"DATTSVT.csv": make_bad.utf8(make_bad.table(
         make_bad.good_rows(months=(7, 8, 9, 10, 11, 12))))}))
     return path
-
-
-@pytest.fixture(scope="module")
-def base_db(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("base")
-    published = folder / "db" / "t.duckdb"
-    import_paths(published, make_bad.write_base(folder / "in"), loaded_by="test")
-    return published
-
-
-@pytest.fixture
-def published(base_db: Path, tmp_path: Path) -> Path:
-    shutil.copytree(base_db.parent, tmp_path / "db", symlinks=True)
-    return tmp_path / "db" / base_db.name
 
 
 @pytest.fixture(scope="module")
