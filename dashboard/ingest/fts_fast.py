@@ -1,9 +1,12 @@
-"""The fast path of the FTS reader, for the common case of a clean file (issue 6: import >= 1M rows/s).
+"""The fast path of the FTS reader, for the usual case of a clean unload (issue 6: import >= 1M rows/s).
 
-It computes exactly what fts.parse would return, but works on the few distinct values of each text column
-(a region, a period, a partner repeats thousands of times) and parses numbers in Arrow. It never reports:
-at the first sign of anything fts.parse would flag it returns None, and fts.parse then runs its ordinary
-row-by-row checks, so every message and line number of a bad file comes from the one validating code path.
+pyarrow splits the bytes straight into typed columns: numbers as float64, text columns dictionary-encoded,
+so that each check and each normalisation (strip, upper case, region code, period) runs once per distinct
+value, not once per row, and the rows are never turned into Python strings. The result is exactly what
+fts.parse returns for the same file. It never reports: at the first sign of anything fts.parse would flag
+(or of a form it does not know: CR line ends, blank lines, another encoding, thousands separators...) it
+returns None, and fts.parse then runs its row-by-row checks, so every message and line number of a bad file
+comes from the one validating code path.
 """
 from __future__ import annotations
 
@@ -14,131 +17,183 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.csv as pacsv
 
 from dashboard.ingest import columns as col
-from dashboard.ingest.rawfile import RawTable
+from dashboard.ingest.report import Report
 from dashboard.reference import partners as ref_partners
 
 if TYPE_CHECKING:
     from dashboard.ingest.fts import FtsData
 
-_STR = pd.StringDtype("pyarrow", na_value=np.nan)  # the dtype of .astype("str") in fts.parse
+NUMBERS = ("stoim", "netto", "kol")
+_TEXT = pa.dictionary(pa.int32(), pa.string())
+BLOCK = 16 << 20  # pyarrow's unit of parallel parsing: two blocks in flight keep both cores busy
 
 
-def _to_str(arr: pa.Array | pa.ChunkedArray) -> pd.Series:
-    return arr.to_pandas(types_mapper={pa.string(): _STR, pa.large_string(): _STR}.get)
-
-
-class _Column:
-    """A text column as its distinct values (a pandas Series, transformed like fts.parse does) and,
-    for every row, the position of its value among them."""
+class _Text:
+    """A dictionary-encoded text column: its distinct values (a pandas Series, to normalise and check
+    the way fts.parse does) and, for every row, the position of its value among them."""
 
     def __init__(self, arr: pa.ChunkedArray):
-        self.uniques = pc.unique(arr)
-        self.index = pc.index_in(arr, value_set=self.uniques).to_numpy(zero_copy_only=False)
-        self.values = _to_str(self.uniques).astype("str")
+        one = arr.unify_dictionaries().combine_chunks() if arr.num_chunks else pa.array([], _TEXT)
+        self.indices = one.indices
+        self.values = one.dictionary.to_pandas(types_mapper={pa.string(): _str_dtype()}.get)
+        self.rows = self.indices.to_numpy(zero_copy_only=False)
 
-    def rows(self, per_unique: pd.Series) -> pa.Array:
-        """Spread values computed per distinct value back to every row."""
-        return pa.array(per_unique.to_numpy(dtype=object), type=pa.string()).take(pa.array(self.index))
+    def recoded(self, per_value: pd.Series | np.ndarray, typ: pa.DataType | None = None) -> pa.Array:
+        """The column with every row's value replaced by the value computed for its distinct value."""
+        if typ is None:  # text stays dictionary-encoded: no pass over the rows
+            return pa.DictionaryArray.from_arrays(self.indices, pa.array(np.asarray(per_value, dtype=object),
+                                                                         pa.string()))
+        return pa.array(np.asarray(per_value).astype(typ.to_pandas_dtype())).take(self.indices)
 
 
-def _number(arr: pa.ChunkedArray, required: bool) -> np.ndarray | None:
-    """Values of a clean numeric column as col.check_number parses them; None unless every value is plain
-    digits with spaces and at most one decimal sign (then both parsers agree: the sign becomes a dot, spaces go)."""
-    cleaned = pc.replace_substring(arr, " ", "")
-    if not pc.all(pc.match_substring_regex(cleaned, r"^[0-9]*(?:[.,][0-9]*)?$")).as_py():
-        return None
-    cleaned = pc.replace_substring(cleaned, ",", ".")
-    blank = pc.equal(cleaned, "")
-    if required and pc.any(blank).as_py():
-        return None
+def _str_dtype() -> pd.StringDtype:
+    from dashboard.ingest.fts import STR  # fts imports this module
+    return STR
+
+
+def _read(data: memoryview, delimiter: str, cols: dict[str, int], width: int, decimal: str) -> pa.Table | None:
+    names = [f"c{i}" for i in range(width)]
+    numeric = {f"c{cols[n]}" for n in NUMBERS if n in cols}
+    bad = False
+
+    def on_invalid(row: pacsv.InvalidRow) -> str:
+        nonlocal bad
+        bad = True
+        return "skip"
+
     try:
-        num = pc.cast(pc.if_else(blank, pa.scalar(None, pa.string()), cleaned), pa.float64())
-    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):  # a lone "." or ","
+        table = pacsv.read_csv(
+            pa.BufferReader(pa.py_buffer(data)),
+            read_options=pacsv.ReadOptions(column_names=names, block_size=BLOCK),
+            parse_options=pacsv.ParseOptions(delimiter=delimiter, quote_char='"', ignore_empty_lines=True,
+                                             invalid_row_handler=on_invalid),
+            convert_options=pacsv.ConvertOptions(
+                column_types={n: (pa.float64() if n in numeric else _TEXT) for n in names},
+                decimal_point=decimal, null_values=[""], strings_can_be_null=False,
+                quoted_strings_can_be_null=False, check_utf8=True))
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):  # not UTF-8, a number it cannot read, ...
         return None
-    out = num.to_numpy(zero_copy_only=False).astype("float64")
-    if (out[~np.isnan(out)] > col.MAX_VALUE).any():
-        return None
-    return out
+    return None if bad else table
 
 
-def _has_duplicates(keys: list[tuple[pd.Series, _Column]], trade: pd.DataFrame, names: list[str]) -> bool:
-    """trade.duplicated(names).any(), computed on one integer per row: each key column's normalised distinct
-    values are numbered (equal values, equal numbers) and the numbers combined in mixed radix."""
-    key = np.zeros(len(trade), dtype=np.int64)
-    span = 1
-    for per_unique, column in keys:
-        codes, distinct = pd.factorize(per_unique)
-        span *= max(len(distinct), 1)
-        if span >= 2**62:  # too many combinations for one integer: the plain way
-            return bool(trade.duplicated(names).any())
-        key = key * max(len(distinct), 1) + codes[column.index]
-    return bool(pd.Series(key).duplicated().any())
+def _number(arr: pa.ChunkedArray, required: bool) -> bool:
+    """Whether a parsed numeric column passes col.check_number: present where required, finite, in range."""
+    if required and arr.null_count:
+        return False
+    if arr.null_count == len(arr):
+        return True
+    if pc.any(pc.is_nan(arr)).as_py():
+        return False
+    bounds = pc.min_max(arr).as_py()
+    return bool(bounds["min"] >= 0 and bounds["max"] <= col.MAX_VALUE)
 
 
-def parse_clean(raw: RawTable, cols: dict[str, int], today: dt.date | None = None) -> FtsData | None:
+def read_clean(name: str, data: bytes, today: dt.date | None = None) -> FtsData | None:
+    """The FTS unload in `data` (already unpacked) if it is clean and in the usual form, else None."""
     from dashboard.ingest import fts  # fts imports this module: the import is here to avoid a cycle
 
-    t = raw.table
+    start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    nl = data.find(b"\n", start)
+    if nl < 0 or data.find(b"\r") >= 0:
+        return None
+    blank = data.find(b"\n\n")
+    if blank >= 0 and data[blank:].strip(b"\n"):  # a blank line inside: the careful path numbers the lines
+        return None
+    try:
+        first = data[start:nl].decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    from dashboard.ingest.rawfile import sniff_delimiter
+    delimiter = sniff_delimiter(first)
+    header = [h.strip().strip('"') for h in first.split(delimiter)]
+    if not fts.looks_like(header):
+        return None
+    cols = fts.map_columns(header, Report(name))
+    body = memoryview(data)[nl + 1:]
+    if cols is None or not data[nl + 1:nl + 2]:  # header only: the careful path says so
+        return None
+    table = None
+    for decimal in (",", "."):  # the FTS writes a decimal comma; a file re-saved elsewhere may have dots
+        table = _read(body, delimiter, cols, len(header), decimal)
+        if table is not None:
+            break
+    if table is None or table.num_rows == 0:
+        return None
+    return _checked(table, header, cols, today or dt.date.today())
 
-    def column(name: str) -> _Column | None:
-        return _Column(t.column(cols[name])) if name in cols else None
 
-    napr, period, partner, tnved = column("napr"), column("period"), column("nastranapr"), column("tnved")
-    region, unit, district = column("region"), column("edizm"), column("region_s")
+def _checked(t: pa.Table, header: list[str], cols: dict[str, int], today: dt.date) -> FtsData | None:
+    from dashboard.ingest import fts
+
+    for name in NUMBERS:
+        if name in cols and not _number(t.column(cols[name]), required=name == "stoim"):
+            return None
+
+    def text(name: str) -> _Text | None:
+        return _Text(t.column(cols[name])) if name in cols else None
+
+    napr, period, partner, tnved = text("napr"), text("period"), text("nastranapr"), text("tnved")
+    region, unit, district = text("region"), text("edizm"), text("region_s")
     assert napr and period and partner and tnved and region  # REQUIRED columns, checked by map_columns
 
     flow = napr.values.str.strip().str.upper().map(fts.FLOWS)
-    parts = period.values.str.strip().str.extract(r"^(\d{1,2})[./](\d{4})$")
+    parts = period.values.str.strip().str.extract(fts.PERIOD_RE)
     month = pd.to_numeric(parts[0], errors="coerce")
     year = pd.to_numeric(parts[1], errors="coerce")
-    today = today or dt.date.today()
     code = partner.values.str.strip().str.upper()
     known = frozenset(p.iso2 for p in ref_partners.all_partners())
     hs10 = tnved.values.str.strip()
-    rparts = region.values.str.strip().str.extract(r"^(\d{2,11})\s*(?:-\s*(.*))?$")
+    rparts = region.values.str.strip().str.extract(fts.REGION_RE)
     if (flow.isna().any() or year.isna().any() or month.isna().any() or not month.between(1, 12).all()
             or (year < 1990).any() or ((year > today.year) | ((year == today.year) & (month > today.month))).any()
-            or not code.isin(known).all() or not hs10.str.fullmatch(r"\d{10}").all() or rparts[0].isna().any()):
+            or not code.isin(known).all() or not hs10.str.fullmatch(fts.HS10_RE).all() or rparts[0].isna().any()):
+        return None
+    units = unit.values.str.strip() if unit else None
+
+    # A key twice is an error fts.parse reports row by row: look for one on a single integer per row, each
+    # key column's normalised distinct values numbered (equal values, equal numbers) in mixed radix.
+    key = np.zeros(t.num_rows, dtype=np.int64)
+    span = 1
+    for per_value, column in ((rparts[0], region), (year * 100 + month, period), (flow, napr), (code, partner),
+                              (hs10, tnved), (units, unit)):
+        if column is None:
+            continue
+        codes, distinct = pd.factorize(per_value)
+        span *= max(len(distinct), 1)
+        if span >= 2**62:  # too many combinations for one integer: the careful path decides
+            return None
+        key = key * max(len(distinct), 1) + codes[column.rows]
+    if pd.Series(key).duplicated().any():
         return None
 
-    values = {}
-    for name, required in (("stoim", True), ("netto", False), ("kol", False)):
-        if name in cols:
-            parsed = _number(t.column(cols[name]), required)
-            if parsed is None:
-                return None
-            values[name] = parsed
-        else:  # a missing optional column is blank on every row
-            values[name] = np.full(t.num_rows, np.nan)
-
-    empty = pd.Series([""], dtype="str")
-    trade = pd.DataFrame({
-        "region": _to_str(region.rows(rparts[0])),
-        "year": year.to_numpy()[period.index].astype("int16"),
-        "month": month.to_numpy()[period.index].astype("int8"),
-        "flow": _to_str(napr.rows(flow)),
-        "partner": _to_str(partner.rows(code)),
-        "hs10": _to_str(tnved.rows(hs10)),
-        "unit": (_to_str(unit.rows(unit.values.str.strip())) if unit
-                 else pd.Series(np.full(t.num_rows, ""), dtype="str")),
-        "value_usd": values["stoim"],
-        "netto_kg": values["netto"],
-        "qty": values["kol"],
+    table = pa.table({
+        "region": region.recoded(rparts[0]),
+        "year": period.recoded(year, pa.int16()),
+        "month": period.recoded(month, pa.int8()),
+        "flow": napr.recoded(flow),
+        "partner": partner.recoded(code),
+        "hs10": tnved.recoded(hs10),
+        "unit": unit.recoded(units) if unit and units is not None else pa.array(np.full(t.num_rows, ""), pa.string()),
+        "value_usd": t.column(cols["stoim"]),
+        "netto_kg": t.column(cols["netto"]) if "netto" in cols else pa.nulls(t.num_rows, pa.float64()),
+        "qty": t.column(cols["kol"]) if "kol" in cols else pa.nulls(t.num_rows, pa.float64()),
     })
-    keys = [(rparts[0], region), (year * 100 + month, period), (flow, napr), (code, partner), (hs10, tnved)]
-    if _has_duplicates(keys + ([(unit.values.str.strip(), unit)] if unit else []), trade, fts.KEY):
-        return None
+    return fts.FtsData(table=table, regions=_regions(region, rparts, district),
+                       ignored_columns=fts.ignored_columns(header, cols))
 
-    # regions as fts.parse builds them: the first row of each code gives its name and district
-    first_row = pd.Series(np.arange(t.num_rows)).groupby(trade["region"].to_numpy(), sort=False).min()
-    first_row = first_row.sort_values()
-    rows = first_row.to_numpy()
-    names = rparts[1].fillna("").str.strip().to_numpy()[region.index[rows]]
-    dist = (district.values.str.strip().to_numpy()[district.index[rows]] if district
-            else np.repeat(empty.to_numpy(), len(rows)))
-    regions = pd.DataFrame({"code": pd.Series(first_row.index.to_numpy(), dtype="str"),
-                            "name": pd.Series(names, dtype="str"), "district": pd.Series(dist, dtype="str")})
-    ignored = [h for i, h in enumerate(raw.header) if i not in set(cols.values())]
-    return fts.FtsData(trade=trade, regions=regions, ignored_columns=ignored)
+
+def _regions(region: _Text, rparts: pd.DataFrame, district: _Text | None) -> pd.DataFrame:
+    """As fts.parse builds them: one row per region code, in order of first appearance, with the name and
+    district of that first row."""
+    codes, distinct = pd.factorize(rparts[0])
+    first = pd.Series(codes[region.rows]).drop_duplicates()  # index = the row where each code first appears
+    rows = first.index.to_numpy()
+    names = rparts[1].fillna("").str.strip().to_numpy()[region.rows[rows]]
+    dist = (district.values.str.strip().to_numpy()[district.rows[rows]] if district
+            else np.full(len(rows), "", dtype=object))
+    dtype = _str_dtype()
+    return pd.DataFrame({"code": pd.Series(np.asarray(distinct, dtype=object)[first.to_numpy()], dtype=dtype),
+                         "name": pd.Series(names, dtype=dtype), "district": pd.Series(dist, dtype=dtype)})

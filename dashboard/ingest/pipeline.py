@@ -4,20 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
+import threading
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from queue import Full, Queue
 from typing import Literal
 
 import duckdb
 import pandas as pd
-import pyarrow as pa
 
 from dashboard import config
-from dashboard.ingest import comtrade, firms, fts
-from dashboard.ingest.rawfile import load_text_table, sha256
+from dashboard.ingest import comtrade, dbf, firms, fts, fts_fast
+from dashboard.ingest.rawfile import read_unpacked, sha256, unpack
 from dashboard.ingest.report import ImportRejected, Report
 from dashboard.reference.partners import in_group
-from dashboard.store import build, versions
+from dashboard.store import build, rollups, versions
 
 Format = Literal["auto", "fts", "comtrade", "firms"]
 FORMATS: tuple[str, ...] = ("auto", "fts", "comtrade", "firms")
@@ -42,6 +44,7 @@ class Outcome:
     eaeu_included: bool | None
     period: str
     note: str
+    replaced: int = 0     # earlier declarations of the same months that this file replaced
 
     def line(self) -> str:
         if not self.loaded:
@@ -62,7 +65,15 @@ def parse_file(name: str, data: bytes, fmt: str = "auto", today: dt.date | None 
                limit: int | None = None) -> Parsed:
     """Read and validate one file; raises ImportRejected with every problem found."""
     report = Report(name)
-    raw = load_text_table(name, data, limit or config.max_upload_bytes(), report, quoted=True)
+    unpacked = unpack(name, data, limit or config.max_upload_bytes(), report)
+    if unpacked is None:
+        raise ImportRejected(report)
+    # the usual clean FTS unload is read without a pass per row in Python; anything else the careful way
+    if fmt in ("auto", "fts") and not dbf.looks_like_dbf(unpacked[0]):
+        fast = fts_fast.read_clean(*unpacked, today)
+        if fast is not None:
+            return _parsed(name, data, "fts", fast)
+    raw = read_unpacked(*unpacked, report, quoted=True)
     if raw is None:
         raise ImportRejected(report)
     kind = detect(raw.header) if fmt == "auto" else fmt
@@ -74,9 +85,15 @@ def parse_file(name: str, data: bytes, fmt: str = "auto", today: dt.date | None 
     parsed = parser(raw, report, today)
     if parsed is None or not report.ok:
         raise ImportRejected(report)
+    return _parsed(name, data, kind, parsed)
+
+
+def _parsed(name: str, data: bytes, kind: str,
+            parsed: fts.FtsData | comtrade.ComtradeData | firms.FirmsData) -> Parsed:
+    report = Report(name)
     if isinstance(parsed, fts.FtsData):
-        rows, note = len(parsed.trade), (f"ignored columns: {', '.join(parsed.ignored_columns)}"
-                                         if parsed.ignored_columns else "")
+        rows, note = parsed.table.num_rows, (f"ignored columns: {', '.join(parsed.ignored_columns)}"
+                                             if parsed.ignored_columns else "")
         note = "; ".join(n for n in (note, fts.region_note(parsed, config.region())) if n)
     elif isinstance(parsed, comtrade.ComtradeData):
         rows = len(parsed.trade)
@@ -96,7 +113,7 @@ def _eaeu(parsed: Parsed, eaeu: bool | None) -> bool | None:
     if eaeu is not None:
         return eaeu
     assert isinstance(parsed.data, fts.FtsData)
-    return any(in_group(c, "EAEU") for c in parsed.data.trade["partner"].unique())
+    return any(in_group(c, "EAEU") for c in parsed.data.distinct("partner"))
 
 
 def _insert_source(con: duckdb.DuckDBPyConnection, p: Parsed, eaeu: bool | None, regions: str,
@@ -111,25 +128,22 @@ def _insert_source(con: duckdb.DuckDBPyConnection, p: Parsed, eaeu: bool | None,
 def _load_one(con: duckdb.DuckDBPyConnection, p: Parsed, eaeu: bool | None, demo: bool, who: str) -> Outcome:
     data = p.data
     if isinstance(data, fts.FtsData):
-        period = fts.period_bounds(data.trade)
+        period = fts.period_bounds(data)
         scope = _eaeu(p, eaeu)
         sid = _insert_source(con, p, scope, ",".join(sorted(data.regions["code"])), period, demo, who)
-        # handed over as Arrow: DuckDB reads the Arrow-backed text columns without a copy per value
-        con.register("_new", pa.Table.from_pandas(data.trade, preserve_index=False))
-        # A newer file of the same region, month and flow replaces the older one (corrected releases).
-        replaced = con.execute("""
-            DELETE FROM trade t WHERE EXISTS (
-                SELECT 1 FROM (SELECT DISTINCT region, year, month, flow FROM _new) k
-                WHERE k.region = t.region AND k.year = t.year AND k.month = t.month AND k.flow = t.flow)
-        """).fetchone()
+        delta = rollups.deltas(data.table)
+        n_old = rollups.replace_months(con, delta)  # a newer file of the same months replaces the older one
+        # handed over as Arrow: DuckDB reads the dictionary-encoded text columns without a copy per value
+        con.register("_new", data.table)
         con.execute("INSERT INTO trade BY NAME SELECT *, ? AS source_id FROM _new", [sid])
         con.unregister("_new")
+        rollups.add(con, delta, sid)
         con.register("_reg", data.regions)
         con.execute("INSERT OR REPLACE INTO regions SELECT code, name, district FROM _reg")
         con.unregister("_reg")
-        n_old = int(replaced[0]) if replaced else 0
         note = p.note + (f"; replaced {n_old} earlier rows of the same months" if n_old else "")
-        return Outcome(p.name, p.format, p.rows, True, scope, f"{period[0]}..{period[1]}", note.strip("; "))
+        return Outcome(p.name, p.format, p.rows, True, scope, f"{period[0]}..{period[1]}", note.strip("; "),
+                       replaced=n_old)
     if isinstance(data, comtrade.ComtradeData):
         years = (str(data.trade["year"].min()), str(data.trade["year"].max()))
         sid = _insert_source(con, p, None, "", years, demo, who)
@@ -153,9 +167,10 @@ class _Unchanged(Exception):
     """Every file was loaded before: publish nothing."""
 
 
-def publish(published: Path, parsed: list[Parsed], eaeu: bool | None = None, demo: bool = False,
+def publish(published: Path, parsed: Iterable[Parsed], eaeu: bool | None = None, demo: bool = False,
             loaded_by: str | None = None, keep: int | None = None) -> list[Outcome]:
-    """Load already validated files into one new version and publish it (or nothing, if all are known)."""
+    """Load validated files into one new version and publish it (or nothing, if all are known). `parsed` may
+    be a generator that raises ImportRejected after its last file: then nothing is published."""
     who = loaded_by or _user()
     outcomes: list[Outcome] = []
     try:
@@ -171,7 +186,8 @@ def publish(published: Path, parsed: list[Parsed], eaeu: bool | None = None, dem
                 known.add(p.sha256)
             if not any(o.loaded for o in outcomes) and versions.current(published) is not None:
                 raise _Unchanged
-            build.rebuild_rollups(con)
+            rollups.finish(con, replaced=any(o.replaced for o in outcomes))
+            build.define_metrics(con)
             has_real = con.execute("SELECT count(*) FROM sources WHERE NOT is_demo AND format = 'fts'").fetchone()
             build.set_meta(con, "demo", "0" if has_real and has_real[0] else "1")
             build.set_meta(con, "published_at", dt.datetime.now().isoformat(timespec="seconds"))
@@ -182,22 +198,73 @@ def publish(published: Path, parsed: list[Parsed], eaeu: bool | None = None, dem
 
 def import_paths(published: Path, paths: list[Path], fmt: str = "auto", eaeu: bool | None = None,
                  demo: bool = False, loaded_by: str | None = None) -> list[Outcome]:
-    """Validate every file, then load them all in one new version. Raises ImportRejected listing every
-    problem of every bad file; then nothing is loaded."""
-    parsed, reports = [], []
-    for path in paths:
+    """Validate every file and load them all in one new version. Raises ImportRejected listing every
+    problem of every bad file; then nothing is published."""
+    if len(paths) == 1:  # nothing to overlap, and a bad file is refused before the store is touched
         try:
-            parsed.append(parse_file(Path(path).name, Path(path).read_bytes(), fmt))
+            parsed = [parse_file(Path(paths[0]).name, Path(paths[0]).read_bytes(), fmt)]
         except ImportRejected as e:
-            reports.append(e.report)
-    if reports:
-        merged = Report(", ".join(r.file_name for r in reports))
-        for r in reports:
-            for i in r.issues:
-                merged.add(i.line, i.column, i.value, f"[{r.file_name}] {i.reason}")
-            merged.total += r.total - len(r.issues)
-        raise ImportRejected(merged)
-    return publish(published, parsed, eaeu=eaeu, demo=demo, loaded_by=loaded_by)
+            raise ImportRejected(_merged([e.report])) from None
+        return publish(published, parsed, eaeu=eaeu, demo=demo, loaded_by=loaded_by)
+    return publish(published, _read_ahead(paths, fmt), eaeu=eaeu, demo=demo, loaded_by=loaded_by)
+
+
+def _read_ahead(paths: list[Path], fmt: str) -> Iterator[Parsed]:
+    """The files parsed and checked one after the other in a second thread, so that reading the next file
+    overlaps storing this one (pyarrow and DuckDB release the GIL: both cores work). At most one parsed file
+    waits, which bounds the memory. Bad files are reported together after the last good one is handed over."""
+    queue: Queue[tuple[str, object]] = Queue(maxsize=1)
+    stop = threading.Event()
+
+    def put(item: tuple[str, object]) -> bool:
+        while not stop.is_set():
+            try:
+                queue.put(item, timeout=0.1)
+                return True
+            except Full:
+                continue
+        return False
+
+    def work() -> None:
+        reports: list[Report] = []
+        try:
+            for path in paths:
+                try:
+                    parsed = parse_file(Path(path).name, Path(path).read_bytes(), fmt)
+                except ImportRejected as e:
+                    reports.append(e.report)
+                    continue
+                if not reports and not put(("file", parsed)):  # after a bad file only the checks go on
+                    return
+            put(("bad", reports) if reports else ("end", None))
+        except BaseException as e:  # handed to the loading thread, which raises it
+            put(("error", e))
+
+    thread = threading.Thread(target=work, name="import-read-ahead", daemon=True)
+    thread.start()
+    try:
+        while True:
+            kind, item = queue.get()
+            if kind == "file":
+                yield item  # type: ignore[misc]
+            elif kind == "bad":
+                raise ImportRejected(_merged(item))  # type: ignore[arg-type]
+            elif kind == "error":
+                raise item  # type: ignore[misc]
+            else:
+                return
+    finally:
+        stop.set()
+        thread.join()
+
+
+def _merged(reports: list[Report]) -> Report:
+    merged = Report(", ".join(r.file_name for r in reports))
+    for r in reports:
+        for i in r.issues:
+            merged.add(i.line, i.column, i.value, f"[{r.file_name}] {i.reason}")
+        merged.total += r.total - len(r.issues)
+    return merged
 
 
 def _user() -> str:

@@ -167,7 +167,11 @@ def load_text_table(name: str, data: bytes, limit: int, report: Report,
     unpacked = unpack(name, data, limit, report)
     if unpacked is None:
         return None
-    inner_name, inner = unpacked
+    return read_unpacked(*unpacked, report, quoted=quoted)
+
+
+def read_unpacked(inner_name: str, inner: bytes, report: Report, quoted: bool = False) -> RawTable | None:
+    """A file already taken out of its ZIP: DBF, plain UTF-8 (fast), or any other text the careful way."""
     from dashboard.ingest import dbf  # dbf builds on RawTable defined here
     if dbf.looks_like_dbf(inner_name):
         return dbf.read_dbf(inner_name, inner, report)

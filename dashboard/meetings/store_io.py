@@ -48,7 +48,7 @@ def _prepare(con: duckdb.DuckDBPyConnection, published: Path) -> None:
     build.apply_schema(con)
     if versions.current(published) is None:      # a store that starts with a meeting still gets its macros
         build.refresh_reference(con)
-        build.rebuild_rollups(con)
+        build.define_metrics(con)
 
 
 def _insert(con: duckdb.DuckDBPyConnection, m: Meeting, who: str, source_id: int | None) -> int:

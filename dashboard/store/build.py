@@ -38,9 +38,8 @@ def refresh_reference(con: duckdb.DuckDBPyConnection) -> None:
         con.unregister("_ref")
 
 
-def rebuild_rollups(con: duckdb.DuckDBPyConnection) -> None:
-    con.execute((HERE / "rollups.sql").read_text(encoding="utf-8"))
-    # the metric macros read the rollups, so they are (re)defined after them
+def define_metrics(con: duckdb.DuckDBPyConnection) -> None:
+    """The metric macros (they read the rollups, which apply_schema creates)."""
     con.execute((HERE / "metrics.sql").read_text(encoding="utf-8"))
 
 

@@ -91,3 +91,15 @@ CREATE TABLE IF NOT EXISTS followups (
     due_on      DATE,
     done        BOOLEAN NOT NULL DEFAULT FALSE   -- "overdue" is computed from due_on, never stored
 );
+
+-- Rollups, so that pages never scan the declarations table. Kept up to date at each import from the new rows
+-- only (store/rollups.py); rollups.sql is their definition over the whole of trade.
+CREATE TABLE IF NOT EXISTS r_partner_month (
+    region VARCHAR, year SMALLINT, month TINYINT, partner VARCHAR, flow VARCHAR, value_usd DOUBLE
+);
+CREATE TABLE IF NOT EXISTS r_heading_month (
+    region VARCHAR, year SMALLINT, month TINYINT, partner VARCHAR, flow VARCHAR, heading VARCHAR,
+    value_usd DOUBLE, netto_kg DOUBLE
+);
+CREATE TABLE IF NOT EXISTS r_region_coverage (region VARCHAR, year SMALLINT, last_month TINYINT, months BIGINT);
+CREATE TABLE IF NOT EXISTS r_source_coverage (region VARCHAR, year SMALLINT, source_id INTEGER);

@@ -14,40 +14,60 @@ from dashboard.ingest.report import Report
 TODAY = dt.date(2025, 6, 30)
 HEAD = "napr\tperiod\tnastranapr\ttnved\tedizm\tStoim\tNetto\tKol\tRegion\tRegion_s\n"
 ROW = "ЭК\t01/2023\t{p}\t{code}\t\t{v}\t{n}\t\t18000 - ВОЛГОГРАДСКАЯ ОБЛАСТЬ\tЮжный федеральный округ\n"
+OTHER = "ИМ\t2/2023\tCN\t8479899708\tШТ\t500\t20\t3\t12000 - АСТРАХАНСКАЯ ОБЛАСТЬ\tЮжный федеральный округ\n"
 
 
-def _both(data: bytes, monkeypatch):
+def _careful(data: bytes):
     report = Report("t.csv")
     raw = load_text_table("t.csv", data, 1 << 30, report, quoted=True)
-    cols = fts.map_columns(raw, report)
-    fast = fts_fast.parse_clean(raw, cols, TODAY)
-    monkeypatch.setattr(fts_fast, "parse_clean", lambda *a, **k: None)
-    slow_report = Report("t.csv")
-    slow = fts.parse(raw, slow_report, TODAY)
-    return fast, slow, slow_report
+    return fts.parse(raw, report, TODAY), report
 
 
 @pytest.mark.parametrize("data", [
     fts_file(2022),
-    (HEAD + ROW.format(p=" kz", code="2710194200", v="1 234,5", n="")
-     + ROW.format(p="TR", code=" 1001990000 ", v="7", n="12.25")).encode(),
-], ids=["demo-year", "spaces-case-blanks"])
-def test_fast_path_equals_the_checks(data, monkeypatch):
-    fast, slow, report = _both(data, monkeypatch)
+    (HEAD + ROW.format(p=" kz", code="2710194200", v="1234,5", n="") + OTHER
+     + ROW.format(p="TR", code=" 1001990000 ", v="7", n="12,25")).encode(),
+    (HEAD + ROW.format(p="KZ", code="2710194200", v="1234.5", n="0.5") + OTHER).encode(),  # decimal dots
+    (HEAD + ROW.format(p="KZ", code="2710194200", v="1e5", n="") + OTHER).encode(),        # exponent
+    b"\xef\xbb\xbf" + (HEAD + OTHER).encode(),                                              # BOM
+    "napr\tperiod\tnastranapr\ttnved\tStoim\tRegion\textra\nIMP\t03.2024\tby\t0101210000\t10\t18000\tx\n".encode(),
+], ids=["demo-year", "spaces-case-blanks", "decimal-dots", "exponent", "bom", "optional-columns-missing"])
+def test_fast_path_equals_the_checks(data):
+    fast = fts_fast.read_clean("t.csv", data, TODAY)
+    slow, report = _careful(data)
     assert report.ok and fast is not None and slow is not None
     pd.testing.assert_frame_equal(fast.trade, slow.trade, check_exact=True)
     pd.testing.assert_frame_equal(fast.regions, slow.regions, check_exact=True)
     assert fast.ignored_columns == slow.ignored_columns
+    assert fast.distinct("partner") == slow.distinct("partner") == sorted(set(slow.trade["partner"]))
 
 
-@pytest.mark.parametrize("row", [
-    ROW.format(p="KZ ", code="2710194200", v="5", n=""),      # same key as the first row once normalised
-    ROW.format(p="XX", code="2710194200", v="5", n=""),       # unknown partner
-    ROW.format(p="TR", code="271019420", v="5", n=""),        # 9 digits
-    ROW.format(p="TR", code="2710194200", v="1e5", n=""),     # not plain digits: the checks decide
-    ROW.format(p="TR", code="2710194200", v="", n=""),        # missing value
-])
-def test_fast_path_steps_aside_for_anything_the_checks_look_at(row, monkeypatch):
-    data = (HEAD + ROW.format(p="KZ", code="2710194200", v="1", n="") + row).encode()
-    fast, _, _ = _both(data, monkeypatch)
-    assert fast is None
+@pytest.mark.parametrize("data", [
+    HEAD + ROW.format(p="KZ ", code="2710194200", v="5", n=""),      # same key as the first row once normalised
+    HEAD + ROW.format(p="XX", code="2710194200", v="5", n=""),       # unknown partner
+    HEAD + ROW.format(p="TR", code="271019420", v="5", n=""),        # 9 digits
+    HEAD + ROW.format(p="TR", code="2710194200", v="", n=""),        # missing value
+    HEAD + ROW.format(p="TR", code="2710194200", v="-5", n=""),      # negative
+    HEAD + ROW.format(p="TR", code="2710194200", v="nan", n=""),     # not a number
+    HEAD + ROW.format(p="TR", code="2710194200", v="5", n="inf"),    # not finite
+    HEAD + ROW.format(p="TR", code="2710194200", v="1e13", n=""),    # implausibly large
+    HEAD + ROW.format(p="TR", code="2710194200", v="1 234,5", n=""),  # thousands separator: the checks read it
+    HEAD + ROW.format(p="TR", code="2710194200", v="5", n="").replace("01/2023", "07/2025"),  # future
+    HEAD + ROW.format(p="TR", code="2710194200", v="5", n="").replace("01/2023", "13/2023"),  # month 13
+    HEAD + ROW.format(p="TR", code="2710194200", v="5", n="").replace("\t18000 -", "\tВолгоград -"),
+    HEAD + ROW.format(p="TR", code="2710194200", v="5", n="").replace("ЭК", "XX"),           # flow
+    HEAD + ROW.format(p="TR", code="2710194200", v="5", n="").replace("\n", "\r\n"),         # CR LF
+    HEAD + "\n" + ROW.format(p="TR", code="2710194200", v="5", n=""),                         # blank line
+    HEAD + ROW.format(p="TR", code="2710194200", v="5", n="")[:-1] + "\textra\n",            # too many fields
+], ids=["duplicate", "partner", "9-digits", "missing", "negative", "nan", "inf", "large", "thousands",
+        "future", "month-13", "region", "flow", "crlf", "blank-line", "width"])
+def test_fast_path_steps_aside_for_anything_the_checks_look_at(data):
+    data = data.replace(HEAD, HEAD + ROW.format(p="KZ", code="2710194200", v="1", n=""), 1)
+    assert fts_fast.read_clean("t.csv", data.encode(), TODAY) is None
+
+
+def test_fast_path_steps_aside_for_cp1251():
+    data = (HEAD + OTHER).encode("cp1251")
+    assert fts_fast.read_clean("t.csv", data, TODAY) is None
+    slow, report = _careful(data)
+    assert report.ok and slow.trade["region"].tolist() == ["12000"]

@@ -1,0 +1,147 @@
+"""The rollups kept up to date at each import from the new rows only (issue 6: import >= 1M rows/s).
+
+A (region, year, month, flow) comes from one file: a newer file of the same months replaces it whole (see
+replace_months.sql). So every rollup group of the new rows is new, and adding their sums, computed here on
+the Arrow table before it is stored, gives what rollups.sql computes over the whole declarations table (a
+test checks it). The sums are taken on one integer key per row (each column's distinct values numbered,
+combined in mixed radix), a tenth of the cost of grouping the text columns in SQL.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+HERE = Path(__file__).parent
+KEY = ("region", "year", "month", "partner", "flow", "heading")  # r_heading_month's key, sort order first
+
+
+@dataclass
+class Delta:
+    heading: pa.Table     # rows of r_heading_month
+    partner: pa.Table     # rows of r_partner_month
+    months: pa.Table      # region, year, month, flow: the months the new rows bring
+    region_years: pa.Table  # region, year: for r_source_coverage
+
+
+def _codes(col: pa.ChunkedArray | pa.Array, per_value=None) -> tuple[np.ndarray, np.ndarray]:
+    """Per row a small integer, and the sorted distinct values they number (equal values, equal numbers)."""
+    if isinstance(col, pa.ChunkedArray):
+        col = (col.unify_dictionaries() if pa.types.is_dictionary(col.type) else col).combine_chunks()
+    if not pa.types.is_dictionary(col.type):
+        col = pc.dictionary_encode(col)
+    values = col.dictionary.to_numpy(zero_copy_only=False)
+    if per_value is not None:
+        values = per_value(values)
+    # the dictionary may hold a value twice once normalised (' kz' and 'KZ' both became 'KZ'): factorize
+    codes, distinct = pd.factorize(values, sort=True)
+    return codes[col.indices.to_numpy(zero_copy_only=False)], np.asarray(distinct)
+
+
+def _column(digits: np.ndarray, distinct: np.ndarray) -> pa.Array:
+    if distinct.dtype == object:  # text: stays dictionary-encoded, DuckDB stores it as VARCHAR
+        return pa.DictionaryArray.from_arrays(pa.array(digits.astype(np.int32)), pa.array(distinct, pa.string()))
+    return pa.array(distinct[digits])
+
+
+def deltas(table: pa.Table) -> Delta:
+    """The rollup rows of a table of declarations (the columns of `trade`)."""
+    parts = [_codes(table.column(c)) for c in KEY[:-1]]
+    parts.append(_codes(table.column("hs10"), lambda v: np.array([s[:4] for s in v], dtype=object)))
+    sizes = [max(len(d), 1) for _, d in parts]
+    if np.prod(np.asarray(sizes, dtype=float)) >= 2.0**62:
+        raise ValueError("too many distinct keys for one integer")  # ~1e18 combinations: not trade data
+    key = np.zeros(table.num_rows, dtype=np.int64)
+    for (codes, _), size in zip(parts, sizes, strict=True):
+        key = key * size + codes
+    group, keys = pd.factorize(key, sort=True)  # sorted: region first, so each file's rows are clustered
+    value = np.bincount(group, weights=table.column("value_usd").to_numpy(), minlength=len(keys))
+    netto_rows = table.column("netto_kg").to_numpy().astype("float64")
+    known = ~np.isnan(netto_rows)
+    netto = np.bincount(group, weights=np.where(known, netto_rows, 0.0), minlength=len(keys))
+    netto[np.bincount(group, weights=known, minlength=len(keys)) == 0] = np.nan  # SQL: sum of no value is NULL
+
+    digits, rest = {}, keys
+    for name, size in zip(reversed(KEY), reversed(sizes), strict=True):
+        rest, digits[name] = np.divmod(rest, size)
+    heading = pa.table({name: _column(digits[name], parts[i][1]) for i, name in enumerate(KEY)}
+                       | {"value_usd": value, "netto_kg": pa.array(netto, from_pandas=True)})
+
+    by_partner = keys // sizes[-1]  # sorted as keys are: each partner-month group is one run
+    starts = np.flatnonzero(np.r_[True, by_partner[1:] != by_partner[:-1]])
+    partner = pa.table({name: heading.column(name).take(pa.array(starts)) for name in KEY[:-1]}
+                       | {"value_usd": np.add.reduceat(value, starts) if len(starts) else value})
+    months = partner.select(["region", "year", "month", "flow"]).group_by(
+        ["region", "year", "month", "flow"]).aggregate([])
+    region_years = partner.select(["region", "year"]).group_by(["region", "year"]).aggregate([])
+    return Delta(heading, partner, _plain(months), _plain(region_years))
+
+
+def _plain(t: pa.Table) -> pa.Table:
+    return pa.table({n: (c.cast(c.type.value_type) if pa.types.is_dictionary(c.type) else c)
+                     for n, c in zip(t.column_names, t.columns, strict=True)})
+
+
+def replace_months(con: duckdb.DuckDBPyConnection, delta: Delta) -> int:
+    """Remove the rows of the months the new rows bring (declarations and rollups); the number of
+    declarations removed. Nothing to scan when no loaded source covers any of those regions and years."""
+    con.register("_ry", delta.region_years)
+    try:
+        overlap = con.execute("SELECT count(*) FROM r_source_coverage c JOIN _ry USING (region, year)").fetchall()
+    finally:
+        con.unregister("_ry")
+    if not overlap[0][0]:
+        return 0
+    years = pc.min_max(delta.months.column("year")).as_py()
+    before = _count(con)
+    con.register("_keys", delta.months)
+    try:
+        for statement in _statements("replace_months.sql"):
+            con.execute(statement, {"y_from": years["min"], "y_to": years["max"]})
+    finally:
+        con.unregister("_keys")
+    return before - _count(con)
+
+
+def _count(con: duckdb.DuckDBPyConnection) -> int:
+    return int(con.execute("SELECT count(*) FROM trade").fetchall()[0][0])
+
+
+def add(con: duckdb.DuckDBPyConnection, delta: Delta, source_id: int) -> None:
+    """Append the rollup rows of newly stored declarations (after replace_months)."""
+    for table, rows in (("r_heading_month", delta.heading), ("r_partner_month", delta.partner)):
+        con.register("_rows", rows)
+        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _rows")  # table: one of the two constants
+        con.unregister("_rows")
+    con.register("_ry", delta.region_years)
+    con.execute("INSERT INTO r_source_coverage SELECT region, year, ? FROM _ry ORDER BY region, year", [source_id])
+    con.unregister("_ry")
+
+
+def finish(con: duckdb.DuckDBPyConnection, replaced: bool) -> None:
+    """After the files of one import: the coverage tables. Replaced months may have left a source with no
+    rows in a region-year, so then the sources' coverage is taken again from the declarations."""
+    if replaced:
+        con.execute(_script("source_coverage.sql"))
+    con.execute(_script("rollup_coverage.sql"))
+
+
+def rebuild(con: duckdb.DuckDBPyConnection) -> None:
+    """Every rollup from the whole declarations table (rollups.sql, their definition)."""
+    for name in ("rollups.sql", "source_coverage.sql", "rollup_coverage.sql"):
+        con.execute(_script(name))
+
+
+def _script(name: str) -> str:
+    return (HERE / name).read_text(encoding="utf-8")
+
+
+def _statements(name: str) -> list[str]:
+    """The statements of a script, one by one (a statement with parameters is prepared alone)."""
+    lines = [ln for ln in _script(name).splitlines() if not ln.lstrip().startswith("--")]
+    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
