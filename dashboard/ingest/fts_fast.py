@@ -68,7 +68,9 @@ def _read(data: memoryview, delimiter: str, cols: dict[str, int], width: int, de
         table = pacsv.read_csv(
             pa.BufferReader(pa.py_buffer(data)),
             read_options=pacsv.ReadOptions(column_names=names, block_size=BLOCK),
-            parse_options=pacsv.ParseOptions(delimiter=delimiter, quote_char='"', ignore_empty_lines=True,
+            # a blank line is a row of the wrong width here: such a file goes the careful way (CR LF, or a
+            # lone CR, ends a line for both)
+            parse_options=pacsv.ParseOptions(delimiter=delimiter, quote_char='"', ignore_empty_lines=False,
                                              invalid_row_handler=on_invalid),
             convert_options=pacsv.ConvertOptions(
                 column_types={n: (pa.float64() if n in numeric else _TEXT) for n in names},
@@ -97,10 +99,7 @@ def read_clean(name: str, data: bytes, today: dt.date | None = None) -> FtsData 
 
     start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
     nl = data.find(b"\n", start)
-    if nl < 0 or data.find(b"\r") >= 0:
-        return None
-    blank = data.find(b"\n\n")
-    if blank >= 0 and data[blank:].strip(b"\n"):  # a blank line inside: the careful path numbers the lines
+    if nl < 0:
         return None
     try:
         first = data[start:nl].decode("utf-8")
