@@ -5,11 +5,13 @@ import streamlit as st
 
 from dashboard import config
 from dashboard.i18n import LANGS, t
-from dashboard.ui import controls, frame, state
+from dashboard.ui import preload, state
 
-# the icon is a local file: a Material icon here would be fetched from a font host outside the intranet
+# The icon is a local file: a Material icon here would be fetched from a font host outside the intranet (and so
+# would the page's icon if the navigation came first). Given by its static URL: dashboard/static/ is served at
+# app/static/, and a file path would be copied into every session's media store.
 st.set_page_config(page_title="Внешняя торговля Волгоградской области",
-                   page_icon=str(config.PACKAGE / "static" / "favicon.png"), layout="wide",
+                   page_icon="/app/static/favicon.png", layout="wide",
                    initial_sidebar_state="expanded")
 state.init_from_url("lang", state.parse_choice(LANGS), config.get("DASHBOARD_LANG"))
 lang = state.lang()
@@ -35,6 +37,13 @@ PAGES = [
 if not config.read_only():  # a viewing deployment has no page that changes data
     PAGES.append(_page("data", "database"))
 page = st.navigation(PAGES)
+# before anything heavy, so that the browser loads Plotly while this run imports pandas and queries the store
+if page.url_path in ("", "partner", "goods", "present"):  # the pages with Plotly charts ("" = overview)
+    preload.plotly()
+
+# imported only now (pandas, DuckDB: ~0.5 s on a session's first run), while the browser loads Plotly
+from dashboard.ui import controls, frame  # noqa: E402
+
 if frame.ready(lang):
     if page.url_path == "present":  # presenter mode: no sidebar for the audience, the view comes from the URL
         st.session_state["view"] = controls.view_without_widgets(lang)
