@@ -1,10 +1,9 @@
 """Партнёр: one partner's place, dynamics, commodity structure, firms, and the meetings held with it."""
 import streamlit as st
 
-from dashboard.charts import structure, trade
 from dashboard.i18n import t
 from dashboard.i18n.numbers import number, percent, period_label, rank_phrase
-from dashboard.ui import cached, deck_download, frame, partner_view, state, widgets
+from dashboard.ui import deck_download, frame, partner_view, state, widgets
 from dashboard.ui.present_link import maybe_switch_to_presenter, presenter_params
 
 maybe_switch_to_presenter()  # ?present=1 on a partner link opens the slides
@@ -42,37 +41,27 @@ else:
 
 months = period_label(2000, period.m_from, period.m_to, lang).replace(" 2000", "")
 months = t("partner.all_year", lang) if period.full_year else months
-hist = cached.rank_history(v, region, iso2, period.m_from, period.m_to)
+figs = partner_view.charts(v, region, iso2, period.year, period.m_from, period.m_to, lang, name, months, ptext)
 c1, c2 = st.columns(2)
 with c1:
-    widgets.chart(trade.rank_history(hist, lang, t("partner.rank_history", lang, name=name, months=months)),
-                  lang, "partner_rank", f"rank_{iso2}")
+    widgets.chart(figs["partner_rank"], lang, "partner_rank", f"rank_{iso2}")
 with c2:
-    widgets.chart(trade.yearly(hist, lang, t("partner.yearly", lang, name=name, months=months)),
-                  lang, "partner_yearly", f"yearly_{iso2}")
-widgets.chart(trade.monthly(cached.monthly_flows(v, region, iso2), lang, t("partner.monthly", lang, name=name)),
-              lang, "partner_monthly", f"monthly_{iso2}")
+    widgets.chart(figs["partner_yearly"], lang, "partner_yearly", f"yearly_{iso2}")
+widgets.chart(figs["partner_monthly"], lang, "partner_monthly", f"monthly_{iso2}")
 
-goods = cached.commodity_structure(v, region, *period.params.values(), iso2)
 tabs = st.tabs([t("flows.E", lang), t("flows.I", lang)])
 for tab, flow in zip(tabs, ("E", "I"), strict=True):
     with tab:
-        part = goods[goods["flow"] == flow]
-        if part.empty:
+        if f"partner_tree_{flow}" not in figs:
             st.info(t("overview.no_trade", lang))
             continue
-        flow_name = t(f"flows.{flow}", lang)
         # one under the other: the goods' names need the full width on a 1280-px screen
-        widgets.chart(structure.treemap(part, lang, t("partner.structure", lang, flow=flow_name, period=ptext)),
-                      lang, f"partner_tree_{flow}", f"structure_{iso2}_{flow}")
-        fig = structure.top_goods(part, flow, lang, t("partner.top_goods", lang, flow=flow_name, period=ptext))
-        widgets.chart(fig, lang, f"partner_top_{flow}", f"top_goods_{iso2}_{flow}")
+        widgets.chart(figs[f"partner_tree_{flow}"], lang, f"partner_tree_{flow}", f"structure_{iso2}_{flow}")
+        widgets.chart(figs[f"partner_top_{flow}"], lang, f"partner_top_{flow}", f"top_goods_{iso2}_{flow}")
 
-firms = cached.firms_history(v, iso2)
-if firms.empty:
-    st.caption(t("partner.no_firms", lang))
+if "partner_firms" in figs:
+    widgets.chart(figs["partner_firms"], lang, "partner_firms", f"firms_{iso2}")
 else:
-    widgets.chart(trade.firms(firms, lang, t("partner.firms", lang, name=name)), lang, "partner_firms",
-                  f"firms_{iso2}")
+    st.caption(t("partner.no_firms", lang))
 partner_view.meetings(iso2, lang)
 frame.footnote(lang, ptext, scope)

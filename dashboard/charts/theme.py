@@ -69,11 +69,8 @@ def wrap_title(title: str, width: int = 45) -> str:
     return f"{title[:cut + 1]}<br>{title[cut + 2:]}" if cut > 0 else title
 
 
-def apply(fig: go.Figure, lang: str, title: str, projector: bool = False, height: int | None = None) -> go.Figure:
-    """The figure in the house theme, as a new figure: use the returned one.
-
-    Plotly validates every layout property it is given, which cost ~7 ms a chart (7 charts on the partner
-    page); the theme is validated once (_base_layout) and the merged layout is not validated again."""
+def _layout(over: dict, lang: str, title: str, projector: bool, height: int | None) -> dict:
+    """The theme, then the chart's own layout, then the title and height: a plain dict."""
     size = 22 if projector else 13
     title = wrap_title(title)
     own: dict = {"title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": size + (8 if projector else 3)}}}
@@ -81,8 +78,27 @@ def apply(fig: go.Figure, lang: str, title: str, projector: bool = False, height
         own["margin"] = {"t": (100 if projector else 75)}
     if height:
         own["height"] = height
-    layout = _merge(_merge(_base_layout(lang, projector), fig.layout.to_plotly_json()), own)
-    return go.Figure(data=fig.data, layout=layout, _validate=False)
+    return _merge(_merge(_base_layout(lang, projector), over), own)
+
+
+def apply(fig: go.Figure, lang: str, title: str, projector: bool = False, height: int | None = None) -> go.Figure:
+    """The figure in the house theme, as a new figure: use the returned one.
+
+    Plotly validates every layout property it is given, which cost ~7 ms a chart (7 charts on the partner
+    page); the theme is validated once (_base_layout) and the merged layout is not validated again."""
+    return go.Figure(data=fig.data, layout=_layout(fig.layout.to_plotly_json(), lang, title, projector, height),
+                     _validate=False)
+
+
+def figure(traces: list[dict], layout: dict, lang: str, title: str, projector: bool = False,
+           height: int | None = None) -> go.Figure:
+    """A themed figure from traces given as plain dicts (each with its "type") and the chart's own layout.
+
+    Nothing is validated: building the charts through graph_objects (add_bar, update_layout, ...) validated
+    every property and took most of the partner page's render. The dicts hold exactly what Plotly's validators
+    would have made of them (numpy arrays where they coerce a column, lists of plain values otherwise);
+    tests/unit/test_charts.py checks that validating each chart again changes nothing."""
+    return go.Figure(data=traces, layout=_layout(layout, lang, title, projector, height), _validate=False)
 
 
 def plot_config(lang: str, file_name: str, static_url: str | None = None) -> dict:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from dashboard.charts import structure, trade
 from dashboard.i18n import t
 from dashboard.reference import partners as ref_partners
 from dashboard.store.period import Period
@@ -37,6 +38,35 @@ def position(region: str, period: Period, iso2: str) -> dict | None:
         return None
     return {k: (None if (not isinstance(val, str) and val != val) else val)  # NaN -> None
             for k, val in row.iloc[0].to_dict().items()}
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def charts(v: str, region: str, iso2: str, year: int, m_from: int, m_to: int, lang: str, name: str, months: str,
+           ptext: str) -> dict[str, dict]:
+    """The page's charts as figure dicts (fig.to_dict()) by widget key, cached per data version like the
+    queries, so a rerun (a widget change, a second visitor) does not build them again. A flow without trade
+    has no structure charts and a partner without firm counts no firms chart."""
+    hist = cached.rank_history(v, region, iso2, m_from, m_to)
+    figs = {
+        "partner_rank": trade.rank_history(hist, lang, t("partner.rank_history", lang, name=name, months=months)),
+        "partner_yearly": trade.yearly(hist, lang, t("partner.yearly", lang, name=name, months=months)),
+        "partner_monthly": trade.monthly(cached.monthly_flows(v, region, iso2), lang,
+                                         t("partner.monthly", lang, name=name)),
+    }
+    goods = cached.commodity_structure(v, region, year, m_from, m_to, iso2)
+    for flow in ("E", "I"):
+        part = goods[goods["flow"] == flow]
+        if part.empty:
+            continue
+        flow_name = t(f"flows.{flow}", lang)
+        figs[f"partner_tree_{flow}"] = structure.treemap(
+            part, lang, t("partner.structure", lang, flow=flow_name, period=ptext))
+        figs[f"partner_top_{flow}"] = structure.top_goods(
+            part, flow, lang, t("partner.top_goods", lang, flow=flow_name, period=ptext))
+    firms = cached.firms_history(v, iso2)
+    if not firms.empty:
+        figs["partner_firms"] = trade.firms(firms, lang, t("partner.firms", lang, name=name))
+    return {key: fig.to_dict() for key, fig in figs.items()}
 
 
 def meetings_note(iso2: str, lang: str) -> None:

@@ -14,7 +14,11 @@ from dashboard.i18n.numbers import money, number, percent
 STATIC_URL = "app/static/"
 
 
-def chart(fig: go.Figure, lang: str, key: str, file_name: str) -> None:
+def chart(fig: go.Figure | dict, lang: str, key: str, file_name: str) -> None:
+    """fig: a figure, or a cached figure dict (fig.to_dict()) that is made a figure again without validation:
+    st.plotly_chart would validate a dict property by property, the cost the dict was cached to avoid."""
+    if isinstance(fig, dict):
+        fig = go.Figure(fig, _validate=False)
     st.plotly_chart(fig, width="stretch", key=key,
                     config=theme.plot_config(lang, file_name, STATIC_URL))
 
