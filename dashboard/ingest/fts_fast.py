@@ -20,6 +20,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from dashboard.ingest import columns as col
+from dashboard.ingest.rawfile import Data, sniff_delimiter
 from dashboard.ingest.report import Report
 from dashboard.reference import partners as ref_partners
 
@@ -93,11 +94,11 @@ def _number(arr: pa.ChunkedArray, required: bool) -> bool:
     return bool(bounds["min"] >= 0 and bounds["max"] <= col.MAX_VALUE)
 
 
-def read_clean(name: str, data: bytes, today: dt.date | None = None) -> FtsData | None:
+def read_clean(name: str, data: Data, today: dt.date | None = None) -> FtsData | None:
     """The FTS unload in `data` (already unpacked) if it is clean and in the usual form, else None."""
     from dashboard.ingest import fts  # fts imports this module: the import is here to avoid a cycle
 
-    start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    start = 3 if data[:3] == b"\xef\xbb\xbf" else 0
     nl = data.find(b"\n", start)
     if nl < 0:
         return None
@@ -105,7 +106,6 @@ def read_clean(name: str, data: bytes, today: dt.date | None = None) -> FtsData 
         first = data[start:nl].decode("utf-8")
     except UnicodeDecodeError:
         return None
-    from dashboard.ingest.rawfile import sniff_delimiter
     delimiter = sniff_delimiter(first)
     header = [h.strip().strip('"') for h in first.split(delimiter)]
     if not fts.looks_like(header):

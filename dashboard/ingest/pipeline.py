@@ -16,7 +16,7 @@ import pandas as pd
 
 from dashboard import config
 from dashboard.ingest import comtrade, dbf, firms, fts, fts_fast
-from dashboard.ingest.rawfile import read_unpacked, sha256, unpack
+from dashboard.ingest.rawfile import Data, mapped, read_unpacked, sha256, unpack
 from dashboard.ingest.report import ImportRejected, Report
 from dashboard.reference.partners import in_group
 from dashboard.store import build, rollups, versions
@@ -61,7 +61,7 @@ def detect(header: list[str]) -> str | None:
     return None
 
 
-def parse_file(name: str, data: bytes, fmt: str = "auto", today: dt.date | None = None,
+def parse_file(name: str, data: Data, fmt: str = "auto", today: dt.date | None = None,
                limit: int | None = None) -> Parsed:
     """Read and validate one file; raises ImportRejected with every problem found."""
     report = Report(name)
@@ -73,7 +73,7 @@ def parse_file(name: str, data: bytes, fmt: str = "auto", today: dt.date | None 
         fast = fts_fast.read_clean(*unpacked, today)
         if fast is not None:
             return _parsed(name, data, "fts", fast)
-    raw = read_unpacked(*unpacked, report, quoted=True)
+    raw = read_unpacked(unpacked[0], bytes(unpacked[1]), report, quoted=True)  # the careful path: bytes
     if raw is None:
         raise ImportRejected(report)
     kind = detect(raw.header) if fmt == "auto" else fmt
@@ -88,7 +88,7 @@ def parse_file(name: str, data: bytes, fmt: str = "auto", today: dt.date | None 
     return _parsed(name, data, kind, parsed)
 
 
-def _parsed(name: str, data: bytes, kind: str,
+def _parsed(name: str, data: Data, kind: str,
             parsed: fts.FtsData | comtrade.ComtradeData | firms.FirmsData) -> Parsed:
     report = Report(name)
     if isinstance(parsed, fts.FtsData):
@@ -202,7 +202,7 @@ def import_paths(published: Path, paths: list[Path], fmt: str = "auto", eaeu: bo
     problem of every bad file; then nothing is published."""
     if len(paths) == 1:  # nothing to overlap, and a bad file is refused before the store is touched
         try:
-            parsed = [parse_file(Path(paths[0]).name, Path(paths[0]).read_bytes(), fmt)]
+            parsed = [parse_file(Path(paths[0]).name, mapped(Path(paths[0])), fmt)]
         except ImportRejected as e:
             raise ImportRejected(_merged([e.report])) from None
         return publish(published, parsed, eaeu=eaeu, demo=demo, loaded_by=loaded_by)
@@ -230,7 +230,7 @@ def _read_ahead(paths: list[Path], fmt: str) -> Iterator[Parsed]:
         try:
             for path in paths:
                 try:
-                    parsed = parse_file(Path(path).name, Path(path).read_bytes(), fmt)
+                    parsed = parse_file(Path(path).name, mapped(Path(path)), fmt)
                 except ImportRejected as e:
                     reports.append(e.report)
                     continue
