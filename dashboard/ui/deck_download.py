@@ -12,7 +12,6 @@ import datetime as dt
 import streamlit as st
 
 from dashboard.export import pdf
-from dashboard.export.pptx_deck import deck_bytes
 from dashboard.export.slides import Deck, build_deck, file_stem
 from dashboard.i18n import t
 from dashboard.store.period import Period
@@ -30,6 +29,7 @@ def cached_deck(v: str, iso2: str, year: int, m_from: int, m_to: int, region: st
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def pptx_file(v: str, iso2: str, year: int, m_from: int, m_to: int, region: str, lang: str, day: str) -> bytes:
+    from dashboard.export.pptx_deck import deck_bytes  # python-pptx (~0.1 s to import): only when a deck is asked for
     deck = build_deck(cached.store(), iso2, Period(year, m_from, m_to), region, lang,
                       today=dt.date.fromisoformat(day))
     return deck_bytes(deck)

@@ -31,7 +31,7 @@ def _careful(data: bytes):
     (HEAD + ROW.format(p="KZ", code="2710194200", v="1e5", n="") + OTHER).encode(),        # exponent
     b"\xef\xbb\xbf" + (HEAD + OTHER).encode(),                                              # BOM
     (HEAD + ROW.format(p="KZ", code="2710194200", v="1", n="") + OTHER).replace("\n", "\r\n").encode(),
-    "napr\tperiod\tnastranapr\ttnved\tStoim\tRegion\textra\nIMP\t03.2024\tby\t0101210000\t10\t18000\tx\n".encode(),
+    b"napr\tperiod\tnastranapr\ttnved\tStoim\tRegion\textra\nIMP\t03.2024\tby\t0101210000\t10\t18000\tx\n",
 ], ids=["demo-year", "spaces-case-blanks", "decimal-dots", "exponent", "bom", "crlf", "optional-columns-missing"])
 def test_fast_path_equals_the_checks(data):
     fast = fts_fast.read_clean("t.csv", data, TODAY)
