@@ -53,7 +53,9 @@ def table(res: dict) -> str:
                f"{_ok(rps >= t['import_rows_per_s'] if rps else None)} |")
     out.append(f"| peak memory, MB | {_f(imp.get('peak_mb'), 0)} | {_f(pdw.get('peak_mb'), 0)} | – | |")
     if imp.get("stages_s"):
-        out.append("\nImport time by stage: " + "; ".join(f"{k} {v:.1f} s" for k, v in imp["stages_s"].items()))
+        out.append("\nImport time by stage (a second thread reads and checks the next file while the first stores "
+                   "this one, so the reading stages overlap the others): "
+                   + "; ".join(f"{k} {v:.1f} s" for k, v in imp["stages_s"].items()))
     out.append("")
 
     out += ["| page query | page | ours cold median / p95 ms | ours warm median / p95 ms | "

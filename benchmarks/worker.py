@@ -57,10 +57,27 @@ def _stage_timers(stages: dict[str, float]) -> None:
     wrap(rollups, "add", "store rollup rows")
     wrap(pipeline, "_load_one", LOAD)
     wrap(rollups, "finish", "coverage tables")
+    read_ahead = pipeline._read_ahead
+
+    def timed_read_ahead(*args, **kw):  # the loading thread's wait for the reading thread's next file
+        files = read_ahead(*args, **kw)
+        while True:
+            t0 = time.perf_counter()
+            try:
+                item = next(files)
+            except StopIteration:
+                return
+            finally:
+                stages[WAIT] = stages.get(WAIT, 0.0) + time.perf_counter() - t0
+            yield item
+    pipeline._read_ahead = timed_read_ahead
 
 
 LOAD = "store declarations (DuckDB insert)"
 NESTED = ("rollup sums of the new rows (numpy)", "remove months loaded before", "store rollup rows")
+READING = ("split into typed columns and check (pyarrow, fts_fast)",
+           "row-by-row checks (fts.parse, files not in the usual form)")
+WAIT = "loading thread waiting for the next file"
 
 
 def phase_import(a: dict) -> dict:
@@ -72,7 +89,10 @@ def phase_import(a: dict) -> dict:
     rows = sum(o.rows for o in outcomes)  # type: ignore[attr-defined]
     size = sum(p.stat().st_size for p in paths)
     stages[LOAD] = stages.get(LOAD, 0.0) - sum(stages.get(k, 0.0) for k in NESTED)  # _load_one minus its parts
-    stages["other (read files, sha256, copy, commit and publish the version)"] = seconds - sum(stages.values())
+    # the reading thread's stages overlap the loading thread's: "other" is what the loading thread spent
+    # outside its stages and its waits (copy, commit, checkpoint and publish the version)
+    loading = sum(v for k, v in stages.items() if k not in READING)
+    stages["other (copy, commit and publish the version)"] = seconds - loading
     return {"rows": rows, "files": len(paths), "mb": size / 1e6, "seconds": seconds,
             "rows_per_s": rows / seconds, "peak_mb": peak_mb(), "stages_s": stages,
             "db_mb": Path(a["db"]).resolve().stat().st_size / 1e6}
