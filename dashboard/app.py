@@ -37,11 +37,11 @@ PAGES = [
 if not config.read_only():  # a viewing deployment has no page that changes data
     PAGES.append(_page("data", "database"))
 page = st.navigation(PAGES)
-# before anything heavy, so that the browser loads Plotly while this run imports pandas and queries the store
-if page.url_path in ("", "partner", "goods", "present"):  # the pages with Plotly charts ("" = overview)
-    preload.plotly()
+# before anything heavy, so that the browser loads Plotly and the widgets while this run imports pandas and
+# queries the store
+preload.page(page.url_path)
 
-# imported only now (pandas, DuckDB: ~0.5 s on a session's first run), while the browser loads Plotly
+# imported only now (pandas, DuckDB: ~0.5 s on a session's first run), while the browser loads its code
 from dashboard.ui import controls, frame  # noqa: E402
 
 if frame.ready(lang):
