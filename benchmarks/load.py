@@ -209,6 +209,20 @@ def _cpu_used(a: tuple[float, float], b: tuple[float, float], wall: float) -> di
             "machine_cpu_capacity_s": wall * (os.cpu_count() or 1)}
 
 
+async def _wait_visible(locator, timeout_s: float, step_ms: int = 100) -> None:
+    """locator.wait_for(state="visible") checked every ~20 ms. A single long wait_for checks every 500 ms after its
+    first 0.27 s, so the startup time came out up to half a second late, in steps of 0.5 s."""
+    from playwright.async_api import TimeoutError as PlaywrightTimeout
+    deadline = time.perf_counter() + timeout_s
+    while True:
+        try:
+            await locator.wait_for(state="visible", timeout=step_ms)
+            return
+        except PlaywrightTimeout:
+            if time.perf_counter() > deadline:
+                raise
+
+
 async def _first_chart(db: Path, timeout_s: float, root: Path) -> dict:
     from playwright.async_api import async_playwright
     async with async_playwright() as pw:
@@ -218,7 +232,7 @@ async def _first_chart(db: Path, timeout_s: float, root: Path) -> dict:
         try:
             ready = await asyncio.to_thread(server.wait_healthy, timeout_s)
             await page.goto(server.url, wait_until="commit", timeout=timeout_s * 1000)
-            await page.locator(CHART).first.wait_for(state="visible", timeout=timeout_s * 1000)
+            await _wait_visible(page.locator(CHART).first, timeout_s)
             return {"first_chart_s": time.perf_counter() - server.started, "server_ready_s": ready,
                     "server_peak_mb": server.peak_mb()}
         finally:
