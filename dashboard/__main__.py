@@ -21,10 +21,11 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from dashboard.ingest.pipeline import import_paths
+    from dashboard.ingest.pipeline import import_paths, keep_heap
     from dashboard.ingest.report import ImportRejected
     from dashboard.store.versions import StoreBusy, StoreError
     eaeu = {"yes": True, "no": False, "auto": None}[args.eaeu]
+    keep_heap()
     try:
         outcomes = import_paths(_db(args), [Path(f) for f in args.files], fmt=args.format, eaeu=eaeu)
     except ImportRejected as e:
