@@ -7,6 +7,7 @@ import datetime as dt
 import getpass
 import threading
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from queue import Full, Queue
@@ -229,6 +230,9 @@ def keep_heap() -> None:
         libc.mallopt(ctypes.c_int(option), ctypes.c_int(value))
 
 
+READERS = 2  # files read and checked at once, ahead of the one being stored
+
+
 def _read_ahead(paths: list[Path], fmt: str) -> Iterator[Parsed]:
     """The files parsed and checked one after the other in a second thread, so that reading the next file
     overlaps storing this one (pyarrow and DuckDB release the GIL: both cores work). At most one parsed file
@@ -248,14 +252,24 @@ def _read_ahead(paths: list[Path], fmt: str) -> Iterator[Parsed]:
     def work() -> None:
         reports: list[Report] = []
         try:
-            for path in paths:
-                try:
-                    parsed = parse_file(Path(path).name, mapped(Path(path)), fmt)
-                except ImportRejected as e:
-                    reports.append(e.report)
-                    continue
-                if not reports and not put(("file", parsed)):  # after a bad file only the checks go on
-                    return
+            with ThreadPoolExecutor(READERS, thread_name_prefix="import-read") as pool:
+                # the first file alone (nothing can be stored before it is read), then READERS at a time
+                ahead = [pool.submit(parse_file, Path(paths[0]).name, mapped(Path(paths[0])), fmt)]
+                for i in range(len(paths)):
+                    error = ahead[i].exception()  # waits for file i
+                    while len(ahead) < min(len(paths), i + 1 + READERS):
+                        nxt = Path(paths[len(ahead)])
+                        ahead.append(pool.submit(parse_file, nxt.name, mapped(nxt), fmt))
+                    if isinstance(error, ImportRejected):
+                        reports.append(error.report)
+                        continue
+                    if error is not None:
+                        raise error
+                    parsed = ahead[i].result()
+                    if not reports and not put(("file", parsed)):  # after a bad file only the checks go on
+                        for f in ahead[i + 1:]:
+                            f.cancel()
+                        return
             put(("bad", reports) if reports else ("end", None))
         except BaseException as e:  # handed to the loading thread, which raises it
             put(("error", e))
