@@ -92,7 +92,7 @@ def machine() -> dict:
 
 
 def run(rows: int, reps: int, render_reps: int, skip_pandas: bool, skip_render: bool, load: bool,
-        sessions: int, partner: str) -> dict:
+        sessions: int, partner: str, import_runs: int = 3) -> dict:
     from benchmarks.generate import generate
     work = OUT / f"run_{rows}"
     shutil.rmtree(work, ignore_errors=True)
@@ -105,7 +105,7 @@ def run(rows: int, reps: int, render_reps: int, skip_pandas: bool, skip_render: 
     files = [str(p) for p in generate(rows)]
     res["generate_s"] = time.perf_counter() - t0
     step = _say("import")
-    res["import"] = _worker("import", {"db": str(db), "files": files}, work)
+    res["import"] = _worker("import", {"db": str(db), "files": files, "runs": import_runs}, work)
     step = _say("queries", step)
     res["queries"] = _worker("queries", {"db": str(db), "region": config.region(), "partner": partner,
                                          "reps": reps}, work)
@@ -152,12 +152,13 @@ def add_arguments(ap: argparse.ArgumentParser) -> None:
     ap.add_argument("--load", action="store_true", help="also run the browser load test and the startup time")
     ap.add_argument("--sessions", type=int, default=20, help="concurrent browser sessions of --load")
     ap.add_argument("--partner", default="KZ")
+    ap.add_argument("--import-runs", type=int, default=3, help="imports into a fresh store; the median is reported")
 
 
 def run_cli(args: argparse.Namespace) -> int:
     from benchmarks import report
     res = run(args.rows, args.reps, args.render_reps, args.skip_pandas, args.skip_render, args.load,
-              args.sessions, args.partner)
+              args.sessions, args.partner, args.import_runs)
     out = args.json or OUT / f"bench_{args.rows}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(res, ensure_ascii=False, indent=1, default=str))

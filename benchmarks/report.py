@@ -48,13 +48,16 @@ def table(res: dict) -> str:
     rps = imp.get("rows_per_s")
     prps = pdw.get("rows_per_s")
     vs = f"; ours/pandas throughput {rps / prps:.2f}" if rps and prps else ""
-    out.append(f"| rows per second | {_f(rps, 0)} ({_f(imp.get('seconds'))} s) | {_f(prps, 0)} "
+    runs = imp.get("runs_s") or []
+    how = (f"median of {len(runs)} imports: " + " / ".join(_f(r) for r in runs) + " s") if len(runs) > 1 else \
+        f"{_f(imp.get('seconds'))} s"
+    out.append(f"| rows per second | {_f(rps, 0)} ({how}) | {_f(prps, 0)} "
                f"({_f(pdw.get('read_s'))} s{vs}) | ≥ {t.get('import_rows_per_s', 0):,.0f} | "
                f"{_ok(rps >= t['import_rows_per_s'] if rps else None)} |")
     out.append(f"| peak memory, MB | {_f(imp.get('peak_mb'), 0)} | {_f(pdw.get('peak_mb'), 0)} | – | |")
     if imp.get("stages_s"):
-        out.append("\nImport time by stage (a second thread reads and checks the next file while the first stores "
-                   "this one, so the reading stages overlap the others): "
+        out.append("\nImport time by stage, median run (two threads read and check the next files while the main "
+                   "thread stores this one, so the reading stages overlap the others): "
                    + "; ".join(f"{k} {v:.1f} s" for k, v in imp["stages_s"].items()))
     out.append("")
 
