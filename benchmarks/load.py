@@ -81,8 +81,8 @@ def _free_port() -> int:
 class Server:
     """`streamlit run dashboard/app.py` on a free loopback port, stopped (by its own pid) on exit."""
 
-    def __init__(self, db: Path, root: Path = ROOT, log: Path | None = None):
-        self.port = _free_port()
+    def __init__(self, db: Path, root: Path = ROOT, log: Path | None = None, port: int | None = None):
+        self.port = port or _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         cmd = [sys.executable, "-m", "streamlit", "run", str(root / "dashboard" / "app.py"),
                "--server.port", str(self.port), "--server.address", "127.0.0.1", "--server.headless", "true",
@@ -223,12 +223,26 @@ async def _wait_visible(locator, timeout_s: float, step_ms: int = 100) -> None:
                 raise
 
 
-async def _first_chart(db: Path, timeout_s: float, root: Path) -> dict:
+async def _first_chart(db: Path, timeout_s: float, root: Path, returning: bool = False) -> dict:
+    """One server start, timed to the first chart visible. returning=True: the browser has shown the app before
+    (a meeting-room screen, an official's bookmark), so Streamlit's and Plotly's code comes from its cache; the
+    app is visited once on the same address, that server stopped, and the start is timed on a new one."""
     from playwright.async_api import async_playwright
     async with async_playwright() as pw:
         browser = await pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
         page = await browser.new_page(viewport={"width": 1400, "height": 900})
-        server = Server(db, root)  # the clock starts here: the browser is already open, as the user's is
+        port = None
+        if returning:
+            earlier = Server(db, root)
+            port = earlier.port
+            try:
+                await asyncio.to_thread(earlier.wait_healthy, timeout_s)
+                await page.goto(earlier.url, wait_until="commit", timeout=timeout_s * 1000)
+                await _wait_visible(page.locator(CHART).first, timeout_s)
+                await page.goto("about:blank")
+            finally:
+                earlier.stop()
+        server = Server(db, root, port=port)  # the clock starts here: the browser is already open, as the user's is
         try:
             ready = await asyncio.to_thread(server.wait_healthy, timeout_s)
             await page.goto(server.url, wait_until="commit", timeout=timeout_s * 1000)
@@ -242,14 +256,20 @@ async def _first_chart(db: Path, timeout_s: float, root: Path) -> dict:
 
 def startup(db: Path, timeout_s: float = 60, root: Path = ROOT, runs: int = 5) -> dict:
     """Time from `streamlit run` to the first chart visible, on the default database (built if missing): the
-    median of `runs` server starts (one start varies by ±0.4 s on the shared 2-core machine), every run listed."""
+    median of `runs` server starts (one start varies by ±0.4 s on the shared 2-core machine), every run listed;
+    for a browser that never showed the app (nothing cached) and, under "returning", for one that did."""
     try:
         if not db.exists():
             subprocess.run([sys.executable, "-m", "dashboard", "init"], cwd=ROOT, check=True,
                            stdout=subprocess.DEVNULL)
-        done = [asyncio.run(_first_chart(db, timeout_s, root)) for _ in range(max(1, runs))]
+        first = [asyncio.run(_first_chart(db, timeout_s, root)) for _ in range(max(1, runs))]
+        again = [asyncio.run(_first_chart(db, timeout_s, root, returning=True)) for _ in range(max(1, runs))]
     except Exception as e:
         return {"failed": f"{type(e).__name__}: {e}"[:500]}
+    return {**_median(first), "returning": _median(again)}
+
+
+def _median(done: list[dict]) -> dict:
     median = sorted(done, key=lambda r: r["first_chart_s"])[len(done) // 2]
     return {**median, "runs_s": [r["first_chart_s"] for r in done]}
 
