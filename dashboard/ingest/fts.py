@@ -17,6 +17,7 @@ import pyarrow.compute as pc
 from dashboard.ingest import columns as col
 from dashboard.ingest.rawfile import RawTable, norm_header
 from dashboard.ingest.report import Report
+from dashboard.store import rollups
 
 STR = pd.StringDtype("pyarrow", na_value=np.nan)  # what .astype("str") gives: the text columns' dtype
 
@@ -53,9 +54,7 @@ class FtsData:
     @property
     def trade(self) -> pd.DataFrame:
         """The rows as a DataFrame with plain text columns (for small files and tests; imports use table)."""
-        plain = pa.table({n: (c.cast(c.type.value_type) if pa.types.is_dictionary(c.type) else c)
-                          for n, c in zip(self.table.column_names, self.table.columns, strict=True)})
-        return plain.to_pandas(types_mapper={pa.string(): STR, pa.large_string(): STR}.get)
+        return rollups.plain(self.table).to_pandas(types_mapper={pa.string(): STR, pa.large_string(): STR}.get)
 
     def distinct(self, column: str) -> list:
         """The distinct values of a column, without a pass over the rows when it is dictionary-encoded."""

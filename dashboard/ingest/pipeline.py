@@ -136,7 +136,8 @@ def _load_one(con: duckdb.DuckDBPyConnection, p: Parsed, eaeu: bool | None, demo
         period = fts.period_bounds(data)
         scope = _eaeu(p, eaeu)
         sid = _insert_source(con, p, scope, ",".join(sorted(data.regions["code"])), period, demo, who)
-        delta = p.rollup or rollups.deltas(data.table)
+        delta = p.rollup
+        assert delta is not None  # _parsed sums every FTS file's rollup rows as it is read
         n_old = rollups.replace_months(con, delta)  # a newer file of the same months replaces the older one
         # handed over as Arrow: DuckDB reads the dictionary-encoded text columns without a copy per value
         con.register("_new", data.table)
@@ -234,9 +235,10 @@ READERS = 2  # files read and checked at once, ahead of the one being stored
 
 
 def _read_ahead(paths: list[Path], fmt: str) -> Iterator[Parsed]:
-    """The files parsed and checked one after the other in a second thread, so that reading the next file
-    overlaps storing this one (pyarrow and DuckDB release the GIL: both cores work). At most one parsed file
-    waits, which bounds the memory. Bad files are reported together after the last good one is handed over."""
+    """The files parsed and checked READERS at a time in other threads (the first alone), so that reading the
+    next files overlaps storing this one (pyarrow, numpy and DuckDB release the GIL: both cores work). At most
+    READERS files in the reading and one waiting, which bounds the memory. Bad files are reported together
+    after the last good one is handed over."""
     queue: Queue[tuple[str, object]] = Queue(maxsize=1)
     stop = threading.Event()
 

@@ -83,11 +83,11 @@ def deltas(table: pa.Table) -> Delta:
     months = partner.select(["region", "year", "month", "flow"]).group_by(
         ["region", "year", "month", "flow"]).aggregate([])
     region_years = partner.select(["region", "year"]).group_by(["region", "year"]).aggregate([])
-    return Delta(heading, partner, _plain(months), _plain(region_years))
+    return Delta(heading, partner, plain(months), plain(region_years))
 
 
 def _one_row_each(group: np.ndarray, n_groups: int) -> np.ndarray:
-    """For each group number, the position of one of its rows (the last one: numpy keeps the last write)."""
+    """For each group number, the position of one of its rows (any one: they share the group's key values)."""
     rows = np.empty(n_groups, dtype=np.int64)
     rows[group] = np.arange(len(group))
     return rows
@@ -100,7 +100,8 @@ def _by_region(keys: np.ndarray, sizes: list[int]) -> np.ndarray:
     return np.argsort(region.astype(np.int16) if sizes[0] < 2**15 else region, kind="stable")  # int16: radix
 
 
-def _plain(t: pa.Table) -> pa.Table:
+def plain(t: pa.Table) -> pa.Table:
+    """The table with its dictionary-encoded text columns decoded to plain strings."""
     return pa.table({n: (c.cast(c.type.value_type) if pa.types.is_dictionary(c.type) else c)
                      for n, c in zip(t.column_names, t.columns, strict=True)})
 
