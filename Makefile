@@ -19,7 +19,7 @@ db: install
 	$(PY) -m dashboard init
 
 run: db
-	$(PY) -m streamlit run dashboard/app.py --server.port $(PORT)
+	$(PY) -m streamlit run dashboard/serve.py --server.port $(PORT)
 
 test: install
 	$(PY) -m pytest -q -p no:cacheprovider -n 2 tests/unit tests/app

@@ -5,7 +5,7 @@ import streamlit as st
 
 from dashboard import config
 from dashboard.i18n import LANGS, t
-from dashboard.ui import preload, state
+from dashboard.ui import state, style
 
 # The icon is a local file: a Material icon here would be fetched from a font host outside the intranet (and so
 # would the page's icon if the navigation came first). Given by its static URL: dashboard/static/ is served at
@@ -37,18 +37,18 @@ PAGES = [
 if not config.read_only():  # a viewing deployment has no page that changes data
     PAGES.append(_page("data", "database"))
 page = st.navigation(PAGES)
-# before anything heavy, so that the browser loads Plotly and the widgets while this run imports pandas and
-# queries the store
-preload.page(page.url_path)
+if page.url_path != "present":
+    # the first element of the run, before pandas is imported: Streamlit's first element of a process inspects
+    # the call stack, which takes longer the more modules are loaded
+    style.page()
 
-# imported only now (pandas, DuckDB: ~0.5 s on a session's first run), while the browser loads its code
+# imported only now: pandas and DuckDB take ~0.5 s to import in a new process, while the browser loads its code
 from dashboard.ui import controls, frame  # noqa: E402
 
 if frame.ready(lang):
     if page.url_path == "present":  # presenter mode: no sidebar for the audience, the view comes from the URL
         st.session_state["view"] = controls.view_without_widgets(lang)
     else:
-        frame.style()
         st.session_state["view"] = controls.sidebar(lang)
         frame.sidebar_footer(lang)
     page.run()

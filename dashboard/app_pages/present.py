@@ -52,7 +52,7 @@ with st.container(horizontal=True, key="present_bar", gap="small", vertical_alig
         st.selectbox(t("controls.year", lang), sorted((int(y) for y in cov["year"]), reverse=True), key="year")
         st.slider(t("controls.months", lang), 1, 12, key="months", help=t("controls.months_help", lang))
         st.segmented_control(t("present.slide_lang", lang), list(LANGS), key="slang",
-                             format_func=lambda c: {"ru": "Русский", "en": "English"}[c])
+                             format_func=controls.lang_label)
         st.selectbox(t("present.auto", lang), AUTO_CHOICES, key="auto",
                      format_func=lambda s: t("present.auto_off", lang) if s == 0 else t("present.auto_s", lang, s=s))
         st.caption(t("present.keys_help", lang))

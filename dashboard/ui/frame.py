@@ -12,16 +12,6 @@ from dashboard.store.db import NoData
 from dashboard.store.period import Period
 from dashboard.ui import cached, state
 
-# KPI values shrink with the window, so "944,6 млн $" fits a card at 1280 px as well as at 1920 px
-_CSS = """<style>
-[data-testid="stMetricValue"] { font-size: clamp(1.3rem, 1.9vw, 2.25rem); }
-[data-testid="stMetricLabel"] p { font-size: 0.95rem; }
-</style>"""
-
-
-def style() -> None:
-    st.html(_CSS)
-
 
 def ready(lang: str) -> bool:
     """False (with instructions on screen) when nothing is published yet."""

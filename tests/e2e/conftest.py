@@ -38,7 +38,7 @@ def free_port() -> int:
 def start_streamlit(db: Path, port: int, extra_env: dict[str, str] | None = None,
                     script: Path | None = None, args: tuple[str, ...] = ()) -> subprocess.Popen:
     env = {**os.environ, "DASHBOARD_DB": str(db), **(extra_env or {})}
-    cmd = [sys.executable, "-m", "streamlit", "run", str(script or ROOT / "dashboard" / "app.py"),
+    cmd = [sys.executable, "-m", "streamlit", "run", str(script or ROOT / "dashboard" / "serve.py"),
            "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true", *args]
     return subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 

@@ -71,8 +71,8 @@ def _stop(proc: subprocess.Popen) -> None:
 
 @pytest.fixture
 def cluster(tmp_path: Path) -> Iterator[dict]:
-    """Two `streamlit run dashboard/app.py` and nginx in front, on a database built by the real importer."""
-    assert (ROOT / "dashboard" / "app.py").exists()
+    """Two `streamlit run dashboard/serve.py` and nginx in front, on a database built by the real importer."""
+    assert (ROOT / "dashboard" / "serve.py").exists()
     db = tmp_path / "db" / "t.duckdb"
     import_paths(db, write_base(tmp_path / "in"), loaded_by="test")
     ports = [free_port(), free_port()]

@@ -62,3 +62,22 @@ def test_bogus_partner_code_shows_a_message_not_an_exception(page: Page, app_url
     expect(page.locator("[data-testid='stAlertContentWarning']").first).to_contain_text("ZZ")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Казахстан")
     expect(page.locator("[data-testid='stException']")).to_have_count(0)
+
+
+def test_page_html_preloads_the_chart_code_which_the_browser_then_has(page: Page, app_url: str) -> None:
+    """serve.py's head start (issue 6): the HTML of any page path names Plotly's chunk, and by the time the first
+    chart is drawn the browser has fetched that chunk exactly once (the preload and the chart share one module)."""
+    import urllib.request
+
+    from dashboard.ui import preload
+    plotly = preload.chunk("PlotlyChart")
+    assert plotly
+    for path in ("", "partner"):
+        with urllib.request.urlopen(f"{app_url}/{path}") as r:
+            html = r.read()
+        assert f'rel="modulepreload" crossorigin href="./static/js/{plotly}"'.encode() in html
+    fetched: list[str] = []
+    page.on("request", lambda req: fetched.append(req.url) if plotly in req.url else None)
+    page.goto(app_url)
+    expect(page.locator(".js-plotly-plot").first).to_be_visible()
+    assert len(fetched) == 1, fetched

@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import pytest
 
-from dashboard.charts import structure, trade
+from dashboard.charts import maps, structure, trade
 
 LANGS = ("ru", "en")
 LONG = "Казахстан: место по товарообороту, январь–сентябрь, с очень длинным заголовком"
@@ -63,6 +63,12 @@ def _top() -> pd.DataFrame:
                          "imports_usd": [1e7, 2.5e7, 4e6], "share": [0.3, 0.25, 0.05]})
 
 
+def _ranking() -> pd.DataFrame:
+    return pd.DataFrame({"iso3": ["KAZ", "CHN", "TUR", None], "name": ["Казахстан", "Китай", "Турция", "Прочие"],
+                         "turnover_usd": [4e7, 4.5e7, 4e6, 1e6], "rank": [2, 1, 3, 4],
+                         "share": [0.4, 0.45, 0.04, 0.01]})
+
+
 def _figures(lang: str, projector: bool) -> dict[str, go.Figure]:
     title = LONG if projector else "Short"
     goods = _goods()
@@ -71,7 +77,8 @@ def _figures(lang: str, projector: bool) -> dict[str, go.Figure]:
             "yearly": trade.yearly(_hist(), lang, title, projector),
             "monthly": trade.monthly(_monthly(), lang, title, projector),
             "firms": trade.firms(_firms(), lang, title, projector),
-            "top_partners": trade.top_partners(_top(), lang, title, projector)}
+            "top_partners": trade.top_partners(_top(), lang, title, projector),
+            "world": maps.world(_ranking(), lang, title, projector)}
     for flow in ("E", "I"):
         part = goods[goods["flow"] == flow]
         figs[f"top_goods_{flow}"] = structure.top_goods(part, flow, lang, title, n=5, projector=projector)

@@ -1,14 +1,99 @@
-"""The startup preload names chunks that exist in the installed Streamlit: an upgrade that renames them would
-otherwise quietly bring back the slower first chart (issue 6)."""
+"""The first visit's head start (issue 6): the HTML page names Streamlit chunks that exist in the installed
+Streamlit (an upgrade that renames them would otherwise quietly bring back the slower first chart), and the
+middleware adds them to every page path's HTML while leaving every other response as it was."""
 from __future__ import annotations
+
+import asyncio
+import re
+
+import pytest
 
 from dashboard.ui import preload
 
+PAGE = b"<!DOCTYPE html><html><head><title>Streamlit</title>" \
+       b'<script type="module" crossorigin src="./static/js/index.abc.js"></script></head><body></body></html>'
 
-def test_every_chunk_the_pages_preload_exists_once():
-    for url_path in ("", "partner", "goods", "present", "partners"):
-        wanted = (() if url_path in preload.NO_SIDEBAR else preload.SIDEBAR) + preload.PAGES.get(url_path, ())
-        found = preload.chunks_for(url_path)
-        assert len(found) == len(wanted), (url_path, wanted, found)
-        assert all(f.endswith(".js") for f in found)
-    assert any(f.startswith("PlotlyChart.") for f in preload.chunks_for(""))
+
+def test_every_chunk_exists_once_in_the_installed_streamlit():
+    found = preload.chunks()
+    assert len(found) == len(preload.CHUNKS), found
+    assert found[-1].startswith("PlotlyChart.") and all(f.endswith(".js") for f in found)
+    tags = preload.head_tags().decode()
+    for f in found:
+        assert f'<link rel="modulepreload" crossorigin href="./static/js/{f}">' in tags
+        assert f'"{f}"' in tags  # imported by the module script too
+
+
+def _call(path: str, status: int = 200, ctype: bytes = b"text/html", body: bytes = PAGE,
+          chunks: int = 1, method: str = "GET", headers: list | None = None) -> tuple[dict, bytes, dict]:
+    """Run the middleware around a fake inner app; returns the response start, the body, and the scope the
+    inner app saw."""
+    seen: dict = {}
+
+    async def inner(scope, receive, send):
+        seen.update(scope)
+        await send({"type": "http.response.start", "status": status,
+                    "headers": [(b"content-type", ctype), (b"content-length", str(len(body)).encode()),
+                                (b"etag", b'"abc"')]})
+        step = max(1, len(body) // chunks)
+        parts = [body[i:i + step] for i in range(0, len(body), step)] or [b""]
+        for i, part in enumerate(parts):
+            await send({"type": "http.response.body", "body": part, "more_body": i < len(parts) - 1})
+
+    sent: list[dict] = []
+
+    async def send(message):
+        sent.append(message)
+
+    scope = {"type": "http", "method": method, "path": path,
+             "headers": headers or [(b"accept-encoding", b"gzip, br"), (b"if-none-match", b'"abc"'),
+                                    (b"user-agent", b"test")]}
+    asyncio.run(preload.ChunkPreload(inner)(scope, None, send))
+    start = next(m for m in sent if m["type"] == "http.response.start")
+    return start, b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body"), seen
+
+
+@pytest.mark.parametrize("path", ["/", "/partner", "/goods", "/trade/partners"])
+@pytest.mark.parametrize("chunks", [1, 5])
+def test_page_html_gets_the_tags_and_a_true_length(path: str, chunks: int):
+    start, body, seen = _call(path, chunks=chunks)
+    assert body == PAGE.replace(b"</head>", preload.head_tags() + b"</head>")
+    headers = dict(start["headers"])
+    assert int(headers[b"content-length"]) == len(body)
+    assert b"etag" not in headers  # the page changed: the inner server's validator no longer describes it
+    names = {k for k, _ in seen["headers"]}
+    assert b"accept-encoding" not in names and b"if-none-match" not in names and b"user-agent" in names
+
+
+@pytest.mark.parametrize("path", ["/static/js/index.abc.js", "/_stcore/health", "/app/static/world_110m.json",
+                                  "/favicon.png", "/media/x.png", "/component/foo/index.html"])
+def test_files_and_endpoints_pass_untouched(path: str):
+    start, body, seen = _call(path)
+    assert body == PAGE and dict(start["headers"])[b"etag"] == b'"abc"'
+    assert (b"accept-encoding", b"gzip, br") in seen["headers"]
+
+
+def test_other_responses_pass_untouched():
+    for kwargs in ({"status": 404}, {"ctype": b"application/json"}, {"method": "POST"}, {"method": "HEAD"}):
+        start, body, _ = _call("/", **kwargs)
+        assert body == PAGE and dict(start["headers"])[b"etag"] == b'"abc"', kwargs
+
+
+def test_websocket_passes_untouched():
+    calls = []
+
+    async def inner(scope, receive, send):
+        calls.append(scope)
+
+    scope = {"type": "websocket", "path": "/_stcore/stream", "headers": [(b"accept-encoding", b"gzip")]}
+    asyncio.run(preload.ChunkPreload(inner)(scope, None, None))
+    assert calls == [scope]
+
+
+def test_a_page_without_head_is_left_as_it_is():
+    assert preload.with_tags(b"<html><body>x</body></html>") == b"<html><body>x</body></html>"
+
+
+def test_the_script_imports_relative_to_streamlits_own_bundle():
+    script = re.search(rb"<script type=\"module\">(.*?)</script>", preload.head_tags(), re.S)
+    assert script and b"new URL(file, index.src)" in script.group(1)
