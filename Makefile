@@ -13,7 +13,10 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	rm -f $(VENV)/.installed-* && touch $(STAMP)
 
+# bytecode compiled ahead (only what changed): a service account that cannot write here would otherwise compile
+# the app's modules again at every start, on the first visitor's time
 install: $(STAMP)
+	$(PY) -m compileall -q dashboard
 
 db: install
 	$(PY) -m dashboard init
