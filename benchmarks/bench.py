@@ -8,6 +8,7 @@ Prints a Markdown table and writes everything to JSON (benchmarks/out/bench_<row
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import platform
@@ -51,6 +52,9 @@ def snapshot(work: Path) -> Path:
     if (ROOT / ".streamlit" / "config.toml").exists():  # the server's settings; never the secrets
         (root / ".streamlit").mkdir()
         shutil.copy(ROOT / ".streamlit" / "config.toml", root / ".streamlit" / "config.toml")
+    # compiled as `make install` compiles the working tree: with PYTHONDONTWRITEBYTECODE set (as on the CI
+    # machines) the copy would otherwise be compiled again at every server start of the startup timing
+    compileall.compile_dir(root, quiet=1)
     return root
 
 
