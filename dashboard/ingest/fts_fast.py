@@ -76,13 +76,26 @@ def _read(data: memoryview, delimiter: str, cols: dict[str, int], width: int, de
             convert_options=pacsv.ConvertOptions(
                 column_types={n: (pa.float64() if n in numeric else _TEXT) for n in names},
                 decimal_point=decimal, null_values=[""], strings_can_be_null=False,
-                quoted_strings_can_be_null=False, check_utf8=True),
+                quoted_strings_can_be_null=False, check_utf8=False),
             # malloc's pool: with the heap kept between files (pipeline.keep_heap), each file's buffers reuse
             # the last one's pages instead of faulting in fresh ones (a third of the import's system time)
             memory_pool=pa.system_memory_pool())
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):  # not UTF-8, a number it cannot read, ...
         return None
-    return None if bad else table
+    return None if bad or not _utf8(table) else table
+
+
+def _utf8(table: pa.Table) -> bool:
+    """Whether every text value is valid UTF-8, checked on the distinct values of each column (a dictionary
+    per column and block) rather than on every row as pyarrow's check_utf8 would: ~4 % of the import's CPU."""
+    try:
+        for column in table.columns:
+            if pa.types.is_dictionary(column.type):
+                for chunk in column.chunks:
+                    chunk.dictionary.validate(full=True)
+    except pa.ArrowInvalid:
+        return False
+    return True
 
 
 def _number(arr: pa.ChunkedArray, required: bool) -> bool:
