@@ -50,7 +50,10 @@ with a:
 with b:
     st.subheader(t("goods.table", lang))
     table = goods_view.headings_table(part[part["chapter"] == chapter], lang)
-    st.dataframe(table, hide_index=True, width="stretch", key="goods_table")
+    # numbers in the reader's own format (a Russian browser: "1 017 649,8"), as on the partners page
+    st.dataframe(table, hide_index=True, width="stretch", key="goods_table", column_config={
+        t("goods.col_value", lang): st.column_config.NumberColumn(format="localized"),
+        t("goods.col_netto", lang): st.column_config.NumberColumn(format="localized")})
     widgets.downloads(goods_view.headings_table(part, lang), lang, "goods", f"goods_{region}_{period.code()}",
                       t("frame.footnote", lang, period=ptext, scope=scope, version=cached.version_label(v, lang)))
 frame.footnote(lang, ptext, scope)
