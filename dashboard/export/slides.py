@@ -285,7 +285,8 @@ class _Builder:
         lang = self.lang
         held = store_io.list_meetings(self.store, self.iso2)
         meetings = tuple(
-            Item(_short(m.title, 90), " · ".join(x for x in (_short_date(m.held_on, lang), m.place or "") if x))
+            Item(_short(m.title_in(lang), 90),
+                 " · ".join(x for x in (_short_date(m.held_on, lang), m.place or "") if x))
             for m in held[:MAX_MEETINGS])
         follow = []
         for f, _mid, _held_on, _title in store_io.open_followups(self.store, self.iso2, self.today):

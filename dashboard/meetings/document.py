@@ -6,6 +6,7 @@ the summary (Markdown). Every key is optional; what is missing is proposed from 
     +++
     date = 2023-02-03                      # TOML date
     title = "Встреча с послом Казахстана"
+    title_en = "Meeting with the Ambassador of Kazakhstan"   # on English pages and slides
     place = "Волгоград"
     partners = ["KZ"]                      # ISO alpha-2, main partner first
     source = "https://…"                   # link or file name
@@ -111,6 +112,8 @@ def from_document(text: str, year: int | None = None, source: str | None = None)
         from dashboard.meetings.claims import extract_claims
         proposal.claims = extract_claims(body, (front.get("partners") or m.partners or [None])[0], held_on)
     m.title = str(front.get("title") or m.title)
+    if front.get("title_en"):
+        m.title_en = str(front["title_en"]).strip() or None
     m.place = front.get("place", m.place)
     if front.get("partners"):
         m.partners = [str(p).upper() for p in front["partners"]]
@@ -140,6 +143,8 @@ def to_document(m: Meeting) -> str:
     if m.held_on:
         lines.append(f"date = {m.held_on.isoformat()}")
     lines.append(f"title = {q(m.title)}")
+    if m.title_en:
+        lines.append(f"title_en = {q(m.title_en)}")
     if m.place:
         lines.append(f"place = {q(m.place)}")
     lines.append("partners = [" + ", ".join(q(p) for p in m.partners) + "]")

@@ -50,6 +50,10 @@ class Meeting:
     full_text: str = ""             # the text whose figures are checked
     followups: list[FollowUp] = field(default_factory=list)
     meeting_id: int | None = None
+    title_en: str | None = None     # the title on English pages and slides; without it the Russian title is shown
+
+    def title_in(self, lang: str) -> str:
+        return self.title_en if lang == "en" and self.title_en else self.title
 
     def open_followups(self, today: dt.date | None = None) -> list[FollowUp]:
         day = today or dt.date.today()

@@ -63,9 +63,9 @@ def _insert(con: duckdb.DuckDBPyConnection, m: Meeting, who: str, source_id: int
     else:
         mid = build.next_id(con, "meetings", "meeting_id")
     con.execute("INSERT INTO meetings (meeting_id, held_on, title, place, summary_md, source, full_text, created_at,"
-                " created_by, source_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " created_by, source_id, title_en) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [mid, m.held_on, m.title.strip(), m.place, m.summary_md, m.source, m.full_text or m.summary_md,
-                 dt.datetime.now(), who, source_id])
+                 dt.datetime.now(), who, source_id, (m.title_en or "").strip() or None])
     for p in dict.fromkeys(x.upper() for x in m.partners):
         con.execute("INSERT INTO meeting_partners VALUES (?, ?)", [mid, p])
     for i, person in enumerate(m.participants, 1):
@@ -157,8 +157,10 @@ def set_followup_done(published: Path, followup_id: int, done: bool = True) -> N
 
 # --- reading -----------------------------------------------------------------------------------------------
 def _assemble(store: Store, rows: list[tuple]) -> list[Meeting]:
+    # r[7], title_en, is there only in versions published since the column was added (see the SQL files)
     meetings = {int(r[0]): Meeting(held_on=r[1], title=r[2], place=r[3], summary_md=r[4] or "", source=r[5],
-                                   full_text=r[6] or "", meeting_id=int(r[0])) for r in rows}
+                                   full_text=r[6] or "", meeting_id=int(r[0]), title_en=r[7] if len(r) > 7 else None)
+                for r in rows}
     if not meetings:
         return []
     for mid, kind, _pos, a, b, c, due_on, done, fid in store.rows("meeting_details"):

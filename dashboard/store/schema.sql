@@ -78,6 +78,8 @@ CREATE TABLE IF NOT EXISTS meetings (
 );
 -- the loaded file the meeting came from (sources.format = 'meetings'); NULL when typed in the app
 ALTER TABLE meetings ADD COLUMN IF NOT EXISTS source_id INTEGER;
+-- the title on English pages and slides (NULL: the Russian title is shown); versions published before it lack it
+ALTER TABLE meetings ADD COLUMN IF NOT EXISTS title_en VARCHAR;
 CREATE TABLE IF NOT EXISTS meeting_partners (meeting_id INTEGER NOT NULL, partner VARCHAR NOT NULL);
 CREATE TABLE IF NOT EXISTS meeting_participants (
     meeting_id INTEGER NOT NULL, position INTEGER NOT NULL, name VARCHAR NOT NULL, role VARCHAR, side VARCHAR

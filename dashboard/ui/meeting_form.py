@@ -59,6 +59,7 @@ def _review(p: Proposal, lang: str) -> Meeting | None:
         c1, c2 = st.columns([1, 3])
         held_on = c1.date_input(t("mform.date", lang), value=m.held_on, format="DD.MM.YYYY", key="mform_date")
         title = c2.text_input(t("mform.title", lang), value=m.title, key="mform_title")
+        title_en = st.text_input(t("mform.title_en", lang), value=m.title_en or "", key="mform_title_en")
         c3, c4 = st.columns([1, 1])
         place = c3.text_input(t("mform.place", lang), value=m.place or "", key="mform_place")
         partners = c4.multiselect(t("mform.partners", lang), codes, default=[c for c in m.partners if c in codes],
@@ -81,7 +82,8 @@ def _review(p: Proposal, lang: str) -> Meeting | None:
         st.error(t("mform.incomplete", lang))
         return None
     return Meeting(
-        held_on=held_on, title=title.strip(), place=place.strip() or None, partners=partners,
+        held_on=held_on, title=title.strip(), title_en=title_en.strip() or None, place=place.strip() or None,
+        partners=partners,
         participants=[Participant(r["name"], r["role"] or None, r["side"] or None)
                       for r in people.to_dict("records") if str(r["name"] or "").strip()],
         topics=[x.strip() for x in topics.split(",") if x.strip()], summary_md=summary,

@@ -106,7 +106,7 @@ def render_meeting(meeting: Meeting, claims_checked: list[CheckedClaim], lang: s
     and (when given) the partner's figures as of the meeting date."""
     day = today or dt.date.today()
     date = meeting.held_on.strftime("%d.%m.%Y") if meeting.held_on else "?"
-    st.subheader(f"{date} · {escape_markdown(meeting.title)}", anchor=False)
+    st.subheader(f"{date} · {escape_markdown(meeting.title_in(lang))}", anchor=False)
     bits = []
     if meeting.place:
         bits.append(t("meetings.place", lang, place=escape_markdown(meeting.place)))

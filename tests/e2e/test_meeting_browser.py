@@ -44,7 +44,7 @@ def test_paste_confirm_and_see_it_on_the_partner_page(page: Page, editable_app: 
     page.get_by_role("button", name="Разобрать текст").click()
     settle(page)
     page.get_by_role("tab", name="Добавить встречу").click()
-    expect(page.get_by_label("Заголовок")).not_to_be_empty()
+    expect(page.get_by_label("Заголовок", exact=True)).not_to_be_empty()
     page.get_by_role("button", name="Сохранить встречу").click()
     settle(page)
     expect(page.get_by_text("Встреча сохранена")).to_be_visible()

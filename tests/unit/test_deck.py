@@ -107,6 +107,13 @@ def test_english_deck(demo_store: Store) -> None:
     assert "Place among partner countries" in text and "место" not in text
 
 
+def test_english_meetings_slide_uses_the_english_title_where_there_is_one(demo_store: Store) -> None:
+    en = build_deck(demo_store, "KZ", KZ_2022, "18000", "en", today=TODAY).slides[6]
+    ru = build_deck(demo_store, "KZ", KZ_2022, "18000", "ru", today=TODAY).slides[6]
+    assert en.lists[0].items[0].text.startswith("Governor Andrey Bocharov")  # title_en of the bundled meeting
+    assert ru.lists[0].items[0].text.startswith("Рабочая встреча губернатора")
+
+
 def test_meetings_slide_lists_meetings_and_open_followups(fresh_db: Path) -> None:
     save_meeting(fresh_db, Meeting(
         held_on=dt.date(2024, 5, 6), title="Встреча с торговым представителем Узбекистана", place="Волгоград",

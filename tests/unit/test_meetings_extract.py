@@ -84,6 +84,10 @@ def test_front_matter_round_trip_and_default_file() -> None:
     again = from_document(to_document(m)).meeting
     assert (again.held_on, again.title, again.partners, again.participants, again.followups, again.summary_md) == \
         (m.held_on, m.title, m.partners, m.participants, m.followups, m.summary_md)
+    assert m.title_en and m.title_en.startswith("Governor") and again.title_en == m.title_en
+    assert m.title_in("en") == m.title_en and m.title_in("ru") == m.title
+    untitled = from_document(to_document(again).replace(f'title_en = "{m.title_en}"\n', "")).meeting
+    assert untitled.title_en is None and untitled.title_in("en") == m.title  # no English title: the Russian one
 
 
 def test_bad_front_matter() -> None:

@@ -63,6 +63,27 @@ def test_save_read_and_close_a_followup(fresh_db: Path) -> None:
     store.close()
 
 
+def test_english_title_is_kept_and_an_older_version_without_its_column_still_reads(fresh_db: Path) -> None:
+    import duckdb
+    save_meeting(fresh_db, Meeting(dt.date(2024, 5, 1), "Встреча с Турцией", "Волгоград", ["TR"],
+                                   title_en="Meeting with Turkey"))
+    store = Store(fresh_db)
+    (got,) = list_meetings(store, "TR")
+    assert got.title_en == "Meeting with Turkey" and got.title_in("en") == "Meeting with Turkey"
+    store.close()
+    # a version published before the column existed (a rollback may serve one): the meetings still read
+    path = versions.current(fresh_db)
+    assert path is not None
+    con = duckdb.connect(str(path))
+    con.execute("ALTER TABLE meetings DROP COLUMN title_en")
+    con.close()
+    store = Store(fresh_db)
+    (old,) = list_meetings(store, "TR")
+    assert old.title == "Встреча с Турцией" and old.title_en is None and old.title_in("en") == old.title
+    assert len(list_meetings(store)) == len(list_meetings(store, "KZ")) + 1
+    store.close()
+
+
 def test_cli_add_check_list_done(fresh_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     text = tmp_path / "kz.txt"
     text.write_text("Сегодня, 3 февраля, глава Волгоградской области Андрей Бочаров встретился с послом "

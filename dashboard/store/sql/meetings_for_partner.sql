@@ -1,5 +1,7 @@
 -- Meetings with one partner, newest first. Params: partner.
-SELECT m.meeting_id, m.held_on, m.title, m.place, m.summary_md, m.source, m.full_text
+-- title_en as in meetings_all.sql: only where the version has it.
+SELECT COLUMNS(lambda c: c IN ('meeting_id', 'held_on', 'title', 'place', 'summary_md', 'source', 'full_text',
+                               'title_en'))
 FROM meetings m
 WHERE m.meeting_id IN (SELECT meeting_id FROM meeting_partners WHERE partner = $partner)
 ORDER BY m.held_on DESC, m.meeting_id DESC;
