@@ -20,7 +20,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from dashboard.ingest import columns as col
-from dashboard.ingest.rawfile import Data, sniff_delimiter
+from dashboard.ingest.rawfile import Data, read_csv_whole, sniff_delimiter
 from dashboard.ingest.report import Report
 from dashboard.reference import partners as ref_partners
 
@@ -29,7 +29,6 @@ if TYPE_CHECKING:
 
 NUMBERS = ("stoim", "netto", "kol")
 _TEXT = pa.dictionary(pa.int32(), pa.string())
-BLOCK = 16 << 20  # pyarrow's unit of parallel parsing: two blocks in flight keep both cores busy
 
 
 class _Text:
@@ -58,31 +57,18 @@ def _str_dtype() -> pd.StringDtype:
 def _read(data: memoryview, delimiter: str, cols: dict[str, int], width: int, decimal: str) -> pa.Table | None:
     names = [f"c{i}" for i in range(width)]
     numeric = {f"c{cols[n]}" for n in NUMBERS if n in cols}
-    bad = False
-
-    def on_invalid(row: pacsv.InvalidRow) -> str:
-        nonlocal bad
-        bad = True
-        return "skip"
-
-    try:
-        table = pacsv.read_csv(
-            pa.BufferReader(pa.py_buffer(data)),
-            read_options=pacsv.ReadOptions(column_names=names, block_size=BLOCK),
-            # a blank line is a row of the wrong width here: such a file goes the careful way (CR LF, or a
-            # lone CR, ends a line for both)
-            parse_options=pacsv.ParseOptions(delimiter=delimiter, quote_char='"', ignore_empty_lines=False,
-                                             invalid_row_handler=on_invalid),
-            convert_options=pacsv.ConvertOptions(
-                column_types={n: (pa.float64() if n in numeric else _TEXT) for n in names},
-                decimal_point=decimal, null_values=[""], strings_can_be_null=False,
-                quoted_strings_can_be_null=False, check_utf8=False),
-            # malloc's pool: with the heap kept between files (pipeline.keep_heap), each file's buffers reuse
-            # the last one's pages instead of faulting in fresh ones (a third of the import's system time)
-            memory_pool=pa.system_memory_pool())
-    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):  # not UTF-8, a number it cannot read, ...
-        return None
-    return None if bad or not _utf8(table) else table
+    table = read_csv_whole(
+        pa.BufferReader(pa.py_buffer(data)), names,
+        # a blank line is a row of the wrong width here: such a file goes the careful way (CR LF, or a lone CR,
+        # ends a line for both)
+        {"delimiter": delimiter, "quote_char": '"', "ignore_empty_lines": False},
+        pacsv.ConvertOptions(column_types={n: (pa.float64() if n in numeric else _TEXT) for n in names},
+                             decimal_point=decimal, null_values=[""], strings_can_be_null=False,
+                             quoted_strings_can_be_null=False, check_utf8=False),
+        # malloc's pool: with the heap kept between files (pipeline.keep_heap), each file's buffers reuse the
+        # last one's pages instead of faulting in fresh ones (a third of the import's system time)
+        memory_pool=pa.system_memory_pool())
+    return None if table is None or not _utf8(table) else table
 
 
 def _utf8(table: pa.Table) -> bool:

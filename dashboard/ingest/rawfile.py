@@ -46,6 +46,9 @@ class RawTable:
 Data = bytes | mmap.mmap
 
 
+BLOCK = 16 << 20  # pyarrow's unit of parallel parsing: two blocks in flight keep both cores busy
+
+
 def mapped(path: Path) -> Data:
     """The file's bytes mapped read-only (MAP_POPULATE: the pages are mapped in one go, not one fault each).
     A file truncated by another program while it is imported ends the import process (SIGBUS); the store
@@ -158,7 +161,7 @@ def read_table(name: str, text: str, encoding: str, report: Report, quoted: bool
                                 quoted_strings_can_be_null=False)
     try:
         table = pacsv.read_csv(io.BytesIO(body.encode("utf-8")),
-                               read_options=pacsv.ReadOptions(column_names=names, block_size=16 << 20),
+                               read_options=pacsv.ReadOptions(column_names=names, block_size=BLOCK),
                                parse_options=parse, convert_options=conv)
     except pa.ArrowInvalid as e:
         report.add(0, "", "", f"cannot split the file into columns: {e}")
@@ -224,6 +227,19 @@ def _read_plain_utf8(name: str, data: bytes, quoted: bool) -> RawTable | None:
     delim = sniff_delimiter(first)
     header = [h.strip().strip('"') for h in first.split(delim)]
     names = [f"c{i}" for i in range(len(header))]
+    # not UTF-8 after all (CP1251), or unsplittable: None, and the careful way reports it
+    table = read_csv_whole(io.BytesIO(body), names,
+                           {"delimiter": delim, "quote_char": '"' if quoted else False, "ignore_empty_lines": True},
+                           pacsv.ConvertOptions(column_types={n: pa.string() for n in names},
+                                                strings_can_be_null=False, quoted_strings_can_be_null=False,
+                                                check_utf8=True))
+    return None if table is None else RawTable(name, header, table, None, "utf-8", delim)
+
+
+def read_csv_whole(source, names: list[str], parse: dict, convert: pacsv.ConvertOptions,
+                   memory_pool: pa.MemoryPool | None = None) -> pa.Table | None:
+    """pyarrow's read_csv of `source` into the columns `names`; None if any row has the wrong width or pyarrow
+    cannot read it (not UTF-8, a number it cannot parse...), so that the caller takes its careful path."""
     bad = False
 
     def on_invalid(row: pacsv.InvalidRow) -> str:
@@ -232,16 +248,9 @@ def _read_plain_utf8(name: str, data: bytes, quoted: bool) -> RawTable | None:
         return "skip"
 
     try:
-        table = pacsv.read_csv(
-            io.BytesIO(body),
-            read_options=pacsv.ReadOptions(column_names=names, block_size=16 << 20),
-            parse_options=pacsv.ParseOptions(delimiter=delim, quote_char='"' if quoted else False,
-                                             ignore_empty_lines=True, invalid_row_handler=on_invalid),
-            convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in names},
-                                                 strings_can_be_null=False, quoted_strings_can_be_null=False,
-                                                 check_utf8=True))
-    except pa.ArrowInvalid:  # not UTF-8 after all (CP1251), or unsplittable: the careful way reports it
+        table = pacsv.read_csv(source, read_options=pacsv.ReadOptions(column_names=names, block_size=BLOCK),
+                               parse_options=pacsv.ParseOptions(**parse, invalid_row_handler=on_invalid),
+                               convert_options=convert, memory_pool=memory_pool)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         return None
-    if bad:
-        return None
-    return RawTable(name, header, table, None, "utf-8", delim)
+    return None if bad else table
