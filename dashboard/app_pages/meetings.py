@@ -31,7 +31,9 @@ with tab_list:
         st.info(t("mpage.none", lang))
     for m in shown:
         with st.container(border=True):
-            meetings_view.render_meeting(m, meetings_view.checked_claims(store, m), lang)
+            # the figures of the meeting's main partner as of its date, as on the partner page
+            meetings_view.render_meeting(m, meetings_view.checked_claims(store, m), lang,
+                                         figures=meetings_view.figures_of(store, m))
 with tab_todo:
     if not todo:
         st.info(t("meetings.no_followups", lang))

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from dashboard import config
+from dashboard.i18n import t
 from dashboard.i18n.numbers import money, percent
 from dashboard.meetings.claims import Claim
 from dashboard.store import metrics
@@ -165,7 +166,7 @@ def check_claim(c: Claim, data: _Data, meeting_date: dt.date | None) -> CheckedC
             return result("no_data", None, "", "партнёр не указан")
         kind = c.kind or "any"
         d = data.firms(c.partner, period.year, kind)
-        scope = f"фирмы: {kind}, {period.year}"
+        scope = f"{t(f'firms.{kind}', 'ru').lower()}, {period.year}"  # "всего компаний, 2022", not the code
         if d is None:
             return result("no_data", None, scope, f"нет данных о числе фирм за {period.year}")
         return result("confirmed" if _ok(c, d) else "mismatch", d, scope)

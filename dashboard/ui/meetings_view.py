@@ -39,6 +39,12 @@ def _figures(_store: Store, version: str, iso2: str, on: dt.date) -> Figures | N
     return figures_as_of(_store, iso2, on)
 
 
+def figures_of(store: Store, meeting: Meeting, iso2: str | None = None) -> Figures | None:
+    """The figures of `iso2` (default: the meeting's main partner) as of the meeting date; cached per version."""
+    partner = iso2 or (meeting.partners[0] if meeting.partners else None)
+    return _figures(store, store.version, partner, meeting.held_on) if partner and meeting.held_on else None
+
+
 def meetings_of(store: Store, iso2: str | None) -> list[Meeting]:
     """Meetings (with one partner, when given), newest first; cached per data version."""
     return _meetings(store, store.version, iso2)
@@ -152,6 +158,5 @@ def render_meetings_for_partner(store: Store, iso2: str, lang: str, today: dt.da
         st.info(t("meetings.none", lang))
         return
     for m in meetings:
-        fig = _figures(store, version, iso2, m.held_on) if m.held_on else None
         with st.container(border=True):
-            render_meeting(m, checked_claims(store, m), lang, figures=fig, today=today)
+            render_meeting(m, checked_claims(store, m), lang, figures=figures_of(store, m, iso2), today=today)

@@ -29,6 +29,10 @@ def test_meetings_page_lists_the_bundled_meeting(make_app) -> None:
     subheaders = [s.value for s in at.subheader]
     assert any(s.startswith("03.02.2023") for s in subheaders), subheaders
     assert any("подтверждено" in m.value for m in at.markdown)
+    # the main partner's figures as of the meeting date, as on the partner page (was "Данных за 2022 год нет.")
+    assert any("место из 114" in m.value and "товарооборот 300,0" in m.value for m in at.markdown)
+    assert not any("Данных за 2022" in c.value for c in at.caption)
+    assert not any(": any," in m.value for m in at.markdown)  # the firm kind in words, not its code
 
 
 def test_adding_needs_a_login(make_app) -> None:

@@ -78,7 +78,7 @@ def test_seed_figures_against_the_demo_data(demo_store: Store) -> None:
     assert got == [
         ("rank", "KZ", "2022", "confirmed", 4, "с учётом ЕАЭС, демонстрационные данные"),
         ("partners_count", None, "2022", "confirmed", 114, "с учётом ЕАЭС, демонстрационные данные"),
-        ("firms", "KZ", "2022", "confirmed", 212, "фирмы: any, 2022"),
+        ("firms", "KZ", "2022", "confirmed", 212, "всего компаний, 2022"),
     ]
 
 
