@@ -37,11 +37,12 @@ with tab_list:
 with tab_todo:
     if not todo:
         st.info(t("meetings.no_followups", lang))
-    for f, _mid, held_on, title in todo:
+    titles = {m.meeting_id: m.title_in(lang) for m in meetings}  # the English title where there is one
+    for f, mid, held_on, title in todo:
         status = t(f"meetings.status.{f.status}", lang)
         due = f.due_on.strftime("%d.%m.%Y") if f.due_on else "—"
         st.markdown(f"- **{escape_markdown(f.text)}** · {escape_markdown(f.owner or '—')} · {due} · {status} "
-                    f"· _{held_on:%d.%m.%Y} {escape_markdown(title)}_")
+                    f"· _{held_on:%d.%m.%Y} {escape_markdown(titles.get(mid, title))}_")
     if todo and not config.read_only():
         meeting_form.mark_done(todo, lang)
 with tab_add:

@@ -79,7 +79,7 @@ def meetings_note(iso2: str, lang: str) -> None:
     last = held[0]
     n_open = sum(len(m.open_followups()) for m in held)
     st.info(t("partner.meetings_note", lang, date=last.held_on.strftime("%d.%m.%Y") if last.held_on else "?",
-              title=last.title, n=len(held), open=n_open), icon=":material/forum:")
+              title=last.title_in(lang), n=len(held), open=n_open), icon=":material/forum:")
 
 
 def meetings(iso2: str, lang: str) -> None:

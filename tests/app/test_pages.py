@@ -79,6 +79,9 @@ def test_english_for_a_foreign_delegation(make_app) -> None:
     at = make_app("partner", year="2022", lang="en")
     assert at.title[0].value == "Kazakhstan: 4th of 114 partner countries including EAEU"
     assert any(m.label == "Trade turnover" for m in at.metric)
+    # the meeting's English title, in the note under the headline and in the timeline
+    assert any("Governor Andrey Bocharov" in i.value for i in at.info), [i.value for i in at.info]
+    assert any("Governor Andrey Bocharov" in s.value for s in at.subheader)
     at.segmented_control(key="lang").set_value("ru").run()
     assert at.title[0].value.startswith("Казахстан")
 
