@@ -15,9 +15,13 @@ import json
 import sys
 from pathlib import Path
 
+from dashboard.i18n import t
 from dashboard.meetings.check import CheckedClaim, check_claims, describe
 from dashboard.meetings.document import DocumentError, from_document, read_path
 from dashboard.meetings.extract import Proposal
+from dashboard.meetings.notes import Note
+
+LANG = "ru"  # the language of the CLI's text (keys are in the JSON too)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -53,6 +57,15 @@ def _checked(db: Path, proposal: Proposal) -> tuple[list[CheckedClaim], str | No
         return [], str(e)
 
 
+def _note_text(n: Note) -> str:
+    text = t(n.key, LANG, **n.kw)
+    return text + " (--year)" if n.key == "meetings.note.no_year" else text
+
+
+def _notes_json(notes: list[Note]) -> list[dict]:
+    return [dict(n.to_dict(), text=_note_text(n)) for n in notes]
+
+
 def _read(path: str, year: int | None) -> Proposal:
     p = Path(path)
     return from_document(read_path(p), year=year, source=p.name)
@@ -78,7 +91,8 @@ def cmd_add(args: argparse.Namespace, db: Path) -> int:
     if args.json:
         out = {"meeting": {k: v for k, v in m.to_dict().items() if k != "full_text"},
                "claims": [c.to_dict() for c in checked] or [c.to_dict() for c in proposal.claims],
-               "notes": proposal.notes + ([err] if err else []), "saved": False}
+               "notes": _notes_json(proposal.notes) + ([{"key": None, "text": err}] if err else []),
+               "saved": False}
     else:
         print(f"дата: {m.held_on or '?'}\nзаголовок: {m.title}\nместо: {m.place or '?'}\n"
               f"партнёры: {', '.join(m.partners) or '?'}")
@@ -89,8 +103,8 @@ def cmd_add(args: argparse.Namespace, db: Path) -> int:
             print(f"договорённость: {f.text} | {f.owner or '—'} | {f.due_on or '—'} | {f.status}")
         print("цифры:")
         _print_checks(checked)
-        for n in proposal.notes + ([err] if err else []):
-            print(f"! {n}")
+        for text in [_note_text(n) for n in proposal.notes] + ([err] if err else []):
+            print(f"! {text}")
     confirm = args.yes
     if not confirm and sys.stdin.isatty() and not args.json:
         confirm = input("Сохранить встречу? [y/N] ").strip().lower() in ("y", "yes", "д", "да")
@@ -101,7 +115,7 @@ def cmd_add(args: argparse.Namespace, db: Path) -> int:
             print("(не сохранено: добавьте --yes, чтобы сохранить)")
         return 0
     if not proposal.complete:
-        msg = "; ".join(proposal.notes) or "нет даты или заголовка"
+        msg = "; ".join(_note_text(n) for n in proposal.notes) or "нет даты или заголовка"
         print(f"not saved: {msg}", file=sys.stderr)
         return 2
     from dashboard.meetings.store_io import MeetingError, load_meeting_documents
@@ -134,7 +148,7 @@ def cmd_check(args: argparse.Namespace, db: Path) -> int:
         return 3
     if args.json:
         held = proposal.meeting.held_on
-        print(json.dumps({"meeting_date": held.isoformat() if held else None, "notes": proposal.notes,
+        print(json.dumps({"meeting_date": held.isoformat() if held else None, "notes": _notes_json(proposal.notes),
                           "claims": [c.to_dict() for c in checked]}, ensure_ascii=False, indent=1))
     else:
         _print_checks(checked)

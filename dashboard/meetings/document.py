@@ -33,6 +33,11 @@ from pathlib import Path
 from dashboard.meetings.extract import Proposal, propose
 from dashboard.meetings.model import FollowUp, Meeting, Participant
 
+# Notes that ask for what front matter can give: dropped when it gives it.
+DATE_NOTES = frozenset({"meetings.note.no_date", "meetings.note.no_year", "meetings.note.no_such_date",
+                        "meetings.note.year_from_text"})
+PARTNER_NOTES = frozenset({"meetings.note.no_partner"})
+
 EXTENSIONS = (".txt", ".md", ".docx")
 FENCE = "+++"
 
@@ -108,7 +113,7 @@ def from_document(text: str, year: int | None = None, source: str | None = None)
     held_on = _date(front.get("date"), "date")
     if held_on is not None:
         m.held_on = held_on
-        proposal.notes = [n for n in proposal.notes if "дат" not in n]
+        proposal.notes = [n for n in proposal.notes if n.key not in DATE_NOTES]
         from dashboard.meetings.claims import extract_claims
         proposal.claims = extract_claims(body, (front.get("partners") or m.partners or [None])[0], held_on)
     m.title = str(front.get("title") or m.title)
@@ -117,7 +122,7 @@ def from_document(text: str, year: int | None = None, source: str | None = None)
     m.place = front.get("place", m.place)
     if front.get("partners"):
         m.partners = [str(p).upper() for p in front["partners"]]
-        proposal.notes = [n for n in proposal.notes if "партнёр" not in n]
+        proposal.notes = [n for n in proposal.notes if n.key not in PARTNER_NOTES]
     m.source = front.get("source", m.source)
     if "topics" in front:
         m.topics = [str(t) for t in front["topics"]]

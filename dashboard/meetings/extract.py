@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from dashboard.meetings import countries
 from dashboard.meetings.claims import Claim, extract_claims, sentences
 from dashboard.meetings.model import FollowUp, Meeting, Participant
+from dashboard.meetings.notes import Note
 
 MONTHS_GEN = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
               "ноября", "декабря"]
@@ -26,7 +27,7 @@ class DateFound:
     quote: str
 
 
-def find_date(text: str, year: int | None = None) -> tuple[dt.date | None, list[str]]:
+def find_date(text: str, year: int | None = None) -> tuple[dt.date | None, list[Note]]:
     """The meeting date and notes. "Сегодня, 3 февраля" wins over other dates; a date without a year takes it
     from `year`, else from another full date in the text (a dateline); else it is returned as None with a note
     asking for the year."""
@@ -39,22 +40,22 @@ def find_date(text: str, year: int | None = None) -> tuple[dt.date | None, list[
     for m in _DATE_DOTS.finditer(text):
         found.append((2, DateFound(int(m.group("d")), int(m.group("m")), int(m.group("y")), m.group(0))))
     if not found:
-        return None, ["дата встречи в тексте не найдена: укажите её"]
+        return None, [Note.of("meetings.note.no_date")]
     found.sort(key=lambda x: x[0])
     best = found[0][1]
-    notes: list[str] = []
+    notes: list[Note] = []
     y = best.year or year
     if y is None:
         others = [f.year for _, f in found if f.year is not None]
         if others:
             y = others[0]
-            notes.append(f"год даты «{best.quote}» взят из текста: {y}")
+            notes.append(Note.of("meetings.note.year_from_text", quote=best.quote, year=y))
     if y is None:
-        return None, [f"в дате «{best.quote}» нет года: укажите год (--year)"]
+        return None, [Note.of("meetings.note.no_year", quote=best.quote)]
     try:
         return dt.date(y, best.month, best.day), notes
     except ValueError:
-        return None, [f"нет такой даты: «{best.quote}» {y}"]
+        return None, [Note.of("meetings.note.no_such_date", quote=best.quote, year=y)]
 
 
 # --- participants ------------------------------------------------------------------------------------------
@@ -267,7 +268,7 @@ class Proposal:
     """What the app proposes from a text, before the user confirms it."""
     meeting: Meeting
     claims: list[Claim] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)   # what the user must check or supply
+    notes: list[Note] = field(default_factory=list)   # what the user must check or supply
 
     @property
     def complete(self) -> bool:
@@ -278,7 +279,7 @@ def propose(text: str, year: int | None = None, source: str | None = None) -> Pr
     held_on, notes = find_date(text, year)
     partners = countries.partners_in(text)
     if not partners:
-        notes.append("партнёр в тексте не найден: укажите его")
+        notes.append(Note.of("meetings.note.no_partner"))
     meeting = Meeting(
         held_on=held_on, title=find_title(text), place=find_place(text), partners=partners,
         participants=find_participants(text, partners), topics=find_topics(text), summary_md=text.strip(),

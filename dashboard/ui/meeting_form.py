@@ -53,7 +53,7 @@ def _review(p: Proposal, lang: str) -> Meeting | None:
     """The editable proposal; returns the confirmed meeting when the user presses Save."""
     m = p.meeting
     for note in p.notes:
-        st.warning(note)
+        st.warning(t(note.key, lang, **note.kw))
     codes = [x.iso2 for x in ref_partners.all_partners()]
     with st.form("mform_review"):
         c1, c2 = st.columns([1, 3])
