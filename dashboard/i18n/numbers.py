@@ -1,6 +1,8 @@
-"""Numbers, money, percentages, months and ranks as officials write them: 1 234,5 млн $ / 1,234.5 M$."""
+"""Numbers, money, percentages, dates, months and ranks as officials write them: 1 234,5 млн $ / 1,234.5 M$,
+30.04.2023 / 30 Apr 2023. Every date shown to a person goes through day() / moment() / day_long()."""
 from __future__ import annotations
 
+import datetime as dt
 import math
 
 MONTHS = {
@@ -13,6 +15,8 @@ MONTHS_SHORT = {
     "ru": ["янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"],
     "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
 }
+MONTHS_GEN_RU = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
+                 "ноября", "декабря"]
 NBSP = "\u00a0"
 
 
@@ -91,3 +95,24 @@ def plural(n: int, one: str, few: str, many: str) -> str:
     if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
         return few
     return many
+
+
+def day(d: dt.date | None, lang: str = "ru") -> str:
+    """30.04.2023 / 30 Apr 2023 (month spelled, so a foreign reader cannot swap day and month); '—' for None."""
+    if d is None:
+        return "—"
+    if lang == "ru":
+        return f"{d.day:02d}.{d.month:02d}.{d.year}"
+    return f"{d.day} {MONTHS_SHORT['en'][d.month - 1]} {d.year}"
+
+
+def moment(t: dt.datetime, lang: str = "ru") -> str:
+    """25.11.2026 16:05 / 25 Nov 2026 16:05."""
+    return f"{day(t.date(), lang)} {t.hour:02d}:{t.minute:02d}"
+
+
+def day_long(d: dt.date, lang: str = "ru") -> str:
+    """3 февраля 2023 г. / 3 February 2023."""
+    if lang == "ru":
+        return f"{d.day} {MONTHS_GEN_RU[d.month - 1]} {d.year} г."
+    return f"{d.day} {MONTHS['en'][d.month - 1]} {d.year}"

@@ -2,7 +2,7 @@
 
 Period: the one the text states; if it states none, the last full calendar year before the meeting date (a
 text of 3 February 2023 speaks of 2022), and the result says so. Without a meeting date: the latest full year
-loaded. A period whose months are not all loaded gives "нет данных".
+loaded. A period whose months are not all loaded gives no_data.
 
 Tolerances (claimed c, value in the data d):
 - rank: exact -> d == c; "входит в пятёрку" (top_n) -> d <= c; "более"/"не более" -> d > c / d <= c.
@@ -12,42 +12,55 @@ Tolerances (claimed c, value in the data d):
   около -> the same with 10 %; более -> d > c; не более -> d <= c; почти -> 0.9 c <= d <= c + half a unit.
 - growth (ratios): exact -> within 1 percentage point; около -> 2 p.p.; более -> d > c; не более -> d <= c;
   почти -> c - 3 p.p. <= d <= c + 0.5 p.p.
-Firms: kind 'any' is the 'any' count, else exporters + importers (as the partner ranking shows it).
+Firms: kind 'any' is firms_total of metrics.sql (the 'any' count, else exporters + importers), as the ranking.
+
+Every answer comes from store/answers.py (coverage, positions, M counted by SQL, firms, scope); the result is
+keys, never sentences: the verdict (meetings.verdict.<verdict>), the scope (Scope keys, or the firms kind) and
+notes (meetings.note.* with parameters), rendered where they are shown (dashboard/export/check_text.py).
 """
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import dataclass
 from typing import Literal
 
+import pandas as pd
+
 from dashboard import config
-from dashboard.i18n import t
-from dashboard.i18n.numbers import money, percent
 from dashboard.meetings.claims import Claim
-from dashboard.store import metrics
+from dashboard.meetings.notes import Note
+from dashboard.store import answers
+from dashboard.store.answers import Money, Position, Scope
 from dashboard.store.db import Store
 from dashboard.store.period import Period
 
 Verdict = Literal["confirmed", "mismatch", "no_data"]
-VERDICT_RU = {"confirmed": "подтверждено", "mismatch": "расходится", "no_data": "нет данных"}
-_TRADE = {"turnover": "turnover_usd", "exports": "exports_usd", "imports": "imports_usd",
+# claim metric -> the attribute of a Position / RegionKpis that holds it
+_TRADE = {"turnover": "turnover", "exports": "exports", "imports": "imports",
           "turnover_growth": "growth", "export_growth": "export_growth", "import_growth": "import_growth"}
 
 
 @dataclass
 class CheckedClaim:
     claim: Claim
-    verdict: str                    # confirmed | mismatch | no_data
+    verdict: Verdict
     data_value: float | None
     period: Period | None           # the period used
     period_assumed: bool            # True: the text did not say it
-    scope: str                      # "с учётом ЕАЭС", "без учёта ЕАЭС", "демонстрационные данные", firms kind
-    note: str = ""
+    scope: Scope | None = None      # what trade figures rest on (EAEU included, demonstration data)
+    firms_kind: str | None = None   # for a firm count: the kind compared (any | exporters | importers)
+    notes: tuple[Note, ...] = ()
 
     @property
-    def verdict_ru(self) -> str:
-        return VERDICT_RU[self.verdict]
+    def verdict_key(self) -> str:
+        return f"meetings.verdict.{self.verdict}"
+
+    @property
+    def scope_keys(self) -> tuple[str, ...]:
+        """i18n keys of the scope: 'firms.any' for a firm count, else the Scope's label parts."""
+        if self.firms_kind:
+            return (f"firms.{self.firms_kind}",)
+        return self.scope.label_parts if self.scope else ()
 
     def to_dict(self) -> dict:
         c = self.claim
@@ -56,8 +69,7 @@ class CheckedClaim:
                 "period_stated": c.period.code() if c.period else None, "period_assumed": self.period_assumed,
                 "qualifier": c.qualifier, "claimed_value": c.value, "kind": c.kind,
                 "data_value": _rounded(self.claim.metric, self.data_value), "verdict": self.verdict,
-                "verdict_ru": self.verdict_ru,
-                "scope": self.scope, "note": self.note}
+                "scope": list(self.scope_keys), "note": [n.to_dict() for n in self.notes]}
 
 
 def _rounded(metric: str, v: float | None) -> float | None:
@@ -96,103 +108,97 @@ def _ok(c: Claim, d: float) -> bool:
     return abs(d - v) <= max((0.10 if q == "about" else 0.05) * v, half)
 
 
-def describe(metric: str, value: float | None, lang: str = "ru") -> str:
-    """A data value as the interface shows it: 4, 212, 300,0 млн $, +28,8 %."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "—"
-    if metric in ("turnover", "exports", "imports"):
-        return money(value, lang)
-    if metric.endswith("growth"):
-        return percent(value, lang, signed=True)
-    return str(int(value)) if float(value).is_integer() else str(value)
-
-
 class _Data:
-    """The store's answers, cached for one check run."""
+    """The store's answers, read once for one check run."""
 
     def __init__(self, store: Store, region: str):
         self.store, self.region = store, region
-        self.cov = {int(r.year): int(r.last_month) for r in metrics.coverage(store, region).itertuples()}
-        self._rank: dict[Period, object] = {}
+        self.cov = answers.coverage(store, region)
+        self._rank: dict[Period, pd.DataFrame] = {}
+        self._scope: dict[int, Scope] = {}
 
-    def covered(self, p: Period) -> bool:
-        return self.cov.get(p.year, 0) >= p.m_to
-
-    def ranking(self, p: Period):  # noqa: ANN201 - a DataFrame
+    def ranking(self, p: Period) -> pd.DataFrame:
         if p not in self._rank:
-            self._rank[p] = metrics.ranking(self.store, self.region, p)
+            self._rank[p] = answers.ranking(self.store, self.region, p)
         return self._rank[p]
 
-    def scope(self, year: int) -> str:
-        s = metrics.scope(self.store, self.region, year)
-        bits = [{True: "с учётом ЕАЭС", False: "без учёта ЕАЭС", None: ""}[s.eaeu_included]]
-        if s.demo:
-            bits.append("демонстрационные данные")
-        return ", ".join(b for b in bits if b)
+    def position(self, p: Period, iso2: str) -> Position | None:
+        return answers.position_in(self.ranking(p), iso2)
 
-    def firms(self, iso2: str, year: int, kind: str) -> float | None:
-        df = metrics.firms_history(self.store, iso2)
-        df = df[df["year"] == year]
-        by_kind = {str(k): float(v) for k, v in zip(df["kind"], df["firms"], strict=True)}
-        if kind in by_kind:
-            return by_kind[kind]
-        if kind == "any" and "exporters" in by_kind and "importers" in by_kind:
-            return by_kind["exporters"] + by_kind["importers"]
-        return None
+    def scope(self, year: int) -> Scope:
+        if year not in self._scope:
+            self._scope[year] = answers.scope(self.store, self.region, year)
+        return self._scope[year]
+
+    def firms(self, iso2: str, year: int, kind: str) -> int | None:
+        f = answers.firms(self.store, iso2, year)
+        return f.of_kind(kind) if f else None
 
 
-def default_period(meeting_date: dt.date | None, data: _Data) -> tuple[Period | None, str]:
+def default_period(meeting_date: dt.date | None, data: _Data) -> tuple[Period | None, Note]:
     if meeting_date is not None:
         y = meeting_date.year - 1
-        return Period(y), f"период в тексте не указан: взят последний полный год до даты встречи ({y})"
-    full = [y for y, last in data.cov.items() if last == 12]
-    if not full:
-        return None, "период в тексте не указан, а полных лет в данных нет"
-    return Period(max(full)), f"период и дата встречи не указаны: взят последний полный год в данных ({max(full)})"
+        return Period(y), Note.of("meetings.note.period_before_meeting", year=y)
+    y = data.cov.latest_full_year()
+    if y is None or not data.cov.covers(Period(y)):
+        return None, Note.of("meetings.note.no_full_year")
+    return Period(y), Note.of("meetings.note.period_latest_full", year=y)
+
+
+def _number(v: int | float | Money | None) -> float | None:
+    if v is None:
+        return None
+    return v.usd if isinstance(v, Money) else float(v)
 
 
 def check_claim(c: Claim, data: _Data, meeting_date: dt.date | None) -> CheckedClaim:
-    period, note = (c.period, "") if c.period else default_period(meeting_date, data)
+    period, assumed_note = (c.period, None) if c.period else default_period(meeting_date, data)
     assumed = c.period is None
 
-    def result(verdict: str, value: float | None, scope: str, extra: str = "") -> CheckedClaim:
-        text = "; ".join(x for x in (note, extra) if x)
-        return CheckedClaim(c, verdict, value, period, assumed, scope, text)
+    def result(verdict: Verdict, value: float | None, scope: Scope | None = None, note: Note | None = None,
+               firms_kind: str | None = None) -> CheckedClaim:
+        notes = tuple(n for n in (assumed_note, note) if n is not None)
+        return CheckedClaim(c, verdict, value, period, assumed, scope, firms_kind, notes)
+
+    def judged(value: float | None, scope: Scope | None, firms_kind: str | None = None) -> CheckedClaim:
+        if value is None:
+            return result("no_data", None, scope, firms_kind=firms_kind)
+        return result("confirmed" if _ok(c, value) else "mismatch", value, scope, firms_kind=firms_kind)
 
     if period is None:
-        return result("no_data", None, "")
+        return result("no_data", None)
     if c.metric == "firms":
         if c.partner is None:
-            return result("no_data", None, "", "партнёр не указан")
+            return result("no_data", None, note=Note.of("meetings.note.no_partner_named"))
         kind = c.kind or "any"
         d = data.firms(c.partner, period.year, kind)
-        scope = f"{t(f'firms.{kind}', 'ru').lower()}, {period.year}"  # "всего компаний, 2022", not the code
         if d is None:
-            return result("no_data", None, scope, f"нет данных о числе фирм за {period.year}")
-        return result("confirmed" if _ok(c, d) else "mismatch", d, scope)
-    if not data.covered(period):
-        return result("no_data", None, "", f"данные за {period.code()} загружены не полностью или отсутствуют")
+            return result("no_data", None, note=Note.of("meetings.note.no_firms", year=period.year),
+                          firms_kind=kind)
+        return judged(float(d), None, kind)
+    if not data.cov.covers(period):
+        return result("no_data", None, note=Note.of("meetings.note.not_loaded", period=period.code()))
     scope = data.scope(period.year)
-    df = data.ranking(period)
     if c.metric == "partners_count":
-        d = float(len(df)) if c.partner is None else None
-        return result("confirmed" if d is not None and _ok(c, d) else "mismatch" if d is not None else "no_data",
-                      d, scope)
+        if c.partner is not None:
+            return result("no_data", None, scope)
+        kpis = answers.region_kpis(data.store, data.region, period)
+        return judged(float(kpis.partners_count if kpis else 0), scope)
     if c.partner is None and c.metric == "rank":
-        return result("no_data", None, scope, "партнёр не указан")
+        return result("no_data", None, scope, Note.of("meetings.note.no_partner_named"))
     if c.partner is None:
-        kpis = metrics.region_kpis(data.store, data.region, period)
-        raw = kpis.get(_TRADE[c.metric])
+        kpis = answers.region_kpis(data.store, data.region, period)
+        raw = getattr(kpis, _TRADE[c.metric]) if kpis else None
     else:
-        row = df[df["iso2"] == c.partner]
-        if row.empty:
-            return result("no_data", None, scope, f"в {period.code()} торговли с {c.partner} в данных нет")
-        raw = row.iloc[0]["rank" if c.metric == "rank" else _TRADE[c.metric]]
-    if raw is None or (isinstance(raw, float) and math.isnan(raw)):
-        return result("no_data", None, scope, "нет данных за тот же период предыдущего года"
-                      if c.metric.endswith("growth") else "")
-    d = float(raw)
-    return result("confirmed" if _ok(c, d) else "mismatch", d, scope)
+        pos = data.position(period, c.partner)
+        if pos is None:
+            return result("no_data", None, scope,
+                          Note.of("meetings.note.not_traded", period=period.code(), partner=c.partner))
+        raw = pos.rank if c.metric == "rank" else getattr(pos, _TRADE[c.metric])
+    if raw is None:
+        note = Note.of("meetings.note.no_prev_year") if c.metric.endswith("growth") else None
+        return result("no_data", None, scope, note)
+    return judged(_number(raw), scope)
 
 
 def check_claims(store: Store, claims: list[Claim], meeting_date: dt.date | None,
@@ -201,33 +207,27 @@ def check_claims(store: Store, claims: list[Claim], meeting_date: dt.date | None
     return [check_claim(c, data, meeting_date) for c in claims]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Figures:
     """A partner's figures for the last full year before a date (what was true when the meeting was held)."""
     year: int
     rank: int | None
-    of: int | None
-    turnover_usd: float | None
+    of: int | None                  # M of that year, counted by SQL
+    turnover: Money | None
     growth: float | None
-    firms: float | None
-    scope: str
+    firms: int | None               # firms_total
+    scope: Scope
 
 
 def figures_as_of(store: Store, iso2: str, on: dt.date, region: str | None = None) -> Figures | None:
     """None when the year before `on` is not fully loaded."""
     data = _Data(store, region or config.region())
     p = Period(on.year - 1)
-    if not data.covered(p):
+    if not data.cov.covers(p):
         return None
-    df = data.ranking(p)
-    row = df[df["iso2"] == iso2]
-
-    def val(col: str) -> float | None:
-        if row.empty:
-            return None
-        v = row.iloc[0][col]
-        return None if v is None or (isinstance(v, float) and math.isnan(v)) else float(v)
-
-    rank = val("rank")
-    return Figures(p.year, int(rank) if rank is not None else None, len(df), val("turnover_usd"), val("growth"),
+    pos = data.position(p, iso2)
+    if pos is not None:
+        return Figures(p.year, pos.rank, pos.of, pos.turnover, pos.growth, pos.firms, data.scope(p.year))
+    kpis = answers.region_kpis(store, data.region, p)
+    return Figures(p.year, None, kpis.partners_count if kpis else None, None, None,
                    data.firms(iso2, p.year, "any"), data.scope(p.year))

@@ -15,8 +15,9 @@ import json
 import sys
 from pathlib import Path
 
+from dashboard.export import check_text
 from dashboard.i18n import t
-from dashboard.meetings.check import CheckedClaim, check_claims, describe
+from dashboard.meetings.check import CheckedClaim, check_claims
 from dashboard.meetings.document import DocumentError, from_document, read_path
 from dashboard.meetings.extract import Proposal
 from dashboard.meetings.notes import Note
@@ -73,10 +74,10 @@ def _read(path: str, year: int | None) -> Proposal:
 
 def _print_checks(checked: list[CheckedClaim]) -> None:
     for c in checked:
-        d = c.to_dict()
-        data = f" (в данных: {describe(c.claim.metric, c.data_value)})" if c.verdict == "mismatch" else ""
+        d = check_text.as_dict(c, LANG)
         print(f"  «{d['quote']}» {d['metric']} {d['partner'] or 'регион'} {d['period'] or '?'}: "
-              f"{c.verdict_ru}{data}" + (f" [{c.scope}]" if c.scope else "") + (f" — {c.note}" if c.note else ""))
+              f"{d['verdict_text']}" + (f" [{d['scope_text']}]" if d["scope_text"] else "")
+              + (f" — {d['note_text']}" if d["note_text"] else ""))
 
 
 def cmd_add(args: argparse.Namespace, db: Path) -> int:
@@ -90,7 +91,7 @@ def cmd_add(args: argparse.Namespace, db: Path) -> int:
     out: dict = {}
     if args.json:
         out = {"meeting": {k: v for k, v in m.to_dict().items() if k != "full_text"},
-               "claims": [c.to_dict() for c in checked] or [c.to_dict() for c in proposal.claims],
+               "claims": [check_text.as_dict(c, LANG) for c in checked] or [c.to_dict() for c in proposal.claims],
                "notes": _notes_json(proposal.notes) + ([{"key": None, "text": err}] if err else []),
                "saved": False}
     else:
@@ -149,7 +150,7 @@ def cmd_check(args: argparse.Namespace, db: Path) -> int:
     if args.json:
         held = proposal.meeting.held_on
         print(json.dumps({"meeting_date": held.isoformat() if held else None, "notes": _notes_json(proposal.notes),
-                          "claims": [c.to_dict() for c in checked]}, ensure_ascii=False, indent=1))
+                          "claims": [check_text.as_dict(c, LANG) for c in checked]}, ensure_ascii=False, indent=1))
     else:
         _print_checks(checked)
     return 0

@@ -1,21 +1,41 @@
 -- The one definition of the metrics of DESIGN.md (README, "Definitions"). Every query builds on these macros.
 -- turnover = exports + imports; M = partners with turnover > 0; rank = place by turnover, descending,
 -- ties sharing the better place; share = partner turnover / region turnover over the same months.
+-- Money is summed in exact integer cents (BIGINT), once, here: ranks, M and ties are decided on the cents, so
+-- two partners equal to the cent share a place whatever the float sums of their rows. The *_usd columns are
+-- the same cents divided by 100, for charts and display.
+CREATE OR REPLACE MACRO cents(usd) AS CAST(round(usd * 100) AS BIGINT);
+
 CREATE OR REPLACE MACRO partner_period(rgn, m_from, m_to) AS TABLE
 WITH t AS (
     SELECT year, partner,
-           coalesce(sum(value_usd) FILTER (WHERE flow = 'E'), 0) AS exports_usd,
-           coalesce(sum(value_usd) FILTER (WHERE flow = 'I'), 0) AS imports_usd
+           CAST(coalesce(sum(cents(value_usd)) FILTER (WHERE flow = 'E'), 0) AS BIGINT) AS exports_cents,
+           CAST(coalesce(sum(cents(value_usd)) FILTER (WHERE flow = 'I'), 0) AS BIGINT) AS imports_cents
     FROM r_partner_month
     WHERE region = rgn AND month BETWEEN m_from AND m_to
     GROUP BY year, partner
 )
-SELECT year, partner, exports_usd, imports_usd, exports_usd + imports_usd AS turnover_usd,
-       rank() OVER (PARTITION BY year ORDER BY exports_usd + imports_usd DESC) AS rank,
+SELECT year, partner, exports_cents, imports_cents, exports_cents + imports_cents AS turnover_cents,
+       exports_cents / 100 AS exports_usd, imports_cents / 100 AS imports_usd,
+       (exports_cents + imports_cents) / 100 AS turnover_usd,
+       rank() OVER (PARTITION BY year ORDER BY exports_cents + imports_cents DESC) AS rank,
        count(*) OVER (PARTITION BY year) AS partners_count,
-       (exports_usd + imports_usd) / sum(exports_usd + imports_usd) OVER (PARTITION BY year) AS share
+       (exports_cents + imports_cents) / sum(exports_cents + imports_cents) OVER (PARTITION BY year) AS share
 FROM t
-WHERE exports_usd + imports_usd > 0;
+WHERE exports_cents + imports_cents > 0;
 
 -- growth = value / value of the same months of the previous year - 1 (NULL when there is nothing to compare).
 CREATE OR REPLACE MACRO growth(cur, prev) AS CASE WHEN prev > 0 THEN cur / prev - 1 END;
+
+-- Firms of the region trading with a partner in a year: the 'any' count where it is given, else exporters +
+-- importers (a firm doing both may then count twice: the administration's tables give no better).
+CREATE OR REPLACE MACRO firms_total() AS TABLE
+SELECT year, partner,
+       max(firms) FILTER (WHERE kind = 'any') AS firms_any,
+       max(firms) FILTER (WHERE kind = 'exporters') AS firms_exporters,
+       max(firms) FILTER (WHERE kind = 'importers') AS firms_importers,
+       coalesce(max(firms) FILTER (WHERE kind = 'any'),
+                max(firms) FILTER (WHERE kind = 'exporters') + max(firms) FILTER (WHERE kind = 'importers'))
+           AS firms
+FROM firms
+GROUP BY year, partner;

@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import config
+from dashboard.export import check_text
 from dashboard.i18n import t
 from dashboard.meetings.check import check_claims
 from dashboard.meetings.document import DocumentError, from_document, read_text
@@ -110,8 +111,8 @@ def add_meeting(lang: str) -> None:
     checked = check_claims(store, proposal.claims, proposal.meeting.held_on)
     if checked:
         st.markdown(f"**{t('meetings.claims', lang)}**")
-        st.dataframe(pd.DataFrame([{"«…»": c.claim.quote, t("mform.verdict", lang): c.verdict_ru,
-                                    t("mform.note", lang): c.note} for c in checked]),
+        st.dataframe(pd.DataFrame([{"«…»": c.claim.quote, t("mform.verdict", lang): check_text.verdict(c, lang),
+                                    t("mform.note", lang): check_text.notes(c, lang)} for c in checked]),
                      hide_index=True, width="stretch", key="mform_claims")
     meeting = _review(proposal, lang)
     if meeting is None:

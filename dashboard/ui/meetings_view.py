@@ -8,9 +8,10 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
+from dashboard.export import check_text
 from dashboard.i18n import t
-from dashboard.i18n.numbers import money, percent, rank_phrase
-from dashboard.meetings.check import CheckedClaim, Figures, check_claims, describe, figures_as_of
+from dashboard.i18n.numbers import day, money, percent, rank_phrase
+from dashboard.meetings.check import CheckedClaim, Figures, check_claims, figures_as_of
 from dashboard.meetings.claims import extract_claims
 from dashboard.meetings.model import Meeting
 from dashboard.meetings.render import escape_markdown, safe_markdown
@@ -62,22 +63,17 @@ def _badge(color: str, label: str) -> str:
     return f":{color}-badge[{escape_markdown(label)}]"
 
 
-def verdict_label(c: CheckedClaim, lang: str) -> str:
-    if c.verdict == "mismatch":
-        return t("meetings.verdict.mismatch", lang, value=describe(c.claim.metric, c.data_value, lang))
-    return t(f"meetings.verdict.{c.verdict}", lang)
-
-
 def _claim_lines(checked: list[CheckedClaim], lang: str) -> None:
     for c in checked:
         period = c.period.code() if c.period else "?"
         if c.period_assumed:
             period = t("meetings.period_assumed", lang, period=period)
-        scope = f", {c.scope}" if c.scope else ""
+        scope = check_text.scope(c, lang)
+        scope = f", {scope}" if scope else ""
         line = t("meetings.claim_line", lang, quote=escape_markdown(c.claim.quote), period=escape_markdown(period),
                  scope=escape_markdown(scope))
         metric = t(f"meetings.metric.{c.claim.metric}", lang)
-        st.markdown(f"{_badge(_BADGE[c.verdict], verdict_label(c, lang))} {escape_markdown(metric)}: {line}")
+        st.markdown(f"{_badge(_BADGE[c.verdict], check_text.verdict(c, lang))} {escape_markdown(metric)}: {line}")
 
 
 def _followups(meeting: Meeting, lang: str, today: dt.date, only_open: bool) -> None:
@@ -87,7 +83,7 @@ def _followups(meeting: Meeting, lang: str, today: dt.date, only_open: bool) -> 
         return
     df = pd.DataFrame([{
         t("meetings.text", lang): f.text, t("meetings.owner", lang): f.owner or "—",
-        t("meetings.due", lang): f.due_on.isoformat() if f.due_on else "—",
+        t("meetings.due", lang): day(f.due_on, lang),
         t("meetings.status_col", lang): t(f"meetings.status.{f.status_on(today)}", lang), "#": f.followup_id,
     } for f in items])
     st.dataframe(df, hide_index=True, width="stretch")
@@ -98,11 +94,11 @@ def _figures_block(fig: Figures | None, year: int, lang: str) -> None:
         st.caption(t("meetings.figures_none", lang, year=year))
         return
     rank = rank_phrase(fig.rank, fig.of, lang) if fig.rank and fig.of else t("meetings.not_traded", lang, year=year)
-    firms = str(int(fig.firms)) if fig.firms is not None else "—"
-    st.markdown(escape_markdown(t("meetings.figures_line", lang, rank=rank, turnover=money(fig.turnover_usd, lang),
+    firms = str(fig.firms) if fig.firms is not None else "—"
+    turnover = money(fig.turnover.usd if fig.turnover else None, lang)
+    st.markdown(escape_markdown(t("meetings.figures_line", lang, rank=rank, turnover=turnover,
                                   growth=percent(fig.growth, lang, signed=True), firms=firms)))
-    if fig.scope:
-        st.caption(escape_markdown(fig.scope))
+    st.caption(escape_markdown(", ".join(t(k, lang) for k in fig.scope.label_parts)))
 
 
 def render_meeting(meeting: Meeting, claims_checked: list[CheckedClaim], lang: str,
@@ -110,8 +106,8 @@ def render_meeting(meeting: Meeting, claims_checked: list[CheckedClaim], lang: s
                    only_open_followups: bool = False) -> None:
     """One meeting: heading, place and partners, participants, topics, summary, checked figures, follow-ups
     and (when given) the partner's figures as of the meeting date."""
-    day = today or dt.date.today()
-    date = meeting.held_on.strftime("%d.%m.%Y") if meeting.held_on else "?"
+    on = today or dt.date.today()
+    date = day(meeting.held_on, lang)
     st.subheader(f"{date} · {escape_markdown(meeting.title_in(lang))}", anchor=False)
     bits = []
     if meeting.place:
@@ -147,7 +143,7 @@ def render_meeting(meeting: Meeting, claims_checked: list[CheckedClaim], lang: s
     else:
         st.caption(t("meetings.no_claims", lang))
     st.markdown(f"**{t('meetings.open_followups' if only_open_followups else 'meetings.followups', lang)}**")
-    _followups(meeting, lang, day, only_open_followups)
+    _followups(meeting, lang, on, only_open_followups)
 
 
 def render_meetings_for_partner(store: Store, iso2: str, lang: str, today: dt.date | None = None) -> None:

@@ -2,14 +2,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
 
+from dashboard.export import check_text
+from dashboard.i18n import t
 from dashboard.ingest.pipeline import import_paths
 from dashboard.meetings.check import check_claims, figures_as_of
 from dashboard.meetings.claims import extract_claims
+from dashboard.store.answers import Money
 from dashboard.store.db import Store
+from dashboard.store.period import Period
 
 HEADER = "napr\tperiod\tnastranapr\ttnved\tedizm\tStoim\tNetto\tKol\tRegion\tRegion_s\n"
 # 2021: KZ 100 M$, BY 150 M$.  2022: BY 200, KZ 120 + 10 = 130 (+30 %), TR 50.  Every year ends in December.
@@ -62,8 +67,8 @@ def test_verdicts(store: Store, text: str, verdict: str, data: float | None) -> 
 def test_unstated_period_is_the_last_full_year_before_the_meeting_and_says_so(store: Store) -> None:
     (c,) = _check(store, "Казахстан занимает второе место.")
     assert c["period"] == "2022" and c["period_assumed"] is True and c["period_stated"] is None
-    assert "последний полный год до даты встречи (2022)" in c["note"]
-    assert c["scope"] == "с учётом ЕАЭС"
+    assert c["note"] == [{"key": "meetings.note.period_before_meeting", "params": {"year": 2022}}]
+    assert c["scope"] == ["scope.with_eaeu"]
     (c,) = _check(store, "В 2021 году Казахстан занимал второе место.")
     assert (c["period"], c["period_assumed"], c["verdict"], c["data_value"]) == ("2021", False, "confirmed", 2)
 
@@ -76,9 +81,9 @@ def test_seed_figures_against_the_demo_data(demo_store: Store) -> None:
     got = [(c["metric"], c["partner"], c["period"], c["verdict"], c["data_value"], c["scope"])
            for c in _check(demo_store, seed)]
     assert got == [
-        ("rank", "KZ", "2022", "confirmed", 4, "с учётом ЕАЭС, демонстрационные данные"),
-        ("partners_count", None, "2022", "confirmed", 114, "с учётом ЕАЭС, демонстрационные данные"),
-        ("firms", "KZ", "2022", "confirmed", 212, "всего компаний, 2022"),
+        ("rank", "KZ", "2022", "confirmed", 4, ["scope.with_eaeu", "scope.demo"]),
+        ("partners_count", None, "2022", "confirmed", 114, ["scope.with_eaeu", "scope.demo"]),
+        ("firms", "KZ", "2022", "confirmed", 212, ["firms.any"]),
     ]
 
 
@@ -86,5 +91,25 @@ def test_figures_as_of_a_meeting_date(store: Store) -> None:
     f = figures_as_of(store, "KZ", MEETING)
     assert f is not None
     assert (f.year, f.rank, f.of, f.firms) == (2022, 2, 3, 212)
-    assert f.turnover_usd == pytest.approx(130e6) and f.growth == pytest.approx(0.3)
+    assert f.turnover == Money(130_000_000_00) and f.growth == pytest.approx(0.3)
     assert figures_as_of(store, "KZ", dt.date(2020, 5, 1)) is None
+
+
+def test_results_are_keys_rendered_in_either_language(store: Store) -> None:
+    """The check returns keys; the words come from the catalogue of the language asked for."""
+    (c,) = check_claims(store, extract_claims("Более 250 предприятий работают с Казахстаном."), MEETING)
+    assert (c.verdict_key, c.scope_keys) == ("meetings.verdict.mismatch", ("firms.any",))
+    ru, en = check_text.as_dict(c, "ru"), check_text.as_dict(c, "en")
+    assert (ru["verdict_text"], ru["scope_text"]) == ("расходится (в данных: 212)", "всего компаний, 2022")
+    assert (en["scope_text"], en["note_text"]) == ("all firms, 2022", t("meetings.note.period_before_meeting",
+                                                                         "en", year=2022))
+    assert not re.search("[а-яё]", en["verdict_text"] + en["scope_text"] + en["note_text"], re.I)
+    (c,) = check_claims(store, extract_claims("Товарооборот с Японией в 2022 году составил 5 млн долларов."),
+                        MEETING)
+    assert c.verdict == "no_data" and [n.key for n in c.notes] == ["meetings.note.not_traded"]
+
+
+def test_without_a_meeting_date_the_latest_full_year_is_used(store: Store) -> None:
+    (c,) = check_claims(store, extract_claims("Казахстан занимает второе место."), None)
+    assert (c.period, c.verdict) == (Period(2022), "confirmed")
+    assert [n.to_dict() for n in c.notes] == [{"key": "meetings.note.period_latest_full", "params": {"year": 2022}}]

@@ -1,17 +1,22 @@
--- Region totals for a period and the same months of the previous year. Params: region, year, m_from, m_to.
+-- Region totals for a period and the same months of the previous year, in exact cents (sums cast back to
+-- BIGINT: DuckDB sums BIGINT to HUGEINT, which pandas would turn into float), and in dollars for display.
+-- Params: region, year, m_from, m_to.
 WITH t AS (
-    SELECT year, sum(exports_usd) AS exports_usd, sum(imports_usd) AS imports_usd,
-           sum(turnover_usd) AS turnover_usd, count(*) AS partners_count
+    SELECT year, CAST(sum(exports_cents) AS BIGINT) AS exports_cents,
+           CAST(sum(imports_cents) AS BIGINT) AS imports_cents,
+           CAST(sum(turnover_cents) AS BIGINT) AS turnover_cents, count(*) AS partners_count
     FROM partner_period($region, $m_from, $m_to)
     WHERE year IN ($year, $year - 1)
     GROUP BY year
 )
-SELECT c.turnover_usd, c.exports_usd, c.imports_usd, c.exports_usd - c.imports_usd AS balance_usd,
+SELECT c.turnover_cents, c.exports_cents, c.imports_cents, c.exports_cents - c.imports_cents AS balance_cents,
+       c.turnover_cents / 100 AS turnover_usd, c.exports_cents / 100 AS exports_usd,
+       c.imports_cents / 100 AS imports_usd, (c.exports_cents - c.imports_cents) / 100 AS balance_usd,
        c.partners_count,
-       growth(c.turnover_usd, p.turnover_usd) AS growth,
-       growth(c.exports_usd, p.exports_usd) AS export_growth,
-       growth(c.imports_usd, p.imports_usd) AS import_growth,
-       p.turnover_usd AS prev_turnover_usd, p.exports_usd - p.imports_usd AS prev_balance_usd,
+       growth(c.turnover_cents, p.turnover_cents) AS growth,
+       growth(c.exports_cents, p.exports_cents) AS export_growth,
+       growth(c.imports_cents, p.imports_cents) AS import_growth,
+       p.turnover_cents AS prev_turnover_cents, p.exports_cents - p.imports_cents AS prev_balance_cents,
        p.partners_count AS prev_partners_count
 FROM (SELECT * FROM t WHERE year = $year) c
 LEFT JOIN (SELECT * FROM t WHERE year = $year - 1) p ON TRUE;

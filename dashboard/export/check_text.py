@@ -1,0 +1,48 @@
+"""A checked figure in words, for the page, the form and the CLI: the verdict, the scope and the notes that
+meetings/check.py returns as keys, rendered with t() in one language."""
+from __future__ import annotations
+
+from dashboard.i18n import t
+from dashboard.i18n.numbers import money, percent
+from dashboard.meetings.check import CheckedClaim
+from dashboard.meetings.notes import Note
+
+
+def describe(metric: str, value: float | None, lang: str = "ru") -> str:
+    """A data value as the interface shows it: 4, 212, 300,0 млн $, +28,8 %."""
+    if value is None:
+        return "—"
+    if metric in ("turnover", "exports", "imports"):
+        return money(value, lang)
+    if metric.endswith("growth"):
+        return percent(value, lang, signed=True)
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def verdict(c: CheckedClaim, lang: str) -> str:
+    """'подтверждено' / 'расходится (в данных: 212)' / 'нет данных'."""
+    if c.verdict == "mismatch":
+        return t(c.verdict_key, lang, value=describe(c.claim.metric, c.data_value, lang))
+    return t(c.verdict_key, lang)
+
+
+def scope(c: CheckedClaim, lang: str) -> str:
+    """'с учётом ЕАЭС, демонстрационные данные'; for a firm count 'всего компаний, 2022'."""
+    parts = [t(k, lang) for k in c.scope_keys]
+    if c.firms_kind:
+        parts = [parts[0].lower()] + ([str(c.period.year)] if c.period else [])
+    return ", ".join(parts)
+
+
+def note(n: Note, lang: str) -> str:
+    return t(n.key, lang, **n.kw)
+
+
+def notes(c: CheckedClaim, lang: str) -> str:
+    return "; ".join(note(n, lang) for n in c.notes)
+
+
+def as_dict(c: CheckedClaim, lang: str) -> dict:
+    """The check's keys (to_dict) and, beside them, the same in words."""
+    return c.to_dict() | {"verdict_text": verdict(c, lang), "scope_text": scope(c, lang),
+                          "note_text": notes(c, lang)}

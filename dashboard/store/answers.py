@@ -1,0 +1,283 @@
+"""The store's answers: the only place that turns query rows into what pages, slides, checks and the CLI use.
+
+The metric definitions are SQL (metrics.sql: partner_period, growth, firms_total); the queries are one a file
+in sql/. Here rows become small frozen answers (Coverage, Position, RegionKpis, Scope, Firms) with None for
+what is missing, never NaN, and money as exact integer cents (Money), so "the period cut to the loaded
+months", "the last full year" or "a partner's place" each have exactly one function. The thin query functions
+at the end return DataFrames for charts and tables.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from dashboard.store.db import Store
+from dashboard.store.period import Period
+
+
+# ---- money and rows ---------------------------------------------------------------------------------------
+@dataclass(frozen=True, order=True)
+class Money:
+    """An amount in exact US cents (the sums of metrics.sql); `usd` is the dollar view for display and charts."""
+    cents: int
+
+    @property
+    def usd(self) -> float:
+        return self.cents / 100
+
+    def json(self) -> float:
+        """Dollars with at most two decimals: cents / 100 prints as written (234000000.03, not ...02999994)."""
+        return self.cents / 100
+
+
+def _value(v: Any) -> Any:
+    """NaN, NA and NaT -> None; numpy scalars -> Python ones."""
+    if v is None or v is pd.NA or v is pd.NaT:
+        return None
+    if isinstance(v, float) and math.isnan(v):
+        return None
+    return v.item() if hasattr(v, "item") else v
+
+
+def records(df: pd.DataFrame) -> list[dict[str, Any]]:
+    """Rows as dicts of plain Python values, None for missing ones (no caller tests for NaN itself)."""
+    return [{k: _value(v) for k, v in row.items()} for row in df.to_dict("records")]
+
+
+def first(store: Store, name: str, **params: object) -> dict[str, Any] | None:
+    """The first row of query `name` as a dict, None when it has no rows."""
+    rows = records(store.df(name, **params).head(1))
+    return rows[0] if rows else None
+
+
+def _money(v: Any) -> Money | None:
+    return None if v is None else Money(int(v))
+
+
+def _int(v: Any) -> int | None:
+    return None if v is None else int(v)
+
+
+def _float(v: Any) -> float | None:
+    return None if v is None else float(v)
+
+
+# ---- coverage ---------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Coverage:
+    """Which years of a region are loaded and the last month loaded in each."""
+    region: str
+    last_months: tuple[tuple[int, int], ...]   # (year, last month), by year
+
+    @property
+    def years(self) -> list[int]:
+        return [y for y, _ in self.last_months]
+
+    def last_month(self, year: int) -> int | None:
+        return dict(self.last_months).get(year)
+
+    def effective(self, period: Period) -> Period:
+        """The period cut to the loaded months of its year (growth is then on the same months)."""
+        return period.clamp(self.last_month(period.year))
+
+    def covers(self, period: Period) -> bool:
+        """Every month of the period is loaded."""
+        return (self.last_month(period.year) or 0) >= period.m_to
+
+    def latest_full_year(self) -> int | None:
+        """The latest year loaded through December, else the latest year loaded; None when nothing is."""
+        full = [y for y, last in self.last_months if last == 12]
+        return max(full) if full else (max(self.years) if self.last_months else None)
+
+
+def coverage(store: Store, region: str) -> Coverage:
+    rows = store.rows("coverage", region=region)
+    return Coverage(region, tuple((int(y), int(last)) for y, last, *_ in rows))
+
+
+# ---- scope ------------------------------------------------------------------------------------------------
+EAEU_KEY = {True: "scope.with_eaeu", False: "scope.without_eaeu", None: "scope.unknown"}
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What the figures of a region-year rest on; the label is i18n keys, rendered at the edge with t()."""
+    eaeu_included: bool | None   # None: no source covers the period (or none says)
+    demo: bool
+    files: tuple[str, ...]
+
+    @property
+    def label_key(self) -> str:
+        """'с учётом ЕАЭС' / 'including EAEU' and its siblings."""
+        return EAEU_KEY[self.eaeu_included]
+
+    @property
+    def label_parts(self) -> tuple[str, ...]:
+        """The scope in full: the EAEU key, then 'demonstration data' when it is."""
+        return (self.label_key,) + (("scope.demo",) if self.demo else ())
+
+
+def scope(store: Store, region: str, year: int) -> Scope:
+    rows = store.rows("period_scope", region=region, year=year)
+    eaeu, demo, n, files = rows[0] if rows else (None, False, 0, "")
+    return Scope(eaeu_included=eaeu if n else None, demo=bool(demo),
+                 files=tuple(f for f in (files or "").split(", ") if f))
+
+
+# ---- a partner's position, the region's totals, firms -----------------------------------------------------
+@dataclass(frozen=True)
+class Position:
+    """One partner's row of the ranking for a period: rank of M (`of`, counted by SQL), money, share, growth."""
+    iso2: str
+    name_ru: str | None
+    name_en: str | None
+    rank: int
+    of: int
+    turnover: Money
+    exports: Money
+    imports: Money
+    share: float
+    growth: float | None
+    export_growth: float | None
+    import_growth: float | None
+    prev_rank: int | None
+    firms: int | None             # firms_total of metrics.sql
+    firms_exporters: int | None
+    firms_importers: int | None
+
+    def name(self, lang: str) -> str | None:
+        return self.name_ru if lang == "ru" else self.name_en
+
+    @classmethod
+    def from_row(cls, r: dict[str, Any]) -> Position:
+        return cls(r["iso2"], r.get("name_ru"), r.get("name_en"), int(r["rank"]), int(r["of"]),
+                   Money(int(r["turnover_cents"])), Money(int(r["exports_cents"])), Money(int(r["imports_cents"])),
+                   float(r["share"]), _float(r.get("growth")), _float(r.get("export_growth")),
+                   _float(r.get("import_growth")), _int(r.get("prev_rank")), _int(r.get("firms")),
+                   _int(r.get("firms_exporters")), _int(r.get("firms_importers")))
+
+
+def positions(ranking: pd.DataFrame) -> dict[str, Position]:
+    """Every row of a ranking (the DataFrame of `ranking`) as a Position, by ISO code."""
+    return {r["iso2"]: Position.from_row(r) for r in records(ranking)}
+
+
+def position_in(ranking: pd.DataFrame, iso2: str) -> Position | None:
+    """The partner's Position in a ranking already read; None when it did not trade in the period."""
+    rows = records(ranking[ranking["iso2"] == iso2])
+    return Position.from_row(rows[0]) if rows else None
+
+
+def position(store: Store, region: str, period: Period, iso2: str) -> Position | None:
+    """Rank, M, money and growth of one partner; None when it did not trade in the period."""
+    return position_in(ranking(store, region, period), iso2)
+
+
+@dataclass(frozen=True)
+class RegionKpis:
+    """The region's totals for a period and the same months of the previous year."""
+    turnover: Money
+    exports: Money
+    imports: Money
+    balance: Money
+    partners_count: int           # M, counted by SQL
+    growth: float | None
+    export_growth: float | None
+    import_growth: float | None
+    prev_turnover: Money | None
+    prev_balance: Money | None
+    prev_partners_count: int | None
+
+
+def region_kpis(store: Store, region: str, period: Period) -> RegionKpis | None:
+    """None when the region did not trade in the period."""
+    r = first(store, "region_kpis", region=region, **period.params)
+    if r is None or r["turnover_cents"] is None:
+        return None
+    return RegionKpis(Money(int(r["turnover_cents"])), Money(int(r["exports_cents"])),
+                      Money(int(r["imports_cents"])), Money(int(r["balance_cents"])), int(r["partners_count"]),
+                      _float(r["growth"]), _float(r["export_growth"]), _float(r["import_growth"]),
+                      _money(r["prev_turnover_cents"]), _money(r["prev_balance_cents"]),
+                      _int(r["prev_partners_count"]))
+
+
+@dataclass(frozen=True)
+class Firms:
+    """A partner's firm counts in one year; `total` is metrics.sql's firms_total."""
+    year: int
+    any: int | None
+    exporters: int | None
+    importers: int | None
+    total: int | None
+
+    def of_kind(self, kind: str) -> int | None:
+        """'any' is the total (the 'any' count, else exporters + importers); 'exporters', 'importers' as given."""
+        return {"any": self.total, "exporters": self.exporters, "importers": self.importers}.get(kind)
+
+
+def firms(store: Store, iso2: str, year: int) -> Firms | None:
+    """None when no firm count of the partner is loaded for the year."""
+    for r in records(store.df("partner_firms", partner=iso2)):
+        if int(r["year"]) == year:
+            return Firms(year, _int(r["firms_any"]), _int(r["firms_exporters"]), _int(r["firms_importers"]),
+                         _int(r["firms"]))
+    return None
+
+
+# ---- names and the data version ---------------------------------------------------------------------------
+def meta(store: Store, key: str) -> str | None:
+    rows = store.rows("meta_value", key=key)
+    return rows[0][0] if rows else None
+
+
+def version_number(store: Store) -> str:
+    """'3' of '…duckdb.v0003'."""
+    return store.version.split(".v")[-1].split(".")[0].lstrip("0") or "0"
+
+
+def published_at(store: Store) -> str | None:
+    """When the served version was published, as stored (ISO 8601)."""
+    return meta(store, "published_at")
+
+
+# ---- the thin queries: DataFrames for charts and tables ---------------------------------------------------
+def ranking(store: Store, region: str, period: Period) -> pd.DataFrame:
+    """Every partner of the period, ranked (columns of sql/partner_ranking.sql: *_cents exact, *_usd display)."""
+    return store.df("partner_ranking", region=region, **period.params)
+
+
+def rank_history(store: Store, region: str, iso2: str, m_from: int = 1, m_to: int = 12) -> pd.DataFrame:
+    return store.df("rank_history", region=region, partner=iso2, m_from=m_from, m_to=m_to)
+
+
+def monthly_flows(store: Store, region: str, iso2: str | None = None) -> pd.DataFrame:
+    return store.df("monthly_flows", region=region, partner=iso2)
+
+
+def commodity_structure(store: Store, region: str, period: Period, iso2: str | None = None) -> pd.DataFrame:
+    return store.df("commodity_structure", region=region, partner=iso2, **period.params)
+
+
+def chapter_partners(store: Store, region: str, period: Period, chapter: str,
+                     flow: str | None = None) -> pd.DataFrame:
+    return store.df("chapter_partners", region=region, chapter=chapter, flow=flow, **period.params)
+
+
+def firms_history(store: Store, iso2: str) -> pd.DataFrame:
+    """year, kind, firms: every count loaded for the partner (the firms chart)."""
+    return store.df("firms_history", partner=iso2)
+
+
+def partner_list(store: Store, region: str) -> pd.DataFrame:
+    return store.df("partner_list", region=region)
+
+
+def sources(store: Store) -> pd.DataFrame:
+    return store.df("sources_list")
+
+
+def regions(store: Store) -> pd.DataFrame:
+    return store.df("regions_list")
