@@ -1,38 +1,40 @@
 """Figures quoted in Russian press-release text, as claims that can be checked against the store.
 
-Recognised (each sentence on its own):
-- rank: "4-е место", "занимает четвёртое место", "на втором месте", "третьим по величине торговым партнёром",
-  "входит в пятёрку" / "в первой десятке" / "в топ-5" (qualifier top_n, value = size of the top);
-  "среди 114 внешнеторговых партнеров" after a rank also gives a partners_count claim for the region;
-- partners_count: "со 114 странами", "102 торговых партнера";
-- firms: "более 200 предприятий", "свыше 180 компаний", "185 экспортёров" (kind exporters / importers / any);
-- turnover / exports / imports in US dollars: "233 млн долларов", "$1,2 млрд", "4,13 млрд долларов США"
-  (sums in roubles or euros are not claims: the store holds dollars);
-- growth as a ratio (0.31 = +31 %): "товарооборот вырос на 31%", "экспорт снизился на 5 %", "рост в 1,5 раза",
-  "вдвое", "131 % к уровню 2021 года" (metric turnover_growth / export_growth / import_growth).
-Qualifiers: более / свыше / больше / превысил -> more_than; около / порядка / примерно -> about;
-почти / практически / без малого -> almost; не более / менее / меньше -> at_most; otherwise exact.
-The partner is the country named in the sentence, else the text's main partner (for ranks and firms always;
-for money and growth unless the sentence speaks of the region: "области", "региона" and no partner word).
-The period is the one the sentence states ("в 2022 году", "за январь–сентябрь 2023 года", "за 9 месяцев 2023
-года", "в первом полугодии 2023 года", "в прошлом году" given the meeting date), else None.
+Recognised, each with its metric:
+- rank: "4-е место", "заняла 14 место", "на пятой позиции", "седьмым по объёму товарооборота партнёром",
+  "крупнейший / главный партнёр" (= 1), "входит в десятку / в топ-15" (qualifier top_n); by flow
+  ("седьмое место по объёмам импорта", "пятый по объёму экспорта рынок") export_rank / import_rank;
+  "среди / в числе / в рейтинге 114 стран" after a rank also gives partners_count; a rank among a group
+  ("среди африканских партнёров") is not a claim;
+- rank_change: "поднялась на 3 строчки" (+3), "опустилась на четыре позиции" (-4), "с 25-го на 19-е место";
+- partners_count: "со 114 странами"; firms: "более 200 предприятий", "185 экспортёров", kinds exporters /
+  importers / any / foreign_capital ("компаний с иностранным капиталом");
+- money in US dollars (turnover / exports / imports): "233 млн долларов", "$1,2 млрд", "45 миллионов долларов";
+  a difference ("на 12,4 млн меньше", "вырос на 48 млн долларов") is *_change; roubles and euros are not claims;
+- quantities in tonnes (exports_mass / imports_mass), with the goods when they are named ("1,2 млн тонн пшеницы");
+- growth as a ratio (0.31 = +31 %): "вырос на 31%", "снизившись на 8 %", "в 3,1 раза", "вдвое", "131 % к
+  уровню 2021 года"; shares ("на Турцию приходится 9,4 % оборота", "доля … составила 7,8 %").
+Qualifiers: более / свыше / превысил -> more_than; около / порядка -> about; почти -> almost; не более / менее ->
+at_most; otherwise exact. The partner is the country named nearest before the figure in the sentence (else after
+it), else the text's main partner; money and growth of "области" / "региона" with no partner named are the
+region's. Sentences about Russia's trade as a whole, or about plans and targets, give no claims.
+The period: the sentence's own (periods.py), else the one stated earlier in the same paragraph, else None.
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Literal
 
-from dashboard.meetings import countries
-from dashboard.meetings.ru_words import CARDINALS, THOUSAND, cardinal, ordinal, top_n
+from dashboard.meetings import countries, goods, morphology, periods
 from dashboard.store.period import Period
 
-Metric = Literal["rank", "partners_count", "firms", "turnover", "exports", "imports", "turnover_growth",
-                 "export_growth", "import_growth"]
-Qualifier = Literal["exact", "more_than", "about", "almost", "at_most", "top_n"]
-METRICS: tuple[str, ...] = ("rank", "partners_count", "firms", "turnover", "exports", "imports",
-                            "turnover_growth", "export_growth", "import_growth")
+METRICS: tuple[str, ...] = (
+    "rank", "export_rank", "import_rank", "rank_change", "partners_count", "firms", "turnover", "exports",
+    "imports", "turnover_growth", "export_growth", "import_growth", "turnover_change", "export_change",
+    "import_change", "turnover_share", "export_share", "import_share", "exports_mass", "imports_mass")
+QUALIFIERS: tuple[str, ...] = ("exact", "more_than", "about", "almost", "at_most", "top_n")
+FIRM_KINDS: tuple[str, ...] = ("exporters", "importers", "any", "foreign_capital")
 
 
 @dataclass
@@ -40,22 +42,31 @@ class Claim:
     quote: str                       # the words of the text that state the figure
     metric: str                      # one of METRICS
     partner: str | None              # ISO alpha-2; None = the region as a whole
-    period: Period | None            # as stated in the text; None = not stated
-    qualifier: str                   # one of exact / more_than / about / almost / at_most / top_n
-    value: float                     # rank / count / US dollars / growth ratio (0.31 = +31 %)
-    kind: str | None = None          # firms only: exporters | importers | any
-    step: float | None = None        # money only: the unit of the last stated digit (233 млн -> 1e6)
+    period: Period | None            # as the text gives it; None = not stated
+    qualifier: str                   # one of QUALIFIERS
+    value: float                     # normalised: place / count / US dollars / tonnes / ratio (0.31 = +31 %)
+    kind: str | None = None          # firms only: one of FIRM_KINDS
+    step: float | None = None        # money and tonnes: the unit of the last stated digit (233 млн -> 1e6)
+    goods: str | None = None         # money and tonnes of named goods: a ТН ВЭД heading or chapter
     sentence: str = field(default="", compare=False)
+    claimed_value: float | None = field(default=None, compare=False)   # the number as written: 142.8, 15, 2.8
+    unit: str = field(default="", compare=False)     # "%", "раза", "$", "т" or "" (places, counts)
+    scale: str = field(default="", compare=False)    # "тыс", "млн", "млрд" or ""
+    period_how: str | None = field(default=None, compare=False)   # stated | relative | base | carried
+
+    @property
+    def normalised_value(self) -> float:
+        return self.value
 
     def to_dict(self) -> dict:
         return {"quote": self.quote, "metric": self.metric, "partner": self.partner,
-                "period": self.period.code() if self.period else None, "qualifier": self.qualifier,
-                "value": self.value, "kind": self.kind}
+                "period": self.period.code() if self.period else None, "period_how": self.period_how,
+                "qualifier": self.qualifier, "claimed_value": self.claimed_value, "unit": self.unit,
+                "scale": self.scale, "normalised_value": self.value, "kind": self.kind, "goods": self.goods}
 
 
 # --- numbers -----------------------------------------------------------------------------------------------
-_WORDS = "|".join(sorted(set(CARDINALS) | THOUSAND, key=len, reverse=True))
-_NUM_WORDS = rf"(?:{_WORDS})(?:\s+(?:{_WORDS}))*"
+_NUM_WORDS = morphology.number_words_pattern()
 _NUM_DIGITS = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 NUM = rf"(?P<num>{_NUM_DIGITS}|(?<![а-яё]){_NUM_WORDS}(?![а-яё]))"
 
@@ -67,15 +78,20 @@ def number(text: str) -> tuple[float, int] | None:
         t = t.replace(" ", "").replace(",", ".")
         decimals = len(t.split(".")[1]) if "." in t else 0
         return float(t), decimals
-    n = cardinal(t.lower().split())
+    n = morphology.cardinal(t.lower().split())
     return (float(n), 0) if n is not None else None
 
 
-def _int_or_float(x: float) -> float:
-    return int(x) if float(x).is_integer() else round(x, 6)
+def _clean(x: float) -> float:
+    return int(x) if float(x).is_integer() else round(x, 9)
 
 
-# --- qualifiers, metrics, partners, periods ----------------------------------------------------------------
+def period_in(sentence: str, ref_date: dt.date | None = None) -> Period | None:
+    found = periods.stated(sentence, ref_date)
+    return found.period if found else None
+
+
+# --- qualifiers, flows, partners ---------------------------------------------------------------------------
 _QUAL = re.compile(
     r"(?:(?P<neg>не\s+)?(?P<w>более|больше|свыше|превыша\w*|превысил\w*|около|порядка|примерно|приблизительно|"
     r"почти|практически|без\s+малого|менее|меньше))\s+(?:чем\s+)?(?:на\s+)?(?:со?\s+)?(?:\$\s*)?$", re.I)
@@ -83,263 +99,410 @@ _QUAL = re.compile(
 
 def qualifier(before: str) -> tuple[str, int]:
     """The qualifier ending right before a number, and where it starts in `before` (len(before) if none)."""
-    m = _QUAL.search(before)
+    m = _QUAL.search(before[-60:])
     if not m:
         return "exact", len(before)
+    start = len(before) - len(before[-60:]) + m.start()
     w = m.group("w").lower()
     if m.group("neg") or w in ("менее", "меньше"):
-        return "at_most", m.start()
+        return "at_most", start
     if w.startswith(("более", "больше", "свыше", "превыш", "превысил")):
-        return "more_than", m.start()
+        return "more_than", start
     if w in ("около", "порядка", "примерно", "приблизительно"):
-        return "about", m.start()
-    return "almost", m.start()
+        return "about", start
+    return "almost", start
 
 
-_FLOW = re.compile(r"экспорт\w*|вывоз\w*|импорт\w*|ввоз\w*|(?:внешне)?торгов\w+\s+оборот\w*|товарооборот\w*|"
-                   r"оборот\w*|поставк\w*", re.I)
+_FLOW = re.compile(r"экспорт\w*|вывоз\w*|вывез\w*|направил\w*|отгруж\w*|отгрузк\w*|отправлен\w*|"
+                   r"поставлен\w*|поставк\w*|импорт\w*|ввоз\w*|ввез\w*|закупк\w*|(?:внешне)?торгов\w+\s+оборот\w*|товарооборот\w*|"
+                   r"оборот\w*", re.I)
+_IMPORT_WORDS = ("импорт", "ввоз", "ввез", "закупк")
+_EXPORT_WORDS = ("экспорт", "вывоз", "вывез", "направил", "отгруж", "отгрузк", "отправлен", "поставлен", "поставк")
+_GROWTH = {"turnover": "turnover_growth", "exports": "export_growth", "imports": "import_growth"}
+_CHANGE = {"turnover": "turnover_change", "exports": "export_change", "imports": "import_change"}
+_SHARE = {"turnover": "turnover_share", "exports": "export_share", "imports": "import_share"}
+_MASS = {"turnover": "exports_mass", "exports": "exports_mass", "imports": "imports_mass"}
+_RANK = {"turnover": "rank", "exports": "export_rank", "imports": "import_rank"}
 
 
-def _flow_metric(sentence: str, at: int) -> tuple[str, int | None]:
+def _flow_of(word: str) -> str:
+    w = word.lower()
+    return "imports" if w.startswith(_IMPORT_WORDS) else "exports" if w.startswith(_EXPORT_WORDS) else "turnover"
+
+
+def _flow_metric(s: str, at: int) -> tuple[str, int | None]:
     """'turnover' / 'exports' / 'imports' from the nearest flow word before `at` (else the first after)."""
-    before = [m for m in _FLOW.finditer(sentence) if m.start() < at]
-    m = before[-1] if before else _FLOW.search(sentence, at)
-    if m is None:
-        return "turnover", None
-    w = m.group(0).lower()
-    if w.startswith(("экспорт", "вывоз", "поставк")):
-        return "exports", m.start()
-    if w.startswith(("импорт", "ввоз")):
-        return "imports", m.start()
-    return "turnover", m.start()
+    before = [m for m in _FLOW.finditer(s, max(0, at - 160), at)]
+    m = before[-1] if before else _FLOW.search(s, at)
+    return ("turnover", None) if m is None else (_flow_of(m.group(0)), m.start())
 
 
-_REGION_WORDS = re.compile(r"\b(?:област\w*|регион\w*)", re.I)
+_REGION_WORDS = re.compile(r"(?<![\w-])(?:област\w*|регион\w*|волгоградск\w*)", re.I)
 _PARTNER_WORDS = re.compile(r"республик\w*|стран[аоуые]\w*|двусторонн\w*|взаимн\w*|с\s+ним\b|с\s+ней\b|"
                             r"партн[её]р\w*", re.I)
+_DOLLARS_OF = re.compile(r"долл\w*\.?\s+$", re.I)
+_NATIONAL = re.compile(r"(?<![\w-])(?:Росси[июяей]|РФ|Российск\w+\s+Федераци\w+|[Рр]оссийско-\w+)(?![\w])")
+_PLANS = re.compile(r"планиру\w*|планах|намерен\w*|поставил\w*\s+цель|цел[ьи]\s|довести|прогноз\w*|ожида\w*",
+                    re.I)
 
 
-def _partner(sentence: str, default: str | None, region_level: bool) -> str | None:
-    found = countries.find(re.sub(r"долл\w*\.?\s+США", "долларов", sentence))
-    if found:
-        return found[0][0]
-    if region_level and _REGION_WORDS.search(sentence) and not _PARTNER_WORDS.search(sentence):
-        return None
-    return default
+class _Sentence:
+    """One sentence with what every rule asks of it, worked out once."""
+
+    def __init__(self, s: str, default: str | None, period: Period | None, how: str | None):
+        self.s, self.default, self.period, self.how = s, default, period, how
+        self.mentions = [m for m in countries.find(s) if not _DOLLARS_OF.search(s, 0, m[1])]   # "долларов США"
+        self.region_level = bool(_REGION_WORDS.search(s)) and not _PARTNER_WORDS.search(s)
+        self.out: list[tuple[int, int, Claim]] = []
+        self.used: list[tuple[int, int]] = []
+
+    def partner_at(self, at: int, region_ok: bool) -> str | None:
+        before = [iso for iso, start, _ in self.mentions if start < at]
+        if before:
+            return before[-1]
+        if self.mentions:
+            return self.mentions[0][0]
+        if region_ok and (self.region_level or (self.default is None)):
+            return None
+        return self.default
+
+    def free(self, a: int, b: int) -> bool:
+        return not any(a < y and x < b for x, y in self.used)
+
+    def add(self, start: int, end: int, metric: str, partner: str | None, qual: str, value: float,
+            core: int | None = None, claimed: float | None = None, **kw: object) -> None:
+        """A claim quoting s[start:end]; only s[core:end] (the figure itself) is kept from other rules."""
+        quote = self.s[start:end].strip(" ,—–-").rstrip(".")
+        c = Claim(quote, metric, partner, self.period, qual, _clean(value), sentence=self.s,
+                  claimed_value=_clean(claimed if claimed is not None else value), period_how=self.how,
+                  **kw)  # type: ignore[arg-type]
+        self.out.append((start, len(self.out), c))
+        self.used.append((start if core is None else core, end))
 
 
-_MONTHS = ["январ", "феврал", "март", "апрел", "ма[йяе]", "июн", "июл", "август", "сентябр", "октябр", "ноябр",
-           "декабр"]
-_MONTH_RE = "|".join(rf"{m}\w*" for m in _MONTHS)
-_YEAR = r"(?P<y>(?:19|20)\d{2})"
-_PERIODS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(rf"(?P<a>{_MONTH_RE})\s*[-–—]\s*(?P<b>{_MONTH_RE})\s+{_YEAR}", re.I), "range"),
-    (re.compile(rf"(?:за\s+)?(?P<n>\d{{1,2}}|{_NUM_WORDS})\s+месяц\w*\s+{_YEAR}", re.I), "months"),
-    (re.compile(rf"(?P<h>перв|втор)\w*\s+полугоди\w*\s+{_YEAR}", re.I), "half"),
-    (re.compile(rf"(?P<n>\w+)\s+квартал\w*\s+{_YEAR}", re.I), "quarter"),
-    (re.compile(rf"{_YEAR}\s*(?:-?м\s+)?(?:год\w*|г\.)", re.I), "year"),
-    (re.compile(r"(?P<rel>позапрошл|прошл|предыдущ)\w*\s+год\w*", re.I), "relative"),
-]
-
-
-def _month(word: str) -> int:
-    return next(i + 1 for i, m in enumerate(_MONTHS) if re.match(m, word.lower()))
-
-
-_BASE = re.compile(rf"(?:по\s+сравнению\s+с|относительно|против|к\s+уровню|к)\s+(?:аналогичн\w+\s+период\w+\s+)?"
-                   rf"{_YEAR}\s*(?:год\w*|г\.)?", re.I)
-
-
-def period_in(sentence: str, ref_date: dt.date | None = None) -> Period | None:
-    """The period a sentence states, or None. A base of comparison ("по сравнению с 2022 годом") is not the
-    period; if it is the only year, the period is the year after it."""
-    base = _BASE.search(sentence)
-    if base:
-        rest = sentence[:base.start()] + " " + sentence[base.end():]
-        return _period(rest, ref_date) or Period(int(base.group("y")) + 1)
-    return _period(sentence, ref_date)
-
-
-def _period(sentence: str, ref_date: dt.date | None) -> Period | None:
-    for pattern, kind in _PERIODS:
-        m = pattern.search(sentence)
-        if not m:
-            continue
-        if kind == "relative":
-            if ref_date is None:
-                return None
-            return Period(ref_date.year - (2 if m.group("rel").lower().startswith("позапрошл") else 1))
-        year = int(m.group("y"))
-        if kind == "range":
-            a, b = _month(m.group("a")), _month(m.group("b"))
-            return Period(year, a, b) if a <= b else None
-        if kind == "months":
-            n = number(m.group("n"))
-            return Period(year, 1, int(n[0])) if n and 1 <= n[0] <= 12 else None
-        if kind == "half":
-            return Period(year, 1, 6) if m.group("h").lower() == "перв" else Period(year, 7, 12)
-        if kind == "quarter":
-            word = m.group("n").lower()
-            if word in ("три", "трёх", "трех"):
-                return Period(year, 1, 9)
-            q = ordinal(word)
-            if q and 1 <= q <= 4:
-                return Period(year, 3 * q - 2, 3 * q)
-            continue
-        return Period(year)
-    return None
-
-
-# --- the rules ---------------------------------------------------------------------------------------------
-_ORD = r"(?P<ord>\d{1,3}-?(?:е|ое|й|ой|ий|ый|м|ом|го|ого|ю|ую)|[а-яё]+)"
-_RANK_PLACE = re.compile(rf"(?<![\w-]){_ORD}\s+(?:мест\w*|позици\w*|строчк\w*)", re.I)
-_RANK_PARTNER = re.compile(rf"(?<![\w-]){_ORD}\s+(?:по\s+\w+\s+)?(?:(?:крупнейш|(?:внешне)?торгов|экономическ)\w*\s+)*"
-                           r"партн[её]р\w*", re.I)
-_OF = re.compile(rf"^[\s,]*(?:[а-яё]+\s+){{0,3}}?(?:среди|из)\s+{NUM}(?:\s+(?:[а-яё]+\s+){{0,2}}?"
-                 r"(?:стран\w*|партн[её]р\w*|государств\w*))?", re.I)
+# --- ranks -------------------------------------------------------------------------------------------------
+_ORD = r"(?P<ord>\d{1,3}-?(?:е|ое|й|ой|ий|ый|м|ом|го|ого|ю|ую|я|ая)|\d{1,3}(?=\s+мест(?:о|е|ом)\b)|[а-яё]+)"
+_PLACE = r"(?:мест[оаеу]?|местом|позици\w*|строчк\w*)"
+_BY_FLOW = r"(?:\s*[—–-]?\s*по\s+(?:объ[её]м\w*\s+|величин\w*\s+)?(?P<flow>экспорт\w*|импорт\w*|товарооборот\w*|" \
+           r"внешнеторгов\w+\s+оборот\w*|оборот\w*|поставк\w*))?"
+_RANK_PLACE = re.compile(rf"(?<![\w-]){_ORD}\s+{_PLACE}(?![\w-]){_BY_FLOW}", re.I)
+_RANK_DASH = re.compile(rf"(?<![\w-]){_ORD}\s*[—–]\s*по\s+(?:объ[её]м\w*\s+)?(?P<flow>экспорт\w*|импорт\w*)", re.I)
+_RANK_NOUN = re.compile(
+    rf"(?<![\w-]){_ORD}\s+(?:по\s+(?:объ[её]м\w*|величин\w*|значимост\w*|размер\w*)\s+(?:внешнеторгового\s+)?"
+    r"(?:(?P<flow>товарооборот\w*|оборот\w*|торговл\w*|экспорт\w*|импорт\w*|поставок)\s+)?)?"
+    r"(?:(?:крупнейш|(?:внешне)?торгов|экономическ|внешнеэкономическ)\w*\s+)*"
+    r"(?:партн[её]р\w*|рын(?:ок|ком|ка|ке)|покупател\w*|поставщик\w*)(?![\w-])", re.I)
+_SUPERLATIVE = re.compile(r"(?<![\w-])(?:крупнейш|главн)(?:ий|им|его|ему|ем|ый|ым|ого|ому|ом)\s+"
+                          r"(?:(?:внешне)?торгов\w+\s+|внешнеэкономическ\w+\s+)?партн[её]р(?:ом|а|у|е)?(?![\w-])",
+                          re.I)
+_ONE_OF = re.compile(r"(?:одн\w+\s+из|в\s+числе|среди)\s*$", re.I)
+_OF = re.compile(rf"^[\s,]*(?:[а-яё]+\s+){{0,4}}?(?:среди|из|в\s+числе|в\s+рейтинге)\s+{NUM}"
+                 r"(?:\s+(?:[а-яё]+\s+){0,2}?(?:стран\w*|партн[её]р\w*|государств\w*))?", re.I)
+_SUBGROUP = re.compile(r"^[\s,]*(?:[а-яё]+\s+){0,3}?(?:среди|из)\s+(?:(?!внешне|торгов|всех)[а-яё]+(?:их|ых)\s+"
+                       r"(?:стран|партн|государств|рынк)|стран\w*\s+(?:СНГ|ЕАЭС|ЕС|БРИКС|ШОС|Африки|Азии|Европы|"
+                       r"Латинской|Ближнего|Евросоюза))", re.I)
+_FROM_TO = re.compile(rf"(?<![\w-])с\s+(?P<a>\d{{1,3}})-?[а-я]*\s+на\s+(?P<b>\d{{1,3}})-?[а-я]*\s+{_PLACE}", re.I)
+_MOVE = re.compile(rf"(?P<verb>подня\w*|подним\w*|улучши\w*|переместил\w*|опусти\w*|спусти\w*|потеря\w*|"
+                   rf"ухудши\w*|сместил\w*)\s+(?:[а-яё]+\s+){{0,3}}?на\s+{NUM}\s+(?:позици|строчк|мест|пункт|"
+                   rf"ступен)\w*", re.I)
 _TOP = re.compile(r"(?:входит|вош[её]л\w*|входя\w*)?\s*в\s+(?:(?:перв|верхн)\w+\s+)?"
-                  r"(?:(?P<w>[а-яё]+)|топ[- ]?(?P<d>\d+))", re.I)
+                  r"(?:(?P<w>[а-яё]+)|топ[- ]?(?P<d>\d+))(?![\w-])", re.I)
 _TOP_NUM = re.compile(rf"в\s+числе\s+{NUM}\s+(?:крупнейш|ведущ|основн)\w*", re.I)
+_TOP_FLOW = re.compile(r"^\s*(?:[а-яё]+\s+){0,3}?по\s+(?:объ[её]м\w*\s+)?(?P<flow>экспорт\w*|импорт\w*)", re.I)
+
+
+_PAIR = re.compile(r"(?<![\w-])(?P<a>[а-яё]+|\d{1,3}-?[а-я]*)\s+и\s+(?P<b>[а-яё]+|\d{1,3}-?[а-я]*)\s+мест\w*", re.I)
+
+
+def _ranks(x: _Sentence) -> None:
+    s = x.s
+    for m in _PAIR.finditer(s):   # "Казахстан и Беларусь заняли соответственно второе и пятое места"
+        ranks = [morphology.ordinal(m.group(g)) for g in ("a", "b")]
+        before = [iso for iso, start, _ in x.mentions if start < m.start()]
+        if None in ranks or "соответственно" not in s.lower() or len(before) < 2:
+            continue
+        for iso, rank in zip(before[-2:], ranks, strict=True):
+            x.add(m.start(), m.end(), "rank", iso, "exact", rank or 0)
+    for m in _FROM_TO.finditer(s):
+        a, b = int(m.group("a")), int(m.group("b"))
+        p = x.partner_at(m.start(), False)
+        x.add(m.start(), m.end(), "rank", p, "exact", b)
+        x.add(m.start(), m.end(), "rank_change", p, "exact", a - b)
+    for m in _MOVE.finditer(s):
+        n = number(m.group("num"))
+        if n and x.free(*m.span()):
+            down = m.group("verb").lower().startswith(("опуст", "спуст", "потеря", "ухудш"))
+            x.add(m.start(), m.end(), "rank_change", x.partner_at(m.start(), False), "exact",
+                  -n[0] if down else n[0])
+    for rx in (_RANK_PLACE, _RANK_DASH, _RANK_NOUN):
+        for m in rx.finditer(s):
+            rank = morphology.ordinal(m.group("ord")) or (int(m.group("ord")) if m.group("ord").isdigit() else None)
+            if rank is None or not x.free(*m.span()) or _SUBGROUP.match(s[m.end():]):
+                continue
+            flow = m.groupdict().get("flow")
+            metric = _RANK[_flow_of(flow)] if flow else "rank"
+            end, of = m.end(), _OF.match(s[m.end():])
+            n = number(of.group("num")) if of else None
+            if of and n:
+                end = m.end() + of.end()
+            p = x.partner_at(m.start(), False)
+            x.add(m.start(), end, metric, p, "exact", rank)
+            if n:
+                x.add(m.start(), end, "partners_count", None, "exact", n[0])
+    for m in _SUPERLATIVE.finditer(s):
+        if x.free(*m.span()) and not _ONE_OF.search(s[:m.start()]) and not _SUBGROUP.match(s[m.end():]):
+            x.add(m.start(), m.end(), "rank", x.partner_at(m.start(), False), "exact", 1)
+    for m in _TOP.finditer(s):
+        size = int(m.group("d")) if m.group("d") else morphology.top_n(m.group("w") or "")
+        if size and x.free(*m.span()):
+            fl = _TOP_FLOW.match(s[m.end():])
+            metric = _RANK[_flow_of(fl.group("flow"))] if fl else "rank"
+            x.add(m.start(), m.end(), metric, x.partner_at(m.start(), False), "top_n", size)
+    for m in _TOP_NUM.finditer(s):
+        if (n2 := number(m.group("num"))) and x.free(*m.span()):
+            x.add(m.start(), m.end(), "rank", x.partner_at(m.start(), False), "top_n", n2[0])
+
+
+# --- counts ------------------------------------------------------------------------------------------------
 _COUNT_PARTNERS = re.compile(rf"(?<![\w-]){NUM}\s+(?:[а-яё]+(?:ых|их|ми|ами)\s+){{0,2}}"
                              r"(?:стран\w*|государств\w*|партн[её]р\w*)", re.I)
 _FIRMS = re.compile(rf"(?<![\w-]){NUM}\s+(?:[а-яё]+(?:ых|их)\s+){{0,2}}(?P<noun>предприяти\w*|компани\w*|фирм\w*|"
                     r"организаци\w*|экспорт[её]р\w*|импорт[её]р\w*|участник\w*\s+(?:ВЭД|внешнеэкономическ\w*)|"
                     r"хозяйствующ\w+\s+субъект\w*)", re.I)
-_MONEY = re.compile(rf"(?P<cur1>\$\s*)?(?<![\w-]){NUM}\s*(?P<scale>млрд|млн|тыс|трлн|миллиард\w*|миллион\w*|тысяч\w*)"
-                    r"\.?(?:\s*(?P<cur>долл\w*\.?(?:\s+США)?|\$|USD|американских\s+долларов|руб\w*\.?|евро|€))?",
-                    re.I)
-_SCALE = {"тыс": 1e3, "тысяч": 1e3, "млн": 1e6, "миллион": 1e6, "млрд": 1e9, "миллиард": 1e9, "трлн": 1e12}
-_PCT = re.compile(rf"(?<![\w-]){NUM}\s*(?:%|процент\w*)(?P<rel>\s+к\s+(?:уровню|аналогичному|показател\w+|"
-                  r"прошл\w+|предыдущ\w+))?(?P<cmp>\s+(?:больше|выше|меньше|ниже))?", re.I)
-_TIMES = re.compile(rf"(?:в\s+{NUM}\s+раза?|(?P<word>вдвое|втрое|вчетверо))", re.I)
-_GROW = re.compile(r"вырос\w*|выросл\w*|увеличил\w*|увеличени\w*|рост\w*|прирост\w*|подрос\w*|прибавил\w*", re.I)
-_FALL = re.compile(r"снизил\w*|снижени\w*|сократил\w*|сокращени\w*|уменьшил\w*|упал\w*|падени\w*", re.I)
-_GROWTH_METRIC = {"turnover": "turnover_growth", "exports": "export_growth", "imports": "import_growth"}
+_CAPITAL = re.compile(r"^\s*(?:[а-яё]+\s+){0,2}?с\s+(?:участием\s+)?(?:[а-яё]+\s+){0,1}капитал\w*", re.I)
+_MORE_FIRMS = re.compile(rf"(?:ещё|еще)\s+{NUM}\s+(?P<verb>закупа\w*|импортиру\w*|ввоз\w*|поставля\w*|"
+                         r"экспортиру\w*)", re.I)
+_EXPORTING = re.compile(r"экспортиру|экспортн|поставля|поставк|отгружа", re.I)
+_IMPORTING = re.compile(r"импортиру|закупа|ввоз", re.I)
+_CLAUSE = re.compile(r"[,;:]\s|\s[—–]\s")
 
 
-def _overlaps(span: tuple[int, int], used: list[tuple[int, int]]) -> bool:
-    return any(span[0] < b and a < span[1] for a, b in used)
+def _clause(s: str, at: int) -> str:
+    starts = [m.end() for m in _CLAUSE.finditer(s, 0, at)]
+    end = _CLAUSE.search(s, at)
+    return s[(starts[-1] if starts else 0):(end.start() if end else len(s))]
 
 
-def _sentence_claims(s: str, default: str | None, ref_date: dt.date | None) -> list[Claim]:
-    period = period_in(s, ref_date)
-    out: list[tuple[int, Claim]] = []
-    used: list[tuple[int, int]] = []
-
-    def add(start: int, end: int, metric: str, partner: str | None, qual: str, value: float,
-            core: int | None = None, when: Period | None = None, **kw: object) -> None:
-        """A claim quoting s[start:end]; only s[core:end] (the figure itself) is taken from other rules."""
-        quote = s[start:end].strip(" ,").rstrip(".")
-        out.append((start, Claim(quote, metric, partner, when or period, qual, _int_or_float(value),
-                                 sentence=s, **kw)))  # type: ignore[arg-type]
-        used.append((start if core is None else core, end))
-
-    partner = _partner(s, default, region_level=False)
-    for rx in (_RANK_PLACE, _RANK_PARTNER):
-        for m in rx.finditer(s):
-            rank = ordinal(m.group("ord"))
-            if rank is None or _overlaps(m.span(), used):
-                continue
-            end, of = m.end(), _OF.match(s[m.end():])
-            n = number(of.group("num")) if of else None
-            if of and n:
-                end = m.end() + of.end()
-            add(m.start(), end, "rank", partner, "exact", rank)
-            if n:
-                add(m.start(), end, "partners_count", None, "exact", n[0])
-    for m in _TOP.finditer(s):
-        size = int(m.group("d")) if m.group("d") else top_n(m.group("w") or "")
-        if size and not _overlaps(m.span(), used):
-            add(m.start(), m.end(), "rank", partner, "top_n", size)
-    for m in _TOP_NUM.finditer(s):
-        if (n2 := number(m.group("num"))) and not _overlaps(m.span(), used):
-            add(m.start(), m.end(), "rank", partner, "top_n", n2[0])
-
-    def qualified(m: re.Match[str]) -> tuple[str, int]:
-        return qualifier(s[:m.start("num")])
-
+def _counts(x: _Sentence) -> None:
+    s = x.s
     for m in _COUNT_PARTNERS.finditer(s):
         n = number(m.group("num"))
-        if n and not _overlaps(m.span(), used) and not period_in(m.group(0)):
-            qual, start = qualified(m)
-            add(start, m.end(), "partners_count", None, qual, n[0])
+        if n and x.free(*m.span()) and not periods.stated(m.group(0)):
+            qual, start = qualifier(s[:m.start("num")])
+            x.add(start, m.end(), "partners_count", None, qual, n[0])
     for m in _FIRMS.finditer(s):
         n = number(m.group("num"))
-        if n and not _overlaps(m.span(), used):
-            noun = m.group("noun").lower()
-            kind = ("exporters" if noun.startswith("экспорт") else "importers" if noun.startswith("импорт")
-                    else "exporters" if re.search(r"экспортиру|поставля", s, re.I)
-                    else "importers" if re.search(r"импортиру|закупа|ввоз", s, re.I) else "any")
-            qual, start = qualified(m)
-            add(start, m.end(), "firms", partner, qual, n[0], kind=kind)
-    money_partner = _partner(s, default, region_level=True)
+        if not n or not x.free(*m.span()):
+            continue
+        noun, clause = m.group("noun").lower(), _clause(s, m.start())
+        kind = ("foreign_capital" if _CAPITAL.match(s[m.end():]) else "exporters" if noun.startswith("экспорт")
+                else "importers" if noun.startswith("импорт") else "exporters" if _EXPORTING.search(clause)
+                else "importers" if _IMPORTING.search(clause) else "any")
+        qual, start = qualifier(s[:m.start("num")])
+        x.add(start, m.end(), "firms", x.partner_at(m.start(), False), qual, n[0], kind=kind)
+    if any(c.metric == "firms" for _, _, c in x.out):
+        for m in _MORE_FIRMS.finditer(s):
+            n = number(m.group("num"))
+            if n and x.free(*m.span()):
+                kind = "importers" if _IMPORTING.search(m.group("verb")) else "exporters"
+                x.add(m.start(), m.end(), "firms", x.partner_at(m.start(), False), "exact", n[0], kind=kind)
+
+
+# --- money, tonnes, growth, shares -------------------------------------------------------------------------
+_SCALES = (("тыс", 1e3, "тыс"), ("млн", 1e6, "млн"), ("млрд", 1e9, "млрд"), ("трлн", 1e12, "трлн"),
+           ("миллиард", 1e9, "млрд"), ("миллион", 1e6, "млн"), ("тысяч", 1e3, "тыс"))
+_SCALE = r"(?P<scale>млрд|млн|тыс|трлн|миллиард\w*|миллион\w*|тысяч\w*)"
+_MONEY = re.compile(rf"(?P<cur1>\$\s*)?(?<![\w-]){NUM}\s*{_SCALE}?\.?(?:\s*(?P<cur>долл\w*\.?(?:\s+США)?|\$|USD|"
+                    r"американских\s+долларов|руб\w*\.?|евро|€))?", re.I)
+_TONNES = re.compile(rf"(?<![\w-]){NUM}\s*{_SCALE}?\.?\s*(?:тонн\w*|т\.)(?![а-яё])", re.I)
+_PCT = re.compile(rf"(?<![\w-]){NUM}\s*(?:%|процент\w*)(?P<rel>\s+к\s+(?:уровню|аналогичному|показател\w+|"
+                  r"прошл\w+|предыдущ\w+))?(?P<cmp>\s+(?:больше|выше|меньше|ниже))?", re.I)
+_TIMES = re.compile(rf"(?:в\s+{NUM}\s+раза?|(?P<word>вдвое|втрое|вчетверо|впятеро|вдесятеро))"
+                    r"(?P<cmp>\s+(?:больше|выше|меньше|ниже))?", re.I)
+_GROW = re.compile(r"выр[ао]с\w*|возрос\w*|увеличи\w*|увеличени\w*|рост\w*|прирост\w*|подрос\w*|прибави\w*", re.I)
+_FALL = re.compile(r"снизи\w*|снижени\w*|сократи\w*|сокращени\w*|уменьши\w*|упа[лв]\w*|падени\w*", re.I)
+_SHARE_VERB = re.compile(r"(?:приход\w*|пришл\w*|пришёл\w*|с\s+долей|дол[яиюе]\w*)\s+"
+                         r"(?:[\w-]+\s+){0,12}?$", re.I)
+_SHARE_ANY = re.compile(r"(?<![\w-])(?:приход\w*|пришл\w*|дол[яиюе])(?![\w-])", re.I)
+_SHARE_FLOW = re.compile(r"^\s*(?:[а-яё]+\s+){0,1}?(?P<flow>экспорт\w*|импорт\w*|товарооборот\w*|оборот\w*|"
+                         r"(?:внешне)?торгов\w*|закуп\w*|поставок)", re.I)
+_CMP_AFTER = re.compile(r"\s*(больше|выше|меньше|ниже)", re.I)
+_BY_AMOUNT = re.compile(r"(?<![\w-])на\s+(?:\$\s*)?$", re.I)
+_MOVED_BY = re.compile(r"(?:выр[ао]с|увеличи|сократи|снизи|уменьши|возрос)\w*\s+(?:[\w-]+\s+){0,3}?на\s+(?:\$\s*)?$",
+                       re.I)
+_UP_TO = re.compile(r"(?:до|дол\w+)\s+$", re.I)
+_AFTER_NA = re.compile(r"\bна\s+(?:\w+\s+){0,2}$", re.I)
+_GOODS_AFTER = re.compile(r"^\s*([а-яё-]+)(?:\s+([а-яё-]+))?(?:\s+([а-яё-]+))?", re.I)
+
+
+def _scale(word: str | None) -> tuple[float, str]:
+    if not word:
+        return 1.0, ""
+    w = word.lower()
+    return next((v, name) for k, v, name in _SCALES if w.startswith(k))
+
+
+def _verb_before(x: _Sentence, at: int) -> str | None:
+    """'grow' / 'fall' from the nearest such word before `at` in the sentence (else the first after)."""
+    found = [(m.start(), kind) for rx, kind in ((_GROW, "grow"), (_FALL, "fall")) for m in rx.finditer(x.s)]
+    before = [f for f in found if f[0] < at]
+    if before:
+        return max(before)[1]
+    return min(found)[1] if found else None
+
+
+def _goods_after(s: str, at: int) -> str | None:
+    m = _GOODS_AFTER.match(s[at:])
+    return goods.named([w for w in m.groups() if w]) if m else None
+
+
+def _trade(x: _Sentence) -> None:
+    s = x.s
+    flow_goods = [(m.start(), _goods_after(s, m.end())) for m in _FLOW.finditer(s)]
+    named = next((g for _, g in flow_goods if g), None)
+    for m in _TONNES.finditer(s):
+        n = number(m.group("num"))
+        if not n or not x.free(*m.span()):
+            continue
+        scale, scale_name = _scale(m.group("scale"))
+        flow, at = _flow_metric(s, m.start())
+        if re.search(r"(?<![\w-])из\s+[А-ЯЁ]", s[:m.start()]):
+            flow = "imports"
+        g = _goods_after(s, m.end()) or named
+        named = named or g
+        qual, start = qualifier(s[:m.start("num")])
+        x.add(start, m.end(), _MASS[flow], x.partner_at(m.start(), False), qual, n[0] * scale, core=m.start(),
+              claimed=n[0], unit="т", scale=scale_name, step=scale / 10 ** n[1], goods=g)
     for m in _MONEY.finditer(s):
         n = number(m.group("num"))
         cur = (m.group("cur") or "").lower()
         dollars = bool(m.group("cur1")) or cur.startswith(("долл", "$", "usd", "американ"))
-        if not n or not dollars or _overlaps(m.span(), used):
+        after = s[m.end():m.end() + 12]
+        cmp = _CMP_AFTER.match(after)
+        if not n or not m.group("scale") or not x.free(*m.span()):
             continue
-        scale = next(v for k, v in _SCALE.items() if m.group("scale").lower().startswith(k))
-        metric, at = _flow_metric(s, m.start())
-        qual, start = qualified(m)
+        before = s[:m.start("num")]
+        tail = before[-80:]
+        change = bool(_BY_AMOUNT.search(tail)) and (bool(cmp) or bool(_MOVED_BY.search(tail)))
+        if not dollars and not (change and cur == "" and any(c.unit == "$" for _, _, c in x.out)):
+            continue
+        scale, scale_name = _scale(m.group("scale"))
+        flow, at = _flow_metric(s, m.start())
+        qual, start = qualifier(before)
         if m.group("cur1"):
             start = min(start, m.start("cur1"))
         if at is not None and 0 <= start - at <= 60:
             start = at
-        add(start, m.end(), metric, money_partner, qual, n[0] * scale, core=m.start(), step=scale / 10 ** n[1])
-    grow, fall = _GROW.search(s), _FALL.search(s)
+        value = n[0] * scale
+        metric = _CHANGE[flow] if change else flow
+        if change:
+            down = (cmp and cmp.group(1).lower() in ("меньше", "ниже")) or (not cmp and _verb_before(x, m.start())
+                                                                           == "fall")
+            value = -value if down else value
+        end = m.end() + (cmp.end() if cmp else 0)
+        x.add(start, end, metric, x.partner_at(m.start(), True), qual, value, core=m.start(), claimed=n[0],
+              unit="$", scale=scale_name, step=scale / 10 ** n[1], goods=named if not change else None)
     for m in _PCT.finditer(s):
         n = number(m.group("num"))
-        if not n or _overlaps(m.span(), used):
+        if not n or not x.free(*m.span()):
             continue
         before = s[:m.start("num")]
-        after_na = re.search(r"\bна\s+(?:\w+\s+){0,2}$", before, re.I)
+        qual, start = qualifier(before)
+        share = _SHARE_VERB.search(before[:start])
+        if share:
+            between = _FLOW.search(before, share.start(), start)
+            follows = _SHARE_FLOW.match(s[m.end():])
+            word = (between.group(0) if between and share.group(0).lower().startswith(("дол", "с дол")) else None) \
+                or (follows.group("flow") if follows else None) or (between.group(0) if between else None)
+            flow = _flow_of(word) if word else "turnover"
+            x.add(share.start(), m.end(), _SHARE[flow], x.partner_at(m.start(), False), qual, n[0] / 100,
+                  core=m.start(), claimed=n[0], unit="%")
+            continue
+        after_na = _AFTER_NA.search(before[-40:])
+        verb = _verb_before(x, m.start())
         if m.group("cmp"):
             value = (-1 if m.group("cmp").strip().lower() in ("меньше", "ниже") else 1) * n[0] / 100
         elif m.group("rel") and not after_na:
             value = n[0] / 100 - 1
-        elif (grow or fall) and not re.search(r"(?:до|дол\w+)\s+$", before, re.I) \
-                and not re.search(r"\bдол[яиюе]\w*", s, re.I):
-            verb = [v for v in (grow, fall) if v and v.start() < m.start()]
-            value = -n[0] / 100 if (fall and (not grow or (verb and verb[-1] is fall))) else n[0] / 100
+        elif verb and not _UP_TO.search(before[-20:]) and not _SHARE_ANY.search(_clause(s, m.start())):
+            value = -n[0] / 100 if verb == "fall" else n[0] / 100
         else:
             continue
-        metric, at = _flow_metric(s, m.start())
-        qual, start = qualified(m)
-        verbs = [v.start() for v in (grow, fall) if v and 0 <= start - v.start() <= 60]
+        flow, at = _flow_metric(s, m.start())
+        verbs = [v.start() for rx in (_GROW, _FALL) for v in rx.finditer(s, max(0, start - 60), start)]
         start = min([start, *verbs, *([at] if at is not None and 0 <= start - at <= 60 else [])])
-        add(start, m.end(), _GROWTH_METRIC[metric], money_partner, qual, value, core=m.start())
+        x.add(start, m.end(), _GROWTH[flow], x.partner_at(m.start(), True), qual, value, core=m.start(),
+              claimed=n[0], unit="%")
     for m in _TIMES.finditer(s):
-        if _overlaps(m.span(), used) or not (grow or fall):
+        verb = _verb_before(x, m.start())
+        if not x.free(*m.span()) or not (verb or m.group("cmp")):
             continue
-        times = {"вдвое": 2.0, "втрое": 3.0, "вчетверо": 4.0}.get((m.group("word") or "").lower())
+        times = morphology.factor_adverb(m.group("word") or "")
         if times is None:
             n = number(m.group("num"))
             times = n[0] if n else None
         if not times:
             continue
-        value = (1 / times - 1) if fall and not grow else (times - 1)
-        metric, at = _flow_metric(s, m.start())
-        starts = [m.start()] + [v.start() for v in (grow, fall) if v and 0 <= m.start() - v.start() <= 60]
+        down = (m.group("cmp") or "").strip().lower() in ("меньше", "ниже") or (not m.group("cmp") and verb == "fall")
+        value = (1 / times - 1) if down else (times - 1)
+        flow, at = _flow_metric(s, m.start())
+        starts = [m.start()] + [v.start() for rx in (_GROW, _FALL) for v in rx.finditer(s, max(0, m.start() - 60),
+                                                                                         m.start())]
         if at is not None and 0 <= m.start() - at <= 60:
             starts.append(at)
-        add(min(starts), m.end(), _GROWTH_METRIC[metric], money_partner, qualifier(s[:m.start()])[0], value,
-            core=m.start())
-    return [c for _, c in sorted(out, key=lambda x: x[0])]
+        x.add(min(starts), m.end(), _GROWTH[flow], x.partner_at(m.start(), True), qualifier(s[:m.start()])[0],
+              value, core=m.start(), claimed=times, unit="раза")
 
 
-_SPLIT = re.compile(r"(?<=[.!?…])\s+(?=[«\"(\-–—A-ZА-ЯЁ0-9])|\n+")
+def _sentence_claims(s: str, default: str | None, period: Period | None, how: str | None) -> list[Claim]:
+    x = _Sentence(s, default, period, how)
+    if _NATIONAL.search(s) and not _REGION_WORDS.search(s):
+        return []
+    _ranks(x)
+    _counts(x)
+    if not _PLANS.search(s):
+        _trade(x)
+    return [c for _, _, c in sorted(x.out, key=lambda e: (e[0], e[1]))]
+
+
+_SPLIT = re.compile(r"(?<=[.!?…])\s+(?=[«\"(\-–—A-ZА-ЯЁ0-9])")
+_PARAGRAPH = re.compile(r"\n+")
+_FIGURE_WORDS = frozenset({*morphology.cardinal_forms(), *morphology.ordinal_forms(), *morphology.collective_forms(),
+                           *morphology.lexeme_forms("крупнейший"), *morphology.lexeme_forms("главный"),
+                           "вдвое", "втрое", "вчетверо", "впятеро", "вдесятеро"})
+_SIGNS = re.compile(r"[\d%$]")
+_WORDS = re.compile(r"[а-яё]+")
+
+
+def _has_figure(s: str) -> bool:
+    """False for a sentence with no digit and no number word: no rule needs to look at it."""
+    return bool(_SIGNS.search(s)) or not _FIGURE_WORDS.isdisjoint(_WORDS.findall(s.lower()))
 
 
 def sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SPLIT.split(text) if s and s.strip()]
+    return [s.strip() for p in _PARAGRAPH.split(text) for s in _SPLIT.split(p) if s and s.strip()]
 
 
 def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | None = None) -> list[Claim]:
     """Every figure claim of a text, in text order. `partner` is the text's main partner (default: the most
-    mentioned country); `ref_date` (the meeting date) resolves "в прошлом году"."""
+    mentioned country); `ref_date` (the meeting date) resolves "в прошлом году", "с начала года" and periods
+    written without a year. A period stated in a sentence holds for the next sentences of its paragraph."""
     main = partner or next(iter(countries.partners_in(text)), None)
     claims: list[Claim] = []
-    for s in sentences(text):
-        claims.extend(_sentence_claims(s, main, ref_date))
+    for paragraph in _PARAGRAPH.split(text):
+        carried: Period | None = None
+        period: Period | None
+        how: str | None
+        for s in (s.strip() for s in _SPLIT.split(paragraph)):
+            if not s:
+                continue
+            has = _has_figure(s)
+            found = periods.stated(s, ref_date) if has or "год" in s else None
+            if found:
+                carried = found.period
+                period, how = found.period, found.how
+            else:
+                period, how = carried, ("carried" if carried else None)
+            if has:
+                claims.extend(_sentence_claims(s, main, period, how))
     return claims

@@ -1,82 +1,85 @@
 """Find partner countries in Russian text, in any case: "Казахстан", "Казахстаном", "Республики Казахстан",
-"Беларуси", "Турцией", "Китаю". Names come from dashboard.reference.partners; declensions are generated from
-the ending of the short name, plus a few forms that the rules cannot produce."""
+"Беларуси", "Турцией", "Китаю", "Саудовской Аравии". Names come from dashboard.reference.partners; their case
+forms are the dictionary's (pymorphy3), declined once per process into one pattern."""
 from __future__ import annotations
 
 import functools
 import re
 
+from dashboard.meetings import morphology
 from dashboard.reference import partners as ref
 
-# Own country and names that are ordinary words when capitalised at the start of a sentence.
+# Own country, and names that are ordinary words when capitalised at the start of a sentence ("Того же").
 _SKIP = frozenset({"RU", "TG"})
-# Other one-word nominatives, declined by the same rules as the short names.
+# Other names in use beside the reference's short name (nominative; declined like the short names).
 _ALIASES: dict[str, tuple[str, ...]] = {
-    "BY": ("Белоруссия",), "KG": ("Киргизия", "Кыргызстан", "Киргизстан"), "MD": ("Молдавия",),
-    "CZ": ("Чехия",), "GB": ("Великобритания", "Британия"), "NL": ("Голландия",), "TR": ("Турция",),
+    "BY": ("Белоруссия", "Республика Беларусь"), "KG": ("Киргизия", "Кыргызстан", "Киргизстан"),
+    "MD": ("Молдавия",), "CZ": ("Чехия",), "GB": ("Великобритания", "Британия"), "NL": ("Голландия",),
+    "TR": ("Турция", "Турецкая Республика"), "CN": ("КНР",), "US": ("США",), "AE": ("ОАЭ",),
+    "KR": ("Южная Корея",), "KP": ("КНДР",), "IR": ("Исламская Республика Иран",),
 }
-# Forms the rules cannot produce (fleeting vowels, plurals, abbreviations, several words).
-_EXTRA: dict[str, tuple[str, ...]] = {
-    "EG": ("Египет", "Египта", "Египту", "Египтом", "Египте"),
-    "BY": ("Республика Беларусь",),
-    "US": ("США", "Соединённые Штаты", "Соединенные Штаты", "Соединённых Штатов", "Соединенных Штатов"),
-    "AE": ("ОАЭ", "Объединённые Арабские Эмираты", "Объединенных Арабских Эмиратов"),
-    "KR": ("Южная Корея", "Южной Кореи", "Южной Корее", "Южную Корею", "Южной Кореей"),
-    "NL": ("Нидерланды", "Нидерландов", "Нидерландам", "Нидерландами"),
-}
+_CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 
 
-def _forms(name: str) -> set[str]:
-    """Case forms of a one-word country name from its ending (good enough for search, not for grammar)."""
-    if name.endswith("ия"):
-        stem = name[:-2]
-        return {stem + e for e in ("ия", "ии", "ию", "ией")}
-    if name.endswith("ея"):
-        stem = name[:-2]
-        return {stem + e for e in ("ея", "еи", "ею", "еей")}
-    if name.endswith("ь"):
-        stem = name[:-1]
-        return {stem + e for e in ("ь", "и", "ью")}
-    if name.endswith("й"):
-        stem = name[:-1]
-        return {stem + e for e in ("й", "я", "ю", "ем", "е")}
-    if name.endswith("а"):
-        stem = name[:-1]
-        soft = stem[-1:] in "кгхжшчщц"
-        return {stem + e for e in ("а", "и" if soft else "ы", "е", "у", "ой")}
-    if name[-1:] in "оиуеэыюя":          # indeclinable: Перу, Того, Мали, Чили
-        return {name}
-    return {name + e for e in ("", "а", "у", "ом", "е")}
+def _declined(name: str) -> set[str]:
+    """The name in each case. In a name of several words the leading adjectives and the first noun agree and
+    are declined; what follows stays as written ("Республики Корея", "Саудовской Аравии")."""
+    words = name.split()
+    if len(words) == 1:
+        forms = {name}
+        for case in _CASES:
+            f = morphology.inflect(name, frozenset({case, "sing"}))
+            if f:
+                forms.add(f[:1].upper() + f[1:] if name[1:].islower() else name if name.isupper() else f)
+        return forms
+    head = next((i for i, w in enumerate(words) if morphology.analyzer().parse(w)[0].tag.POS == "NOUN"), 0)
+    out = {name}
+    for case in _CASES:
+        declined = []
+        for i, w in enumerate(words):
+            f = morphology.inflect(w, frozenset({case, "sing"})) if i <= head else None
+            declined.append(w if f is None else f[:1].upper() + f[1:] if w[:1].isupper() else f)
+        out.add(" ".join(declined))
+    return out
 
 
 @functools.cache
-def _index() -> tuple[re.Pattern[str], dict[str, str]]:
+def _index() -> dict[str, list[tuple[str, str]]]:
+    """First word of every form -> [(the whole form, iso2)], longest first."""
     forms: dict[str, str] = {}
-    for p in ref.all_partners():
-        if p.iso2 in _SKIP:
-            continue
-        name = p.name_ru
-        if " " in name or "(" in name or "," in name:
-            forms[name] = p.iso2
-            continue
-        for f in _forms(name):
-            forms.setdefault(f, p.iso2)
-    for iso2, names in _ALIASES.items():
-        for name in names:
-            for f in _forms(name):
-                forms.setdefault(f, iso2)
-    for iso2, extra in _EXTRA.items():
-        for f in extra:
-            forms[f] = iso2
-    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    # case-sensitive: country names are capitalised, so "того" or "чад" in running text never match
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"), forms
+    names: list[tuple[str, str]] = [(p.iso2, p.name_ru) for p in ref.all_partners()
+                                    if p.iso2 not in _SKIP and "(" not in p.name_ru and "," not in p.name_ru]
+    names += [(iso2, n) for iso2, ns in _ALIASES.items() for n in ns]
+    for iso2, name in names:
+        for f in _declined(name):
+            forms.setdefault(f, iso2)
+            forms.setdefault(f.replace("ё", "е"), iso2)
+    index: dict[str, list[tuple[str, str]]] = {}
+    for f in sorted(forms, key=len, reverse=True):
+        index.setdefault(f.split()[0], []).append((f, forms[f]))
+    return index
+
+
+# case-sensitive: country names are capitalised, so "того" or "чад" in running text never match
+_CAPITALISED = re.compile(r"(?<![\w-])[А-ЯЁA-Z][\w-]*")
 
 
 def find(text: str) -> list[tuple[str, int, int]]:
     """Every mention as (iso2, start, end), in text order."""
-    pattern, forms = _index()
-    return [(forms[m.group(0)], m.start(), m.end()) for m in pattern.finditer(text)]
+    index = _index()
+    out: list[tuple[str, int, int]] = []
+    end = 0
+    for m in _CAPITALISED.finditer(text):
+        if m.start() < end or m.group(0) not in index:
+            continue
+        for form, iso2 in index[m.group(0)]:
+            stop = m.start() + len(form)
+            after = text[stop:stop + 1]
+            if text.startswith(form, m.start()) and not (after.isalnum() or after in ("-", "_")):
+                out.append((iso2, m.start(), stop))
+                end = stop
+                break
+    return out
 
 
 def partners_in(text: str) -> list[str]:

@@ -1,0 +1,131 @@
+"""The period a sentence of a press release speaks of, as a reader understands it.
+
+Stated: "в 2023 году", "за январь–сентябрь 2023 года", "январь — май", "за 7 месяцев", "в первом квартале",
+"во втором полугодии 2024 года", "в апреле", "с начала года". Relative to the meeting date (`ref`): "в прошлом
+году", "по итогам прошлого года", "текущего года", and every form above written without a year, which takes the
+latest such period that had ended by the meeting ("за 7 месяцев" on 5 September 2024 = January–July 2024).
+A base of comparison ("по сравнению с 2022 годом", "чем в 2021 году") is not the period; when it is the only
+year, the period is the year after it. Carrying a period over to the next sentences is the caller's business.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from dashboard.meetings import morphology
+from dashboard.store.period import Period
+
+_MONTHS = ("январ", "феврал", "март", "апрел", "ма[йяе]", "июн", "июл", "август", "сентябр", "октябр", "ноябр",
+           "декабр")
+_MONTH = "|".join(rf"{m}\w*" for m in _MONTHS)
+_IN_MONTH = "|".join(f"{m}е" for m in ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август",
+                                       "сентябр", "октябр", "ноябр", "декабр"))
+_YEAR = r"(?P<y>(?:19|20)\d{2})\s*(?:-?м\s+)?(?:год\w*|гг?\.)"
+_REL = r"(?P<rel>текущ\w*|этого|нынешн\w*|позапрошл\w*|прошл\w*|предыдущ\w*|минувш\w*)\s+год\w*"
+_WHEN = rf"(?:\s+(?:{_YEAR}|{_REL}))?"
+_NUMW = morphology.number_words_pattern()
+
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(rx, re.I)) for kind, rx in (
+    ("range", rf"(?<![\w-])(?P<a>{_MONTH})\s*[-–—]\s*(?P<b>{_MONTH}){_WHEN}"),
+    ("months", rf"(?<![\w-])(?P<n>\d{{1,2}}|{_NUMW})\s+(?:(?:перв\w+|последн\w+)\s+)?месяц\w*{_WHEN}"),
+    ("half", rf"(?<![\w-])(?P<h>перв|втор)\w*\s+полугоди\w*{_WHEN}"),
+    ("quarters", rf"(?<![\w-])(?:тр[её]х|три|двух|два)\s+квартал\w*{_WHEN}"),
+    ("quarter", rf"(?<![\w-])(?P<q>[а-яё]+|[1-4]-?м?)\s+квартал\w*{_WHEN}"),
+    ("since_start", r"(?<![\w-])с\s+начала\s+(?:(?:текущего|этого|нынешнего)\s+)?года"),
+    ("month", rf"(?<![\w-])в\s+(?P<m>{_IN_MONTH}){_WHEN}(?![\w-])"),
+    ("year", rf"(?<![\w-]){_YEAR}|(?:по\s+итогам|за)\s+(?P<y2>(?:19|20)\d{{2}})(?!\d)"),
+    ("relative", rf"(?<![\w-]){_REL}"),
+))
+_BASE = re.compile(rf"(?:по\s+сравнению\s+с|относительно|против|к\s+уровню|уровн[яюе]|к|чем\s+(?:в|за))\s+"
+                   rf"(?:аналогичн\w+\s+период\w*\s+)?(?:(?P<y>(?:19|20)\d{{2}})\s*(?:-?м\s+)?(?:год\w*|г\.)?|{_REL})",
+                   re.I)
+
+
+@dataclass(frozen=True)
+class Found:
+    period: Period
+    how: str          # stated | relative (worked out from the meeting date) | base (the year after a base)
+
+
+def _month(word: str) -> int:
+    return next(i + 1 for i, m in enumerate(_MONTHS) if re.match(m, word.lower()))
+
+
+def _rel_year(rel: str, ref: dt.date | None) -> int | None:
+    if ref is None:
+        return None
+    r = rel.lower()
+    if r.startswith(("текущ", "этого", "нынешн")):
+        return ref.year
+    return ref.year - (2 if r.startswith("позапрошл") else 1)
+
+
+def _year(m: re.Match[str], ref: dt.date | None, last_month: int) -> tuple[int | None, bool]:
+    """The year a match names, else the latest year in which `last_month` had ended by the meeting date."""
+    groups = m.groupdict()
+    if groups.get("y"):
+        return int(groups["y"]), False
+    if groups.get("rel"):
+        return _rel_year(groups["rel"], ref), True
+    if ref is None:
+        return None, True
+    return (ref.year if last_month < ref.month else ref.year - 1), True
+
+
+def _make(kind: str, m: re.Match[str], ref: dt.date | None) -> tuple[Period, bool] | None:
+    if kind == "since_start":
+        if ref is None or ref.month == 1:
+            return None
+        return Period(ref.year, 1, ref.month - 1), True
+    if kind == "relative":
+        y = _rel_year(m.group("rel"), ref)
+        return (Period(y), True) if y else None
+    if kind == "year":
+        return Period(int(m.group("y") or m.group("y2"))), False
+    if kind == "range":
+        a, b = _month(m.group("a")), _month(m.group("b"))
+        span = (a, b) if a <= b else None
+    elif kind == "months":
+        n = m.group("n")
+        count = int(n) if n.isdigit() else morphology.cardinal(n.split())
+        span = (1, count) if count and 1 <= count <= 12 else None
+    elif kind == "half":
+        span = (1, 6) if m.group("h").lower() == "перв" else (7, 12)
+    elif kind == "quarters":
+        span = (1, 9) if m.group(0).lower().startswith("тр") else (1, 6)
+    elif kind == "quarter":
+        word = m.group("q").lower()
+        q = int(word.rstrip("-м")) if word[0].isdigit() else morphology.ordinal(word)
+        span = (3 * q - 2, 3 * q) if q and 1 <= q <= 4 else None
+    else:   # month
+        mo = _month(m.group("m"))
+        span = (mo, mo)
+    if span is None:
+        return None
+    year, relative = _year(m, ref, span[1])
+    if year is None:
+        return None
+    return Period(year, *span), relative
+
+
+def _first(sentence: str, ref: dt.date | None) -> Found | None:
+    for kind, rx in _PATTERNS:
+        for m in rx.finditer(sentence):
+            made = _make(kind, m, ref)
+            if made:
+                return Found(made[0], "relative" if made[1] else "stated")
+    return None
+
+
+def stated(sentence: str, ref: dt.date | None = None) -> Found | None:
+    """The period a sentence states, or None."""
+    base = _BASE.search(sentence)
+    if base is None:
+        return _first(sentence, ref)
+    rest = sentence[:base.start()] + " " + sentence[base.end():]
+    found = _first(rest, ref)
+    if found:
+        return found
+    y = int(base.group("y")) if base.group("y") else None
+    return Found(Period(y + 1), "base") if y else None
