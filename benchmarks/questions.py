@@ -1,4 +1,4 @@
-"""The questions the pages ask, answered twice: through dashboard.store.metrics (what the pages call) and the
+"""The questions the pages ask, answered twice: through dashboard.store.answers (what the pages call) and the
 way a typical Streamlit dashboard does it (one DataFrame of the raw unload, filtered and grouped per question).
 
 Both sides get the same parameters (region, period, partner, chapter) and must return the same numbers;
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from dashboard.store import metrics
+from dashboard.store import answers
 from dashboard.store.db import Store
 from dashboard.store.period import Period
 
@@ -46,15 +46,15 @@ QUESTIONS: dict[str, tuple[str, str]] = {
 def ours(store: Store, p: Params) -> dict[str, Callable[[], object]]:
     per = p.period
     return {
-        "coverage": lambda: metrics.coverage(store, p.region),
-        "region_kpis": lambda: metrics.region_kpis(store, p.region, per),
-        "ranking": lambda: metrics.ranking(store, p.region, per),
-        "monthly_region": lambda: metrics.monthly_flows(store, p.region),
-        "partner_history": lambda: metrics.rank_history(store, p.region, p.partner),
-        "monthly_partner": lambda: metrics.monthly_flows(store, p.region, p.partner),
-        "structure_partner": lambda: metrics.commodity_structure(store, p.region, per, p.partner),
-        "structure_region": lambda: metrics.commodity_structure(store, p.region, per),
-        "chapter_partners": lambda: metrics.chapter_partners(store, p.region, per, p.chapter),
+        "coverage": lambda: answers.coverage(store, p.region),
+        "region_kpis": lambda: answers.region_kpis(store, p.region, per),
+        "ranking": lambda: answers.ranking(store, p.region, per),
+        "monthly_region": lambda: answers.monthly_flows(store, p.region),
+        "partner_history": lambda: answers.rank_history(store, p.region, p.partner),
+        "monthly_partner": lambda: answers.monthly_flows(store, p.region, p.partner),
+        "structure_partner": lambda: answers.commodity_structure(store, p.region, per, p.partner),
+        "structure_region": lambda: answers.commodity_structure(store, p.region, per),
+        "chapter_partners": lambda: answers.chapter_partners(store, p.region, per, p.chapter),
     }
 
 
@@ -153,6 +153,10 @@ def fingerprint(name: str, result: object) -> float:
     """One number per answer that both sides must agree on (the total dollars it accounts for)."""
     if isinstance(result, dict):
         return float(result.get("turnover_usd") or 0)
+    if isinstance(result, answers.RegionKpis):
+        return result.turnover.usd
+    if isinstance(result, answers.Coverage):
+        return float(sum(last for _, last in result.last_months))
     if isinstance(result, pd.Series):
         return float(result.sum())
     assert isinstance(result, pd.DataFrame)

@@ -110,7 +110,7 @@ def phase_import(a: dict) -> dict:
 
 
 class _Recorder:
-    """Wraps a Store to note which SQL files and parameters a metrics function used (for EXPLAIN)."""
+    """Wraps a Store to note which SQL files and parameters an answers function used (for EXPLAIN)."""
 
     def __init__(self, store):
         self.store, self.calls = store, []
@@ -151,13 +151,13 @@ def _explain(store, calls: list) -> list[dict]:
 
 def phase_queries(a: dict) -> dict:
     from benchmarks import questions as q
-    from dashboard.store import metrics
+    from dashboard.store import answers
     from dashboard.store.db import Store
     db = Path(a["db"])
     probe = Store(db)
     region = a["region"]
-    year = metrics.latest_full_year(probe, region)
-    top = metrics.commodity_structure(probe, region, q.Period(year))
+    year = answers.coverage(probe, region).latest_full_year()
+    top = answers.commodity_structure(probe, region, q.Period(year))
     chapter = str(top.groupby("chapter")["value_usd"].sum().idxmax())
     p = q.Params(region, year, a["partner"], chapter)
     probe.close()

@@ -40,30 +40,33 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_partners(args: argparse.Namespace) -> int:
-    from dashboard.store import metrics
+    from dashboard.store import answers
     from dashboard.store.db import Store
     from dashboard.store.period import Period, parse_months
     m_from, m_to = parse_months(args.months) if args.months else (1, 12)
     store = Store(_db(args))
-    period = metrics.effective_period(store, args.region, Period(args.year, m_from, m_to))
-    df = metrics.ranking(store, args.region, period)
-    cols = ["iso2", "name_ru", "rank", "of", "turnover_usd", "exports_usd", "imports_usd", "share", "growth",
-            "firms"]
-    out = df[cols]
+    period = answers.coverage(store, args.region).effective(Period(args.year, m_from, m_to))
+    df = answers.ranking(store, args.region, period)
     if args.json:
-        print(json.dumps({"period": period.code(), "region": args.region,
-                          "partners": json.loads(out.to_json(orient="records", force_ascii=False))},
+        # money from the exact cents: 234000000.03, never 234000000.02999994
+        rows = [{"iso2": p.iso2, "name_ru": p.name_ru, "rank": p.rank, "of": p.of,
+                 "turnover_usd": p.turnover.json(), "exports_usd": p.exports.json(),
+                 "imports_usd": p.imports.json(), "share": p.share, "growth": p.growth, "firms": p.firms}
+                for p in answers.positions(df).values()]
+        print(json.dumps({"period": period.code(), "region": args.region, "partners": rows},
                          ensure_ascii=False, indent=1))
     else:
+        cols = ["iso2", "name_ru", "rank", "of", "turnover_usd", "exports_usd", "imports_usd", "share", "growth",
+                "firms"]
         print(f"period {period.code()}, region {args.region}")
-        print(out.to_string(index=False))
+        print(df[cols].to_string(index=False))
     return 0
 
 
 def cmd_sources(args: argparse.Namespace) -> int:
-    from dashboard.store import metrics
+    from dashboard.store import answers
     from dashboard.store.db import Store
-    df = metrics.sources(Store(_db(args)))
+    df = answers.sources(Store(_db(args)))
     if args.json:
         print(df.to_json(orient="records", force_ascii=False, date_format="iso"))
     else:

@@ -6,9 +6,11 @@ import streamlit as st
 
 from dashboard import config
 from dashboard.i18n import t
-from dashboard.ingest.pipeline import FORMATS, Parsed, parse_file, publish
+from dashboard.i18n.message import render, render_all, render_stored
+from dashboard.ingest import formats
+from dashboard.ingest.pipeline import Parsed, parse_file, publish
 from dashboard.ingest.report import ImportRejected
-from dashboard.store import metrics, versions
+from dashboard.store import answers, versions
 from dashboard.store.versions import StoreBusy, StoreError
 from dashboard.ui import auth, cached, state
 
@@ -28,9 +30,9 @@ if store.warning:
 
 # --- import: validate every file first; publish only on request and only if all are clean
 st.subheader(t("data.import", lang))
-files = st.file_uploader(t("data.upload", lang), type=["csv", "txt", "tsv", "zip", "dbf", "xlsx", "xls"],
+files = st.file_uploader(t("data.upload", lang), type=formats.file_types(),
                          accept_multiple_files=True, key="data_upload", help=t("data.upload_help", lang))
-fmt = st.selectbox(t("data.format", lang), FORMATS, key="data_format",
+fmt = st.selectbox(t("data.format", lang), formats.CHOICES, key="data_format",
                    format_func=lambda f: t(f"data.formats.{f}", lang))
 eaeu = st.radio(t("data.eaeu", lang), ["auto", "yes", "no"], key="data_eaeu", horizontal=True,
                 format_func=lambda e: t(f"data.eaeu_{e}", lang))
@@ -61,13 +63,15 @@ for up in files or []:
             st.dataframe(pd.DataFrame([{t("data.col_line", lang): i.line or "—",
                                         t("data.col_column", lang): i.column or "—",
                                         t("data.col_value", lang): i.value,
-                                        t("data.col_reason", lang): i.reason} for i in r.issues]),
+                                        t("data.col_reason", lang): render(i.message, lang)}
+                                       for i in r.sorted_issues()]),
                          hide_index=True, key=f"data_issues_{up.file_id}")
             continue
         good.append(parsed)
-        st.success(t("data.valid", lang, file=up.name, rows=parsed.rows, format=parsed.format))
-        if parsed.note:
-            st.caption(parsed.note)
+        st.success(t("data.valid", lang, file=up.name, rows=parsed.rows,
+                     format=t(f"data.formats.{parsed.format}", lang)))
+        if parsed.checked.notes:
+            st.caption(render_all(parsed.checked.notes, lang))
 
 if files:
     if bad:
@@ -80,12 +84,13 @@ if files:
             st.error(t("data.publish_failed", lang, error=str(e)))
         else:
             for o in outcomes:
-                st.success(o.line())
+                st.success(render_all(o.messages, lang))
             st.caption(t("data.now_serving", lang, version=versions.current(published).name))
 
 # --- what is loaded, newest first
 st.subheader(t("data.sources", lang))
-src = metrics.sources(store)
+src = answers.sources(store)
+src["note"] = src["note"].map(lambda note: render_stored(note, lang))
 cols = ["source_id", "file_name", "format", "rows_loaded", "eaeu_included", "regions", "period_from", "period_to",
         "is_demo", "loaded_by", "loaded_at", "note", "sha256"]
 st.dataframe(src[cols].rename(columns={c: t(f"data.src_{c}", lang) for c in cols}), hide_index=True,

@@ -3,6 +3,7 @@ import streamlit as st
 
 from dashboard import config
 from dashboard.i18n import t
+from dashboard.i18n.numbers import day
 from dashboard.meetings.render import escape_markdown
 from dashboard.meetings.store_io import list_meetings, open_followups
 from dashboard.reference import partners as ref_partners
@@ -40,9 +41,8 @@ with tab_todo:
     titles = {m.meeting_id: m.title_in(lang) for m in meetings}  # the English title where there is one
     for f, mid, held_on, title in todo:
         status = t(f"meetings.status.{f.status}", lang)
-        due = f.due_on.strftime("%d.%m.%Y") if f.due_on else "—"
-        st.markdown(f"- **{escape_markdown(f.text)}** · {escape_markdown(f.owner or '—')} · {due} · {status} "
-                    f"· _{held_on:%d.%m.%Y} {escape_markdown(titles.get(mid, title))}_")
+        st.markdown(f"- **{escape_markdown(f.text)}** · {escape_markdown(f.owner or '—')} · {day(f.due_on, lang)} · "
+                    f"{status} · _{day(held_on, lang)} {escape_markdown(titles.get(mid, title))}_")
     if todo and not config.read_only():
         meeting_form.mark_done(todo, lang)
 with tab_add:

@@ -3,8 +3,9 @@ import streamlit as st
 
 from dashboard.charts import maps, trade
 from dashboard.i18n import t
-from dashboard.i18n.narrative import overview_sentence
+from dashboard.i18n.columns import name_column
 from dashboard.ui import cached, frame, state, widgets
+from dashboard.ui.narrative import overview_sentence
 
 pg = frame.page()
 view, lang, region, period, v, ptext, short = pg.view, pg.lang, pg.region, pg.period, pg.v, pg.ptext, pg.short
@@ -15,20 +16,20 @@ st.caption(pg.caption)
 
 k = cached.region_kpis(v, region, *period.params.values())
 ranking = cached.ranking(v, region, *period.params.values())
-if not k or ranking.empty:
+if k is None or ranking.empty:
     st.info(t("overview.no_trade", lang))
     st.stop()
 
 widgets.kpis([
-    widgets.kpi_money(lang, "turnover", k["turnover_usd"], k["growth"]),
-    widgets.kpi_money(lang, "exports", k["exports_usd"], k["export_growth"]),
-    widgets.kpi_money(lang, "imports", k["imports_usd"], k["import_growth"]),
-    widgets.kpi_money(lang, "balance", k["balance_usd"], None),
-    widgets.kpi_count(lang, "partners", k["partners_count"], k["prev_partners_count"]),
+    widgets.kpi_money(lang, "turnover", k.turnover.usd, k.growth),
+    widgets.kpi_money(lang, "exports", k.exports.usd, k.export_growth),
+    widgets.kpi_money(lang, "imports", k.imports.usd, k.import_growth),
+    widgets.kpi_money(lang, "balance", k.balance.usd, None),
+    widgets.kpi_count(lang, "partners", k.partners_count, k.prev_partners_count),
 ])
 st.markdown(f"##### {overview_sentence(k, ranking, ptext, lang)}")
 
-ranking = ranking.assign(name=ranking["name_ru" if lang == "ru" else "name_en"].fillna(ranking["iso2"]))
+ranking = ranking.assign(name=ranking[name_column(lang)].fillna(ranking["iso2"]))
 left, right = st.columns([5, 6])
 with left:
     fig = trade.top_partners(ranking.head(10), lang, t("overview.top10", lang, period=short))

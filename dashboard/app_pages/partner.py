@@ -3,7 +3,8 @@ import streamlit as st
 
 from dashboard.i18n import t
 from dashboard.i18n.numbers import number, percent, period_label, rank_phrase
-from dashboard.ui import deck_download, frame, partner_view, state, widgets
+from dashboard.store import answers
+from dashboard.ui import cached, deck_download, frame, partner_view, state, widgets
 from dashboard.ui.present_link import maybe_switch_to_presenter, presenter_params
 
 maybe_switch_to_presenter()  # ?present=1 on a partner link opens the slides
@@ -14,22 +15,20 @@ view, lang, region, period, v, ptext, scope = pg.view, pg.lang, pg.region, pg.pe
 iso2 = partner_view.picker(lang, region)
 state.show_url_problems()
 name = partner_view.name(iso2, lang)
-pos = partner_view.position(region, period, iso2)
+pos = answers.position_in(cached.ranking(v, region, *period.params.values()), iso2)
 
 if pos is None:
     st.title(name)
     st.info(t("partner.not_traded", lang, name=name, period=ptext))
 else:
-    st.title(t("partner.headline", lang, name=name, rank=rank_phrase(int(pos["rank"]), int(pos["of"]), lang),
-               scope=scope))
+    st.title(t("partner.headline", lang, name=name, rank=rank_phrase(pos.rank, pos.of, lang), scope=scope))
     st.caption(pg.caption)
     widgets.kpis([
-        widgets.kpi_money(lang, "turnover", pos["turnover_usd"], pos["growth"]),
-        widgets.kpi_money(lang, "exports", pos["exports_usd"], pos["export_growth"]),
-        widgets.kpi_money(lang, "imports", pos["imports_usd"], pos["import_growth"]),
-        (t("kpi.share", lang), percent(pos["share"], lang), None, t("kpi.share_help", lang)),
-        (t("kpi.firms", lang), number(pos["firms"], 0, lang) if pos["firms"] is not None else "—", None,
-         t("kpi.firms_help", lang)),
+        widgets.kpi_money(lang, "turnover", pos.turnover.usd, pos.growth),
+        widgets.kpi_money(lang, "exports", pos.exports.usd, pos.export_growth),
+        widgets.kpi_money(lang, "imports", pos.imports.usd, pos.import_growth),
+        (t("kpi.share", lang), percent(pos.share, lang), None, t("kpi.share_help", lang)),
+        (t("kpi.firms", lang), number(pos.firms, 0, lang), None, t("kpi.firms_help", lang)),
     ])
     partner_view.meetings_note(iso2, lang)
     c1, c2 = st.columns([2, 3])

@@ -4,6 +4,7 @@ language, optional automatic advance, and the same deck as PPTX/PDF from the set
 import streamlit as st
 
 from dashboard.i18n import LANGS, t
+from dashboard.i18n.columns import name_column
 from dashboard.ui import cached, controls, deck_download, frame, presenter, state
 
 AUTO_CHOICES = (0, 10, 20, 30, 60)
@@ -18,7 +19,7 @@ if presenter.SLIDE not in st.session_state:
     raw = st.query_params.get("slide", "1")
     st.session_state[presenter.SLIDE] = int(raw) - 1 if raw.isdigit() and int(raw) > 0 else 0
 
-period = controls.effective(view)
+period = cached.coverage(v, region).effective(view.period)
 slang = st.session_state["slang"] or lang
 deck = deck_download.cached_deck(v, view.partner, period.year, period.m_from, period.m_to, region, slang)
 total = len(deck.slides)
@@ -43,13 +44,12 @@ with st.container(horizontal=True, key="present_bar", gap="small", vertical_alig
     with st.popover("", icon=":material/settings:", key="present_settings", help=t("present.settings", lang)):
         st.markdown(f"**{t('present.settings', lang)}**")
         partners = cached.partner_list(v, region)
-        names = dict(zip(partners["iso2"], partners["name_ru" if lang == "ru" else "name_en"], strict=True))
+        names = dict(zip(partners["iso2"], partners[name_column(lang)], strict=True))
         codes = sorted(names, key=lambda c: str(names[c] or c))
         if view.partner not in codes:
             codes.insert(0, view.partner)
         st.selectbox(t("controls.partner", lang), codes, key="partner", format_func=lambda c: names.get(c) or c)
-        cov = cached.coverage(v, region)
-        st.selectbox(t("controls.year", lang), sorted((int(y) for y in cov["year"]), reverse=True), key="year")
+        st.selectbox(t("controls.year", lang), sorted(cached.coverage(v, region).years, reverse=True), key="year")
         st.slider(t("controls.months", lang), 1, 12, key="months", help=t("controls.months_help", lang))
         st.segmented_control(t("present.slide_lang", lang), list(LANGS), key="slang",
                              format_func=controls.lang_label)

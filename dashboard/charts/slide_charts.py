@@ -1,15 +1,11 @@
-"""A slide's chart (export.slides.Chart) as a Plotly figure for the presenter mode: the projector theme, type
+"""A slide's chart (slide_model.Chart) as a Plotly figure for the presenter mode: the projector theme, type
 scaled to the screen, values labelled on the chart so nobody needs to hover."""
 from __future__ import annotations
-
-from typing import TYPE_CHECKING
 
 import plotly.graph_objects as go
 
 from dashboard.charts import theme
-
-if TYPE_CHECKING:  # the slide model sits above the charts; only its shape is needed here
-    from dashboard.export.slides import Chart
+from dashboard.slide_model import Chart
 
 
 def _fmt(decimals: int) -> str:

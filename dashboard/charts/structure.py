@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 
 from dashboard.charts import theme
 from dashboard.i18n import t
+from dashboard.i18n.columns import name_column
 
 MLN = 1e6
 LEVELS = ("section_name", "chapter_name", "heading_name")
@@ -15,15 +16,14 @@ LEVELS = ("section_name", "chapter_name", "heading_name")
 
 def _names(df: pd.DataFrame, lang: str, levels: tuple[str, ...] = LEVELS) -> pd.DataFrame:
     """value_usd with the display names of the levels asked for (only those: each costs a string column)."""
-    sfx = "ru" if lang == "ru" else "en"
     d = pd.DataFrame({"value_usd": df["value_usd"]}, index=df.index)
     if "section_name" in levels:
-        d["section_name"] = df["roman"].fillna("?") + ". " + df[f"section_{sfx}"].fillna("")
+        d["section_name"] = df["roman"].fillna("?") + ". " + df[name_column(lang, "section")].fillna("")
     if "chapter_name" in levels:
-        d["chapter_name"] = df["chapter"] + " " + df[f"chapter_{sfx}"].fillna("")
+        d["chapter_name"] = df["chapter"] + " " + df[name_column(lang, "chapter")].fillna("")
     if "heading_name" in levels:
         fallback = t("goods.heading_fallback", lang)
-        d["heading_name"] = df["heading"] + " " + df[f"heading_{sfx}"].fillna(fallback)
+        d["heading_name"] = df["heading"] + " " + df[name_column(lang, "heading")].fillna(fallback)
     return d
 
 

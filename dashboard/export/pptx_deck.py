@@ -1,4 +1,4 @@
-"""The briefing deck as a PowerPoint file: the slides of export/slides.py, 16:9, with native charts (their data
+"""The briefing deck as a PowerPoint file: the slides of slide_model.py, 16:9, with native charts (their data
 is embedded, so they stay editable in PowerPoint and LibreOffice Impress).
 
 Text is set in Arial, a standard font of every office machine (LibreOffice substitutes the metric-compatible
@@ -16,7 +16,7 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
-from dashboard.export.slides import Chart, Deck, ItemList, Slide
+from dashboard.slide_model import Chart, Deck, ItemList, Slide
 
 FONT = "Arial"
 INK = RGBColor(0x11, 0x18, 0x27)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.i18n import t
+from dashboard.i18n.columns import name_column
 
 GROUP_COLUMNS = {"EAEU": "eaeu", "CIS": "cis", "EU": "eu", "BRICS": "brics", "SCO": "sco"}
 
@@ -30,7 +31,7 @@ def filter_ranking(df: pd.DataFrame, group: str, search: str, lang: str) -> pd.D
 
 def display_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Columns named for people; shares and growth in percent; money in millions of dollars."""
-    name = df["name_ru" if lang == "ru" else "name_en"].fillna(df["iso2"])
+    name = df[name_column(lang)].fillna(df["iso2"])
     return pd.DataFrame({
         t("partners.col_rank", lang): df["rank"].astype(int),
         t("partners.col_move", lang): [movement(r, p, lang) for r, p in zip(df["rank"], df["prev_rank"],

@@ -1,24 +1,25 @@
-"""The briefing on one partner as a list of slides: the one model behind the presenter page (drawn with Plotly)
-and the PPTX/PDF deck (drawn with native PowerPoint charts).
+"""The briefing on one partner as a list of slides (the model of dashboard/slide_model.py), behind the
+presenter page (drawn with Plotly) and the PPTX/PDF deck (drawn with native PowerPoint charts).
 
-build_deck(store, iso2, period, region, lang) reads everything from the store once; both renderers only lay
-out what is here, so the screen and the file cannot show different figures. Chart values are in the unit
-named by Chart.unit (millions of US dollars for money), taken unrounded from the store.
+build_deck(store, iso2, period, region, lang) asks the store's answers once; both renderers only lay out
+what is here, so the screen and the file cannot show different figures.
 """
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 
 import pandas as pd
 
 from dashboard import config
 from dashboard.charts import theme
 from dashboard.i18n import t
-from dashboard.i18n.numbers import money, number, percent, period_label, plural, rank_phrase
+from dashboard.i18n.columns import name_column
+from dashboard.i18n.numbers import day, day_long, money, number, percent, period_label, plural, rank_phrase
+from dashboard.i18n.numbers import version_label as version_text
 from dashboard.meetings import store_io
 from dashboard.reference import partners as ref_partners
-from dashboard.store import metrics
+from dashboard.slide_model import Chart, Deck, Item, ItemList, Kpi, Series, Slide
+from dashboard.store import answers
 from dashboard.store.db import Store
 from dashboard.store.period import Period
 
@@ -27,96 +28,10 @@ TOP_CHAPTERS = 7          # bars on a structure slide; the rest goes into "other
 MAX_MEETINGS = 3
 MAX_FOLLOWUPS = 4          # what fits at 1280x720 with long Russian texts
 HISTORY_YEARS = 6         # years on the dynamics, rank and firms charts
-KINDS = ("title", "headline", "dynamics", "exports", "imports", "firms", "meetings", "closing")
-
-
-@dataclass(frozen=True)
-class Series:
-    name: str
-    values: tuple[float | None, ...]
-    colour: str                       # "#RRGGBB"
-
-
-@dataclass(frozen=True)
-class Chart:
-    kind: str                         # column | stacked_column | bar (horizontal) | rank_line
-    categories: tuple[str, ...]
-    series: tuple[Series, ...]
-    unit: str                         # axis title
-    decimals: int = 1                 # of the data labels
-    title: str = ""
-
-
-@dataclass(frozen=True)
-class Kpi:
-    label: str
-    value: str
-    note: str = ""                    # growth or context, e.g. "+28,8 % к 2021 году"
-
-
-@dataclass(frozen=True)
-class Item:
-    text: str
-    meta: str = ""
-    alert: bool = False               # overdue follow-up
-
-
-@dataclass(frozen=True)
-class ItemList:
-    title: str
-    items: tuple[Item, ...]
-    empty: str = ""                   # said when there are no items
-
-
-@dataclass(frozen=True)
-class Slide:
-    kind: str
-    title: str
-    subtitle: str = ""
-    big: str = ""                     # the headline phrase ("4-е место из 114 стран-партнёров")
-    kpis: tuple[Kpi, ...] = ()
-    chart: Chart | None = None
-    lists: tuple[ItemList, ...] = ()
-    note: str = ""                    # said instead of a chart when there is nothing to draw
-    footnote: str = ""
-
-
-@dataclass
-class Deck:
-    iso2: str
-    partner_name: str
-    period: Period
-    region: str
-    lang: str
-    version: str
-    demo: bool
-    made_on: dt.date
-    slides: list[Slide] = field(default_factory=list)
-
-    @property
-    def file_stem(self) -> str:
-        return file_stem(self.iso2, self.period, self.lang)
-
-
-def file_stem(iso2: str, period: Period, lang: str) -> str:
-    """briefing_KZ_2022_ru, briefing_KZ_2023-01_2023-09_en."""
-    return f"briefing_{iso2}_{period.code().replace('..', '_')}_{lang}"
 
 
 def _p(key: str, lang: str, **kw: object) -> str:
     return t(f"present.{key}", lang, **kw)
-
-
-def partner_name(iso2: str, lang: str) -> str:
-    return ref_partners.name(iso2, lang)
-
-
-def date_text(day: dt.date, lang: str) -> str:
-    if lang == "ru":
-        months = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
-                  "октября", "ноября", "декабря"]
-        return f"{day.day} {months[day.month - 1]} {day.year} г."
-    return f"{day.day} {day.strftime('%B')} {day.year}"
 
 
 def _short(text: str, n: int = 44) -> str:
@@ -129,39 +44,35 @@ def _short(text: str, n: int = 44) -> str:
     return cut.rstrip(" ,;(") + "…"
 
 
+def _growth(g: float | None, lang: str, suffix: str = "") -> str:
+    return f"{percent(g, lang, signed=True)}{suffix}" if g is not None else ""
+
+
 class _Builder:
     def __init__(self, store: Store, iso2: str, period: Period, region: str, lang: str, today: dt.date):
         self.store, self.iso2, self.region, self.lang = store, iso2, region, lang
-        self.period = metrics.effective_period(store, region, period)
+        self.period = answers.coverage(store, region).effective(period)
         self.today = today
-        self.version = metrics.version_label(store, lang)
-        self.scope = metrics.scope(store, region, self.period.year)
+        self.version = version_text(answers.version_number(store), answers.published_at(store), lang)
+        self.scope = answers.scope(store, region, self.period.year)
         self.ptext = period_label(self.period.year, self.period.m_from, self.period.m_to, lang)
         prev = self.period.year - 1
         self.prev_text = period_label(prev, self.period.m_from, self.period.m_to, lang)
         self.vs_prev = _p("vs_prev_year" if self.period.full_year else "vs_prev_months", lang, year=prev)
-        key = {True: "scope.with_eaeu", False: "scope.without_eaeu", None: "scope.unknown"}
-        self.scope_text = t(key[self.scope.eaeu_included], lang)
-        self.pos = metrics.partner_position(store, region, self.period, iso2)
-        self.name = self._name()
-
-    def _name(self) -> str:
-        if self.pos:
-            name = self.pos.get("name_ru" if self.lang == "ru" else "name_en")
-            if name:
-                return str(name)
-        return partner_name(self.iso2, self.lang)
+        self.scope_text = t(self.scope.label_key, lang)
+        self.pos = answers.position(store, region, self.period, iso2)
+        self.name = (self.pos.name(lang) if self.pos else None) or ref_partners.name(iso2, lang)
 
     def foot(self, source: str = "customs") -> str:
         text = _p("footnote", self.lang, period=self.ptext, scope=self.scope_text,
-                  source=_p(f"foot_{source}", self.lang, date=_short_date(self.today, self.lang)),
+                  source=_p(f"foot_{source}", self.lang, date=day(self.today, self.lang)),
                   version=self.version)
         return text + (" · " + _p("demo", self.lang) if self.scope.demo else "")
 
     def region_title(self) -> str:
         if self.region == config.region() == "18000":
             return t("app.title", self.lang)
-        names = metrics.regions(self.store)
+        names = answers.regions(self.store)
         row = names[names["code"] == self.region]
         name = str(row["name"].iloc[0]).title() if len(row) else self.region
         return _p("region_title", self.lang, region=name)
@@ -169,7 +80,7 @@ class _Builder:
     # ---- slides -------------------------------------------------------------------------------------------
     def title(self) -> Slide:
         return Slide("title", self.name, subtitle=self.region_title(), big=self.ptext,
-                     note=_p("title_line", self.lang, date=date_text(self.today, self.lang)),
+                     note=_p("title_line", self.lang, date=day_long(self.today, self.lang)),
                      footnote=self.foot())
 
     def headline(self, history: pd.DataFrame) -> Slide:
@@ -177,19 +88,15 @@ class _Builder:
         if not pos:
             return Slide("headline", _p("headline_title", lang), note=_p("no_trade", lang, name=self.name,
                          period=self.ptext), footnote=self.foot())
-        big = rank_phrase(int(pos["rank"]), int(pos["of"]), lang)
-        vs = self.vs_prev
+        big = rank_phrase(pos.rank, pos.of, lang)
         kpis = [
-            Kpi(t("kpi.turnover", lang), money(pos["turnover_usd"], lang),
-                f"{percent(pos['growth'], lang, signed=True)} {vs}" if pos["growth"] is not None else ""),
-            Kpi(t("kpi.exports", lang), money(pos["exports_usd"], lang),
-                percent(pos["export_growth"], lang, signed=True) if pos["export_growth"] is not None else ""),
-            Kpi(t("kpi.imports", lang), money(pos["imports_usd"], lang),
-                percent(pos["import_growth"], lang, signed=True) if pos["import_growth"] is not None else ""),
-            Kpi(t("kpi.share", lang), percent(pos["share"], lang)),
+            Kpi(t("kpi.turnover", lang), money(pos.turnover.usd, lang), _growth(pos.growth, lang, f" {self.vs_prev}")),
+            Kpi(t("kpi.exports", lang), money(pos.exports.usd, lang), _growth(pos.export_growth, lang)),
+            Kpi(t("kpi.imports", lang), money(pos.imports.usd, lang), _growth(pos.import_growth, lang)),
+            Kpi(t("kpi.share", lang), percent(pos.share, lang)),
         ]
-        if pos.get("prev_rank") is not None:
-            kpis.append(Kpi(_p("prev_rank", lang), number(pos["prev_rank"], 0, lang), self.prev_text))
+        if pos.prev_rank is not None:
+            kpis.append(Kpi(_p("prev_rank", lang), number(pos.prev_rank, 0, lang), self.prev_text))
         h = history.tail(HISTORY_YEARS)
         chart = Chart("rank_line", tuple(str(y) for y in h["year"]),
                       (Series(t("charts.rank", lang), tuple(float(r) for r in h["rank"]), theme.TURNOVER),),
@@ -217,10 +124,9 @@ class _Builder:
             unit=t("units.mln_usd", lang), title=_p("dynamics_chart", lang, months=self._months_text()))
         sub = ""
         if self.pos:
-            sub = _p("dynamics_sub", lang, turnover=money(self.pos["turnover_usd"], lang), period=self.ptext)
-            if self.pos["growth"] is not None:
-                sub += f" ({percent(self.pos['growth'], lang, signed=True)} "
-                sub += self.vs_prev + ")"
+            sub = _p("dynamics_sub", lang, turnover=money(self.pos.turnover.usd, lang), period=self.ptext)
+            if self.pos.growth is not None:
+                sub += f" ({_growth(self.pos.growth, lang, ' ' + self.vs_prev)})"
         return Slide("dynamics", title, subtitle=sub, chart=chart, footnote=self.foot())
 
     def structure(self, cs: pd.DataFrame, flow: str) -> Slide:
@@ -230,8 +136,8 @@ class _Builder:
         d = cs[cs["flow"] == flow]
         if d.empty or d["value_usd"].sum() <= 0:
             return Slide(kind, title, note=_p(f"no_{kind}", lang, period=self.ptext), footnote=self.foot())
-        sfx = "ru" if lang == "ru" else "en"
-        g = d.groupby(["chapter", f"chapter_{sfx}"], dropna=False)["value_usd"].sum().sort_values(ascending=False)
+        g = (d.groupby(["chapter", name_column(lang, "chapter")], dropna=False)["value_usd"].sum()
+             .sort_values(ascending=False))
         total = float(g.sum())
         top = g.head(TOP_CHAPTERS)
         labels = [f"{ch} {_short(nm if isinstance(nm, str) else '')}".strip() for ch, nm in top.index]
@@ -250,7 +156,7 @@ class _Builder:
                  first=first_name, share=percent(float(top.iloc[0]) / total, lang))
         return Slide(kind, title, subtitle=sub, chart=chart, footnote=self.foot())
 
-    def firms(self, fh: pd.DataFrame) -> Slide:
+    def firms(self, fh: pd.DataFrame, total: answers.Firms | None) -> Slide:
         lang = self.lang
         title = _p("firms_title", lang)
         fh = fh[fh["year"] <= self.period.year]
@@ -268,11 +174,8 @@ class _Builder:
         cur = fh[fh["year"] == self.period.year].set_index("kind")["firms"]
         sub = ""
         if len(cur):
-            total = cur.get("any")
-            if total is None and {"exporters", "importers"} <= set(cur.index):
-                total = cur["exporters"] + cur["importers"]
-            sub = _p("firms_sub", lang, year=self.period.year, n=number(total, 0, lang),
-                     firms=_firms_word(int(total or 0), lang))
+            n = total.total if total else None
+            sub = _p("firms_sub", lang, year=self.period.year, n=number(n, 0, lang), firms=_firms_word(n or 0, lang))
             parts = [_p(f"firms_sub_{k}", lang, n=number(cur[k], 0, lang)) for k in ("exporters", "importers")
                      if k in cur.index]
             if parts:
@@ -286,12 +189,12 @@ class _Builder:
         held = store_io.list_meetings(self.store, self.iso2)
         meetings = tuple(
             Item(_short(m.title_in(lang), 90),
-                 " · ".join(x for x in (_short_date(m.held_on, lang), m.place or "") if x))
+                 " · ".join(x for x in (day(m.held_on, lang) if m.held_on else "", m.place or "") if x))
             for m in held[:MAX_MEETINGS])
         follow = []
         for f, _mid, _held_on, _title in store_io.open_followups(self.store, self.iso2, self.today):
             overdue = f.status_on(self.today) == "overdue"
-            bits = [f.owner or "", _p("due", lang, date=_short_date(f.due_on, lang)) if f.due_on else "",
+            bits = [f.owner or "", _p("due", lang, date=day(f.due_on, lang)) if f.due_on else "",
                     _p("overdue", lang) if overdue else ""]
             follow.append(Item(_short(f.text, 110), " · ".join(b for b in bits if b), alert=overdue))
         more = f" ({_p('more', lang, n=len(follow) - MAX_FOLLOWUPS)})" if len(follow) > MAX_FOLLOWUPS else ""
@@ -306,7 +209,7 @@ class _Builder:
 
     def closing(self) -> Slide:
         lang = self.lang
-        customs = [f for f in self.scope.files.split(", ") if f]
+        customs = list(self.scope.files)
         firm_files = [str(f) for (f,) in self.store.rows("firms_sources", year=self.period.year)]
         sources = [Item(_p("source_customs", lang), ", ".join(customs) or "—"),
                    Item(_p("source_firms", lang), ", ".join(firm_files) or "—"),
@@ -314,7 +217,7 @@ class _Builder:
         facts = [Item(_p("data_version", lang, version=self.version)),
                  Item(_p("scope_line", lang, period=self.ptext, scope=self.scope_text)),
                  Item(_p("def_rank", lang)), Item(_p("def_growth", lang)),
-                 Item(_p("made_on", lang, date=date_text(self.today, lang)))]
+                 Item(_p("made_on", lang, date=day_long(self.today, lang)))]
         if self.scope.demo:
             facts.insert(0, Item(_p("demo_long", lang), alert=True))
         return Slide("closing", _p("closing_title", lang), subtitle=self.name + " · " + self.ptext,
@@ -329,22 +232,17 @@ def _firms_word(n: int, lang: str) -> str:
     return "firm" if n == 1 else "firms"
 
 
-def _short_date(day: dt.date | None, lang: str) -> str:
-    if day is None:
-        return ""
-    return day.strftime("%d.%m.%Y") if lang == "ru" else day.isoformat()
-
-
 def build_deck(store: Store, iso2: str, period: Period, region: str | None = None, lang: str = "ru",
                today: dt.date | None = None) -> Deck:
     """Every slide of the briefing on partner iso2 for the period (cut to the loaded months)."""
     region = region or config.region()
     b = _Builder(store, iso2.upper(), period, region, lang, today or dt.date.today())
     p = b.period
-    history = metrics.rank_history(store, region, b.iso2, p.m_from, p.m_to)
+    history = answers.rank_history(store, region, b.iso2, p.m_from, p.m_to)
     history = history[history["year"] <= p.year]
-    cs = metrics.commodity_structure(store, region, p, b.iso2)
+    cs = answers.commodity_structure(store, region, p, b.iso2)
+    firms = b.firms(answers.firms_history(store, b.iso2), answers.firms(store, b.iso2, p.year))
     deck = Deck(b.iso2, b.name, p, region, lang, b.version, b.scope.demo, b.today)
     deck.slides = [b.title(), b.headline(history), b.dynamics(history), b.structure(cs, "E"),
-                   b.structure(cs, "I"), b.firms(metrics.firms_history(store, b.iso2)), b.meetings(), b.closing()]
+                   b.structure(cs, "I"), firms, b.meetings(), b.closing()]
     return deck

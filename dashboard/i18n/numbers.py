@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 
+from dashboard.i18n import t
+
 MONTHS = {
     "ru": ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь",
            "ноябрь", "декабрь"],
@@ -116,3 +118,12 @@ def day_long(d: dt.date, lang: str = "ru") -> str:
     if lang == "ru":
         return f"{d.day} {MONTHS_GEN_RU[d.month - 1]} {d.year} г."
     return f"{d.day} {MONTHS['en'][d.month - 1]} {d.year}"
+
+
+def version_label(number: str, published_at: str | None, lang: str = "ru") -> str:
+    """What people see of the data version: '№ 3 от 25.11.2026 16:05' / 'no. 3 of 25 Nov 2026 16:05'."""
+    try:
+        published = moment(dt.datetime.fromisoformat(published_at), lang) if published_at else ""
+    except ValueError:
+        published = published_at or ""
+    return t("frame.version_label", lang, number=number, published=published).strip()

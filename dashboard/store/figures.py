@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dashboard import config
-from dashboard.store import metrics
+from dashboard.store import answers
 from dashboard.store.db import Store
 from dashboard.store.period import Period
 
@@ -35,13 +35,18 @@ def load(path: Path | None = None) -> list[Figure]:
                        r["source"]) for r in csv.DictReader(f)]
 
 
-def _growth_base(metric: str) -> str | None:
-    """'turnover_growth_vs_2020' / 'export_growth_yoy' -> the ranking column the growth is computed on."""
-    for prefix, col in (("turnover_growth", "growth"), ("export_growth", "export_growth"),
-                        ("import_growth", "import_growth")):
-        if metric.startswith(prefix):
-            return col
-    return None
+_REGION = {"partner_countries": "partners_count", "turnover": "turnover", "exports": "exports", "imports": "imports"}
+_PARTNER = {"rank_by_turnover": "rank", "turnover": "turnover", "exports": "exports", "imports": "imports",
+            "share": "share"}
+_FIRMS = {"exporting_firms": "exporters", "importing_firms": "importers", "linked_firms": "any"}
+# 'turnover_growth_vs_2020' / 'export_growth_yoy' -> the Position's growth on the same months a year before
+_GROWTH = (("turnover_growth", "growth"), ("export_growth", "export_growth"), ("import_growth", "import_growth"))
+
+
+def _number(v: object) -> float | None:
+    if v is None:
+        return None
+    return v.usd if isinstance(v, answers.Money) else float(v)  # type: ignore[arg-type]
 
 
 def compute(store: Store, fig: Figure, region: str) -> float | None:
@@ -50,30 +55,19 @@ def compute(store: Store, fig: Figure, region: str) -> float | None:
         period = Period.parse(fig.period)
     except ValueError:
         return None
-    cov = metrics.coverage(store, region)
-    row = cov[cov["year"] == period.year]
-    if row.empty or int(row["last_month"].iloc[0]) < period.m_to:
+    if not answers.coverage(store, region).covers(period):
         return None
-    ranking = metrics.ranking(store, region, period)
     if fig.subject == "region":
-        kpis = metrics.region_kpis(store, region, period)
-        value = {"partner_countries": kpis.get("partners_count"), "turnover": kpis.get("turnover_usd"),
-                 "exports": kpis.get("exports_usd"), "imports": kpis.get("imports_usd")}.get(fig.metric)
-        return None if value is None else float(value)
-    part = ranking[ranking["iso2"] == fig.subject]
-    if fig.metric in ("exporting_firms", "importing_firms", "linked_firms"):
-        kind = {"exporting_firms": "exporters", "importing_firms": "importers", "linked_firms": "any"}[fig.metric]
-        firms = metrics.firms_history(store, fig.subject)
-        hit = firms[(firms["year"] == period.year) & (firms["kind"] == kind)]
-        return float(hit["firms"].iloc[0]) if len(hit) else None
-    if part.empty:
+        kpis = answers.region_kpis(store, region, period)
+        return _number(getattr(kpis, _REGION[fig.metric])) if kpis and fig.metric in _REGION else None
+    if fig.metric in _FIRMS:
+        firms = answers.firms(store, fig.subject, period.year)
+        return _number(firms.of_kind(_FIRMS[fig.metric])) if firms else None
+    pos = answers.position(store, region, period, fig.subject)
+    attr = _PARTNER.get(fig.metric) or next((a for prefix, a in _GROWTH if fig.metric.startswith(prefix)), None)
+    if pos is None or attr is None:
         return None
-    r = part.iloc[0]
-    col = {"rank_by_turnover": "rank", "turnover": "turnover_usd", "exports": "exports_usd",
-           "imports": "imports_usd", "share": "share"}.get(fig.metric) or _growth_base(fig.metric)
-    if col is None or r[col] is None or r[col] != r[col]:
-        return None
-    return float(r[col])
+    return _number(getattr(pos, attr))
 
 
 def agrees(fig: Figure, value: float | None) -> bool:

@@ -1,5 +1,5 @@
-"""Cached access to the store. One connection per process; query results are cached with the data version
-as part of the key, so a newly published version refreshes every page at once."""
+"""Cached access to the store. One connection per process; answers are cached with the data version as part of
+the key, so a newly published version refreshes every page at once. Everything comes from store/answers.py."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,7 +8,8 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import config
-from dashboard.store import metrics
+from dashboard.i18n.numbers import version_label as version_text
+from dashboard.store import answers
 from dashboard.store.db import Store
 from dashboard.store.period import Period
 
@@ -30,71 +31,66 @@ def version() -> str:
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def version_label(v: str, lang: str = "ru") -> str:
-    return metrics.version_label(store(), lang)
+    return version_text(answers.version_number(store()), answers.published_at(store()), lang)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def coverage(v: str, region: str) -> pd.DataFrame:
-    return metrics.coverage(store(), region)
+def coverage(v: str, region: str) -> answers.Coverage:
+    return answers.coverage(store(), region)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def ranking(v: str, region: str, year: int, m_from: int, m_to: int) -> pd.DataFrame:
-    return metrics.ranking(store(), region, Period(year, m_from, m_to))
+    return answers.ranking(store(), region, Period(year, m_from, m_to))
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def region_kpis(v: str, region: str, year: int, m_from: int, m_to: int) -> dict:
-    return metrics.region_kpis(store(), region, Period(year, m_from, m_to))
+def region_kpis(v: str, region: str, year: int, m_from: int, m_to: int) -> answers.RegionKpis | None:
+    return answers.region_kpis(store(), region, Period(year, m_from, m_to))
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def rank_history(v: str, region: str, iso2: str, m_from: int, m_to: int) -> pd.DataFrame:
-    return metrics.rank_history(store(), region, iso2, m_from, m_to)
+    return answers.rank_history(store(), region, iso2, m_from, m_to)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def monthly_flows(v: str, region: str, iso2: str | None) -> pd.DataFrame:
-    return metrics.monthly_flows(store(), region, iso2)
+    return answers.monthly_flows(store(), region, iso2)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def commodity_structure(v: str, region: str, year: int, m_from: int, m_to: int,
                         iso2: str | None) -> pd.DataFrame:
-    return metrics.commodity_structure(store(), region, Period(year, m_from, m_to), iso2)
+    return answers.commodity_structure(store(), region, Period(year, m_from, m_to), iso2)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def chapter_partners(v: str, region: str, year: int, m_from: int, m_to: int, chapter: str,
                      flow: str | None) -> pd.DataFrame:
-    return metrics.chapter_partners(store(), region, Period(year, m_from, m_to), chapter, flow)
+    return answers.chapter_partners(store(), region, Period(year, m_from, m_to), chapter, flow)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def firms_history(v: str, iso2: str) -> pd.DataFrame:
-    return metrics.firms_history(store(), iso2)
+    return answers.firms_history(store(), iso2)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def scope(v: str, region: str, year: int) -> metrics.Scope:
-    return metrics.scope(store(), region, year)
+def scope(v: str, region: str, year: int) -> answers.Scope:
+    return answers.scope(store(), region, year)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def partner_list(v: str, region: str) -> pd.DataFrame:
-    return metrics.partner_list(store(), region)
-
-
-@st.cache_data(show_spinner=False, max_entries=16)
-def sources(v: str) -> pd.DataFrame:
-    return metrics.sources(store())
+    return answers.partner_list(store(), region)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def is_demo(v: str) -> bool:
-    return metrics.meta(store(), "demo") != "0"
+    return answers.meta(store(), "demo") != "0"
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def regions(v: str) -> pd.DataFrame:
-    return metrics.regions(store())
+    return answers.regions(store())

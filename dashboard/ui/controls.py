@@ -19,11 +19,6 @@ def lang_label(code: str) -> str:
     return code.upper()
 
 
-def _default_year(cov) -> int:
-    full = cov[cov["last_month"] == 12]
-    return int((full if len(full) else cov)["year"].max())
-
-
 def _init_state() -> tuple[pd.DataFrame, list[str], list[int]]:
     """Region, year and months from the URL (validated) or their defaults; returns the regions table,
     their codes and the years loaded for the chosen region."""
@@ -33,14 +28,14 @@ def _init_state() -> tuple[pd.DataFrame, list[str], list[int]]:
     default_region = config.region() if config.region() in codes else codes[0]
     state.init_from_url("region", state.parse_choice(codes), default_region)
     cov = cached.coverage(v, st.session_state["region"])
-    if cov.empty:
+    if not cov.years:
         st.session_state["region"] = default_region
         cov = cached.coverage(v, default_region)
-    years = [int(y) for y in cov["year"]]
-    state.init_from_url("year", state.parse_year(years), _default_year(cov))
+    years = cov.years
+    state.init_from_url("year", state.parse_year(years), cov.latest_full_year())
     state.init_from_url("months", state.parse_months_text, (1, 12))
     if st.session_state["year"] not in years:
-        st.session_state["year"] = _default_year(cov)
+        st.session_state["year"] = cov.latest_full_year()
     return regions, codes, years
 
 
@@ -85,13 +80,6 @@ def view_without_widgets(lang: str) -> state.View:
         if key in st.session_state:
             st.session_state[key] = st.session_state[key]
     return _view(lang)
-
-
-def effective(view: state.View) -> Period:
-    """The chosen period cut to the loaded months (growth is then on the same months)."""
-    cov = cached.coverage(cached.version(), view.region)
-    row = cov[cov["year"] == view.period.year]
-    return view.period.clamp(int(row["last_month"].iloc[0]) if len(row) else None)
 
 
 def period_caption(view: state.View, period: Period) -> str:

@@ -12,8 +12,9 @@ import datetime as dt
 import streamlit as st
 
 from dashboard.export import pdf
-from dashboard.export.slides import Deck, build_deck, file_stem
+from dashboard.export.slides import build_deck
 from dashboard.i18n import t
+from dashboard.slide_model import Deck, file_stem
 from dashboard.store.period import Period
 from dashboard.ui import cached
 from dashboard.ui.state import View
@@ -43,7 +44,7 @@ def pdf_file(v: str, iso2: str, year: int, m_from: int, m_to: int, region: str, 
 
 def deck_buttons(view: View, iso2: str, period: Period, lang: str, key: str = "deck") -> None:
     """Two buttons side by side. view.lang is the interface language, lang the language of the slides;
-    period should already be cut to the loaded months (controls.effective)."""
+    period should already be cut to the loaded months (Coverage.effective)."""
     args = (cached.version(), iso2, period.year, period.m_from, period.m_to, view.region, lang,
             dt.date.today().isoformat())
     stem = file_stem(iso2, period, lang)

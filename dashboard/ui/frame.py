@@ -46,9 +46,7 @@ def footnote(lang: str, period_text: str, scope_text: str) -> None:
 
 
 def scope_text(lang: str, region: str, year: int) -> str:
-    s = cached.scope(cached.version(), region, year)
-    key = {True: "scope.with_eaeu", False: "scope.without_eaeu", None: "scope.unknown"}[s.eaeu_included]
-    return t(key, lang)
+    return t(cached.scope(cached.version(), region, year).label_key, lang)
 
 
 @dataclass(frozen=True)
@@ -68,10 +66,11 @@ class Page:
 def page() -> Page:
     from dashboard.ui import controls  # controls draws widgets; imported here to keep frame light
     view = st.session_state["view"]
-    period = controls.effective(view)
+    v = cached.version()
+    period = cached.coverage(v, view.region).effective(view.period)
     lang, region = view.lang, view.region
     scope = scope_text(lang, region, period.year)
-    return Page(view, lang, region, period, cached.version(),
+    return Page(view, lang, region, period, v,
                 period_label(period.year, period.m_from, period.m_to, lang),
                 period_label(period.year, period.m_from, period.m_to, lang, short=True), scope,
                 controls.period_caption(view, period) + " · " + scope)

@@ -4,19 +4,20 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.i18n import t
+from dashboard.i18n.columns import name_column
 
 FLOWS = ["E", "I", "EI"]
 
 
 def chapter_options(df: pd.DataFrame, lang: str) -> dict[str, str]:
     """Chapters of the data, largest first: code -> '27 Топливо минеральное… (1 234,5 млн $)'."""
-    col = "chapter_ru" if lang == "ru" else "chapter_en"
+    col = name_column(lang, "chapter")
     g = df.groupby(["chapter", col], dropna=False)["value_usd"].sum().sort_values(ascending=False)
     return {code: f"{code} {name}" for (code, name) in g.index}
 
 
 def with_names(df: pd.DataFrame, lang: str) -> pd.DataFrame:
-    return df.assign(name=df["name_ru" if lang == "ru" else "name_en"].fillna(df["iso2"]))
+    return df.assign(name=df[name_column(lang)].fillna(df["iso2"]))
 
 
 def as_flows(df: pd.DataFrame, flow: str) -> pd.DataFrame:
@@ -26,14 +27,14 @@ def as_flows(df: pd.DataFrame, flow: str) -> pd.DataFrame:
 
 
 def headings_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
-    sfx = "ru" if lang == "ru" else "en"
-    g = (df.groupby(["flow", "chapter", "heading", f"heading_{sfx}"], dropna=False)
+    heading = name_column(lang, "heading")
+    g = (df.groupby(["flow", "chapter", "heading", heading], dropna=False)
          .agg(value_usd=("value_usd", "sum"), netto_kg=("netto_kg", "sum")).reset_index()
          .sort_values("value_usd", ascending=False))
     return pd.DataFrame({
         t("goods.flow", lang): g["flow"].map(lambda f: t(f"flows.{f}", lang)),
         t("goods.chapter", lang): g["chapter"],
-        t("goods.col_heading", lang): g["heading"] + " " + g[f"heading_{sfx}"].fillna(""),
+        t("goods.col_heading", lang): g["heading"] + " " + g[heading].fillna(""),
         t("goods.col_value", lang): (g["value_usd"] / 1e6).round(3),
         t("goods.col_netto", lang): (g["netto_kg"] / 1000).round(1),
     })

@@ -5,8 +5,8 @@ import streamlit as st
 
 from dashboard.charts import structure, trade
 from dashboard.i18n import t
+from dashboard.i18n.numbers import day
 from dashboard.reference import partners as ref_partners
-from dashboard.store.period import Period
 from dashboard.ui import cached, meetings_view, state
 
 DEFAULT_PARTNER = "KZ"  # the partner of the seed meeting; a link can name any other
@@ -29,15 +29,6 @@ def picker(lang: str, region: str) -> str:
     iso2 = st.session_state["partner"]
     state.write_url(partner=iso2)
     return iso2
-
-
-def position(region: str, period: Period, iso2: str) -> dict | None:
-    ranking = cached.ranking(cached.version(), region, *period.params.values())
-    row = ranking[ranking["iso2"] == iso2]
-    if row.empty:
-        return None
-    return {k: (None if (not isinstance(val, str) and val != val) else val)  # NaN -> None
-            for k, val in row.iloc[0].to_dict().items()}
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -78,7 +69,7 @@ def meetings_note(iso2: str, lang: str) -> None:
         return
     last = held[0]
     n_open = sum(len(m.open_followups()) for m in held)
-    st.info(t("partner.meetings_note", lang, date=last.held_on.strftime("%d.%m.%Y") if last.held_on else "?",
+    st.info(t("partner.meetings_note", lang, date=day(last.held_on, lang),
               title=last.title_in(lang), n=len(held), open=n_open), icon=":material/forum:")
 
 

@@ -1,4 +1,4 @@
-"""Presenter mode on screen: the Streamlit chrome hidden, a slide of export/slides.py drawn in large type that
+"""Presenter mode on screen: the Streamlit chrome hidden, a slide (dashboard/slide_model.py) drawn in large type that
 scales with the screen (sizes in vh), and keyboard navigation for presentation clickers.
 
 Keys: Right / PageDown / Down / Space = next, Left / PageUp / Up = previous, Home / End = first / last,
@@ -12,7 +12,7 @@ import html
 import streamlit as st
 
 from dashboard.charts import slide_charts
-from dashboard.export.slides import ItemList, Kpi, Slide
+from dashboard.slide_model import ItemList, Kpi, Slide
 
 KEYS = "present_keys"   # the keyboard component's key; its trigger "go" carries the slide to show
 SLIDE = "present_slide"  # 0-based slide index in the session

@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 
 from dashboard.__main__ import main as cli
+from dashboard.__main__ import report_text
+from dashboard.i18n.message import msg
 from dashboard.ingest.pipeline import import_paths
 from dashboard.ingest.report import ImportRejected
-from dashboard.store import metrics, versions
+from dashboard.store import answers, versions
 from dashboard.store.checksum import table_checksums
 from dashboard.store.db import Store
 from dashboard.store.period import Period
@@ -18,43 +20,44 @@ from tests.fixtures import make_bad
 
 REGION = "18000"
 
-# case -> (line, column, words of the reason). Line 0 = the file as a whole (no line to name).
-REFUSED: dict[str, tuple[int, str, str]] = {
-    "empty_file": (0, "", "the file is empty"),
-    "blank_text": (0, "", "the file is empty"),
-    "header_only": (1, "", "header but no data rows"),
-    "truncated_csv": (49, "", "9 fields instead of 10"),
-    "truncated_zip": (0, "", "damaged ZIP archive"),
-    "wrong_separator_file": (1, "", "unknown format"),
-    "wrong_separator_row": (6, "", "1 fields instead of 10"),
-    "cp1251_read_as_utf8": (2, "napr", "mis-encoded"),
-    "utf8_read_as_cp1251": (2, "napr", "mis-encoded"),
-    "missing_column": (1, "stoim", "missing column"),
-    "duplicated_header": (1, "NAPR", "appears twice"),
-    "unknown_header": (1, "", "unknown format"),
-    "unknown_partner": (8, "nastranapr", "unknown country code"),
-    "period_13": (9, "period", "month must be 01..12"),
-    "period_00": (10, "period", "month must be 01..12"),
-    "period_bad_form": (11, "period", "MM/YYYY expected"),
-    "future_period": (12, "period", "in the future"),
-    "bad_flow": (13, "napr", "flow must be"),
-    "tnved_lost_zero": (14, "tnved", "leading zero"),
-    "negative_value": (15, "Stoim", "negative value"),
-    "non_numeric_value": (16, "Stoim", "not a number"),
-    "missing_value": (17, "Stoim", "missing value"),
-    "value_1e308": (18, "Stoim", "implausibly large"),
-    "value_inf": (19, "Netto", "not a finite number"),
-    "value_nan": (20, "Stoim", "not a number"),
-    "value_dot_thousands": (21, "Stoim", "not a number"),
-    "duplicate_rows": (12, "napr+period+nastranapr+tnved+edizm+Region", "duplicate row (same as line 5)"),
-    "conflicting_duplicates": (12, "napr+period+nastranapr+tnved+edizm+Region", "conflicting duplicate"),
-    "blank_lines_then_bad": (9, "Stoim", "not a number"),
-    "zip_without_csv": (0, "", "holds no .csv"),
-    "zip_bomb": (0, "", "ZIP bomb"),
-    "xlsx_formulas_merged": (0, "", "XLSX is not an FTS unload format; save as CSV (tab-separated, UTF-8)"),
-    "xls_binary": (0, "", "XLS is not an FTS unload format"),
-    "binary_garbage": (2, "", "neither UTF-8 nor CP1251"),
-    "over_size_limit": (0, "", "larger than the limit"),
+# case -> (line, column, reason key of ingest.reason, parameters it must carry). Line 0 = the file as a whole.
+REFUSED: dict[str, tuple[int, str, str, dict]] = {
+    "empty_file": (0, "", "empty", {}),
+    "blank_text": (0, "", "empty", {}),
+    "header_only": (1, "", "header_only", {}),
+    "truncated_csv": (49, "", "field_count", {"n": 9, "width": 10}),
+    "truncated_zip": (0, "", "bad_zip", {}),
+    "wrong_separator_file": (1, "", "unknown_format", {}),
+    "wrong_separator_row": (6, "", "field_count", {"n": 1, "width": 10}),
+    "cp1251_read_as_utf8": (2, "napr", "flow_mis_encoded", {}),
+    "utf8_read_as_cp1251": (2, "napr", "flow_mis_encoded", {}),
+    "missing_column": (1, "stoim", "missing_column_or", {"column": "stoim", "alias": "стоимость"}),
+    "duplicated_header": (1, "NAPR", "header_twice", {"other": 1}),
+    "unknown_header": (1, "", "unknown_format", {}),
+    "unknown_partner": (8, "nastranapr", "unknown_partner", {}),
+    "period_13": (9, "period", "month_range", {}),
+    "period_00": (10, "period", "month_range", {}),
+    "period_bad_form": (11, "period", "period_form", {}),
+    "future_period": (12, "period", "future_period", {}),
+    "bad_flow": (13, "napr", "flow", {}),
+    "tnved_lost_zero": (14, "tnved", "hs_lost_zero", {}),
+    "negative_value": (15, "Stoim", "negative", {}),
+    "non_numeric_value": (16, "Stoim", "not_number", {}),
+    "missing_value": (17, "Stoim", "missing_value", {}),
+    "value_1e308": (18, "Stoim", "implausible", {}),
+    "value_inf": (19, "Netto", "not_finite", {}),
+    "value_nan": (20, "Stoim", "not_number", {}),
+    "value_dot_thousands": (21, "Stoim", "not_number", {}),
+    "duplicate_rows": (12, "napr+period+nastranapr+tnved+edizm+Region", "duplicate", {"first": 5}),
+    "conflicting_duplicates": (12, "napr+period+nastranapr+tnved+edizm+Region", "conflicting_duplicate",
+                               {"first": 5}),
+    "blank_lines_then_bad": (9, "Stoim", "not_number", {}),
+    "zip_without_csv": (0, "", "zip_no_table", {}),
+    "zip_bomb": (0, "", "zip_bomb", {"ratio": 200}),
+    "xlsx_formulas_merged": (0, "", "spreadsheet", {"kind": "XLSX"}),
+    "xls_binary": (0, "", "spreadsheet", {"kind": "XLS"}),
+    "binary_garbage": (2, "", "bad_encoding", {}),
+    "over_size_limit": (0, "", "too_large", {}),
 }
 
 
@@ -95,14 +98,14 @@ LOADED = {
     "utf8_bom": lambda db, out: out.rows == 48,
     "utf16_bom": lambda db, out: out.rows == 48,
     "crlf_line_ends": lambda db, out: out.rows == 48,
-    "extra_columns": lambda db, out: "ignored columns: Comment, Declarant" in out.note,
+    "extra_columns": lambda db, out: msg("ingest.note.ignored_columns", columns="Comment, Declarant") in out.notes,
     "value_space_thousands": lambda db, out: _value(db, "E", "KZ", "1001190000") == pytest.approx(1234567.89),
     "value_nbsp_thousands": lambda db, out: _value(db, "E", "KZ", "1001190000") == pytest.approx(7654321.5),
     # stored verbatim as data, never executed or rendered as HTML; every table is still there
     "html_and_sql_in_text": lambda db, out: {"<script>alert('x')</script>", "'); DROP TABLE trade; --"}
     <= _units(db),
     # rows of every region are kept (the app has a region picker); the load log says the file is not ours
-    "other_region_only": lambda db, out: "no row of region 18000 (DASHBOARD_REGION), only of 34000" in out.note
+    "other_region_only": lambda db, out: msg("ingest.note.other_region", region="18000", found="34000") in out.notes
     and _regions(db) == {"18000", "34000"},
 }
 
@@ -119,7 +122,7 @@ def corpus(tmp_path_factory) -> dict[str, Path]:
 
 
 def _ranking(store: Store):
-    return metrics.ranking(store, REGION, Period(2021, 1, 6))
+    return answers.ranking(store, REGION, Period(2021, 1, 6))
 
 
 @pytest.mark.parametrize("case", sorted(REFUSED))
@@ -135,11 +138,11 @@ def test_refused_with_line_and_column_and_nothing_changes(case, corpus, publishe
     with pytest.raises(ImportRejected) as err:
         import_paths(published, [corpus[case]], loaded_by="test")
 
-    line, column, words = REFUSED[case]
+    line, column, key, params = REFUSED[case]
     issues = err.value.report.issues
-    assert any(i.line == line and i.column == column and words in i.reason for i in issues), \
-        "\n".join(map(str, issues))
-    text = err.value.report.text()
+    assert any(i.line == line and i.column == column and i.reason == f"ingest.reason.{key}"
+               and params.items() <= dict(i.params).items() for i in issues), "\n".join(map(str, issues))
+    text = report_text(err.value.report, "en")
     assert "nothing was loaded" in text
     assert (f"line {line}" if line else "file") in text
     if column:
@@ -169,10 +172,14 @@ def test_loaded_as_documented(case, corpus, published):
 
 def test_cli_import_of_a_bad_file_exits_2_and_names_line_and_column(corpus, published, capsys):
     before = table_checksums(published)
-    code = cli(["--db", str(published), "import", str(corpus["negative_value"])])
+    code = cli(["--db", str(published), "--lang", "en", "import", str(corpus["negative_value"])])
     err = capsys.readouterr().err
     assert code == 2
     assert "line 15, column Stoim: '-5,00'" in err and "negative value" in err
+    code = cli(["--db", str(published), "--lang", "ru", "import", str(corpus["negative_value"])])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "строка 15, столбец Stoim: '-5,00'" in err and "отрицательное значение" in err
     assert table_checksums(published) == before
 
 
@@ -181,7 +188,10 @@ def test_one_bad_file_among_good_ones_loads_none(corpus, published):
     before = table_checksums(published)
     with pytest.raises(ImportRejected) as err:
         import_paths(published, [corpus["utf8_bom"], corpus["period_13"], corpus["value_space_thousands"]])
-    assert "[DATTSVT.csv] month must be 01..12" in err.value.report.text()
+    [issue] = err.value.report.issues
+    assert (issue.file, issue.line, issue.reason) == ("DATTSVT.csv", 9, "ingest.reason.month_range")
+    assert "[DATTSVT.csv] line 9, column period: '13/2022' — month must be 01..12" in report_text(
+        err.value.report, "en")
     assert table_checksums(published) == before
 
 

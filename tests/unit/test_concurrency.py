@@ -17,7 +17,7 @@ import pytest
 
 from dashboard.__main__ import main as cli
 from dashboard.ingest.pipeline import import_paths
-from dashboard.store import metrics, versions
+from dashboard.store import answers, versions
 from dashboard.store.checksum import table_checksums
 from dashboard.store.db import Store
 from dashboard.store.period import Period
@@ -37,7 +37,7 @@ def _file(folder: Path, months: tuple[int, ...]) -> Path:
 def _answer(store: Store) -> tuple[str, float, int] | None:
     """(version, total turnover, partners) of one consistent reading, or None if a publish fell in between."""
     v1 = store.version
-    df = metrics.ranking(store, "18000", YEAR)
+    df = answers.ranking(store, "18000", YEAR)
     v2 = store.version
     return (v1, round(float(df["turnover_usd"].sum()), 2), len(df)) if v1 == v2 else None
 
@@ -80,7 +80,7 @@ def published(tmp_path: Path) -> Path:
 
 def _expected(version_file: Path) -> tuple[float, int]:
     store = Store(version_file)  # a version file on its own is a plain database
-    df = metrics.ranking(store, "18000", YEAR)
+    df = answers.ranking(store, "18000", YEAR)
     return round(float(df["turnover_usd"].sum()), 2), len(df)
 
 

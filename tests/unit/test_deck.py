@@ -15,10 +15,12 @@ from pptx import Presentation
 from dashboard.__main__ import main
 from dashboard.export import pdf
 from dashboard.export.pptx_deck import deck_bytes
-from dashboard.export.slides import KINDS, build_deck
+from dashboard.export.slides import build_deck
 from dashboard.meetings.model import FollowUp, Meeting
 from dashboard.meetings.store_io import save_meeting
-from dashboard.store import metrics
+from dashboard.i18n.numbers import version_label
+from dashboard.slide_model import KINDS
+from dashboard.store import answers
 from dashboard.store.db import Store
 from dashboard.store.period import Period
 
@@ -44,9 +46,11 @@ def test_deck_for_kazakhstan_2022_has_every_slide_in_order(demo_store: Store) ->
     deck = build_deck(demo_store, "KZ", KZ_2022, "18000", "ru", today=TODAY)
     assert [s.kind for s in deck.slides] == list(KINDS)
     assert deck.slides[1].big == "4-е место из 114 стран-партнёров"
+    label = version_label(answers.version_number(demo_store), answers.published_at(demo_store), "ru")
+    assert label.startswith("№ ")
     for s in deck.slides:  # every slide says its period, scope, source and data version
         assert "2022 год" in s.footnote and "с учётом ЕАЭС" in s.footnote
-        assert "Источник" in s.footnote and metrics.version_label(demo_store, "ru") in s.footnote
+        assert "Источник" in s.footnote and label in s.footnote
 
 
 def test_pptx_opens_with_the_headline_and_16_9_slides(prs) -> None:
@@ -60,23 +64,24 @@ def test_pptx_opens_with_the_headline_and_16_9_slides(prs) -> None:
 
 
 def test_native_charts_hold_the_stores_figures(prs, demo_store: Store) -> None:
-    pos = metrics.partner_position(demo_store, "18000", KZ_2022, "KZ")
-    history = metrics.rank_history(demo_store, "18000", "KZ")
+    pos = answers.position(demo_store, "18000", KZ_2022, "KZ")
+    assert pos is not None
+    history = answers.rank_history(demo_store, "18000", "KZ")
     history = history[history["year"] <= 2022]
 
     (rank_chart,) = _charts(prs.slides[1])
     assert list(rank_chart.plots[0].categories) == [str(y) for y in history["year"]]
     assert list(rank_chart.series[0].values) == [float(r) for r in history["rank"]]
-    assert rank_chart.series[0].values[-1] == pos["rank"] == 4
+    assert rank_chart.series[0].values[-1] == pos.rank == 4
 
     (dyn,) = _charts(prs.slides[2])
     exports, imports = dyn.series
     assert exports.values == pytest.approx([v / 1e6 for v in history["exports_usd"]])
     assert imports.values == pytest.approx([v / 1e6 for v in history["imports_usd"]])
-    assert exports.values[-1] + imports.values[-1] == pytest.approx(pos["turnover_usd"] / 1e6)
+    assert exports.values[-1] + imports.values[-1] == pytest.approx(pos.turnover.usd / 1e6)
 
-    cs = metrics.commodity_structure(demo_store, "18000", KZ_2022, "KZ")
-    for slide, flow, total in ((prs.slides[3], "E", pos["exports_usd"]), (prs.slides[4], "I", pos["imports_usd"])):
+    cs = answers.commodity_structure(demo_store, "18000", KZ_2022, "KZ")
+    for slide, flow, total in ((prs.slides[3], "E", pos.exports.usd), (prs.slides[4], "I", pos.imports.usd)):
         (chart,) = _charts(slide)
         values = chart.series[0].values
         assert sum(values) == pytest.approx(total / 1e6)  # top chapters + "other" = the whole flow
@@ -85,7 +90,7 @@ def test_native_charts_hold_the_stores_figures(prs, demo_store: Store) -> None:
         assert values[-1] == max(values)  # largest bar drawn at the top
 
     (firms,) = _charts(prs.slides[5])
-    fh = metrics.firms_history(demo_store, "KZ")
+    fh = answers.firms_history(demo_store, "KZ")
     total_2022 = int(fh[(fh["year"] == 2022) & (fh["kind"] == "any")]["firms"].iloc[0])
     assert firms.series[0].values[-1] == total_2022 > 200
     assert "212 компаний" in _texts(prs.slides[5])

@@ -16,7 +16,7 @@ import pytest
 
 from dashboard.__main__ import main as cli
 from dashboard.ingest.pipeline import import_paths
-from dashboard.store import metrics, versions
+from dashboard.store import answers, versions
 from dashboard.store.checksum import table_checksums
 from dashboard.store.db import Store
 from dashboard.store.period import Period
@@ -75,7 +75,7 @@ def _then_import_again_cleanly(published: Path, path: Path, reference: dict[str,
     sums = table_checksums(published)
     assert {t: sums[t] for t in DATA_TABLES} == reference
     assert _leftovers(published) == []
-    assert len(metrics.ranking(Store(published), "18000", Period(2021))) == len(make_bad.PARTNERS)
+    assert len(answers.ranking(Store(published), "18000", Period(2021))) == len(make_bad.PARTNERS)
 
 
 @pytest.mark.parametrize("stage", STAGES)
@@ -200,7 +200,7 @@ def test_damaged_current_version_falls_back_with_a_warning(how, published, tmp_p
     _damage(new_file, how)
 
     store = Store(published)
-    kz = metrics.ranking(store, "18000", Period(2021, 1, 6))
+    kz = answers.ranking(store, "18000", Period(2021, 1, 6))
     assert len(kz) == len(make_bad.PARTNERS)  # served, from the previous version
     assert store.version == old_file.name
     assert store.warning and new_file.name in store.warning and old_file.name in store.warning
@@ -237,7 +237,7 @@ def test_rollback_cli_restores_the_previous_version(published, tmp_path, capsys)
     old_file = versions.current(published)
     import_paths(published, [_new_file(tmp_path)], loaded_by="test")
     store = Store(published)
-    assert metrics.ranking(store, "18000", Period(2021, 7, 12)).shape[0] == len(make_bad.PARTNERS)
+    assert answers.ranking(store, "18000", Period(2021, 7, 12)).shape[0] == len(make_bad.PARTNERS)
     assert cli(["--db", str(published), "rollback"]) == 0
     assert f"now serving {old_file.name}" in capsys.readouterr().out
     assert versions.current(published) == old_file
