@@ -97,6 +97,7 @@ def machine() -> dict:
 
 def run(rows: int, reps: int, render_reps: int, skip_pandas: bool, skip_render: bool, load: bool,
         sessions: int, partner: str, import_runs: int = 3) -> dict:
+    from benchmarks import claims_corpus
     from benchmarks.generate import generate
     work = OUT / f"run_{rows}"
     shutil.rmtree(work, ignore_errors=True)
@@ -113,6 +114,8 @@ def run(rows: int, reps: int, render_reps: int, skip_pandas: bool, skip_render: 
     step = _say("queries", step)
     res["queries"] = _worker("queries", {"db": str(db), "region": config.region(), "partner": partner,
                                          "reps": reps}, work)
+    step = _say("claims", step)
+    res["claims"] = claims_corpus.run(db)   # recall/precision over the press corpora, 10,000 figures timed
     env = {"DASHBOARD_DB": str(db)}
     if not skip_render:
         step = _say("render", step)

@@ -1,0 +1,39 @@
+"""The press-release corpora: every case's claims exactly as expected (tuning), the held-out goal met, timing."""
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from benchmarks import claims_corpus
+
+
+def test_the_corpora_are_large_enough() -> None:
+    held, tune = (claims_corpus.cases(claims_corpus.FILES[k]) for k in ("heldout", "tuning"))
+    assert len(held) >= 30 and len(tune) >= 60
+    assert sum(1 for c in tune if not c["claims"]) >= 5     # sentences whose numbers are not claims
+
+
+def test_tuning_corpus_exactly() -> None:
+    res = claims_corpus.score(claims_corpus.FILES["tuning"])
+    assert res["wrong"] == []
+
+
+def test_heldout_goal() -> None:
+    res = claims_corpus.score(claims_corpus.FILES["heldout"])
+    assert res["recall"] >= 0.95 and res["precision"] >= 0.95, res["wrong"]
+
+
+def test_the_score_counts_misses_and_extras(tmp_path: Path) -> None:
+    path = tmp_path / "c.toml"
+    path.write_text('[[case]]\nid = "x"\ndate = ""\npartner = "KZ"\n'
+                    'text = "Казахстан занимает 4-е место. Стоимость проекта 2 млрд долларов."\n'
+                    'claims = [{metric = "rank", partner = "KZ", period = "", qualifier = "exact", value = 5}]\n',
+                    encoding="utf-8")
+    tomllib.loads(path.read_text(encoding="utf-8"))
+    res = claims_corpus.score(path)
+    assert (res["recall"], res["precision"], res["found"]) == (0.0, 0.0, 2)
+
+
+def test_ten_thousand_figures_in_linear_time() -> None:
+    res = claims_corpus.timing(figures=10_000, prose_mb=9.0)
+    assert res["figures"] >= 10_000 and res["extract_s"] < 5 and res["prose_claims"] == 0 and res["prose_s"] < 10
