@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8501
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: run test install db lint bench test-unit test-app test-e2e clean
+.PHONY: run test install system-packages db lint bench test-unit test-app test-integration test-e2e clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -24,16 +24,25 @@ db: install
 run: db
 	$(PY) -m streamlit run dashboard/serve.py --server.port $(PORT)
 
-test: install
+# the Debian packages of the integration and browser tiers (.ci/system-packages): checked first, installed
+# when missing and run as root, otherwise the command to install them is printed and make stops
+system-packages:
+	@bash .ci/system-packages
+
+# every tier: unit and app on two workers, then the subprocess/LibreOffice tier, then the browser
+test: system-packages install
 	$(PY) -m pytest -q -p no:cacheprovider -n 2 tests/unit tests/app
+	$(PY) -m pytest -q -p no:cacheprovider tests/integration
 	$(PY) -m pytest -q -p no:cacheprovider tests/e2e
 
 test-unit: install
-	$(PY) -m pytest -q tests/unit
+	$(PY) -m pytest -q -p no:cacheprovider tests/unit
 test-app: install
-	$(PY) -m pytest -q tests/app
-test-e2e: install
-	$(PY) -m pytest -q tests/e2e
+	$(PY) -m pytest -q -p no:cacheprovider tests/app
+test-integration: system-packages install
+	$(PY) -m pytest -q -p no:cacheprovider tests/integration
+test-e2e: system-packages install
+	$(PY) -m pytest -q -p no:cacheprovider tests/e2e
 
 lint: install
 	$(PY) -m ruff check dashboard tests benchmarks

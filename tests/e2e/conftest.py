@@ -83,7 +83,7 @@ def app_url(demo_db: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
-    assert Path(CHROMIUM).exists(), "Debian's chromium is required (.ci/run installs it)"
+    assert Path(CHROMIUM).exists(), "Debian's chromium is missing: run make test, which installs it"
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield b

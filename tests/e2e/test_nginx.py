@@ -24,12 +24,7 @@ from tests.fixtures.make_bad import good_rows, table, write_base
 
 ROOT = Path(__file__).resolve().parents[2]
 NGINX = Path("/usr/sbin/nginx")
-pytestmark = [
-    pytest.mark.e2e,
-    # on a developer's machine without nginx the test is skipped; in CI (.ci/run installs it) it must run
-    pytest.mark.skipif(not NGINX.exists() and not os.environ.get("CI"),
-                       reason="nginx is not installed (.ci/run installs nginx-light)"),
-]
+pytestmark = pytest.mark.e2e  # nginx (nginx-light) is installed by make test (.ci/system-packages)
 
 
 def _nginx_config(tmp: Path, port: int, backends: list[int]) -> Path:
