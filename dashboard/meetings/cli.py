@@ -31,11 +31,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     add = msub.add_parser("add", help="propose a meeting from a .txt/.md/.docx text; save it with --yes")
     add.add_argument("file")
     add.add_argument("--year", type=int, help="year of a date written without one ('3 февраля')")
+    add.add_argument("--date", type=dt.date.fromisoformat, metavar="YYYY-MM-DD", help="the meeting's date")
     add.add_argument("--yes", action="store_true", help="save the proposal without asking")
     add.add_argument("--json", action="store_true")
     chk = msub.add_parser("check", help="check the figures quoted in a text against the data")
     chk.add_argument("file")
     chk.add_argument("--year", type=int, help="year of a date written without one")
+    chk.add_argument("--date", type=dt.date.fromisoformat, metavar="YYYY-MM-DD",
+                     help="the meeting's date: periods such as 'в прошлом году' or 'с начала года' count from it")
     chk.add_argument("--json", action="store_true")
     lst = msub.add_parser("list", help="stored meetings, newest first")
     lst.add_argument("--partner", help="ISO alpha-2 code, e.g. KZ")
@@ -67,9 +70,19 @@ def _notes_json(notes: list[Note]) -> list[dict]:
     return [dict(n.to_dict(), text=_note_text(n)) for n in notes]
 
 
-def _read(path: str, year: int | None) -> Proposal:
+def _read(path: str, year: int | None, date: dt.date | None = None) -> Proposal:
+    """The proposal for a file; a --date given is the meeting's date, and the claims' periods count from it."""
     p = Path(path)
-    return from_document(read_path(p), year=year, source=p.name)
+    proposal = from_document(read_path(p), year=year or (date.year if date else None), source=p.name)
+    if date is not None:
+        from dashboard.meetings.claims import extract_claims
+        from dashboard.meetings.document import DATE_NOTES, split_front_matter
+        m = proposal.meeting
+        m.held_on = date
+        proposal.notes = [n for n in proposal.notes if n.key not in DATE_NOTES]
+        proposal.claims = extract_claims(split_front_matter(m.full_text)[1] if m.full_text else "",
+                                         (m.partners or [None])[0], date)
+    return proposal
 
 
 def _print_checks(checked: list[CheckedClaim]) -> None:
@@ -82,7 +95,7 @@ def _print_checks(checked: list[CheckedClaim]) -> None:
 
 def cmd_add(args: argparse.Namespace, db: Path) -> int:
     try:
-        proposal = _read(args.file, args.year)
+        proposal = _read(args.file, args.year, args.date)
     except (OSError, DocumentError) as e:
         print(f"cannot read {args.file}: {e}", file=sys.stderr)
         return 2
@@ -139,7 +152,7 @@ def cmd_add(args: argparse.Namespace, db: Path) -> int:
 
 def cmd_check(args: argparse.Namespace, db: Path) -> int:
     try:
-        proposal = _read(args.file, args.year)
+        proposal = _read(args.file, args.year, args.date)
     except (OSError, DocumentError) as e:
         print(f"cannot read {args.file}: {e}", file=sys.stderr)
         return 2

@@ -1,6 +1,7 @@
 """The press-release corpora: every case's claims exactly as expected (tuning), the held-out goal met, timing."""
 from __future__ import annotations
 
+import datetime as dt
 import tomllib
 from pathlib import Path
 
@@ -37,3 +38,14 @@ def test_the_score_counts_misses_and_extras(tmp_path: Path) -> None:
 def test_ten_thousand_figures_in_linear_time() -> None:
     res = claims_corpus.timing(figures=10_000, prose_mb=9.0)
     assert res["figures"] >= 10_000 and res["extract_s"] < 5 and res["prose_claims"] == 0 and res["prose_s"] < 10
+
+
+def test_meeting_check_date_gives_the_periods_their_year(tmp_path: Path) -> None:
+    from dashboard.meetings import cli
+    f = tmp_path / "t.txt"
+    f.write_text("Встреча с послом Турции\n\nПо итогам прошлого года Турция стала третьим партнёром региона. "
+                 "Продукцию в Турцию поставляют 87 предприятий области.\n", encoding="utf-8")
+    p = cli._read(str(f), None, dt.date(2023, 3, 1))
+    assert p.meeting.held_on == dt.date(2023, 3, 1)
+    assert [(c.metric, c.value, c.period.code() if c.period else None, c.period_how) for c in p.claims] == \
+        [("rank", 3, "2022", "relative"), ("firms", 87, "2022", "carried")]
