@@ -6,7 +6,6 @@ from dataclasses import asdict, dataclass, field
 from typing import Literal
 
 Status = Literal["open", "done", "overdue"]
-SIDES = ("region", "partner", "other")
 
 
 @dataclass

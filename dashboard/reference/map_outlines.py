@@ -52,14 +52,6 @@ def _to_grid(topo: dict, p: Point) -> Point:
     return (p[0] - tx) / sx, (p[1] - ty) / sy
 
 
-def _from_grid(topo: dict, p: Point) -> Point:
-    tr = _transform(topo)
-    if tr is None:
-        return p
-    sx, sy, tx, ty = tr
-    return p[0] * sx + tx, p[1] * sy + ty
-
-
 def _decode_arc(topo: dict, index: int) -> Ring:
     """Arc points in grid units; a negative index (~i) means arc i reversed."""
     raw = topo["arcs"][index if index >= 0 else ~index]
@@ -217,11 +209,6 @@ def fix_point_of_view(topo: dict) -> dict:
         rus["type"], rus["arcs"] = "MultiPolygon", [rus["arcs"]]
     rus["arcs"].append(crimea_polygon)
     return topo
-
-
-def ring_lonlat(topo: dict, arc_indexes: Sequence[int]) -> Ring:
-    """A ring decoded to longitude/latitude, handy for checks and debugging."""
-    return [_from_grid(topo, p) for p in _decode_ring(topo, arc_indexes)]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

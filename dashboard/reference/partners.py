@@ -15,7 +15,6 @@ import pycountry
 
 GROUPS = ("EAEU", "CIS", "EU", "BRICS", "SCO")
 
-GROUP_NAMES_RU = {"EAEU": "ЕАЭС", "CIS": "СНГ", "EU": "ЕС", "BRICS": "БРИКС", "SCO": "ШОС"}
 
 # Memberships as of 2024.
 # EAEU: the five member states (observers such as Uzbekistan, Cuba, Iran are not members).

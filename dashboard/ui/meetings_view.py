@@ -20,7 +20,6 @@ from dashboard.reference import partners as ref_partners
 from dashboard.store.db import Store
 
 _BADGE = {"confirmed": "green", "mismatch": "red", "no_data": "gray"}
-_STATUS = {"open": "blue", "done": "green", "overdue": "red"}
 
 
 # Cached per data version (the store's file name), like ui/cached.py; the Store is not hashed.

@@ -71,3 +71,16 @@ def test_add_a_meeting_by_pasting_text(make_app, private_db: Path) -> None:
     # no period in the text: checked against 2023, the last full year before the meeting
     assert "подтверждено" in text  # 102 partner countries in 2023
     assert "расходится (в данных: 8" in text  # Uzbekistan was 8th in 2023, not 7th
+
+
+def test_checked_figures_and_dates_in_english(make_app) -> None:
+    """Verdicts, scopes and dates come from the English catalogue: no Russian sentence of the check leaks."""
+    at = make_app("meetings", lang="en")
+    subheaders = [s.value for s in at.subheader]
+    assert any(s.startswith("3 Feb 2023") for s in subheaders), subheaders
+    lines = [m.value for m in at.markdown]
+    assert any("confirmed" in v and "including EAEU, demonstration data" in v for v in lines), lines
+    assert any("all firms, 2022" in v for v in lines), lines
+    shown = " ".join(lines + [c.value for c in at.caption])
+    for russian in ("подтверждено", "с учётом ЕАЭС", "демонстрационные данные", "всего компаний", "период"):
+        assert russian not in shown
