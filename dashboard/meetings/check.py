@@ -147,8 +147,8 @@ class _Data:
 
 def default_period(meeting_date: dt.date | None, data: _Data) -> tuple[Period | None, Note]:
     if meeting_date is not None:
-        y = meeting_date.year - 1
-        return Period(y), Note.of("meetings.note.period_before_meeting", year=y)
+        before = meeting_date.year - 1
+        return Period(before), Note.of("meetings.note.period_before_meeting", year=before)
     y = data.cov.latest_full_year()
     if y is None or not data.cov.covers(Period(y)):
         return None, Note.of("meetings.note.no_full_year")
