@@ -4,6 +4,7 @@ The README's settings table is checked against SETTINGS by a unit test, so the t
 """
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -59,6 +60,12 @@ def keep_versions() -> int:
 
 def max_upload_bytes() -> int:
     return int(float(get("DASHBOARD_MAX_UPLOAD_MB")) * 1024 * 1024)
+
+
+def max_upload_mb() -> int:
+    """The same limit for Streamlit's uploader (serve.py sets server.maxUploadSize from it), which counts whole
+    megabytes: a fraction rounds up, and the importer still refuses what passes max_upload_bytes()."""
+    return max(1, math.ceil(float(get("DASHBOARD_MAX_UPLOAD_MB"))))
 
 
 def read_only() -> bool:

@@ -3,7 +3,13 @@ router app.py, with one addition: the HTML page tells the browser to load the ch
 (ui/preload.py), which brings the first chart of a first visit ~0.4 s sooner."""
 import streamlit as st
 from starlette.middleware import Middleware
+from streamlit import config as streamlit_config
 
+from dashboard import config
 from dashboard.ui import preload
+
+# One source for the upload limit: DASHBOARD_MAX_UPLOAD_MB. Streamlit's uploader and its upload route read
+# server.maxUploadSize when they run, after this module is imported, so .streamlit/config.toml does not set it.
+streamlit_config.set_option("server.maxUploadSize", config.max_upload_mb(), where_defined="DASHBOARD_MAX_UPLOAD_MB")
 
 app = st.App("app.py", middleware=[Middleware(preload.ChunkPreload)])

@@ -2,12 +2,16 @@
 from __future__ import annotations
 
 import ast
+import importlib
+import re
 import tomllib
 from pathlib import Path
 
 import pytest
+from streamlit import config as streamlit_config
+from streamlit.web import bootstrap
 
-from dashboard import access
+from dashboard import access, config
 from dashboard.__main__ import main as cli
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -119,7 +123,25 @@ def test_secrets_example_is_valid_toml_and_the_real_file_is_ignored():
     assert ".streamlit/secrets.toml" in (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
 
 
-def test_streamlit_config_keeps_xsrf_on_and_an_upload_limit():
+def test_streamlit_config_keeps_xsrf_on():
     cfg = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert cfg["server"]["enableXsrfProtection"] is True
-    assert 0 < cfg["server"]["maxUploadSize"] <= 200
+
+
+def test_the_upload_limit_has_one_source(monkeypatch):
+    """DASHBOARD_MAX_UPLOAD_MB sets Streamlit's limit too: serve.py, imported after Streamlit has read its config
+    files (as `streamlit run` does), sets server.maxUploadSize, which config.toml leaves alone; nginx in front lets
+    an upload of the default limit through."""
+    cfg = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert "maxUploadSize" not in cfg["server"]
+    default = next(s.default for s in config.SETTINGS if s.name == "DASHBOARD_MAX_UPLOAD_MB")
+    nginx = re.search(r"client_max_body_size (\d+)m;", (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8"))
+    assert nginx and nginx.group(1) == default
+    monkeypatch.setenv("DASHBOARD_MAX_UPLOAD_MB", "2.5")  # Streamlit counts whole megabytes: rounded up
+    try:
+        bootstrap.load_config_options({})
+        importlib.reload(importlib.import_module("dashboard.serve"))
+        assert streamlit_config.get_option("server.maxUploadSize") == 3
+        assert config.max_upload_bytes() == int(2.5 * 1024 * 1024)  # what the importer itself refuses above
+    finally:
+        bootstrap.load_config_options({})  # Streamlit's options as its files say again
