@@ -1,4 +1,10 @@
-"""Command line: python -m dashboard init | import | partners | sources | rollback | meeting | deck | bench."""
+"""Command line: python -m dashboard init | import | partners | sources | rollback | verify | hash-password |
+meeting | deck | bench.
+
+Each command imports what it needs when it runs (pandas, DuckDB, pyarrow: about half a second), so that
+`--help`, `verify` and `hash-password` start without them. Messages are in the language of --lang (default
+DASHBOARD_LANG, Russian); --json output carries codes, not sentences.
+"""
 from __future__ import annotations
 
 import argparse
@@ -7,20 +13,29 @@ import sys
 from pathlib import Path
 
 from dashboard import config
+from dashboard.i18n import LANGS, t
+from dashboard.ingest.formats import CHOICES as FORMAT_CHOICES
 
 
 def _db(args: argparse.Namespace) -> Path:
     return Path(args.db).absolute() if args.db else config.db_path()
 
 
+def _default_lang() -> str:
+    lang = config.get("DASHBOARD_LANG")
+    return lang if lang in LANGS else "ru"
+
+
 def cmd_init(args: argparse.Namespace) -> int:
     from dashboard.demo.build import build_default
-    for line in build_default(_db(args)):
-        print(line)
+    from dashboard.i18n.message import render_all
+    for messages in build_default(_db(args)):
+        print(render_all(messages, args.lang))
     return 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from dashboard.i18n.message import render_all
     from dashboard.ingest.pipeline import import_paths, keep_heap
     from dashboard.ingest.report import ImportRejected
     from dashboard.store.versions import StoreBusy, StoreError
@@ -29,14 +44,28 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         outcomes = import_paths(_db(args), [Path(f) for f in args.files], fmt=args.format, eaeu=eaeu)
     except ImportRejected as e:
-        print(e.report.text(), file=sys.stderr)
+        print(report_text(e.report, args.lang), file=sys.stderr)
         return 2
     except (StoreBusy, StoreError, OSError) as e:
-        print(f"import failed, nothing was loaded: {e}", file=sys.stderr)
+        print(t("cli.import_failed", args.lang, error=e), file=sys.stderr)
         return 3
     for o in outcomes:
-        print(o.line())
+        print(render_all(o.messages, args.lang))
     return 0
+
+
+def report_text(report, lang: str) -> str:  # noqa: ANN001 - ingest.report.Report, imported when it runs
+    """The validation report as the CLI prints it: every bad row with its line, column, value and reason."""
+    from dashboard.i18n.message import render
+    lines = [t("ingest.report.head", lang, file=report.file_name, n=report.total)]
+    for i in report.sorted_issues():
+        where = t("ingest.report.line", lang, line=i.line) if i.line else t("ingest.report.file", lang)
+        column = ", " + t("ingest.report.column", lang, column=i.column) if i.column else ""
+        value = f": {i.value!r}" if i.value != "" else ""
+        lines.append(f"  {f'[{i.file}] ' if i.file else ''}{where}{column}{value} — {render(i.message, lang)}")
+    if report.total > len(report.issues):
+        lines.append("  " + t("ingest.report.more", lang, n=report.total - len(report.issues)))
+    return "\n".join(lines)
 
 
 def cmd_partners(args: argparse.Namespace) -> int:
@@ -64,9 +93,11 @@ def cmd_partners(args: argparse.Namespace) -> int:
 
 
 def cmd_sources(args: argparse.Namespace) -> int:
+    from dashboard.i18n.message import render_stored
     from dashboard.store import answers
     from dashboard.store.db import Store
     df = answers.sources(Store(_db(args)))
+    df["note"] = df["note"].map(lambda note: render_stored(note, args.lang))  # the load log's notes are keys
     if args.json:
         print(df.to_json(orient="records", force_ascii=False, date_format="iso"))
     else:
@@ -79,22 +110,25 @@ def cmd_rollback(args: argparse.Namespace) -> int:
     try:
         target = rollback(_db(args))
     except StoreError as e:
-        print(f"rollback failed: {e}", file=sys.stderr)
+        print(t("cli.rollback_failed", args.lang, error=e), file=sys.stderr)
         return 3
-    print(f"now serving {target.name}")
+    print(t("cli.now_serving", args.lang, version=target.name))
     return 0
 
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__)
     p.add_argument("--db", help="published database path (default: DASHBOARD_DB or data/dashboard.duckdb)")
+    p.add_argument("--lang", choices=LANGS, default=_default_lang(),
+                   help="language of the messages (default: DASHBOARD_LANG)")
     sub = p.add_subparsers(dest="command", required=True)
 
     sub.add_parser("init", help="build the default database from the bundled demonstration data (idempotent)")
 
     imp = sub.add_parser("import", help="validate files and load them into a new published version")
     imp.add_argument("files", nargs="+")
-    imp.add_argument("--format", choices=["auto", "fts", "comtrade", "firms"], default="auto")
+    imp.add_argument("--format", choices=FORMAT_CHOICES, default="auto",
+                     help="the file's format (auto: told by its header)")
     imp.add_argument("--eaeu", choices=["auto", "yes", "no"], default="auto",
                      help="does the file count trade with EAEU members (auto: yes if any EAEU partner appears)")
 
@@ -115,21 +149,22 @@ def parser() -> argparse.ArgumentParser:
     from dashboard.meetings import cli as meetings_cli  # meeting add | check | list | done
     meetings_cli.register(sub)
 
-    bench = sub.add_parser("bench", help="benchmark on generated all-regions data (benchmarks/README.md)")
-    if (config.ROOT / "benchmarks" / "bench.py").exists():  # absent in an installed copy without the repo
-        _bench().add_arguments(bench)
+    # the benchmark parses its own options (python -m dashboard bench --help lists them)
+    bench = sub.add_parser("bench", add_help=False,
+                           help="benchmark on generated all-regions data (benchmarks/README.md)")
+    bench.add_argument("bench_args", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
     return p
 
 
-def _bench():
-    # benchmarks/ ships with the repository, not with the package: found from the project root
+def cmd_bench(args: argparse.Namespace) -> int:
+    """benchmarks/ ships with the repository, not with the package: looked for beside it only when this
+    command runs, and put on the import path only then."""
+    if not (config.ROOT / "benchmarks" / "bench.py").exists():
+        print("the benchmark is not part of an installed copy: run it from the repository", file=sys.stderr)
+        return 2
     sys.path.insert(0, str(config.ROOT))
     from benchmarks import bench
-    return bench
-
-
-def cmd_bench(args: argparse.Namespace) -> int:
-    return _bench().run_cli(args)
+    return bench.main(args.bench_args)
 
 
 def cmd_meeting(args: argparse.Namespace) -> int:

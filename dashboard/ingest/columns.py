@@ -6,23 +6,22 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
-from dashboard.ingest.rawfile import RawTable
+from dashboard.ingest.rawtable import RawTable
 from dashboard.ingest.report import Report
 from dashboard.reference import partners as ref_partners
 
 MAX_VALUE = 1e12  # no single customs line is worth a trillion dollars: such a value is an error
 
 
-def mojibake_hint(values: pd.Series) -> str:
+def mis_encoded(values: pd.Series) -> bool:
+    """Whether the text looks garbled by a CP1251/UTF-8 mix-up (letters of the one read as the other)."""
     sample = " ".join(values.head(50).astype(str))
-    if any(ch in sample for ch in "ÐÑÃÂ") or "�" in sample:
-        return " (the text looks mis-encoded: a CP1251/UTF-8 mix-up)"
-    return ""
+    return any(ch in sample for ch in "ÐÑÃÂ") or "�" in sample
 
 
 def flag(report: Report, raw: RawTable, mask: np.ndarray | pd.Series, column: str,
-         values: pd.Series, reason: str) -> None:
-    """Report every row where mask is true."""
+         values: pd.Series, reason: str, /, **params: object) -> None:
+    """Report every row where mask is true (reason: a key of ingest.reason, with its params)."""
     idx = np.flatnonzero(np.asarray(mask, dtype=bool))
     if not len(idx):
         return
@@ -32,7 +31,7 @@ def flag(report: Report, raw: RawTable, mask: np.ndarray | pd.Series, column: st
         if n >= 1000:  # the report lists a thousand; the rest are only counted
             report.total += len(idx) - n
             break
-        report.add(int(line), column, vals[i], reason)
+        report.add(int(line), column, vals[i], reason, **params)
 
 
 def parse_number(s: pd.Series) -> pd.Series:
@@ -45,21 +44,22 @@ def check_number(report: Report, raw: RawTable, s: pd.Series, column: str, requi
     num = parse_number(s)
     blank = s.str.strip() == ""
     if required:
-        flag(report, raw, blank, column, s, "missing value")
+        flag(report, raw, blank, column, s, "ingest.reason.missing_value")
     notnum = num.isna() & ~blank
-    flag(report, raw, notnum, column, s, "not a number")
+    flag(report, raw, notnum, column, s, "ingest.reason.not_number")
     arr = num.to_numpy(dtype="float64", na_value=np.nan)
     with np.errstate(invalid="ignore"):
-        flag(report, raw, ~np.isfinite(arr) & ~np.isnan(arr), column, s, "not a finite number")
-        flag(report, raw, arr < 0, column, s, "negative value")
-        flag(report, raw, (arr > MAX_VALUE) & np.isfinite(arr), column, s, "implausibly large value")
+        flag(report, raw, ~np.isfinite(arr) & ~np.isnan(arr), column, s, "ingest.reason.not_finite")
+        flag(report, raw, arr < 0, column, s, "ingest.reason.negative")
+        flag(report, raw, (arr > MAX_VALUE) & np.isfinite(arr), column, s, "ingest.reason.implausible",
+             max=f"{MAX_VALUE:.0e}")
     return num
 
 
 def check_partner(report: Report, raw: RawTable, s: pd.Series, column: str) -> pd.Series:
     code = s.str.strip().str.upper()
     known = frozenset(p.iso2 for p in ref_partners.all_partners())
-    flag(report, raw, ~code.isin(known), column, s, "unknown country code (ISO 3166 alpha-2 expected)")
+    flag(report, raw, ~code.isin(known), column, s, "ingest.reason.unknown_partner")
     return code
 
 
@@ -70,13 +70,13 @@ def check_year_month(report: Report, raw: RawTable, year: pd.Series, month: pd.S
     y = year.to_numpy(dtype="float64", na_value=np.nan)
     m = month.to_numpy(dtype="float64", na_value=np.nan)
     bad_form = np.isnan(y) | np.isnan(m)
-    flag(report, raw, bad_form, column, shown, "bad period (MM/YYYY expected)")
+    flag(report, raw, bad_form, column, shown, "ingest.reason.period_form")
     ok = ~bad_form
     with np.errstate(invalid="ignore"):
-        flag(report, raw, ok & ((m < 1) | (m > 12)), column, shown, "month must be 01..12")
-        flag(report, raw, ok & (y < 1990), column, shown, "year before 1990")
+        flag(report, raw, ok & ((m < 1) | (m > 12)), column, shown, "ingest.reason.month_range")
+        flag(report, raw, ok & (y < 1990), column, shown, "ingest.reason.year_too_early", first=1990)
         future = ok & (m >= 1) & (m <= 12) & ((y > today.year) | ((y == today.year) & (m > today.month)))
-    flag(report, raw, future, column, shown, "period in the future")
+    flag(report, raw, future, column, shown, "ingest.reason.future_period")
 
 
 def check_duplicates(report: Report, raw: RawTable, df: pd.DataFrame, key: list[str], value_cols: list[str],
@@ -96,6 +96,5 @@ def check_duplicates(report: Report, raw: RawTable, df: pd.DataFrame, key: list[
         # two empty cells (NaN) are the same value here, or a repeated row with no Kol looks like a conflict
         same = all((a == b) or (pd.isna(a) and pd.isna(b))
                    for a, b in zip(first_vals, r[value_cols], strict=True))
-        reason = (f"duplicate row (same as line {f})" if same
-                  else f"same key as line {f} but different values (conflicting duplicate)")
-        report.add(int(r["_line"]), column, "", reason)
+        reason = "ingest.reason.duplicate" if same else "ingest.reason.conflicting_duplicate"
+        report.add(int(r["_line"]), column, "", reason, first=int(f))

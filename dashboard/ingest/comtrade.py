@@ -1,4 +1,5 @@
-"""UN Comtrade CSV: Comtrade+ (camelCase or PascalCase headers) and the legacy 22-column download.
+"""UN Comtrade CSV: Comtrade+ (camelCase or PascalCase headers) and the legacy 22-column download; the
+comtrade format (see format.py).
 
 National figures: they give context and mirror statistics, never the region's own trade.
 """
@@ -11,10 +12,16 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from dashboard.i18n.message import msg
 from dashboard.ingest import columns as col
-from dashboard.ingest.rawfile import RawTable
+from dashboard.ingest.format import Checked
+from dashboard.ingest.rawtable import RawTable
 from dashboard.ingest.report import Report
 from dashboard.reference import partners as ref_partners
+from dashboard.store.publication import Writer
+
+NAME = "comtrade"
+SUFFIXES = (".csv", ".txt")
 
 # canonical -> header keys after lower-casing and dropping everything but letters and digits
 HEADERS = {
@@ -58,9 +65,9 @@ def parse(raw: RawTable, report: Report, today: dt.date | None = None) -> Comtra
                 found[canon] = i
     for need in REQUIRED:
         if need not in found:
-            report.add(1, need, "", f"missing column {need!r}")
+            report.add(1, need, "", "ingest.reason.missing_column", column=need)
     if "year" not in found and "period" not in found:
-        report.add(1, "refYear", "", "missing column 'refYear' (or 'Year'/'Period')")
+        report.add(1, "refYear", "", "ingest.reason.missing_column_or", column="refYear", alias="Year/Period")
     if not report.ok:
         return None
 
@@ -73,13 +80,13 @@ def parse(raw: RawTable, report: Report, today: dt.date | None = None) -> Comtra
     by_iso3 = {p.iso3: p.iso2 for p in ref_partners.all_partners()}
     partner = partner_raw.map(by_iso3)
     col.flag(report, raw, partner.isna().to_numpy() & ~aggregate, name["partner"], partner_raw,
-             "unknown ISO alpha-3 country code")
+             "ingest.reason.unknown_iso3")
     reporter_raw = s("reporter").str.upper()
     reporter = reporter_raw.map(by_iso3)
-    col.flag(report, raw, reporter.isna(), name["reporter"], reporter_raw, "unknown ISO alpha-3 country code")
+    col.flag(report, raw, reporter.isna(), name["reporter"], reporter_raw, "ingest.reason.unknown_iso3")
     flow_raw = s("flow").str.upper()
     flow = flow_raw.map(FLOWS)
-    col.flag(report, raw, flow.isna(), name["flow"], flow_raw, "flow must be X/M/RX/RM or 1-4")
+    col.flag(report, raw, flow.isna(), name["flow"], flow_raw, "ingest.reason.comtrade_flow")
     value = col.check_number(report, raw, s("value"), name["value"], required=True)
     netto = (col.check_number(report, raw, s("netto"), name["netto"], required=False)
              if "netto" in found else pd.Series(np.nan, index=value.index))
@@ -99,8 +106,9 @@ def parse(raw: RawTable, report: Report, today: dt.date | None = None) -> Comtra
     m = month.to_numpy(dtype="float64", na_value=np.nan)
     with np.errstate(invalid="ignore"):
         col.flag(report, raw, np.isnan(y) | (y < 1962) | (y > (today or dt.date.today()).year),
-                 name.get("year", "period"), shown, "bad year")
-        col.flag(report, raw, np.isnan(m) | (m < 0) | (m > 12), name.get("month", "period"), shown, "bad month")
+                 name.get("year", "period"), shown, "ingest.reason.bad_year")
+        col.flag(report, raw, np.isnan(m) | (m < 0) | (m > 12), name.get("month", "period"), shown,
+                 "ingest.reason.bad_month")
     if not report.ok:
         return None
     keep = ~aggregate
@@ -110,3 +118,16 @@ def parse(raw: RawTable, report: Report, today: dt.date | None = None) -> Comtra
         "hs": s("hs").astype("str"), "value_usd": value.astype("float64"), "netto_kg": netto.astype("float64"),
     })[keep].reset_index(drop=True)
     return ComtradeData(out, int(aggregate.sum()))
+
+
+def describe(data: ComtradeData) -> Checked:
+    years = data.trade["year"]
+    notes = (msg("ingest.note.aggregates_skipped", n=data.skipped_aggregates),) if data.skipped_aggregates else ()
+    return Checked(len(data.trade), (str(years.min()), str(years.max())), notes)
+
+
+def load(w: Writer, data: ComtradeData, source_id: int) -> int:
+    """A file replaces the reporter-months it brings (the rows replaced are not counted)."""
+    with w.frames(_new=data.trade):
+        w.run("replace_comtrade", source_id=source_id)
+    return 0

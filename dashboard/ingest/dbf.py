@@ -11,7 +11,7 @@ import struct
 import numpy as np
 import pyarrow as pa
 
-from dashboard.ingest.rawfile import RawTable
+from dashboard.ingest.rawtable import RawTable
 from dashboard.ingest.report import Report
 
 # dBASE III/IV/FoxPro signatures, with and without memo files
@@ -25,7 +25,7 @@ def looks_like_dbf(name: str) -> bool:
 
 def read_dbf(name: str, data: bytes, report: Report, encoding: str = "cp866") -> RawTable | None:
     if len(data) < 33 or data[0] not in SIGNATURES:
-        report.add(0, "", name, "not a dBASE (DBF) file")
+        report.add(0, "", name, "ingest.reason.dbf_not_dbf")
         return None
     n_records, header_len, record_len = struct.unpack("<IHH", data[4:12])
     fields: list[tuple[str, int]] = []
@@ -35,12 +35,11 @@ def read_dbf(name: str, data: bytes, report: Report, encoding: str = "cp866") ->
         fields.append((raw_name.decode("ascii", "replace").strip(), data[pos + 16]))
         pos += 32
     if not fields or sum(w for _, w in fields) + 1 != record_len:
-        report.add(0, "", name, "damaged DBF header (field widths do not add up to the record length)")
+        report.add(0, "", name, "ingest.reason.dbf_header")
         return None
     body = data[header_len:header_len + n_records * record_len]
     if len(body) < n_records * record_len:
-        report.add(0, "", name, f"truncated DBF: {n_records} records declared, "
-                   f"{len(body) // record_len} present")
+        report.add(0, "", name, "ingest.reason.dbf_truncated", declared=n_records, present=len(body) // record_len)
         return None
     columns: list[list[str]] = [[] for _ in fields]
     numbers = []
@@ -54,7 +53,7 @@ def read_dbf(name: str, data: bytes, report: Report, encoding: str = "cp866") ->
             col.append(rec[off:off + width].decode(encoding, "replace").strip())
             off += width
     if not numbers:
-        report.add(0, "", name, "the DBF file has no records")
+        report.add(0, "", name, "ingest.reason.dbf_empty")
         return None
     table = pa.table({f"c{k}": pa.array(col, pa.string()) for k, col in enumerate(columns)})
     return RawTable(name, [f for f, _ in fields], table, np.asarray(numbers, dtype=np.int64), encoding, "dbf")

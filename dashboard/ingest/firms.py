@@ -1,7 +1,7 @@
 """Firm counts kept by the administration: year, partner (ISO alpha-2), number of firms, kind.
 
 CSV with ',' or ';'; headers in English (year, partner, firms, kind) or Russian (год, страна, число фирм, вид).
-kind: exporters | importers | any (Russian: экспортеры | импортеры | все).
+kind: exporters | importers | any (Russian: экспортеры | импортеры | все). The firms format (see format.py).
 """
 from __future__ import annotations
 
@@ -12,8 +12,14 @@ import numpy as np
 import pandas as pd
 
 from dashboard.ingest import columns as col
-from dashboard.ingest.rawfile import RawTable, norm_header
+from dashboard.ingest.format import Checked
+from dashboard.ingest.rawfile import norm_header
+from dashboard.ingest.rawtable import RawTable
 from dashboard.ingest.report import Report
+from dashboard.store.publication import Writer
+
+NAME = "firms"
+SUFFIXES = (".csv", ".txt")
 
 HEADERS = {
     "year": ("year", "год"),
@@ -41,11 +47,11 @@ def parse(raw: RawTable, report: Report, today: dt.date | None = None) -> FirmsD
         for canon, spellings in HEADERS.items():
             if norm_header(h) in spellings:
                 if canon in found:
-                    report.add(1, h, h, "column appears twice in the header")
+                    report.add(1, h, h, "ingest.reason.header_twice", other=found[canon] + 1)
                 found[canon] = i
     for need in HEADERS:
         if need not in found:
-            report.add(1, need, "", f"missing column {need!r}")
+            report.add(1, need, "", "ingest.reason.missing_column", column=need)
     if not report.ok:
         return None
 
@@ -57,23 +63,35 @@ def parse(raw: RawTable, report: Report, today: dt.date | None = None) -> FirmsD
     year = pd.to_numeric(year_s.str.strip(), errors="coerce")
     this_year = (today or dt.date.today()).year
     y = year.to_numpy(dtype="float64", na_value=np.nan)
-    col.flag(report, raw, np.isnan(y) | (y != np.round(y)), name["year"], year_s, "year must be a number like 2022")
+    col.flag(report, raw, np.isnan(y) | (y != np.round(y)), name["year"], year_s, "ingest.reason.year_form")
     with np.errstate(invalid="ignore"):
-        col.flag(report, raw, (y < 1990) | (y > this_year), name["year"], year_s,
-                 f"year must be between 1990 and {this_year}")
+        col.flag(report, raw, (y < 1990) | (y > this_year), name["year"], year_s, "ingest.reason.year_range",
+                 first=1990, last=this_year)
     partner = col.check_partner(report, raw, s("partner"), name["partner"])
     firms_s = s("firms")
     firms = pd.to_numeric(firms_s.str.strip(), errors="coerce")
     f = firms.to_numpy(dtype="float64", na_value=np.nan)
     with np.errstate(invalid="ignore"):
         col.flag(report, raw, np.isnan(f) | (f < 0) | (f != np.round(f)), name["firms"], firms_s,
-                 "number of firms must be a whole number ≥ 0")
+                 "ingest.reason.firm_count")
     kind_s = s("kind")
     kind = kind_s.str.strip().str.lower().str.replace("ё", "е").map(KINDS)
-    col.flag(report, raw, kind.isna(), name["kind"], kind_s, "kind must be exporters, importers or any")
+    col.flag(report, raw, kind.isna(), name["kind"], kind_s, "ingest.reason.firm_kind")
     if not report.ok:
         return None
     out = pd.DataFrame({"year": year.astype("int16"), "partner": partner.astype("str"),
                         "kind": kind.astype("str"), "firms": firms.astype("int32")})
     col.check_duplicates(report, raw, out, ["year", "partner", "kind"], ["firms"], name["partner"])
     return FirmsData(out) if report.ok else None
+
+
+def describe(data: FirmsData) -> Checked:
+    years = data.firms["year"]
+    return Checked(len(data.firms), (str(years.min()), str(years.max())))
+
+
+def load(w: Writer, data: FirmsData, source_id: int) -> int:
+    """A table replaces the counts of the same year, partner and kind (the rows replaced are not counted)."""
+    with w.frames(_new=data.firms):
+        w.run("replace_firms", source_id=source_id)
+    return 0

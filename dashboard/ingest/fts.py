@@ -1,94 +1,54 @@
-"""The Federal Customs Service regional unload (DATTSVT.csv): read, normalise, validate.
+"""The Federal Customs Service regional unload (DATTSVT.csv): the FTS format (see format.py).
 
 Current form: tab-separated UTF-8, decimal comma, header
     napr period nastranapr tnved edizm Stoim Netto Kol Region Region_s   (any case)
-Older form: ';'-separated CP1251 with Russian headers. Both arrive bare or inside a ZIP.
+Older forms: ';'-separated CP1251 with Russian headers, and dBASE (.dbf, CP866). They arrive bare or inside a
+ZIP. A clean file in the usual form is read by fts_fast without a pass per row in Python; every other file
+is checked row by row here, and each problem is reported with its line and column.
 """
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
-import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from dashboard import config
+from dashboard.i18n.message import Msg, msg
 from dashboard.ingest import columns as col
-from dashboard.ingest.rawfile import RawTable, norm_header
+from dashboard.ingest import dbf, fts_fast
+from dashboard.ingest.format import Checked
+from dashboard.ingest.fts_form import (
+    FLOWS,
+    HS10_RE,
+    KEY,
+    PERIOD_RE,
+    REGION_RE,
+    FtsData,
+    ignored_columns,
+    looks_like,
+    map_columns,
+)
+from dashboard.ingest.rawfile import Data
+from dashboard.ingest.rawtable import RawTable
 from dashboard.ingest.report import Report
+from dashboard.reference.partners import in_group
 from dashboard.store import rollups
+from dashboard.store.publication import Writer
 
-STR = pd.StringDtype("pyarrow", na_value=np.nan)  # what .astype("str") gives: the text columns' dtype
+# the format (format.py), and the table and key its readers return
+__all__ = ["NAME", "SUFFIXES", "looks_like", "parse", "read_fast", "describe", "load", "FtsData", "KEY"]
 
-# canonical name -> header spellings seen in unloads (compared after norm_header)
-HEADERS: dict[str, tuple[str, ...]] = {
-    "napr": ("napr", "направление", "направление перемещения", "напр"),
-    "period": ("period", "период", "отчетный период"),
-    "nastranapr": ("nastranapr", "страна", "страна-партнер", "страна партнер", "код страны", "strana"),
-    "tnved": ("tnved", "тнвэд", "тн вэд", "код тн вэд", "код товара"),
-    "edizm": ("edizm", "ед. изм.", "единица измерения", "едизм", "ед.изм."),
-    "stoim": ("stoim", "стоимость", "стоимость, долл. сша", "стоимость (долл. сша)", "стоимость, долл.сша"),
-    "netto": ("netto", "нетто", "вес нетто", "вес нетто, кг", "нетто, кг"),
-    "kol": ("kol", "количество", "кол-во", "количество в доп. ед."),
-    "region": ("region", "регион", "субъект рф", "субъект"),
-    "region_s": ("region_s", "федеральный округ", "фо", "округ"),
-}
-REQUIRED = ("napr", "period", "nastranapr", "tnved", "stoim", "region")
-FLOWS = {"ЭК": "E", "ИМ": "I", "EXP": "E", "IMP": "I", "ЭКСПОРТ": "E", "ИМПОРТ": "I", "EX": "E", "IM": "I"}
-KEY = ["region", "year", "month", "flow", "partner", "hs10", "unit"]
-# the forms of the text fields, shared with the fast path (fts_fast) so that both accept exactly the same
-PERIOD_RE = r"^(\d{1,2})[./](\d{4})$"
-REGION_RE = r"^(\d{2,11})\s*(?:-\s*(.*))?$"
-HS10_RE = r"\d{10}"
+NAME = "fts"
+SUFFIXES = (".csv", ".txt", ".tsv", ".dbf")
 
 
-@dataclass
-class FtsData:
-    # region, year, month, flow, partner, hs10, unit, value_usd, netto_kg, qty; the fast path hands the text
-    # columns over dictionary-encoded (a few distinct values each), which DuckDB reads as plain VARCHAR
-    table: pa.Table
-    regions: pd.DataFrame     # code, name, district
-    ignored_columns: list[str]
-
-    @property
-    def trade(self) -> pd.DataFrame:
-        """The rows as a DataFrame with plain text columns (for small files and tests; imports use table)."""
-        return rollups.plain(self.table).to_pandas(types_mapper={pa.string(): STR, pa.large_string(): STR}.get)
-
-    def distinct(self, column: str) -> list:
-        """The distinct values of a column, without a pass over the rows when it is dictionary-encoded."""
-        col = self.table.column(column)
-        if pa.types.is_dictionary(col.type):
-            return sorted(set().union(*(c.dictionary.to_pylist() for c in col.chunks)))
-        return sorted(pc.unique(col).to_pylist())
-
-
-def looks_like(header: list[str]) -> bool:
-    names = set(map(normalise_header, header))
-    return {"napr", "nastranapr", "tnved"} <= names or {"направление", "страна"} <= names
-
-
-def normalise_header(h: str) -> str:
-    n = norm_header(h)
-    for canon, spellings in HEADERS.items():
-        if n in spellings:
-            return canon
-    return n
-
-
-def map_columns(header: list[str], report: Report) -> dict[str, int] | None:
-    found: dict[str, int] = {}
-    for i, h in enumerate(header):
-        canon = normalise_header(h)
-        if canon in HEADERS:
-            if canon in found:
-                report.add(1, h, h, f"column appears twice in the header (also column {found[canon] + 1})")
-            found[canon] = i
-    for need in REQUIRED:
-        if need not in found:
-            report.add(1, need, "", f"missing column {need!r} (or its Russian name {HEADERS[need][1]!r})")
-    return found if report.ok else None
+def read_fast(name: str, data: Data, today: dt.date | None = None) -> FtsData | None:
+    """A clean unload in the usual form (fts_fast); None for anything else, DBF included."""
+    if dbf.looks_like_dbf(name):
+        return None
+    return fts_fast.read_clean(name, data, today)
 
 
 def parse(raw: RawTable, report: Report, today: dt.date | None = None) -> FtsData | None:
@@ -110,7 +70,7 @@ def parse(raw: RawTable, report: Report, today: dt.date | None = None) -> FtsDat
     napr = s("napr")
     flow = napr.str.strip().str.upper().map(FLOWS)
     col.flag(report, raw, flow.isna(), hname("napr"), napr,
-             "flow must be ЭК/ИМ (or EXP/IMP)" + col.mojibake_hint(napr[flow.isna()]))
+             "ingest.reason.flow_mis_encoded" if col.mis_encoded(napr[flow.isna()]) else "ingest.reason.flow")
 
     period = s("period")
     parts = period.str.strip().str.extract(PERIOD_RE)
@@ -123,9 +83,9 @@ def parse(raw: RawTable, report: Report, today: dt.date | None = None) -> FtsDat
     tnved = s("tnved").str.strip()
     bad_code = ~tnved.str.fullmatch(HS10_RE)
     col.flag(report, raw, bad_code & tnved.str.fullmatch(r"\d{9}"), hname("tnved"), tnved,
-             "9 digits: a leading zero was probably lost (10 digits expected)")
+             "ingest.reason.hs_lost_zero")
     col.flag(report, raw, bad_code & ~tnved.str.fullmatch(r"\d{9}"), hname("tnved"), tnved,
-             "commodity code must have 10 digits")
+             "ingest.reason.hs_digits")
 
     value = col.check_number(report, raw, s("stoim"), hname("stoim"), required=True)
     netto = col.check_number(report, raw, s("netto"), hname("netto"), required=False)
@@ -134,7 +94,7 @@ def parse(raw: RawTable, report: Report, today: dt.date | None = None) -> FtsDat
     region_raw = s("region")
     rparts = region_raw.str.strip().str.extract(REGION_RE)
     col.flag(report, raw, rparts[0].isna(), hname("region"), region_raw,
-             "region must start with its OKATO code, e.g. '18000 - ВОЛГОГРАДСКАЯ ОБЛАСТЬ'")
+             "ingest.reason.region_code")
     if not report.ok:
         return None
 
@@ -161,10 +121,6 @@ def parse(raw: RawTable, report: Report, today: dt.date | None = None) -> FtsDat
                    ignored_columns=ignored_columns(raw.header, cols))
 
 
-def ignored_columns(header: list[str], cols: dict[str, int]) -> list[str]:
-    return [h for i, h in enumerate(header) if i not in set(cols.values())]
-
-
 def period_bounds(data: FtsData) -> tuple[str, str]:
     ym = pc.add(pc.multiply(pc.cast(data.table.column("year"), pa.int32()), 100),
                 pc.cast(data.table.column("month"), pa.int32()))
@@ -173,11 +129,30 @@ def period_bounds(data: FtsData) -> tuple[str, str]:
     return f"{lo // 100}-{lo % 100:02d}", f"{hi // 100}-{hi % 100:02d}"
 
 
-def region_note(data: FtsData, region: str) -> str:
+def region_note(data: FtsData, region: str) -> Msg | None:
     """Rows of every region are kept (the app has a region picker), but a file without a row of the
     configured region is most likely a mix-up, so its load says so."""
     found = data.distinct("region")
     if region in found:
-        return ""
-    return (f"no row of region {region} (DASHBOARD_REGION), only of {', '.join(found[:5])}: "
-            f"shown when that region is chosen")
+        return None
+    return msg("ingest.note.other_region", region=region, found=", ".join(found[:5]))
+
+
+def describe(data: FtsData) -> Checked:
+    _ = data.rollup  # summed here, in the reading thread, rather than while the writer holds the store
+    notes = [msg("ingest.note.ignored_columns", columns=", ".join(data.ignored_columns))] if data.ignored_columns \
+        else []
+    other = region_note(data, config.region())
+    return Checked(data.table.num_rows, period_bounds(data), tuple(notes + ([other] if other else [])),
+                   regions=tuple(sorted(data.regions["code"])),
+                   eaeu_partners=any(in_group(c, "EAEU") for c in data.distinct("partner")))
+
+
+def load(w: Writer, data: FtsData, source_id: int) -> int:
+    """A newer file of the same region-months replaces the older one's rows; the number of rows replaced."""
+    delta = data.rollup
+    replaced = rollups.replace_months(w.con, delta)
+    with w.frames(_new=data.table, _regions=data.regions):
+        w.run("insert_trade", source_id=source_id)
+    rollups.add(w.con, delta, source_id)
+    return replaced

@@ -11,7 +11,6 @@ comes from the one validating code path.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -20,12 +19,10 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from dashboard.ingest import columns as col
+from dashboard.ingest import fts_form as form
 from dashboard.ingest.rawfile import Data, read_csv_whole, sniff_delimiter
 from dashboard.ingest.report import Report
 from dashboard.reference import partners as ref_partners
-
-if TYPE_CHECKING:
-    from dashboard.ingest.fts import FtsData
 
 NUMBERS = ("stoim", "netto", "kol")
 _TEXT = pa.dictionary(pa.int32(), pa.string())
@@ -38,7 +35,7 @@ class _Text:
     def __init__(self, arr: pa.ChunkedArray):
         one = arr.unify_dictionaries().combine_chunks() if arr.num_chunks else pa.array([], _TEXT)
         self.indices = one.indices
-        self.values = one.dictionary.to_pandas(types_mapper={pa.string(): _str_dtype()}.get)
+        self.values = one.dictionary.to_pandas(types_mapper={pa.string(): form.STR}.get)
         self.rows = self.indices.to_numpy(zero_copy_only=False)
 
     def recoded(self, per_value: pd.Series | np.ndarray, typ: pa.DataType | None = None) -> pa.Array:
@@ -47,11 +44,6 @@ class _Text:
             return pa.DictionaryArray.from_arrays(self.indices, pa.array(np.asarray(per_value, dtype=object),
                                                                          pa.string()))
         return pa.array(np.asarray(per_value).astype(typ.to_pandas_dtype())).take(self.indices)
-
-
-def _str_dtype() -> pd.StringDtype:
-    from dashboard.ingest.fts import STR  # fts imports this module
-    return STR
 
 
 def _read(data: memoryview, delimiter: str, cols: dict[str, int], width: int, decimal: str) -> pa.Table | None:
@@ -96,10 +88,8 @@ def _number(arr: pa.ChunkedArray, required: bool) -> bool:
     return bool(bounds["min"] >= 0 and bounds["max"] <= col.MAX_VALUE)
 
 
-def read_clean(name: str, data: Data, today: dt.date | None = None) -> FtsData | None:
+def read_clean(name: str, data: Data, today: dt.date | None = None) -> form.FtsData | None:
     """The FTS unload in `data` (already unpacked) if it is clean and in the usual form, else None."""
-    from dashboard.ingest import fts  # fts imports this module: the import is here to avoid a cycle
-
     start = 3 if data[:3] == b"\xef\xbb\xbf" else 0
     nl = data.find(b"\n", start)
     if nl < 0:
@@ -110,9 +100,9 @@ def read_clean(name: str, data: Data, today: dt.date | None = None) -> FtsData |
         return None
     delimiter = sniff_delimiter(first)
     header = [h.strip().strip('"') for h in first.split(delimiter)]
-    if not fts.looks_like(header):
+    if not form.looks_like(header):
         return None
-    cols = fts.map_columns(header, Report(name))
+    cols = form.map_columns(header, Report(name))
     body = memoryview(data)[nl + 1:]
     if cols is None or not data[nl + 1:nl + 2]:  # header only: the careful path says so
         return None
@@ -126,9 +116,7 @@ def read_clean(name: str, data: Data, today: dt.date | None = None) -> FtsData |
     return _checked(table, header, cols, today or dt.date.today())
 
 
-def _checked(t: pa.Table, header: list[str], cols: dict[str, int], today: dt.date) -> FtsData | None:
-    from dashboard.ingest import fts
-
+def _checked(t: pa.Table, header: list[str], cols: dict[str, int], today: dt.date) -> form.FtsData | None:
     for name in NUMBERS:
         if name in cols and not _number(t.column(cols[name]), required=name == "stoim"):
             return None
@@ -140,17 +128,17 @@ def _checked(t: pa.Table, header: list[str], cols: dict[str, int], today: dt.dat
     region, unit, district = text("region"), text("edizm"), text("region_s")
     assert napr and period and partner and tnved and region  # REQUIRED columns, checked by map_columns
 
-    flow = napr.values.str.strip().str.upper().map(fts.FLOWS)
-    parts = period.values.str.strip().str.extract(fts.PERIOD_RE)
+    flow = napr.values.str.strip().str.upper().map(form.FLOWS)
+    parts = period.values.str.strip().str.extract(form.PERIOD_RE)
     month = pd.to_numeric(parts[0], errors="coerce")
     year = pd.to_numeric(parts[1], errors="coerce")
     code = partner.values.str.strip().str.upper()
     known = frozenset(p.iso2 for p in ref_partners.all_partners())
     hs10 = tnved.values.str.strip()
-    rparts = region.values.str.strip().str.extract(fts.REGION_RE)
+    rparts = region.values.str.strip().str.extract(form.REGION_RE)
     if (flow.isna().any() or year.isna().any() or month.isna().any() or not month.between(1, 12).all()
             or (year < 1990).any() or ((year > today.year) | ((year == today.year) & (month > today.month))).any()
-            or not code.isin(known).all() or not hs10.str.fullmatch(fts.HS10_RE).all() or rparts[0].isna().any()):
+            or not code.isin(known).all() or not hs10.str.fullmatch(form.HS10_RE).all() or rparts[0].isna().any()):
         return None
     units = unit.values.str.strip() if unit else None
 
@@ -182,8 +170,8 @@ def _checked(t: pa.Table, header: list[str], cols: dict[str, int], today: dt.dat
         "netto_kg": t.column(cols["netto"]) if "netto" in cols else pa.nulls(t.num_rows, pa.float64()),
         "qty": t.column(cols["kol"]) if "kol" in cols else pa.nulls(t.num_rows, pa.float64()),
     })
-    return fts.FtsData(table=table, regions=_regions(region, rparts, district),
-                       ignored_columns=fts.ignored_columns(header, cols))
+    return form.FtsData(table=table, regions=_regions(region, rparts, district),
+                       ignored_columns=form.ignored_columns(header, cols))
 
 
 def _regions(region: _Text, rparts: pd.DataFrame, district: _Text | None) -> pd.DataFrame:
@@ -195,6 +183,6 @@ def _regions(region: _Text, rparts: pd.DataFrame, district: _Text | None) -> pd.
     names = rparts[1].fillna("").str.strip().to_numpy()[region.rows[rows]]
     dist = (district.values.str.strip().to_numpy()[district.rows[rows]] if district
             else np.full(len(rows), "", dtype=object))
-    dtype = _str_dtype()
+    dtype = form.STR
     return pd.DataFrame({"code": pd.Series(np.asarray(distinct, dtype=object)[first.to_numpy()], dtype=dtype),
                          "name": pd.Series(names, dtype=dtype), "district": pd.Series(dist, dtype=dtype)})

@@ -4,39 +4,40 @@ from __future__ import annotations
 
 import ctypes
 import datetime as dt
-import getpass
 import threading
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from queue import Full, Queue
-from typing import Literal
-
-import duckdb
-import pandas as pd
+from typing import Any
 
 from dashboard import config
-from dashboard.ingest import comtrade, dbf, firms, fts, fts_fast
+from dashboard.i18n.message import Msg, dumps, msg
+from dashboard.ingest import formats
+from dashboard.ingest.format import Checked, Format
 from dashboard.ingest.rawfile import Data, mapped, read_unpacked, sha256, unpack
-from dashboard.ingest.report import ImportRejected, Report
-from dashboard.reference.partners import in_group
-from dashboard.store import build, rollups, versions
-
-Format = Literal["auto", "fts", "comtrade", "firms"]
-FORMATS: tuple[str, ...] = ("auto", "fts", "comtrade", "firms")
+from dashboard.ingest.report import ImportRejected, Issue, Report
+from dashboard.store import rollups
+from dashboard.store.publication import Writer
+from dashboard.store.publication import publish as publish_with
 
 
 @dataclass
 class Parsed:
     name: str
     sha256: str
-    format: str
-    data: fts.FtsData | comtrade.ComtradeData | firms.FirmsData
-    rows: int
-    note: str = ""
-    # an FTS file's rollup rows, summed while the file is read (in the reading thread of import_paths)
-    rollup: rollups.Delta | None = None
+    kind: Format          # the format module (formats.py)
+    data: Any             # what its parser returns
+    checked: Checked
+
+    @property
+    def format(self) -> str:
+        return self.kind.NAME
+
+    @property
+    def rows(self) -> int:
+        return self.checked.rows
 
 
 @dataclass
@@ -47,22 +48,19 @@ class Outcome:
     loaded: bool          # False: this exact file was loaded before, nothing changed
     eaeu_included: bool | None
     period: str
-    note: str
+    notes: tuple[Msg, ...] = ()
     replaced: int = 0     # earlier declarations of the same months that this file replaced
 
-    def line(self) -> str:
+    @property
+    def messages(self) -> tuple[Msg, ...]:
+        """What happened to the file, as keys of the data catalogue: rendered where it is shown."""
         if not self.loaded:
-            return f"{self.name}: already loaded (same sha256), nothing changed"
-        scope = {True: "with EAEU trade", False: "without EAEU trade", None: ""}[self.eaeu_included]
-        bits = [f"{self.rows} rows", self.format, self.period, scope, self.note]
-        return f"{self.name}: loaded " + ", ".join(b for b in bits if b)
-
-
-def detect(header: list[str]) -> str | None:
-    for name, mod in (("fts", fts), ("comtrade", comtrade), ("firms", firms)):
-        if mod.looks_like(header):
-            return name
-    return None
+            return (msg("ingest.outcome.unchanged", file=self.name),)
+        head = msg("ingest.outcome.loaded", file=self.name, rows=self.rows,
+                   format=msg(f"data.formats.{self.format}"), period=self.period)
+        scope = {True: (msg("ingest.scope.with_eaeu"),), False: (msg("ingest.scope.without_eaeu"),),
+                 None: ()}[self.eaeu_included]
+        return (head, *scope, *self.notes)
 
 
 def parse_file(name: str, data: Data, fmt: str = "auto", today: dt.date | None = None,
@@ -72,134 +70,68 @@ def parse_file(name: str, data: Data, fmt: str = "auto", today: dt.date | None =
     unpacked = unpack(name, data, limit or config.max_upload_bytes(), report)
     if unpacked is None:
         raise ImportRejected(report)
-    # the usual clean FTS unload is read without a pass per row in Python; anything else the careful way
-    if fmt in ("auto", "fts") and not dbf.looks_like_dbf(unpacked[0]):
-        fast = fts_fast.read_clean(*unpacked, today)
+    told = None if fmt == "auto" else formats.by_name(fmt)
+    # a format's fast reader takes the usual clean file without a pass per row in Python; anything else is
+    # read the careful way
+    for f in formats.all_formats() if told is None else (told,):
+        read_fast = getattr(f, "read_fast", None)
+        fast = read_fast(*unpacked, today) if read_fast else None
         if fast is not None:
-            return _parsed(name, data, "fts", fast)
+            return _parsed(name, data, f, fast)
     raw = read_unpacked(unpacked[0], bytes(unpacked[1]), report, quoted=True)  # the careful path: bytes
     if raw is None:
         raise ImportRejected(report)
-    kind = detect(raw.header) if fmt == "auto" else fmt
+    kind = told or formats.detect(raw.header)
     if kind is None:
-        report.add(1, "", raw.header[0] if raw.header else "",
-                   "unknown format: the header is not an FTS unload, a UN Comtrade file or a firm-count table")
+        report.add(1, "", raw.header[0] if raw.header else "", "ingest.reason.unknown_format",
+                   formats=tuple(msg(f"data.formats.{n}") for n in formats.NAMES))
         raise ImportRejected(report)
-    parser = {"fts": fts.parse, "comtrade": comtrade.parse, "firms": firms.parse}[kind]
-    parsed = parser(raw, report, today)
+    parsed = kind.parse(raw, report, today)
     if parsed is None or not report.ok:
         raise ImportRejected(report)
     return _parsed(name, data, kind, parsed)
 
 
-def _parsed(name: str, data: Data, kind: str,
-            parsed: fts.FtsData | comtrade.ComtradeData | firms.FirmsData) -> Parsed:
-    report = Report(name)
-    if isinstance(parsed, fts.FtsData):
-        rows, note = parsed.table.num_rows, (f"ignored columns: {', '.join(parsed.ignored_columns)}"
-                                             if parsed.ignored_columns else "")
-        note = "; ".join(n for n in (note, fts.region_note(parsed, config.region())) if n)
-    elif isinstance(parsed, comtrade.ComtradeData):
-        rows = len(parsed.trade)
-        note = f"{parsed.skipped_aggregates} world/area rows skipped" if parsed.skipped_aggregates else ""
-    else:
-        rows, note = len(parsed.firms), ""
-    if rows == 0:
-        report.add(0, "", "", "no data rows left to load")
+def _parsed(name: str, data: Data, kind: Format, parsed: object) -> Parsed:
+    checked = kind.describe(parsed)
+    if checked.rows == 0:
+        report = Report(name)
+        report.add(0, "", "", "ingest.reason.no_rows")
         raise ImportRejected(report)
-    rollup = rollups.deltas(parsed.table) if isinstance(parsed, fts.FtsData) else None
-    return Parsed(name, sha256(data), kind, parsed, rows, note, rollup)
+    return Parsed(name, sha256(data), kind, parsed, checked)
 
 
-def _eaeu(parsed: Parsed, eaeu: bool | None) -> bool | None:
-    """Whether a source counts EAEU trade: as told, else whether any EAEU partner appears in it."""
-    if parsed.format != "fts":
-        return None
-    if eaeu is not None:
-        return eaeu
-    assert isinstance(parsed.data, fts.FtsData)
-    return any(in_group(c, "EAEU") for c in parsed.data.distinct("partner"))
-
-
-def _insert_source(con: duckdb.DuckDBPyConnection, p: Parsed, eaeu: bool | None, regions: str,
-                   period: tuple[str, str], demo: bool, who: str) -> int:
-    sid = build.next_id(con, "sources", "source_id")
-    con.execute("INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [sid, Path(p.name).name, p.sha256, p.format, p.rows, eaeu, regions, period[0], period[1],
-                 demo, who, dt.datetime.now(), p.note or None])
-    return sid
-
-
-def _load_one(con: duckdb.DuckDBPyConnection, p: Parsed, eaeu: bool | None, demo: bool, who: str) -> Outcome:
-    data = p.data
-    if isinstance(data, fts.FtsData):
-        period = fts.period_bounds(data)
-        scope = _eaeu(p, eaeu)
-        sid = _insert_source(con, p, scope, ",".join(sorted(data.regions["code"])), period, demo, who)
-        delta = p.rollup
-        assert delta is not None  # _parsed sums every FTS file's rollup rows as it is read
-        n_old = rollups.replace_months(con, delta)  # a newer file of the same months replaces the older one
-        # handed over as Arrow: DuckDB reads the dictionary-encoded text columns without a copy per value
-        con.register("_new", data.table)
-        con.execute("INSERT INTO trade BY NAME SELECT *, ? AS source_id FROM _new", [sid])
-        con.unregister("_new")
-        rollups.add(con, delta, sid)
-        con.register("_reg", data.regions)
-        con.execute("INSERT OR REPLACE INTO regions SELECT code, name, district FROM _reg")
-        con.unregister("_reg")
-        note = p.note + (f"; replaced {n_old} earlier rows of the same months" if n_old else "")
-        return Outcome(p.name, p.format, p.rows, True, scope, f"{period[0]}..{period[1]}", note.strip("; "),
-                       replaced=n_old)
-    if isinstance(data, comtrade.ComtradeData):
-        years = (str(data.trade["year"].min()), str(data.trade["year"].max()))
-        sid = _insert_source(con, p, None, "", years, demo, who)
-        con.register("_new", data.trade)
-        con.execute("""DELETE FROM comtrade c WHERE EXISTS (SELECT 1 FROM (SELECT DISTINCT reporter, year, month
-                       FROM _new) k WHERE k.reporter = c.reporter AND k.year = c.year AND k.month = c.month)""")
-        con.execute("INSERT INTO comtrade BY NAME SELECT *, ? AS source_id FROM _new", [sid])
-        con.unregister("_new")
-        return Outcome(p.name, p.format, p.rows, True, None, f"{years[0]}..{years[1]}", p.note)
-    years = (str(data.firms["year"].min()), str(data.firms["year"].max()))
-    sid = _insert_source(con, p, None, "", years, demo, who)
-    con.register("_new", data.firms)
-    con.execute("DELETE FROM firms f WHERE EXISTS (SELECT 1 FROM _new n WHERE n.year = f.year "
-                "AND n.partner = f.partner AND n.kind = f.kind)")
-    con.execute("INSERT INTO firms BY NAME SELECT *, ? AS source_id FROM _new", [sid])
-    con.unregister("_new")
-    return Outcome(p.name, p.format, p.rows, True, None, f"{years[0]}..{years[1]}", p.note)
-
-
-class _Unchanged(Exception):
-    """Every file was loaded before: publish nothing."""
+def _load_one(w: Writer, p: Parsed, eaeu: bool | None, demo: bool) -> Outcome:
+    c = p.checked
+    # the EAEU question applies to a format that says whether EAEU partners appear; told, or by that
+    scope = None if c.eaeu_partners is None else (c.eaeu_partners if eaeu is None else eaeu)
+    sid = w.add_source(p.name, p.sha256, p.format, c.rows, c.period, demo, note=dumps(c.notes), eaeu=scope,
+                       regions=",".join(c.regions))
+    replaced = p.kind.load(w, p.data, sid)
+    notes = c.notes + ((msg("ingest.note.replaced", n=replaced),) if replaced else ())
+    return Outcome(p.name, p.format, c.rows, True, scope, f"{c.period[0]}..{c.period[1]}", notes,
+                   replaced=replaced)
 
 
 def publish(published: Path, parsed: Iterable[Parsed], eaeu: bool | None = None, demo: bool = False,
             loaded_by: str | None = None, keep: int | None = None) -> list[Outcome]:
     """Load validated files into one new version and publish it (or nothing, if all are known). `parsed` may
     be a generator that raises ImportRejected after its last file: then nothing is published."""
-    who = loaded_by or _user()
-    outcomes: list[Outcome] = []
-    try:
-        with versions.new_version(published, keep or config.keep_versions()) as con:
-            build.apply_schema(con)
-            build.refresh_reference(con)
-            known = build.loaded_hashes(con)
-            for p in parsed:
-                if p.sha256 in known:
-                    outcomes.append(Outcome(p.name, p.format, 0, False, None, "", ""))
-                    continue
-                outcomes.append(_load_one(con, p, eaeu, demo, who))
-                known.add(p.sha256)
-            if not any(o.loaded for o in outcomes) and versions.current(published) is not None:
-                raise _Unchanged
-            rollups.finish(con, replaced=any(o.replaced for o in outcomes))
-            build.define_metrics(con)
-            has_real = con.execute("SELECT count(*) FROM sources WHERE NOT is_demo AND format = 'fts'").fetchone()
-            build.set_meta(con, "demo", "0" if has_real and has_real[0] else "1")
-            build.set_meta(con, "published_at", dt.datetime.now().isoformat(timespec="seconds"))
-    except _Unchanged:
-        pass
-    return outcomes
+
+    def load(w: Writer) -> list[Outcome]:
+        outcomes: list[Outcome] = []
+        known = w.loaded_hashes()
+        for p in parsed:
+            if p.sha256 in known:
+                outcomes.append(Outcome(p.name, p.format, 0, False, None, ""))
+                continue
+            outcomes.append(_load_one(w, p, eaeu, demo))
+            known.add(p.sha256)
+        if any(o.loaded for o in outcomes):
+            rollups.finish(w.con, replaced=any(o.replaced for o in outcomes))
+        return outcomes
+
+    return publish_with(published, load, who=loaded_by, keep=keep)
 
 
 def import_paths(published: Path, paths: list[Path], fmt: str = "auto", eaeu: bool | None = None,
@@ -298,17 +230,6 @@ def _merged(reports: list[Report]) -> Report:
     merged = Report(", ".join(r.file_name for r in reports))
     for r in reports:
         for i in r.issues:
-            merged.add(i.line, i.column, i.value, f"[{r.file_name}] {i.reason}")
-        merged.total += r.total - len(r.issues)
+            merged.issues.append(Issue(i.line, i.column, i.value, i.reason, i.params, file=r.file_name))
+        merged.total += r.total
     return merged
-
-
-def _user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name in some containers
-        return "unknown"
-
-
-def frame_summary(df: pd.DataFrame) -> str:
-    return f"{len(df)} rows"

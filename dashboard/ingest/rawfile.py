@@ -11,34 +11,20 @@ import mmap
 import os
 import re
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
+from dashboard.ingest import dbf
+from dashboard.ingest.rawtable import RawTable
 from dashboard.ingest.report import Report
 
 TEXT_SUFFIXES = (".csv", ".txt", ".tsv", ".dbf")
 MAX_ZIP_RATIO = 200  # a real unload compresses ~10:1; far beyond that is a ZIP bomb
-# Spreadsheets are refused rather than read: formulas, merged cells and typed cells would each need rules of
-# their own, and the FTS never ships them.
-SPREADSHEET = "{kind} is not an FTS unload format; save as CSV (tab-separated, UTF-8)"
-
-
-@dataclass
-class RawTable:
-    name: str
-    header: list[str]
-    table: pa.Table           # every column a string, one row per data line
-    lines: np.ndarray | None  # file line of each row when it is not simply row + 2
-    encoding: str
-    delimiter: str
-
-    def line_of(self, row_indices: np.ndarray) -> np.ndarray:
-        idx = np.asarray(row_indices, dtype=np.int64)
-        return self.lines[idx] if self.lines is not None else idx + 2
+# Spreadsheets are refused rather than read (ingest.reason.spreadsheet): formulas, merged cells and typed cells
+# would each need rules of their own, and the FTS never ships them.
 
 
 # A file's bytes: read into memory (an upload), or mapped from the page cache (a file on disk, imported
@@ -67,10 +53,10 @@ def sha256(data: Data) -> str:
 def unpack(name: str, data: Data, limit: int, report: Report) -> tuple[str, Data] | None:
     """The text file inside a ZIP (DATTSVT.csv first), or the data itself; None with issues when refused."""
     if len(data) > limit:
-        report.add(0, "", f"{len(data)} bytes", f"file is larger than the limit of {limit} bytes")
+        report.add(0, "", len(data), "ingest.reason.too_large", limit=limit)
         return None
     if data[:4] == b"\xd0\xcf\x11\xe0":  # OLE2: the old binary Excel format
-        report.add(0, "", name, SPREADSHEET.format(kind="XLS"))
+        report.add(0, "", name, "ingest.reason.spreadsheet", kind="XLS")
         return None
     if data[:4] != b"PK\x03\x04":
         return name, data
@@ -78,24 +64,24 @@ def unpack(name: str, data: Data, limit: int, report: Report) -> tuple[str, Data
         zf = zipfile.ZipFile(io.BytesIO(data))
         members = [i for i in zf.infolist() if i.filename.lower().endswith(TEXT_SUFFIXES) and not i.is_dir()]
     except zipfile.BadZipFile as e:
-        report.add(0, "", name, f"damaged ZIP archive ({e})")
+        report.add(0, "", name, "ingest.reason.bad_zip", detail=str(e))
         return None
     if not members and any(i.filename in ("xl/workbook.xml", "xl/workbook.bin") for i in zf.infolist()):
-        report.add(0, "", name, SPREADSHEET.format(kind="XLSX"))
+        report.add(0, "", name, "ingest.reason.spreadsheet", kind="XLSX")
         return None
     if not members:
-        report.add(0, "", name, "the ZIP archive holds no .csv or .txt file")
+        report.add(0, "", name, "ingest.reason.zip_no_table")
         return None
     members.sort(key=lambda i: (i.filename.lower().rsplit("/", 1)[-1] != "dattsvt.csv", i.filename))
     info = members[0]
     if info.file_size > limit or info.file_size > MAX_ZIP_RATIO * max(info.compress_size, 1):
-        report.add(0, "", info.filename, f"unpacks to {info.file_size} bytes: refused as a possible ZIP bomb "
-                   f"(limit {limit} bytes, ratio {MAX_ZIP_RATIO}:1)")
+        report.add(0, "", info.filename, "ingest.reason.zip_bomb", size=info.file_size, limit=limit,
+                   ratio=MAX_ZIP_RATIO)
         return None
     with zf.open(info) as f:
         inner = f.read(limit + 1)  # never trust the declared size alone
     if len(inner) > limit:
-        report.add(0, "", info.filename, f"unpacks to more than the limit of {limit} bytes")
+        report.add(0, "", info.filename, "ingest.reason.unpacked_too_large", limit=limit)
         return None
     return f"{name}:{info.filename}", inner
 
@@ -108,7 +94,7 @@ def decode(data: bytes, report: Report) -> tuple[str, str] | None:
         try:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError as e:
-            report.add(0, "", "", f"broken UTF-16 text at byte {e.start}")
+            report.add(0, "", "", "ingest.reason.bad_utf16", byte=e.start)
             return None
     try:
         return data.decode("utf-8"), "utf-8"
@@ -118,7 +104,7 @@ def decode(data: bytes, report: Report) -> tuple[str, str] | None:
         return data.decode("cp1251"), "cp1251"
     except UnicodeDecodeError as e:
         line = data[: e.start].count(b"\n") + 1
-        report.add(line, "", repr(data[e.start:e.start + 4]), "the text is neither UTF-8 nor CP1251")
+        report.add(line, "", repr(data[e.start:e.start + 4]), "ingest.reason.bad_encoding")
         return None
 
 
@@ -138,13 +124,13 @@ def read_table(name: str, text: str, encoding: str, report: Report, quoted: bool
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.rstrip("\n")
     if not text.strip():
-        report.add(0, "", "", "the file is empty")
+        report.add(0, "", "", "ingest.reason.empty")
         return None
     first, _, body = text.partition("\n")
     delim = sniff_delimiter(first)
     header = [h.strip().strip('"') for h in first.split(delim)]
     if not body.strip():
-        report.add(1, "", "", "the file has a header but no data rows")
+        report.add(1, "", "", "ingest.reason.header_only")
         return None
     width = len(header)
     bad_rows = 0
@@ -164,7 +150,7 @@ def read_table(name: str, text: str, encoding: str, report: Report, quoted: bool
                                read_options=pacsv.ReadOptions(column_names=names, block_size=BLOCK),
                                parse_options=parse, convert_options=conv)
     except pa.ArrowInvalid as e:
-        report.add(0, "", "", f"cannot split the file into columns: {e}")
+        report.add(0, "", "", "ingest.reason.unsplittable", detail=str(e))
         return None
     lines = None
     if bad_rows or "\n\n" in body:
@@ -175,7 +161,7 @@ def read_table(name: str, text: str, encoding: str, report: Report, quoted: bool
                 continue
             n = raw.count(delim) + 1
             if n != width:
-                report.add(i, "", raw[:60], f"{n} fields instead of {width} (separator {delim!r})")
+                report.add(i, "", raw[:60], "ingest.reason.field_count", n=n, width=width, separator=repr(delim))
             else:
                 good_lines.append(i)
         lines = np.asarray(good_lines, dtype=np.int64)
@@ -194,7 +180,6 @@ def load_text_table(name: str, data: bytes, limit: int, report: Report,
 
 def read_unpacked(inner_name: str, inner: bytes, report: Report, quoted: bool = False) -> RawTable | None:
     """A file already taken out of its ZIP: DBF, plain UTF-8 (fast), or any other text the careful way."""
-    from dashboard.ingest import dbf  # dbf builds on RawTable defined here
     if dbf.looks_like_dbf(inner_name):
         return dbf.read_dbf(inner_name, inner, report)
     fast = _read_plain_utf8(inner_name, inner, quoted)

@@ -1,5 +1,5 @@
 """Meetings in the store. Every change (a new meeting, a follow-up marked done) goes through
-dashboard.store.versions.new_version, so it publishes a new version exactly like an import does; readers use
+dashboard.store.publication.publish, so it publishes a new version exactly like an import does; readers use
 the queries in store/sql (meetings_all, meetings_for_partner, meeting_details, followups_open).
 
 A meeting file is logged in `sources` (format 'meetings', its sha256): loading the same file twice changes
@@ -7,18 +7,15 @@ nothing. A meeting with the same date and title as a stored one replaces it (a c
 from __future__ import annotations
 
 import datetime as dt
-import getpass
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-import duckdb
-
-from dashboard import config
+from dashboard.i18n.message import Msg, msg
 from dashboard.meetings.document import from_document, read_path
 from dashboard.meetings.model import FollowUp, Meeting, Participant
-from dashboard.store import build, versions
 from dashboard.store.db import Store
+from dashboard.store.publication import Writer, publish
 
 
 class MeetingError(ValueError):
@@ -31,51 +28,38 @@ class Saved:
     meeting_id: int | None
     loaded: bool          # False: this exact file was loaded before, nothing changed
 
-    def line(self) -> str:
+    @property
+    def message(self) -> Msg:
+        """What happened to the file, as a key of the data catalogue: rendered where it is shown."""
         if not self.loaded:
-            return f"{self.name}: already loaded (same sha256), nothing changed"
-        return f"{self.name}: loaded meeting {self.meeting_id}"
+            return msg("ingest.outcome.unchanged", file=self.name)
+        return msg("ingest.outcome.meeting", file=self.name, meeting=self.meeting_id)
 
 
-def _user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name in some containers
-        return "unknown"
-
-
-def _prepare(con: duckdb.DuckDBPyConnection, published: Path) -> None:
-    build.apply_schema(con)
-    if versions.current(published) is None:      # a store that starts with a meeting still gets its macros
-        build.refresh_reference(con)
-        build.define_metrics(con)
-
-
-def _insert(con: duckdb.DuckDBPyConnection, m: Meeting, who: str, source_id: int | None) -> int:
+def _insert(w: Writer, m: Meeting, source_id: int | None) -> int:
     if m.held_on is None or not m.title.strip():
         raise MeetingError("a meeting needs a date and a title")
-    old = con.execute("SELECT meeting_id FROM meetings WHERE held_on = ? AND title = ?",
-                      [m.held_on, m.title]).fetchone()
-    if old:
-        mid = int(old[0])
-        for table in ("meetings", "meeting_partners", "meeting_participants", "meeting_topics", "followups"):
-            con.execute(f"DELETE FROM {table} WHERE meeting_id = ?", [mid])  # table names: the constants above
+    old = w.value("meeting_by_date_title", held_on=m.held_on, title=m.title)
+    if old is not None:
+        mid = int(old)  # type: ignore[call-overload]
+        w.run("delete_meeting", meeting_id=mid)
     else:
-        mid = build.next_id(con, "meetings", "meeting_id")
-    con.execute("INSERT INTO meetings (meeting_id, held_on, title, place, summary_md, source, full_text, created_at,"
-                " created_by, source_id, title_en) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [mid, m.held_on, m.title.strip(), m.place, m.summary_md, m.source, m.full_text or m.summary_md,
-                 dt.datetime.now(), who, source_id, (m.title_en or "").strip() or None])
+        mid = w.next_id("meetings")
+    w.run("insert_meeting", meeting_id=mid, held_on=m.held_on, title=m.title.strip(), place=m.place,
+          summary_md=m.summary_md, source=m.source, full_text=m.full_text or m.summary_md,
+          created_at=dt.datetime.now(), created_by=w.who, source_id=source_id,
+          title_en=(m.title_en or "").strip() or None)
     for p in dict.fromkeys(x.upper() for x in m.partners):
-        con.execute("INSERT INTO meeting_partners VALUES (?, ?)", [mid, p])
+        w.run("insert_meeting_partner", meeting_id=mid, partner=p)
     for i, person in enumerate(m.participants, 1):
-        con.execute("INSERT INTO meeting_participants VALUES (?, ?, ?, ?, ?)",
-                    [mid, i, person.name, person.role, person.side])
+        w.run("insert_meeting_participant", meeting_id=mid, position=i, name=person.name, role=person.role,
+              side=person.side)
     for topic in dict.fromkeys(m.topics):
-        con.execute("INSERT INTO meeting_topics VALUES (?, ?)", [mid, topic])
+        w.run("insert_meeting_topic", meeting_id=mid, topic=topic)
     for f in m.followups:
-        fid = build.next_id(con, "followups", "followup_id")
-        con.execute("INSERT INTO followups VALUES (?, ?, ?, ?, ?, ?)", [fid, mid, f.text, f.owner, f.due_on, f.done])
+        fid = w.next_id("followups")
+        w.run("insert_followup", followup_id=fid, meeting_id=mid, text=f.text, owner=f.owner, due_on=f.due_on,
+              done=f.done)
         f.followup_id = fid
     m.meeting_id = mid
     return mid
@@ -84,33 +68,19 @@ def _insert(con: duckdb.DuckDBPyConnection, m: Meeting, who: str, source_id: int
 def save_meeting(published: Path, meeting: Meeting, loaded_by: str | None = None,
                  keep: int | None = None) -> int:
     """Store a confirmed meeting (typed or edited in the app) in a new published version; its id."""
-    with versions.new_version(published, keep or config.keep_versions()) as con:
-        _prepare(con, published)
-        mid = _insert(con, meeting, loaded_by or _user(), None)
-        build.set_meta(con, "published_at", dt.datetime.now().isoformat(timespec="seconds"))
-    return mid
+    return publish(published, lambda w: _insert(w, meeting, None), who=loaded_by, keep=keep)
 
 
 def load_meeting_documents(published: Path, docs: list[tuple[str, bytes, Meeting]], demo: bool = False,
                            loaded_by: str | None = None, keep: int | None = None) -> list[Saved]:
     """Store meetings read from files (name, bytes, confirmed meeting) in one new version, logging each file
     in `sources`; files loaded before (same sha256) are skipped, and if all were, nothing is published."""
-    who = loaded_by or _user()
-    out: list[Saved] = []
     if not docs:
-        return out
-    try:
-        _load(published, docs, demo, who, keep, out)
-    except _Unchanged:
-        pass
-    return out
+        return []
 
-
-def _load(published: Path, docs: list[tuple[str, bytes, Meeting]], demo: bool, who: str, keep: int | None,
-          out: list[Saved]) -> None:
-    with versions.new_version(published, keep or config.keep_versions()) as con:
-        _prepare(con, published)
-        known = build.loaded_hashes(con)
+    def load(w: Writer) -> list[Saved]:
+        out: list[Saved] = []
+        known = w.loaded_hashes()
         for name, data, m in docs:
             sha = hashlib.sha256(data).hexdigest()
             if sha in known:
@@ -118,19 +88,14 @@ def _load(published: Path, docs: list[tuple[str, bytes, Meeting]], demo: bool, w
                 continue
             if m.held_on is None:
                 raise MeetingError(f"{name}: a meeting needs a date")
-            sid = build.next_id(con, "sources", "source_id")
             day = m.held_on.strftime("%Y-%m")
-            con.execute("INSERT INTO sources VALUES (?, ?, ?, 'meetings', 1, NULL, '', ?, ?, ?, ?, ?, ?)",
-                        [sid, Path(name).name, sha, day, day, demo, who, dt.datetime.now(), m.title[:200]])
-            out.append(Saved(name, _insert(con, m, who, sid), True))
+            # the note of a meeting file is its title: data, shown as it is
+            sid = w.add_source(name, sha, "meetings", 1, (day, day), demo, note=m.title[:200])
+            out.append(Saved(name, _insert(w, m, sid), True))
             known.add(sha)
-        if not any(s.loaded for s in out) and versions.current(published) is not None:
-            raise _Unchanged
-        build.set_meta(con, "published_at", dt.datetime.now().isoformat(timespec="seconds"))
+        return out
 
-
-class _Unchanged(Exception):
-    pass
+    return publish(published, load, who=loaded_by, keep=keep)
 
 
 def load_meeting_files(published: Path, paths: list[Path], demo: bool = False, loaded_by: str | None = None,
@@ -146,13 +111,12 @@ def load_meeting_files(published: Path, paths: list[Path], demo: bool = False, l
 
 def set_followup_done(published: Path, followup_id: int, done: bool = True) -> None:
     """Mark a follow-up done (or open again) in a new published version."""
-    with versions.new_version(published, config.keep_versions()) as con:
-        _prepare(con, published)
-        row = con.execute("SELECT done FROM followups WHERE followup_id = ?", [followup_id]).fetchone()
-        if row is None:
+    def mark(w: Writer) -> None:
+        if not w.rows("followup_done", followup_id=followup_id):
             raise MeetingError(f"no follow-up {followup_id}")
-        con.execute("UPDATE followups SET done = ? WHERE followup_id = ?", [done, followup_id])
-        build.set_meta(con, "published_at", dt.datetime.now().isoformat(timespec="seconds"))
+        w.run("set_followup_done", done=done, followup_id=followup_id)
+
+    publish(published, mark)
 
 
 # --- reading -----------------------------------------------------------------------------------------------

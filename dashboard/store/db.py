@@ -1,10 +1,10 @@
 """Read access to the published database: one read-only connection per process, a cursor per query.
 
-Queries live one per file in store/sql/<result>.sql and take bound parameters ($name) only.
+Queries live one per file in store/sql/<result>.sql (read by store/sqlfiles.py, the loader of every SQL file)
+and take bound parameters ($name) only.
 """
 from __future__ import annotations
 
-import functools
 import threading
 from pathlib import Path
 
@@ -12,16 +12,7 @@ import duckdb
 import pandas as pd
 
 from dashboard.store import versions
-
-SQL_DIR = Path(__file__).with_name("sql")
-
-
-@functools.cache
-def sql(name: str) -> str:
-    """The text of store/sql/<name>.sql; names come from code, never from user input."""
-    if not name.replace("_", "").isalnum():
-        raise ValueError(f"bad query name {name!r}")
-    return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+from dashboard.store.sqlfiles import sql
 
 
 class NoData(RuntimeError):

@@ -9,7 +9,6 @@ combined in mixed radix), a tenth of the cost of grouping the text columns in SQ
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 import duckdb
 import numpy as np
@@ -17,7 +16,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-HERE = Path(__file__).parent
+from dashboard.store import sqlfiles
+
 KEY = ("region", "year", "month", "partner", "flow", "heading")  # r_heading_month's key, sort order first
 
 
@@ -109,58 +109,36 @@ def plain(t: pa.Table) -> pa.Table:
 def replace_months(con: duckdb.DuckDBPyConnection, delta: Delta) -> int:
     """Remove the rows of the months the new rows bring (declarations and rollups); the number of
     declarations removed. Nothing to scan when no loaded source covers any of those regions and years."""
-    con.register("_ry", delta.region_years)
-    try:
-        overlap = con.execute("SELECT count(*) FROM r_source_coverage c JOIN _ry USING (region, year)").fetchall()
-    finally:
-        con.unregister("_ry")
+    with sqlfiles.registered(con, _region_years=delta.region_years):
+        overlap = sqlfiles.run(con, "months_overlap").fetchall()
     if not overlap[0][0]:
         return 0
     years = pc.min_max(delta.months.column("year")).as_py()
     before = _count(con)
-    con.register("_keys", delta.months)
-    try:
-        for statement in _statements("replace_months.sql"):
-            con.execute(statement, {"y_from": years["min"], "y_to": years["max"]})
-    finally:
-        con.unregister("_keys")
+    with sqlfiles.registered(con, _keys=delta.months):
+        sqlfiles.run(con, "replace_months", y_from=years["min"], y_to=years["max"])
     return before - _count(con)
 
 
 def _count(con: duckdb.DuckDBPyConnection) -> int:
-    return int(con.execute("SELECT count(*) FROM trade").fetchall()[0][0])
+    return int(sqlfiles.run(con, "trade_rows").fetchall()[0][0])
 
 
 def add(con: duckdb.DuckDBPyConnection, delta: Delta, source_id: int) -> None:
     """Append the rollup rows of newly stored declarations (after replace_months)."""
-    for table, rows in (("r_heading_month", delta.heading), ("r_partner_month", delta.partner)):
-        con.register("_rows", rows)
-        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _rows")  # table: one of the two constants
-        con.unregister("_rows")
-    con.register("_ry", delta.region_years)
-    con.execute("INSERT INTO r_source_coverage SELECT region, year, ? FROM _ry ORDER BY region, year", [source_id])
-    con.unregister("_ry")
+    with sqlfiles.registered(con, _heading=delta.heading, _partner=delta.partner, _region_years=delta.region_years):
+        sqlfiles.run(con, "add_rollups", source_id=source_id)
 
 
 def finish(con: duckdb.DuckDBPyConnection, replaced: bool) -> None:
     """After the files of one import: the coverage tables. Replaced months may have left a source with no
     rows in a region-year, so then the sources' coverage is taken again from the declarations."""
     if replaced:
-        con.execute(_script("source_coverage.sql"))
-    con.execute(_script("rollup_coverage.sql"))
+        sqlfiles.run(con, "source_coverage")
+    sqlfiles.run(con, "rollup_coverage")
 
 
 def rebuild(con: duckdb.DuckDBPyConnection) -> None:
     """Every rollup from the whole declarations table (rollups.sql, their definition)."""
-    for name in ("rollups.sql", "source_coverage.sql", "rollup_coverage.sql"):
-        con.execute(_script(name))
-
-
-def _script(name: str) -> str:
-    return (HERE / name).read_text(encoding="utf-8")
-
-
-def _statements(name: str) -> list[str]:
-    """The statements of a script, one by one (a statement with parameters is prepared alone)."""
-    lines = [ln for ln in _script(name).splitlines() if not ln.lstrip().startswith("--")]
-    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+    for name in ("rollups", "source_coverage", "rollup_coverage"):
+        sqlfiles.run(con, name)

@@ -22,6 +22,8 @@ from pathlib import Path
 
 import duckdb
 
+from dashboard.store import sqlfiles
+
 VERSION_RE = re.compile(r"\.v(\d{6})\.duckdb$")
 LOCK_WAIT_S = 30.0  # how long a second writer waits for the first before it is refused
 
@@ -46,8 +48,7 @@ def is_healthy(path: Path) -> str | None:
     try:
         con = duckdb.connect(str(path), read_only=True)
         try:
-            con.execute("SELECT count(*) FROM meta").fetchone()
-            con.execute("SELECT count(*), max(sha256) FROM sources").fetchone()
+            sqlfiles.run(con, "health_check").fetchall()
         finally:
             con.close()
     except (duckdb.Error, OSError) as e:
@@ -156,7 +157,8 @@ def _adopt_plain_file(published: Path) -> None:
 def new_version(published: Path, keep: int = 5) -> Iterator[duckdb.DuckDBPyConnection]:
     """Yield a read-write connection to a copy of the current version; publish it if the block succeeds.
 
-    On any exception nothing is published and the temporary copy is removed.
+    On any exception nothing is published and the temporary copy is removed. Writers go through
+    store/publication.publish, which calls this.
     """
     with writer_lock(published):
         _adopt_plain_file(published)
@@ -171,11 +173,11 @@ def new_version(published: Path, keep: int = 5) -> Iterator[duckdb.DuckDBPyConne
                 shutil.copyfile(src, tmp)
             fault_point("copied")
             con = duckdb.connect(str(tmp))
-            con.execute("BEGIN TRANSACTION")
+            con.begin()
             yield con
             fault_point("loaded")
-            con.execute("COMMIT")
-            con.execute("CHECKPOINT")
+            con.commit()
+            con.checkpoint()
             con.close()
             con = None
             with open(tmp, "rb+") as f:

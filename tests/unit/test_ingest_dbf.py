@@ -63,5 +63,7 @@ def test_a_bad_dbf_record_is_named_by_its_record_number() -> None:
 
 def test_a_truncated_dbf_is_refused() -> None:
     data = dbf_bytes([(False, row("ЭК", "01/2022", "KZ", "1")), (False, row("ЭК", "02/2022", "KZ", "1"))])
-    with pytest.raises(ImportRejected, match="truncated DBF"):
+    with pytest.raises(ImportRejected) as e:
         parse_file("DATTSVT.DBF", data[:-60], today=dt.date(2025, 1, 1))
+    [issue] = e.value.report.issues
+    assert issue.reason == "ingest.reason.dbf_truncated" and dict(issue.params) == {"declared": 2, "present": 1}

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from dashboard.i18n.message import msg
 from dashboard.ingest.pipeline import import_paths
 from dashboard.ingest.report import ImportRejected
 from dashboard.store import versions
@@ -44,7 +45,8 @@ def test_bad_file_leaves_published_database_byte_and_query_identical(fresh_db: P
     bad = fts(tmp_path / "bad.csv", [("ЭК", "01/2022", "KZ", 10.0), ("ЭК", "13/2022", "KZ", 1.0)])
     with pytest.raises(ImportRejected) as e:
         import_paths(fresh_db, [good, bad])  # one bad file: nothing of the batch is loaded
-    assert "line 3, column period" in e.value.report.text()
+    assert [(i.file, i.line, i.column, i.reason) for i in e.value.report.issues] == [
+        ("bad.csv", 3, "period", "ingest.reason.month_range")]
     assert snapshot(fresh_db) == before
     assert not list(fresh_db.parent.glob(".*.tmp"))
 
@@ -55,7 +57,7 @@ def test_same_file_twice_changes_nothing(fresh_db: Path, tmp_path: Path) -> None
     assert first[0].loaded
     after_first = snapshot(fresh_db)
     second = import_paths(fresh_db, [f])
-    assert not second[0].loaded and "already loaded" in second[0].line()
+    assert not second[0].loaded and second[0].messages == (msg("ingest.outcome.unchanged", file="a.csv"),)
     assert snapshot(fresh_db) == after_first
 
 
@@ -99,3 +101,78 @@ def test_store_without_data_says_how_to_build(tmp_path: Path) -> None:
     from dashboard.store.db import NoData
     with pytest.raises(NoData, match="python -m dashboard init"):
         _ = Store(tmp_path / "none.duckdb").version
+
+
+# --- the one door for writes (store/publication.py) and the one loader of SQL files (store/sqlfiles.py)
+def test_a_publication_that_writes_nothing_publishes_nothing(tmp_path: Path) -> None:
+    from dashboard.store import publication
+    db = tmp_path / "x" / "d.duckdb"
+    # nothing published yet: the first version is the schema itself, with its macros and meta values
+    assert publication.publish(db, lambda w: w.value("trade_rows")) == 0
+    assert versions.current_number(db) == 1
+    store = Store(db)
+    assert store.rows("meta_value", key="demo") == [("1",)] and store.rows("meta_value", key="published_at")
+    store.close()
+    assert publication.publish(db, lambda w: sorted(w.loaded_hashes())) == []
+    assert versions.current_number(db) == 1  # read only: no new version
+
+
+def test_a_publication_that_fails_publishes_nothing(tmp_path: Path) -> None:
+    from dashboard.store import publication
+    db = tmp_path / "x" / "d.duckdb"
+    import_paths(db, [fts(tmp_path / "a.csv", [("ЭК", "01/2022", "KZ", 10.0)])], loaded_by="test")
+    before = snapshot(db)
+
+    def half(w: publication.Writer) -> None:
+        w.add_source("b.csv", "0" * 64, "fts", 1, ("2022-01", "2022-01"), demo=False)
+        raise RuntimeError("stopped half-way")
+
+    with pytest.raises(RuntimeError, match="half-way"):
+        publication.publish(db, half, who="test")
+    assert snapshot(db) == before
+    assert not list(db.parent.glob(".*.tmp*"))
+
+
+def test_the_writer_logs_who_loaded_a_file(tmp_path: Path) -> None:
+    from dashboard.store import publication
+    db = tmp_path / "x" / "d.duckdb"
+    sid = publication.publish(db, lambda w: w.add_source("dir/b.csv", "1" * 64, "firms", 2, ("2021", "2022"),
+                                                         demo=True, note=None), who="ivanova")
+    store = Store(db)
+    src = store.df("sources_list")
+    store.close()
+    assert sid == 1
+    row = src.iloc[0]
+    assert (row["file_name"], row["loaded_by"], row["rows_loaded"], row["period_to"]) == ("b.csv", "ivanova", 2, "2022")
+
+
+def test_every_sql_file_is_found_by_the_one_loader() -> None:
+    from dashboard.store import sqlfiles
+    on_disk = sorted(sqlfiles.HERE.rglob("*.sql"))
+    assert len({p.stem for p in on_disk}) == len(on_disk)  # one name, one file
+    for p in on_disk:
+        assert sqlfiles.sql(p.stem) == p.read_text(encoding="utf-8")
+    with pytest.raises(ValueError, match="no SQL file"):
+        sqlfiles.sql("../schema")
+
+
+def test_write_statements_name_their_columns_and_bind_their_values() -> None:
+    import re
+
+    from dashboard.store import sqlfiles
+    files = sorted((sqlfiles.HERE / "sql" / "write").glob("*.sql"))
+    assert len(files) >= 20
+    for p in files:
+        text = sqlfiles.COMMENT.sub("", p.read_text(encoding="utf-8"))
+        assert "{" not in text and "%s" not in text and "?" not in text, p.name  # named parameters only
+        for insert in re.findall(r"INSERT (?:OR REPLACE )?INTO \w+ ?(.{0,8})", text):
+            assert insert.startswith(("(", "BY NAME")), (p.name, insert)
+
+
+def test_python_runs_no_inline_sql_in_the_writing_modules() -> None:
+    root = Path(__file__).resolve().parents[2] / "dashboard"
+    files = [*(root / "ingest").glob("*.py"), *(root / "demo").glob("*.py"), root / "meetings" / "store_io.py",
+             *(root / "store" / n for n in ("build.py", "rollups.py", "versions.py", "publication.py"))]
+    offenders = [f"{p.name}: {line.strip()}" for p in files for line in p.read_text(encoding="utf-8").splitlines()
+                 if ".execute(" in line and "sqlfiles" not in p.name]
+    assert offenders == []

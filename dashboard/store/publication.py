@@ -1,0 +1,107 @@
+"""The one door for writes: a publication lends the connection of a new version to a function and owns what
+every publication does around it (Datasette's `execute_write_fn` is the model).
+
+    def add(w: Writer) -> int: ...
+    publish(published, add, who="ivanova")
+
+Around the function: the writer's lock, a copy of the current version, the schema, the reference tables,
+then (after the function) the metric macros and the meta values `demo` and `published_at`; the version is
+published atomically or, on any exception, not at all (store/versions.py). A publication in which the
+function ran no write statement publishes nothing, unless nothing is published yet (the first version is
+the schema itself).
+"""
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import getpass
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+import duckdb
+
+from dashboard import config
+from dashboard.store import build, sqlfiles, versions
+
+T = TypeVar("T")
+
+
+class Writer:
+    """What the function is lent: the write statements of store/sql/write, by name."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, who: str):
+        self.con = con
+        self.who = who
+        self.changed = False
+
+    def run(self, name: str, /, **params: object) -> None:
+        """Execute the write statements of the file `name` with bound parameters."""
+        self.changed = True
+        sqlfiles.run(self.con, name, **params)
+
+    def rows(self, name: str, /, **params: object) -> list[tuple]:
+        """The rows of a query read inside the publication (what this version holds so far)."""
+        return sqlfiles.run(self.con, name, **params).fetchall()
+
+    def value(self, name: str, /, **params: object) -> object:
+        """The first column of the query's first row, or None when it has no row."""
+        rows = self.rows(name, **params)
+        return rows[0][0] if rows else None
+
+    def frames(self, **frames: object) -> contextlib.AbstractContextManager[None]:
+        """`with w.frames(_new=table): w.run(...)`: pandas or Arrow tables the statements read by name."""
+        return sqlfiles.registered(self.con, **frames)
+
+    def next_id(self, table: str) -> int:
+        """The next free number of `sources`, `meetings` or `followups`."""
+        cur = sqlfiles.run(self.con, "next_ids")
+        names = [d[0] for d in cur.description]
+        row = cur.fetchone()
+        assert row is not None
+        return int(row[names.index(table)])
+
+    def loaded_hashes(self) -> set[str]:
+        return {r[0] for r in self.rows("loaded_hashes")}
+
+    def add_source(self, file_name: str, sha256: str, format: str, rows: int, period: tuple[str, str],
+                   demo: bool, note: str | None = None, eaeu: bool | None = None, regions: str = "") -> int:
+        """Log one loaded file in `sources` (the import log); its source_id."""
+        sid = self.next_id("sources")
+        self.run("insert_source", source_id=sid, file_name=Path(file_name).name, sha256=sha256, format=format,
+                 rows_loaded=rows, eaeu_included=eaeu, regions=regions, period_from=period[0],
+                 period_to=period[1], is_demo=demo, loaded_by=self.who, loaded_at=dt.datetime.now(),
+                 note=note or None)
+        return sid
+
+
+class _Unchanged(Exception):
+    """The function wrote nothing: the new version is dropped."""
+
+
+def publish(published: Path, fn: Callable[[Writer], T], who: str | None = None, keep: int | None = None) -> T:
+    """Run fn inside one new version of the store and publish it; fn's result."""
+    result: list[T] = []
+    try:
+        with versions.new_version(published, keep or config.keep_versions()) as con:
+            build.apply_schema(con)
+            build.refresh_reference(con)
+            w = Writer(con, who or user())
+            result.append(fn(w))
+            if not w.changed and versions.current(published) is not None:
+                raise _Unchanged
+            build.define_metrics(con)
+            real = w.value("real_fts_sources")
+            build.set_meta(con, "demo", "0" if real else "1")
+            build.set_meta(con, "published_at", dt.datetime.now().isoformat(timespec="seconds"))
+    except _Unchanged:
+        pass
+    return result[0]
+
+
+def user() -> str:
+    """Who loads, when the caller does not say: the login name of the process."""
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name in some containers
+        return "unknown"

@@ -1,0 +1,1 @@
+SELECT done FROM followups WHERE followup_id = $followup_id;

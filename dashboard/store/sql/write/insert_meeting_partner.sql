@@ -1,0 +1,1 @@
+INSERT INTO meeting_partners (meeting_id, partner) VALUES ($meeting_id, $partner);

@@ -1,0 +1,1 @@
+UPDATE followups SET done = $done WHERE followup_id = $followup_id;
