@@ -16,9 +16,9 @@ from dashboard.__main__ import main
 from dashboard.export import pdf
 from dashboard.export.pptx_deck import deck_bytes
 from dashboard.export.slides import build_deck
+from dashboard.i18n.numbers import version_label
 from dashboard.meetings.model import FollowUp, Meeting
 from dashboard.meetings.store_io import save_meeting
-from dashboard.i18n.numbers import version_label
 from dashboard.slide_model import KINDS
 from dashboard.store import answers
 from dashboard.store.db import Store
