@@ -1,5 +1,5 @@
-"""The metrics of DESIGN.md on a hand-computed example: turnover, M, rank with ties, share, growth on the
-same months, and the period cut to the loaded months."""
+"""The metrics of the README's "Definitions" on a hand-computed example: turnover, M, rank with ties, share,
+growth on the same months, and the period cut to the loaded months."""
 from __future__ import annotations
 
 import json
