@@ -149,10 +149,8 @@ def parser() -> argparse.ArgumentParser:
     from dashboard.meetings import cli as meetings_cli  # meeting add | check | list | done
     meetings_cli.register(sub)
 
-    # the benchmark parses its own options (python -m dashboard bench --help lists them)
-    bench = sub.add_parser("bench", add_help=False,
-                           help="benchmark on generated all-regions data (benchmarks/README.md)")
-    bench.add_argument("bench_args", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
+    # the benchmark parses its own options (python -m dashboard bench --help lists them): see main
+    sub.add_parser("bench", add_help=False, help="benchmark on generated all-regions data (benchmarks/README.md)")
     return p
 
 
@@ -164,7 +162,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
         return 2
     sys.path.insert(0, str(config.ROOT))
     from benchmarks import bench
-    return bench.main(args.bench_args)
+    return bench.main(args.rest)
 
 
 def cmd_meeting(args: argparse.Namespace) -> int:
@@ -183,7 +181,11 @@ COMMANDS = {"init": cmd_init, "import": cmd_import, "partners": cmd_partners, "s
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    p = parser()
+    args, rest = p.parse_known_args(argv)
+    if rest and args.command != "bench":  # what is left is the benchmark's own options, or a mistake
+        p.error(f"unrecognized arguments: {' '.join(rest)}")
+    args.rest = rest
     return COMMANDS[args.command](args)
 
 

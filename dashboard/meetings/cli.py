@@ -14,13 +14,16 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from dashboard.export import check_text
 from dashboard.i18n import t
-from dashboard.meetings.check import CheckedClaim, check_claims
+from dashboard.i18n.message import render
 from dashboard.meetings.document import DocumentError, from_document, read_path
 from dashboard.meetings.extract import Proposal
 from dashboard.meetings.notes import Note
+
+if TYPE_CHECKING:
+    from dashboard.meetings.check import CheckedClaim
 
 LANG = "ru"  # the language of the CLI's text (keys are in the JSON too)
 
@@ -56,6 +59,7 @@ def _store(db: Path):  # noqa: ANN202 - Store, imported late to keep the CLI sta
 def _checked(db: Path, proposal: Proposal) -> tuple[list[CheckedClaim], str | None]:
     from dashboard.store.db import NoData
     try:
+        from dashboard.meetings.check import check_claims  # the answer layer and pandas: only when checking
         return check_claims(_store(db), proposal.claims, proposal.meeting.held_on), None
     except NoData as e:
         return [], str(e)
@@ -86,6 +90,7 @@ def _read(path: str, year: int | None, date: dt.date | None = None) -> Proposal:
 
 
 def _print_checks(checked: list[CheckedClaim]) -> None:
+    from dashboard.export import check_text
     for c in checked:
         d = check_text.as_dict(c, LANG)
         print(f"  «{d['quote']}» {d['metric']} {d['partner'] or 'регион'} {d['period'] or '?'}: "
@@ -94,6 +99,7 @@ def _print_checks(checked: list[CheckedClaim]) -> None:
 
 
 def cmd_add(args: argparse.Namespace, db: Path) -> int:
+    from dashboard.export import check_text  # the check's text: pandas and the answer layer
     try:
         proposal = _read(args.file, args.year, args.date)
     except (OSError, DocumentError) as e:
@@ -146,11 +152,12 @@ def cmd_add(args: argparse.Namespace, db: Path) -> int:
                                       for fd, f in zip(out["meeting"]["followups"], m.followups, strict=True)]
         print(json.dumps(out, ensure_ascii=False, indent=1, default=str))
     else:
-        print(saved[0].line())
+        print(render(saved[0].message, LANG))
     return 0
 
 
 def cmd_check(args: argparse.Namespace, db: Path) -> int:
+    from dashboard.export import check_text  # the check's text: pandas and the answer layer
     try:
         proposal = _read(args.file, args.year, args.date)
     except (OSError, DocumentError) as e:

@@ -76,3 +76,28 @@ def test_read_only_deployment_refuses_even_when_opened_directly(db: Path, monkey
     assert not at.exception
     assert not at.text_input  # no login form, no upload: nothing to do here
     assert "viewing deployment" in at.info[0].value or "только для просмотра" in at.info[0].value
+
+
+def test_the_uploader_and_the_format_choice_come_from_the_formats_list(page: AppTest):
+    from dashboard.i18n import t
+    from dashboard.ingest import formats
+    at = _login(page)
+    [uploader] = at.get("file_uploader")
+    assert list(uploader.proto.type) == [f".{x}" for x in formats.file_types()]
+    choice = at.selectbox(key="data_format")
+    assert choice.options == [t(f"data.formats.{c}", "en") for c in formats.CHOICES] and choice.value == "auto"
+
+
+@pytest.mark.parametrize(("lang", "note"), [("ru", "пропущены столбцы: Comment, Declarant"),
+                                            ("en", "ignored columns: Comment, Declarant")])
+def test_the_load_log_s_notes_are_in_the_page_s_language(db: Path, tmp_path: Path, page: AppTest, lang: str,
+                                                          note: str):
+    from tests.fixtures.make_bad import CASES
+    extra = tmp_path / "extra" / "DATTSVT.csv"
+    extra.parent.mkdir()
+    extra.write_bytes(CASES["extra_columns"][1]())
+    import_paths(db, [extra], loaded_by="test")
+    page.query_params["lang"] = lang
+    at = _login(page.run())
+    sources = at.dataframe[0].value
+    assert note in set(sources[sources.columns[-2]])  # the note column, just before the SHA-256
