@@ -24,8 +24,11 @@ from tests.fixtures import make_bad
 
 ROOT = Path(__file__).resolve().parents[2]
 STAGES = ("copied", "loaded", "synced", "renamed", "published")
-# fractions of an uninterrupted import's run time at which a writer is killed without a hook
-KILL_AT = (0.3, 0.5, 0.7, 0.85, 0.95)
+# a round of kills without a hook: fractions of the window in which an uninterrupted import writes its new version
+# (from its first change to the store's folder to its publish); rounds go on until enough kills landed inside it
+KILL_AT = (0.15, 0.35, 0.55, 0.75, 0.9)
+NEEDED_MID_RUN = 5
+MAX_ROUNDS = 4
 DATA_TABLES = ("trade", "firms", "r_partner_month", "r_heading_month", "regions")
 
 
@@ -96,28 +99,70 @@ def test_writer_killed_at_each_stage(stage, published, reference, tmp_path):
     _then_import_again_cleanly(published, path, reference)
 
 
+def _folder_state(folder: Path) -> dict[str, tuple[int, int]]:
+    """Every entry of the store's folder with its inode and modification time: any write shows here."""
+    return {e.name: (e.inode(), e.stat(follow_symlinks=False).st_mtime_ns) for e in os.scandir(folder)}
+
+
+def _write_window(published: Path, path: Path, folder: Path) -> float:
+    """Seconds from an uninterrupted import's first change to the store's folder (on a copy of the store) to its
+    publish: the part of its run where a kill could tear something."""
+    shutil.copytree(published.parent, folder, symlinks=True)
+    db = folder / published.name
+    untouched, pointer = _folder_state(folder), os.readlink(db)
+    begin = end = None
+    proc = _import_process(db, path)
+    while proc.poll() is None and end is None:
+        now = time.monotonic()
+        if begin is None and _folder_state(folder) != untouched:
+            begin = now
+        if os.readlink(db) != pointer:
+            end = now
+        time.sleep(0.001)
+    assert proc.wait() == 0, proc.stderr.read() if proc.stderr else ""
+    end = end if end is not None else time.monotonic()  # published between the last look and the exit
+    return end - (begin if begin is not None else end)
+
+
+def _kill_at(published: Path, path: Path, after_s: float, reference: dict[str, str], folder: Path) -> str:
+    """SIGKILL an import into a copy of the store after_s seconds after it first changed the store's folder (seen
+    from outside: no hook). Where the kill landed: "before" that change, "mid" (the import had begun a new version
+    and not published it) or "after" it published. After a mid-run kill the next import must clear what the
+    killed one left and load the file."""
+    shutil.copytree(published.parent, folder, symlinks=True)
+    db = folder / published.name
+    before, untouched = table_checksums(db), _folder_state(folder)
+    proc = _import_process(db, path)
+    while proc.poll() is None and _folder_state(folder) == untouched:
+        time.sleep(0.001)
+    time.sleep(after_s)
+    ended = proc.poll() is not None
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    state = _assert_old_or_new(db, before, reference)
+    if ended:
+        assert proc.returncode == 0 and state == "new", proc.stderr.read() if proc.stderr else ""
+    if state == "new":
+        return "after"
+    if _folder_state(folder) == untouched:
+        return "before"
+    _then_import_again_cleanly(db, path, reference)
+    return "mid"
+
+
 def test_writer_killed_at_arbitrary_moments(published, reference, tmp_path):
-    """No hook: SIGKILL after a fixed list of fractions of the time a whole import takes."""
+    """No hook: SIGKILL at moments spread over the part of an import's run that writes the new version, its length
+    timed on an uninterrupted run before each round (the machine's speed moves). A kill before the import touched
+    the store or after it published tests nothing, so rounds go on, a bounded number, until enough landed mid-run."""
     path = _new_file(tmp_path)
-    timing = tmp_path / "timing"
-    shutil.copytree(published.parent, timing, symlinks=True)
-    t0 = time.monotonic()
-    proc = _import_process(timing / published.name, path)
-    assert proc.wait() == 0
-    full = time.monotonic() - t0
-    outcomes = []
-    for fraction in KILL_AT:
-        before = table_checksums(published)
-        proc = _import_process(published, path)
-        try:
-            proc.wait(timeout=full * fraction)
-        except subprocess.TimeoutExpired:
-            proc.send_signal(signal.SIGKILL)
-        proc.wait()
-        outcomes.append(_assert_old_or_new(published, before, reference))
-        if outcomes[-1] == "new":
-            versions.rollback(published)  # back to the old data, so the next kill starts from the same point
-    _then_import_again_cleanly(published, path, reference)
+    landed: list[str] = []
+    for n in range(MAX_ROUNDS):
+        window = _write_window(published, path, tmp_path / f"timing{n}")
+        landed += [_kill_at(published, path, f * window, reference, tmp_path / f"kill{n}_{i}")
+                   for i, f in enumerate(KILL_AT)]
+        if landed.count("mid") >= NEEDED_MID_RUN:
+            break
+    assert landed.count("mid") >= NEEDED_MID_RUN, landed
 
 
 def test_stale_temporary_files_do_not_confuse_the_next_import(published, reference, tmp_path):
@@ -137,7 +182,7 @@ def test_full_disk_gives_a_clear_error_and_publishes_nothing(where, published, t
     before, before_versions = table_checksums(published), versions.versions(published)
     module, name = where.split(".")
     monkeypatch.setattr({"shutil": shutil, "os": os}[module], name, _no_space)
-    code = cli(["--db", str(published), "import", str(_new_file(tmp_path))])
+    code = cli(["--db", str(published), "--lang", "en", "import", str(_new_file(tmp_path))])
     monkeypatch.undo()
     err = capsys.readouterr().err
     assert code == 3
@@ -163,7 +208,7 @@ def test_read_only_folder_gives_a_clear_error(published, tmp_path, monkeypatch, 
             monkeypatch.setattr(shutil, "copyfile", denied)
         except PermissionError:
             pass
-        code = cli(["--db", str(published), "import", str(_new_file(tmp_path))])
+        code = cli(["--db", str(published), "--lang", "en", "import", str(_new_file(tmp_path))])
     finally:
         folder.chmod(0o755)
         monkeypatch.undo()
@@ -238,7 +283,7 @@ def test_rollback_cli_restores_the_previous_version(published, tmp_path, capsys)
     import_paths(published, [_new_file(tmp_path)], loaded_by="test")
     store = Store(published)
     assert answers.ranking(store, "18000", Period(2021, 7, 12)).shape[0] == len(make_bad.PARTNERS)
-    assert cli(["--db", str(published), "rollback"]) == 0
+    assert cli(["--db", str(published), "--lang", "en", "rollback"]) == 0
     assert f"now serving {old_file.name}" in capsys.readouterr().out
     assert versions.current(published) == old_file
     assert table_checksums(published) == before
@@ -247,5 +292,5 @@ def test_rollback_cli_restores_the_previous_version(published, tmp_path, capsys)
     for _, path in versions.versions(published):
         if path != old_file:
             path.unlink()
-    assert cli(["--db", str(published), "rollback"]) == 3
+    assert cli(["--db", str(published), "--lang", "en", "rollback"]) == 3
     assert "no older version" in capsys.readouterr().err

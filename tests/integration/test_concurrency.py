@@ -167,13 +167,13 @@ def test_second_import_is_refused_clearly_when_the_wait_runs_out(published, tmp_
     before = table_checksums(published)
     monkeypatch.setattr(versions, "LOCK_WAIT_S", 0.3)
     with versions.writer_lock(published):  # another writer holds the lock throughout
-        code = cli(["--db", str(published), "import", str(_file(tmp_path, (7, 8)))])
+        code = cli(["--db", str(published), "--lang", "en", "import", str(_file(tmp_path, (7, 8)))])
     err = capsys.readouterr().err
     assert code == 3
     assert "import failed, nothing was loaded: another import is running" in err
     assert table_checksums(published) == before
     # and once the lock is free the same import goes through
-    assert cli(["--db", str(published), "import", str(_file(tmp_path, (7, 8)))]) == 0
+    assert cli(["--db", str(published), "--lang", "en", "import", str(_file(tmp_path, (7, 8)))]) == 0
 
 
 def test_rollback_waits_for_a_running_import(published, monkeypatch):
