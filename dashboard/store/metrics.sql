@@ -1,4 +1,4 @@
--- The one definition of the metrics of DESIGN.md (README, "Definitions"). Every query builds on these macros.
+-- The one definition of the metrics (README, "Definitions"). Every query builds on these macros.
 -- turnover = exports + imports; M = partners with turnover > 0; rank = place by turnover, descending,
 -- ties sharing the better place; share = partner turnover / region turnover over the same months.
 -- Money is summed in exact integer cents (BIGINT), once, here: ranks, M and ties are decided on the cents, so
