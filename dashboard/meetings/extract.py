@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 
 from dashboard.meetings import countries
 from dashboard.meetings.claims import Claim, extract_claims, sentences
-from dashboard.meetings.model import FollowUp, Meeting, Participant
+from dashboard.meetings.model import FollowUp, Meeting
 from dashboard.meetings.notes import Note
+from dashboard.meetings.participants import find_participants
 
 MONTHS_GEN = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
               "ноября", "декабря"]
@@ -56,148 +57,6 @@ def find_date(text: str, year: int | None = None) -> tuple[dt.date | None, list[
         return dt.date(y, best.month, best.day), notes
     except ValueError:
         return None, [Note.of("meetings.note.no_such_date", quote=best.quote, year=y)]
-
-
-# --- participants ------------------------------------------------------------------------------------------
-_HEADS = ("посол", "глава", "губернатор", "вице-губернатор", "министр", "замминистра", "заместитель",
-          "председатель", "директор", "руководитель", "мэр", "консул", "генконсул", "президент",
-          "премьер-министр", "аким", "депутат", "сенатор", "советник", "начальник", "атташе", "ректор",
-          "уполномоченный")
-
-
-def _head_forms() -> dict[str, str]:
-    forms: dict[str, str] = {"посол": "посол", "посла": "посол", "послу": "посол", "послом": "посол",
-                             "атташе": "атташе", "замминистра": "замминистра"}
-    for h in _HEADS:
-        if h in forms or h == "уполномоченный":
-            continue
-        if h.endswith("ь"):
-            ends, stem = ("ь", "я", "ю", "ем", "ей"), h[:-1]
-        elif h.endswith("а"):
-            ends, stem = ("а", "ы", "е", "у", "ой"), h[:-1]
-        else:
-            ends, stem = ("", "а", "у", "ом", "ы"), h
-        forms.update({stem + e: h for e in ends})
-    return forms
-
-
-_HEAD_FORMS = _head_forms()
-_WORD = re.compile(r"[А-ЯЁA-Zа-яёa-z][\w-]*|[,.;:!?()«»\"—–]")
-_ADJ = re.compile(r"^[А-ЯЁа-яё-]+(?:ым|ый|ий|им|ого|ому|ой|ая|ое)$")
-_NOT_NAME = re.compile(r"^(?:Республик|Федераци|Област|Край|Город|Министерств|Посольств|Правительств|"
-                       r"Волгоград|Росси|Казахстан[ас]?$)", re.I)
-
-
-def _adj_nominative(w: str) -> str:
-    for end in ("ым", "ого", "ому", "ом"):
-        if w.endswith(end) and len(w) > len(end) + 2:
-            stem = w[: -len(end)]
-            return stem + ("ий" if stem[-1] in "кгхжшщч" else "ый")
-    return w
-
-
-def _role_nominative(words: list[str], head_at: int) -> str:
-    out = []
-    for i, w in enumerate(words):
-        if i < head_at and _ADJ.match(w):
-            out.append(_adj_nominative(w))
-        elif i == head_at:
-            nom = _HEAD_FORMS[w.lower()]
-            out.append(nom[0].upper() + nom[1:] if w[0].isupper() else nom)
-        else:
-            out.append(w)
-    return " ".join(out)
-
-
-def _first_nominative(w: str) -> str:
-    if w.endswith(("ом",)) and len(w) > 4:
-        return w[:-2]
-    if w.endswith("ем") and len(w) > 4:
-        return w[:-2] + ("й" if w[-3] in "аеиоуэюя" else "ь")
-    if w.endswith(("ея", "ею", "ии", "ию")):
-        return w[:-1] + ("й" if w.endswith(("ея", "ею")) else "я")
-    if w.endswith("ой") and len(w) > 4:
-        return w[:-2] + "а"
-    return w
-
-
-def _last_nominative(w: str) -> str:
-    for end, repl in (("ским", "ский"), ("цким", "цкий"), ("ского", "ский"), ("скому", "ский")):
-        if w.endswith(end):
-            return w[: -len(end)] + repl
-    if re.search(r"(?:ов|ев|ин|ын)(?:ым|у)$", w):
-        return re.sub(r"(?:ым|у)$", "", w)
-    if re.search(r"(?:ов|ев|ин|ын)ой$", w):
-        return w[:-2] + "а"
-    return w
-
-
-def nominative(first: str, last: str, forms: list[tuple[str, str]]) -> str:
-    """The name in the nominative: the shortest form seen in the text (Бочаров over Бочарова), then suffix
-    rules for the instrumental, dative and masculine genitive (Ермеком Кошербаевым -> Ермек Кошербаев)."""
-    f, la = min(forms, key=lambda x: (len(x[1]), len(x[0])))
-    if f.endswith(("ея",)) and re.search(r"(?:ов|ев|ин|ын)а$", la):    # Андрея Бочарова
-        return f"{f[:-1]}й {la[:-1]}"
-    last = _last_nominative(la)
-    if last == la and re.search(r"[^аеиоуыэюяй](?:ом|ем)$", f) and re.search(r"[^аеиоуыэюяй]ом$", la):
-        last = la[:-2]                                                   # Ильдаром Гюльшеном
-    return f"{_first_nominative(f)} {last}"
-
-
-def _side(role: str, partners: list[str]) -> str | None:
-    if any(iso2 in partners for iso2, _, _ in countries.find(role)):
-        return "partner"
-    if re.search(r"волгоград|област|регион|губернатор", role, re.I):
-        return "region"
-    return None
-
-
-def find_participants(text: str, partners: list[str] | None = None) -> list[Participant]:
-    """People named after a role: "глава Волгоградской области Андрей Бочаров", "с Чрезвычайным и Полномочным
-    Послом Республики Казахстан Ермеком Кошербаевым"."""
-    partners = partners if partners is not None else countries.partners_in(text)
-    toks = [(m.group(0), m.start()) for m in _WORD.finditer(text)]
-    found: dict[tuple[str, str], dict] = {}
-    all_pairs: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    for i in range(len(toks) - 1):
-        a, b = toks[i][0], toks[i + 1][0]
-        if a[:1].isupper() and b[:1].isupper() and a.isalpha() and b.replace("-", "").isalpha():
-            all_pairs.setdefault((a[:3].lower(), b[:4].lower()), []).append((a, b))
-    for i, (w, _) in enumerate(toks):
-        if w.lower() not in _HEAD_FORMS:
-            continue
-        start = i
-        while start > 0 and (_ADJ.match(toks[start - 1][0]) or toks[start - 1][0] == "и"):
-            start -= 1
-        while toks[start][0] == "и":
-            start += 1
-        j, stop = i + 1, min(len(toks), i + 10)
-        while j < stop and toks[j][0].isalpha() or (j < stop and "-" in toks[j][0]):
-            j += 1
-        run_end = j   # tokens i+1..run_end-1 are words; the name is the last two capitalised words of a run
-        name_at = None
-        k = i + 1
-        while k < run_end - 1:
-            if toks[k][0][:1].isupper() and toks[k + 1][0][:1].isupper() and \
-                    (k + 2 >= run_end or not toks[k + 2][0][:1].isupper()) and \
-                    not _NOT_NAME.match(toks[k][0]) and not countries.find(toks[k][0] + " " + toks[k + 1][0]):
-                name_at = k
-                break
-            k += 1
-        if name_at is None:
-            continue
-        a, b = toks[name_at][0], toks[name_at + 1][0]
-        key = (a[:3].lower(), b[:4].lower())
-        role_words = [t for t, _ in toks[start:name_at]]
-        role = _role_nominative(role_words, i - start)
-        prev = found.get(key)
-        if prev is None or len(role) > len(prev["role"] or ""):
-            found[key] = {"role": role, "order": prev["order"] if prev else toks[i][1]}
-    people = []
-    for key, info in sorted(found.items(), key=lambda kv: kv[1]["order"]):
-        name = nominative(*all_pairs[key][0], all_pairs[key])
-        people.append(Participant(name, info["role"], _side(info["role"], partners)))
-    return people
 
 
 # --- topics, follow-ups, title, place ----------------------------------------------------------------------
