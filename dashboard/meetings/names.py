@@ -78,6 +78,10 @@ def _dictionary(word: str, kind: str, case: str, gender: str) -> tuple[int, froz
     return best, frozenset(forms)
 
 
+def _worth(word: str, forms: frozenset[str], confirmed: set[str], seen: frozenset[str], cand: str) -> int:
+    return 2 * (cand in forms) + (cand in confirmed) + 2 * (cand != word and cand in seen) + (cand != word)
+
+
 def nominative(parts: list[str], cases: Iterable[str], seen: frozenset[str] = frozenset()) -> str:
     """The name in the nominative: `parts` as written (first and last name, or first, middle and last), `cases`
     the cases the words around it allow (pymorphy3 grammemes, most likely first), `seen` the other words of the
@@ -94,8 +98,7 @@ def nominative(parts: list[str], cases: Iterable[str], seen: frozenset[str] = fr
                 if not confirmed and not known:
                     break
                 cands = sorted(confirmed | (forms if case != "nomn" else set()))
-                pick = max(cands, key=lambda c, w=word, f=forms, k=confirmed:
-                           2 * (c in f) + (c in k) + 2 * (c != w and c in seen) + (c != w))
+                pick = max(cands, key=functools.partial(_worth, word, forms, confirmed, seen))
                 score += 2 * known + (pick in confirmed) + (pick != word and pick in seen) + (pick != word)
                 reading.append(pick)
             else:
