@@ -155,14 +155,13 @@ def parser() -> argparse.ArgumentParser:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    """benchmarks/ ships with the repository, not with the package: looked for beside it only when this
-    command runs, and put on the import path only then."""
+    """benchmarks/ ships with the repository, not with the package, and the product never imports it: the
+    command runs it as its own program from the repository, with the options it was given."""
     if not (config.ROOT / "benchmarks" / "bench.py").exists():
         print("the benchmark is not part of an installed copy: run it from the repository", file=sys.stderr)
         return 2
-    sys.path.insert(0, str(config.ROOT))
-    from benchmarks import bench
-    return bench.main(args.rest)
+    import subprocess
+    return subprocess.call([sys.executable, "-m", "benchmarks.bench", *args.rest], cwd=config.ROOT)
 
 
 def cmd_meeting(args: argparse.Namespace) -> int:

@@ -68,8 +68,7 @@ for up in files or []:
                          hide_index=True, key=f"data_issues_{up.file_id}")
             continue
         good.append(parsed)
-        st.success(t("data.valid", lang, file=up.name, rows=parsed.rows,
-                     format=t(f"data.formats.{parsed.format}", lang)))
+        st.success(t("data.valid", lang, file=up.name, rows=parsed.rows, format=parsed.format))  # its code
         if parsed.checked.notes:
             st.caption(render_all(parsed.checked.notes, lang))
 
