@@ -30,6 +30,7 @@ import io
 import tomllib
 from pathlib import Path
 
+from dashboard.meetings.claims import extract_claims
 from dashboard.meetings.extract import Proposal, propose
 from dashboard.meetings.model import FollowUp, Meeting, Participant
 
@@ -103,19 +104,23 @@ def _date(v: object, key: str) -> dt.date | None:
         raise DocumentError(f"front matter: {key} = {v!r} is not a date (YYYY-MM-DD)") from None
 
 
-def from_document(text: str, year: int | None = None, source: str | None = None) -> Proposal:
-    """A proposal from a document: front-matter values win, the rest is extracted from the body."""
+def from_document(text: str, year: int | None = None, source: str | None = None,
+                  held_on: dt.date | None = None) -> Proposal:
+    """A proposal from a document: front-matter values win, the rest is extracted from the body. `held_on`, the
+    meeting's date as the user gives it (`--date`, the form's date field), wins over both: relative and
+    year-less periods of the claims count from it."""
     front, body = split_front_matter(text)
-    proposal = propose(body, year=year, source=source)
-    if front is None:
-        return proposal
+    proposal = propose(body, year=year or (held_on.year if held_on else None), source=source)
     m = proposal.meeting
-    held_on = _date(front.get("date"), "date")
+    if held_on is None and front is not None:
+        held_on = _date(front.get("date"), "date")
     if held_on is not None:
         m.held_on = held_on
         proposal.notes = [n for n in proposal.notes if n.key not in DATE_NOTES]
-        from dashboard.meetings.claims import extract_claims
-        proposal.claims = extract_claims(body, (front.get("partners") or m.partners or [None])[0], held_on)
+        partners = (front or {}).get("partners") or m.partners or [None]
+        proposal.claims = extract_claims(body, str(partners[0]).upper() if partners[0] else None, held_on)
+    if front is None:
+        return proposal
     m.title = str(front.get("title") or m.title)
     if front.get("title_en"):
         m.title_en = str(front["title_en"]).strip() or None

@@ -24,18 +24,22 @@ from dashboard.ui import auth, cached
 UPLOAD_TYPES = ["txt", "md", "docx"]
 
 
-def _read_input(lang: str) -> tuple[str, str | None, int | None] | None:
-    """The text to propose from: an uploaded file wins over the pasted text."""
+def _read_input(lang: str) -> tuple[str, str | None, int | None, dt.date | None] | None:
+    """The text to propose from (an uploaded file wins over the pasted text), the year of a date written without
+    one, and the meeting's date if the user knows it (it wins over the text's, as `--date` does on the CLI)."""
     up = st.file_uploader(t("mform.upload", lang), type=UPLOAD_TYPES, key="mform_file")
     pasted = st.text_area(t("mform.paste", lang), key="mform_text", height=220)
-    year: int | None = st.number_input(t("mform.year", lang), min_value=1990, max_value=dt.date.today().year,
-                           value=None, step=1, key="mform_year", help=t("mform.year_help", lang))
+    c1, c2 = st.columns(2)
+    held_on: dt.date | None = c1.date_input(t("mform.held_on", lang), value=None, format="DD.MM.YYYY",
+                                            key="mform_held_on", help=t("mform.held_on_help", lang))
+    year: int | None = c2.number_input(t("mform.year", lang), min_value=1990, max_value=dt.date.today().year,
+                                       value=None, step=1, key="mform_year", help=t("mform.year_help", lang))
     if not st.button(t("mform.propose", lang), key="mform_propose", type="primary"):
         return None
     try:
         if up is not None:
-            return read_text(up.name, up.getvalue()), up.name, year
-        return pasted, None, year
+            return read_text(up.name, up.getvalue()), up.name, year, held_on
+        return pasted, None, year, held_on
     except DocumentError as e:
         st.error(str(e))
         return None
@@ -99,11 +103,11 @@ def add_meeting(lang: str) -> None:
         return
     got = _read_input(lang)
     if got is not None:
-        text, name, year = got
+        text, name, year, held_on = got
         if not str(text).strip():
             st.error(t("mform.empty", lang))
         else:
-            st.session_state["mform_proposal"] = from_document(text, year=year, source=name)
+            st.session_state["mform_proposal"] = from_document(text, year=year, source=name, held_on=held_on)
     proposal: Proposal | None = st.session_state.get("mform_proposal")
     if proposal is None:
         return

@@ -84,3 +84,26 @@ def test_checked_figures_and_dates_in_english(make_app) -> None:
     shown = " ".join(lines + [c.value for c in at.caption])
     for russian in ("подтверждено", "с учётом ЕАЭС", "демонстрационные данные", "всего компаний", "период"):
         assert russian not in shown
+
+
+def test_the_meeting_date_field_is_where_periods_count_from(private_db: Path) -> None:
+    """A text without a date: the date the user gives is the meeting's, and "прошлого года" is the year before it
+    (2023 for a meeting in March 2024: Uzbekistan 8th of 102), as `meeting check --date` does."""
+    import datetime as dt
+
+    from streamlit.testing.v1 import AppTest
+    text = "По итогам прошлого года Узбекистан занял 8-е место среди 102 внешнеторговых партнёров региона."
+    at = AppTest.from_file(str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py"), default_timeout=60)
+    at.secrets["dashboard"] = {"password_hash": hash_password("s3cret", iterations=1000)}
+    at.switch_page("app_pages/meetings.py")
+    at.run()
+    at.text_input(key="auth_password").input("s3cret")
+    at.get("form_submit_button")[0].click().run()
+    at.text_area(key="mform_text").input(text)
+    at.date_input(key="mform_held_on").set_value(dt.date(2024, 3, 14))
+    at.button(key="mform_propose").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert str(at.date_input(key="mform_date").value) == "2024-03-14"
+    assert not at.warning, [w.value for w in at.warning]          # no "the text gives no date"
+    (claims,) = [d.value for d in at.dataframe if "Проверка" in d.value.columns]
+    assert list(claims["Проверка"]) == ["подтверждено", "подтверждено"]
