@@ -1,4 +1,4 @@
-"""The benchmark's JSON as Markdown tables (printed, and pasted into the README's Performance section)."""
+"""The benchmark's JSON as Markdown tables (printed; the latest run's are kept in benchmarks/README.md)."""
 from __future__ import annotations
 
 from benchmarks.questions import QUESTIONS
