@@ -62,7 +62,8 @@ def score(path: Path) -> dict:
 
 
 def timing(figures: int = 10_000, prose_mb: float = 9.0, db: Path | None = None) -> dict:
-    lines, n = [], 0
+    lines: list[str] = []
+    n = 0
     while n < figures:
         line = _FIGURES[len(lines) % len(_FIGURES)]
         lines.append(line)

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import numpy as np
 import pandas as pd
 
 from dashboard.store import answers
@@ -166,7 +165,3 @@ def fingerprint(name: str, result: object) -> float:
         if col in result:
             return float(result[col].sum())
     return float("nan")
-
-
-def agree(a: float, b: float) -> bool:
-    return bool(np.isclose(a, b, rtol=1e-6))

@@ -13,8 +13,11 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
+
+T = TypeVar("T")
 
 
 def peak_mb() -> float:
@@ -28,7 +31,7 @@ def stats(samples: list[float]) -> dict:
             "min_ms": float(a.min()), "max_ms": float(a.max()), "n": len(a)}
 
 
-def timed(fn: Callable[[], object]) -> tuple[float, object]:
+def timed(fn: Callable[[], T]) -> tuple[float, T]:
     t0 = time.perf_counter()
     out = fn()
     return time.perf_counter() - t0, out
@@ -91,7 +94,7 @@ def phase_import(a: dict) -> dict:
     keep_heap()  # as `python -m dashboard import` does
     stages: dict[str, float] = {}
     _stage_timers(stages)
-    runs = []
+    runs: list[dict] = []
     for _ in range(max(1, int(a.get("runs", 3)))):
         shutil.rmtree(db.parent, ignore_errors=True)  # a fresh store each time; the last one is queried
         stages.clear()
@@ -157,6 +160,7 @@ def phase_queries(a: dict) -> dict:
     probe = Store(db)
     region = a["region"]
     year = answers.coverage(probe, region).latest_full_year()
+    assert year is not None, "the benchmark's data has no full year"
     top = answers.commodity_structure(probe, region, q.Period(year))
     chapter = str(top.groupby("chapter")["value_usd"].sum().idxmax())
     p = q.Params(region, year, a["partner"], chapter)

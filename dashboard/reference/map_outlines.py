@@ -20,7 +20,6 @@ Point = tuple[float, float]
 Ring = list[Point]
 
 SIMFEROPOL: Point = (34.10, 44.95)
-SEVASTOPOL: Point = (33.52, 44.60)
 
 # Administrative border of the Republic of Crimea on the mainland (lon, lat), simplified:
 # from Karkinit Bay across the Perekop isthmus, along the Syvash to the Sea of Azov.
