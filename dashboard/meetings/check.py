@@ -12,11 +12,14 @@ Tolerances (claimed c, value in the data d):
   около -> the same with 10 %; более -> d > c; не более -> d <= c; почти -> 0.9 c <= d <= c + half a unit.
 - growth (ratios): exact -> within 1 percentage point; около -> 2 p.p.; более -> d > c; не более -> d <= c;
   почти -> c - 3 p.p. <= d <= c + 0.5 p.p.
+- tonnes (net mass) and money of named goods: as money, from the heading rollup (store/sql/goods_flow.sql);
+  trade whose net mass the source left out gives no_data, never a partial sum.
 Firms: kind 'any' is firms_total of metrics.sql (the 'any' count, else exporters + importers), as the ranking.
 
-Every answer comes from store/answers.py (coverage, positions, M counted by SQL, firms, scope); the result is
-keys, never sentences: the verdict (meetings.verdict.<verdict>), the scope (Scope keys, or the firms kind) and
-notes (meetings.note.* with parameters), rendered where they are shown (dashboard/export/check_text.py).
+Every answer comes from store/answers.py (coverage, positions, M counted by SQL, firms, scope), goods from
+goods_flow.sql; the result is keys, never sentences: the verdict (meetings.verdict.<verdict>), the scope (Scope
+keys, or the firms kind) and notes (meetings.note.* with parameters), rendered where they are shown
+(dashboard/export/check_text.py).
 """
 from __future__ import annotations
 
@@ -177,8 +180,8 @@ def check_claim(c: Claim, data: _Data, meeting_date: dt.date | None) -> CheckedC
 
     if period is None:
         return result("no_data", None)
-    if c.metric in _NOT_HELD or c.goods is not None or (c.metric == "firms" and c.kind == "foreign_capital"):
-        return result("no_data", None, note=Note.of(_NOT_HELD.get(c.metric, "meetings.note.not_held")))
+    if (c.goods is not None and c.metric not in _GOODS_FLOWS) or (c.metric == "firms" and c.kind == "foreign_capital"):
+        return result("no_data", None, note=Note.of("meetings.note.not_held"))
     if c.metric == "firms":
         if c.partner is None:
             return result("no_data", None, note=Note.of("meetings.note.no_partner_named"))
@@ -191,6 +194,9 @@ def check_claim(c: Claim, data: _Data, meeting_date: dt.date | None) -> CheckedC
     if not data.cov.covers(period):
         return result("no_data", None, note=Note.of("meetings.note.not_loaded", period=period.code()))
     scope = data.scope(period.year)
+    if c.metric in _MASS or c.goods is not None:
+        got, why = _goods(c, data, period)
+        return judged(got, scope) if why is None else result("no_data", None, scope, why)
     if c.metric == "partners_count":
         if c.partner is not None:
             return result("no_data", None, scope)
@@ -217,9 +223,11 @@ def check_claim(c: Claim, data: _Data, meeting_date: dt.date | None) -> CheckedC
     return judged(_number(raw), scope)
 
 
-# Metrics the store does not hold: net mass by goods is not checked yet, goods-level money neither, and
-# firms are counted by trade kind, never by capital (a count of another kind must not confirm it).
-_NOT_HELD = {"exports_mass": "meetings.note.mass_not_held", "imports_mass": "meetings.note.mass_not_held"}
+# Tonnes and money of named goods come from the heading rollup (goods_flow.sql); the flows each metric sums.
+# Firms are counted by trade kind, never by capital: a count of another kind must not confirm it.
+_GOODS_FLOWS = {"exports_mass": ["E"], "imports_mass": ["I"], "exports": ["E"], "imports": ["I"],
+                "turnover": ["E", "I"]}
+_MASS = frozenset({"exports_mass", "imports_mass"})
 _RANK_BY = {"export_rank": "exports_cents", "import_rank": "imports_cents"}
 _FLOW_OF = {"turnover_share": "turnover", "export_share": "exports", "import_share": "imports",
             "turnover_change": "turnover", "export_change": "exports", "import_change": "imports"}
@@ -261,6 +269,19 @@ def _derived(c: Claim, data: _Data, period: Period) -> tuple[float | None, Note 
     if not total:
         return None, None
     return getattr(pos, flow or "turnover").usd / total, None
+
+
+def _goods(c: Claim, data: _Data, period: Period) -> tuple[float | None, Note | None]:
+    """Tonnes (net mass) or US dollars of the goods named (all goods when none is), from the heading rollup.
+    No trade in them is 0; trade whose net mass the data lacks is no answer, never a partial sum."""
+    rows, netto_rows, netto_kg, value_usd = data.store.rows(
+        "goods_flow", region=data.region, year=period.year, m_from=period.m_from, m_to=period.m_to,
+        flows=_GOODS_FLOWS[c.metric], goods=c.goods, partner=c.partner)[0]
+    if c.metric not in _MASS:
+        return float(value_usd or 0), None
+    if netto_rows < rows:
+        return None, Note.of("meetings.note.mass_not_held", period=period.code())
+    return float(netto_kg or 0) / 1000, None
 
 
 def check_claims(store: Store, claims: list[Claim], meeting_date: dt.date | None,

@@ -1,5 +1,6 @@
 """Verdicts for the metrics of press releases (issue 15) on a fixture database: ranks by flow, rank movement,
-shares, differences, factors, declines, and no_data for what the data does not hold (tonnes, capital firms)."""
+shares, differences, factors, declines, tonnes and money of named goods against the heading rollup, and no_data
+for what the data does not hold (net mass a source left out, capital firms)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -24,8 +25,9 @@ MEETING = dt.date(2023, 2, 3)
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
     d = tmp_path_factory.mktemp("chk15")
-    lines = [f"{f}\t{p}\t{c}\t1001990000\t\t{v:.0f}\t1000\t\t18000 - ВОЛГОГРАДСКАЯ ОБЛАСТЬ\tЮФО"
-             for f, p, c, v in ROWS]
+    # wheat (1001) throughout, 1 t a row; Turkey's row gives no net mass
+    lines = [f"{f}\t{p}\t{c}\t1001990000\t\t{v:.0f}\t{'' if c == 'TR' else '1000'}\t\t"
+             "18000 - ВОЛГОГРАДСКАЯ ОБЛАСТЬ\tЮФО" for f, p, c, v in ROWS]
     (d / "f.csv").write_text(HEADER + "\n".join(lines) + "\n", encoding="utf-8")
     (d / "firms.csv").write_text(FIRMS, encoding="utf-8")
     import_paths(d / "db.duckdb", [d / "f.csv", d / "firms.csv"])
@@ -51,7 +53,13 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
     ("Товарооборот с Казахстаном вырос в 1,3 раза.", "turnover_growth", "confirmed", 0.3),
     ("Товарооборот с Беларусью снизился на 10 %.", "turnover_growth", "mismatch", 0.3333),
     ("Экспорт в Беларусь сократился в 2 раза.", "export_growth", "no_data", None),   # no exports in 2021
-    ("В Казахстан отгружено 120 тонн пшеницы.", "exports_mass", "no_data", None),
+    ("В Казахстан отгружено 120 тонн пшеницы.", "exports_mass", "mismatch", 1.0),   # net mass: 1 t
+    ("В 2022 году в Казахстан отгружена 1 тонна пшеницы.", "exports_mass", "confirmed", 1.0),
+    ("В 2021 году регион экспортировал 1 тонну зерна.", "exports_mass", "confirmed", 1.0),     # chapter 10
+    ("В 2022 году регион экспортировал 2 тонны зерна.", "exports_mass", "no_data", None),  # Turkey's: no mass
+    ("В 2022 году в Казахстан отгружено 5 тонн подсолнечного масла.", "exports_mass", "mismatch", 0.0),
+    ("В 2022 году в Турцию отгружено 900 тонн пшеницы.", "exports_mass", "no_data", None),  # no net mass
+    ("В 2022 году экспорт пшеницы в Казахстан составил 120 млн долларов.", "exports", "confirmed", 120e6),
     ("С Казахстаном работают 212 компаний с иностранным капиталом.", "firms", "no_data", None),
 ])
 def test_verdicts_of_the_new_metrics(store: Store, text: str, metric: str, verdict: str, data: float | None) -> None:
@@ -73,3 +81,9 @@ def test_a_capital_firm_count_is_never_confirmed_by_another_kind(store: Store) -
 
 def test_russia_as_a_whole_gives_no_claims() -> None:
     assert extract_claims("Товарооборот России и Казахстана в 2022 году превысил 28 млрд долларов.") == []
+
+
+def test_tonnes_without_a_net_mass_in_the_data_say_so(store: Store) -> None:
+    (got,) = check_claims(store, extract_claims("В 2022 году в Турцию отгружено 900 тонн пшеницы."), MEETING)
+    assert (got.claim.goods, got.verdict) == ("1001", "no_data")
+    assert got.notes[-1].key == "meetings.note.mass_not_held" and got.notes[-1].kw == {"period": "2022"}
