@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import fnmatch
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -123,6 +124,21 @@ def test_every_cli_command_and_option_is_in_the_readme() -> None:
             missing += [f"{command} {a.option_strings[-1]} {c}" for c in a.choices or ()
                         if not re.search(rf"(?<![\w-]){re.escape(str(c))}(?![\w-])", text)]
     assert not missing
+
+
+def test_the_readme_folder_tree_is_true() -> None:
+    """Every path the tree of "How it is built" starts a line with exists, and it names every package and module
+    at the top of dashboard/ and every top-level folder of the repository."""
+    tree = README.split("## How it is built", 1)[1].split("```", 2)[1]
+    paths = [line.split()[0] for line in tree.splitlines() if line and not line.startswith(" ")]
+    assert not [p for p in paths if not (ROOT / p).exists()]
+    top = [f"dashboard/{p.name}" + ("/" if p.is_dir() else "") for p in PKG.iterdir()
+           if p.name not in ("__init__.py", "__pycache__") and (p.is_dir() or p.suffix == ".py")]
+    assert not [p for p in top if p not in tree and p.removeprefix("dashboard/") not in tree]
+    ignored = [line.strip("/") for line in (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines() if line]
+    folders = [f"{p.name}/" for p in ROOT.iterdir() if p.is_dir() and not p.name.startswith(".")
+               and p.name != "dashboard" and not any(fnmatch.fnmatch(p.name, g) for g in ignored)]
+    assert not [f for f in folders if f not in paths]
 
 
 def test_no_file_names_a_document_the_repository_does_not_have() -> None:
