@@ -1,5 +1,5 @@
 """Claim extraction measured: recall and precision over the press-release corpora, and the time to extract (and,
-given a store, check) a text of 10,000 figures and a 9 MB text without any.
+given a store, check) a text of 10,000 figures and a 9 MB text without any, against the targets.
 
     python -m benchmarks.claims_corpus [DB]
 """
@@ -15,7 +15,14 @@ from pathlib import Path
 from dashboard.meetings.claims import Claim, extract_claims
 
 CORPORA = Path(__file__).resolve().parent.parent / "tests" / "corpora"
-FILES = {"heldout": CORPORA / "press_heldout.toml", "tuning": CORPORA / "press_tuning.toml"}
+# tuning: the rules were written against it; heldout: written before the rules, never tuned on; blind: written by
+# someone who had seen neither the rules nor the other corpora, and never edited after.
+FILES = {"blind": CORPORA / "press_blind.toml", "heldout": CORPORA / "press_heldout.toml",
+         "tuning": CORPORA / "press_tuning.toml"}
+# The goals (issue 15): recall and precision on the held-out sets; extracting and checking 10,000 figures in
+# under 5 s; a 9 MB text without figures "in seconds". Checked here, in the benchmark, never by a timed unit test.
+GOAL = 0.95
+TARGETS = {"extract_check_s": 5.0, "prose_s": 10.0}
 _FIGURES = ("Товарооборот с Казахстаном в 2023 году вырос на 31 % и составил 1,2 млрд долларов.",
             "Турция заняла 6-е место среди 99 стран, на неё приходится 9,4 % оборота.",
             "Более 200 предприятий области поставляют продукцию в Египет, отгружено 1,2 млн тонн пшеницы.")
@@ -89,9 +96,43 @@ def timing(figures: int = 10_000, prose_mb: float = 9.0, db: Path | None = None)
 
 
 def run(db: Path | None = None) -> dict:
-    return {**{name: {k: v for k, v in score(path).items() if k != "wrong"} for name, path in FILES.items()},
-            "timing": timing(db=db)}
+    res: dict = {name: {k: v for k, v in score(path).items() if k != "wrong"} for name, path in FILES.items()}
+    tm = timing(db=db)
+    tm["extract_check_s"] = tm["extract_s"] + tm.get("check_s", 0.0)
+    tm["targets"] = TARGETS
+    tm["met"] = {k: tm[k] < limit for k, limit in TARGETS.items()}
+    return {**res, "timing": tm}
+
+
+def _mark(good: bool) -> str:
+    return "✅" if good else "❌ missed"
+
+
+def table(res: dict) -> str:
+    """The claims part of the benchmark report: recall and precision per corpus, the timed texts and targets."""
+    out: list[str | None] = ["| claim corpus | cases | expected | found | recall | precision | goal |",
+                             "|---|---|---|---|---|---|---|"]
+    for name in FILES:
+        r = res.get(name)
+        if r:
+            goal = "" if name == "tuning" else \
+                f"≥ {GOAL} {_mark(r['recall'] >= GOAL and r['precision'] >= GOAL)}"
+            out.append(f"| {name} | {r['cases']} | {r['expected']} | {r['found']} | {r['recall']:.3f} | "
+                       f"{r['precision']:.3f} | {goal} |")
+    tm = res.get("timing")
+    if tm:
+        met = tm.get("met", {})
+        out += ["", "| claims timed | value | target |", "|---|---|---|",
+                f"| {tm['figures']:,} figures: extract s | {tm['extract_s']:.2f} | |",
+                f"| the same: check against the store s | {tm['check_s']:.2f} | |" if "check_s" in tm else None,
+                f"| extract + check s | {tm['extract_check_s']:.2f} | < {TARGETS['extract_check_s']:.0f} "
+                f"{_mark(met.get('extract_check_s', False))} |",
+                f"| {tm['prose_mb']} MB without figures: s (claims found: {tm['prose_claims']}) | "
+                f"{tm['prose_s']:.2f} | < {TARGETS['prose_s']:.0f} {_mark(met.get('prose_s', False))} |"]
+    return "\n".join(line for line in out if line is not None) + "\n"
 
 
 if __name__ == "__main__":
-    print(json.dumps(run(Path(sys.argv[1]) if len(sys.argv) > 1 else None), indent=1))
+    got = run(Path(sys.argv[1]) if len(sys.argv) > 1 else None)
+    print(json.dumps(got, indent=1))
+    print(table(got))

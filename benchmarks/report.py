@@ -1,6 +1,7 @@
 """The benchmark's JSON as Markdown tables (printed; the latest run's are kept in benchmarks/README.md)."""
 from __future__ import annotations
 
+from benchmarks import claims_corpus
 from benchmarks.questions import QUESTIONS
 
 
@@ -145,4 +146,6 @@ def table(res: dict) -> str:
                 how += f"; Playwright saw that start's chart at {_f(row['seen_by_playwright_s'], 2)}"
             out.append(f"| `streamlit run` → first chart drawn, default data, {label}, s | {_f(s, 2)}{how} | "
                        f"≤ {t.get('first_chart_s')} {_ok(s <= t['first_chart_s'])} |")
+    if res.get("claims"):
+        out += ["", claims_corpus.table(res["claims"])]
     return "\n".join(out)
