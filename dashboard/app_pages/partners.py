@@ -16,7 +16,7 @@ state.show_url_problems()
 c1, c2 = st.columns([3, 2])
 c1.segmented_control(t("controls.group", lang), state.GROUPS, key="group",
                      format_func=lambda g: t(f"groups.{g}", lang))
-c2.text_input(t("controls.search", lang), key="q", placeholder="Казахстан, KZ…")
+c2.text_input(t("controls.search", lang), key="q", placeholder=t("controls.search_placeholder", lang))
 group = st.session_state.get("group") or "all"
 state.write_url(group=None if group == "all" else group, q=st.session_state["q"] or None)
 

@@ -28,9 +28,10 @@ def verdict(c: CheckedClaim, lang: str) -> str:
 
 def scope(c: CheckedClaim, lang: str) -> str:
     """'с учётом ЕАЭС, демонстрационные данные'; for a firm count 'всего компаний, 2022'."""
+    if c.firms_kind:  # the kind of firms in the middle of a line: its own lower-case words
+        return ", ".join([t(f"meetings.firms_scope.{c.firms_kind}", lang)]
+                         + ([str(c.period.year)] if c.period else []))
     parts = [t(k, lang) for k in c.scope_keys]
-    if c.firms_kind:
-        parts = [parts[0].lower()] + ([str(c.period.year)] if c.period else [])
     return ", ".join(parts)
 
 

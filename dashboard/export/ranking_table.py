@@ -37,7 +37,7 @@ def display_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("partners.col_move", lang): [movement(r, p, lang) for r, p in zip(df["rank"], df["prev_rank"],
                                                                              strict=True)],
         t("partners.col_name", lang): name,
-        "ISO": df["iso2"],
+        t("partners.col_iso", lang): df["iso2"],
         t("partners.col_turnover", lang): (df["turnover_usd"] / 1e6).round(2),
         t("partners.col_exports", lang): (df["exports_usd"] / 1e6).round(2),
         t("partners.col_imports", lang): (df["imports_usd"] / 1e6).round(2),

@@ -18,6 +18,7 @@ from dashboard.i18n.numbers import day, day_long, money, number, percent, period
 from dashboard.i18n.numbers import version_label as version_text
 from dashboard.meetings import store_io
 from dashboard.reference import partners as ref_partners
+from dashboard.reference import regions as regions_ref
 from dashboard.slide_model import Chart, Deck, Item, ItemList, Kpi, Series, Slide
 from dashboard.store import answers
 from dashboard.store.db import Store
@@ -74,7 +75,8 @@ class _Builder:
             return t("app.title", self.lang)
         names = answers.regions(self.store)
         row = names[names["code"] == self.region]
-        name = str(row["name"].iloc[0]).title() if len(row) else self.region
+        # the FTS spells the region in Russian capitals: written as the sidebar writes it in the slides' language
+        name = regions_ref.display_name(str(row["name"].iloc[0]), self.lang) if len(row) else self.region
         return _p("region_title", self.lang, region=name)
 
     # ---- slides -------------------------------------------------------------------------------------------

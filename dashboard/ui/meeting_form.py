@@ -74,9 +74,12 @@ def _review(p: Proposal, lang: str) -> Meeting | None:
         topics = st.text_input(t("mform.topics", lang), value=", ".join(m.topics), key="mform_topics")
         people, todo = _editor_frames(m)
         st.markdown(f"**{t('meetings.participants', lang)}**")
-        people = st.data_editor(people, num_rows="dynamic", width="stretch", key="mform_people")
+        people = st.data_editor(people, num_rows="dynamic", width="stretch", key="mform_people", column_config={
+            c: st.column_config.TextColumn(t(f"mform.col_{c}", lang)) for c in ("name", "role", "side")})
         st.markdown(f"**{t('meetings.followups', lang)}**")
         todo = st.data_editor(todo, num_rows="dynamic", width="stretch", key="mform_todo", column_config={
+            "text": st.column_config.TextColumn(t("meetings.text", lang)),
+            "owner": st.column_config.TextColumn(t("meetings.owner", lang)),
             "due_on": st.column_config.DateColumn(t("meetings.due", lang), format="DD.MM.YYYY"),
             "done": st.column_config.CheckboxColumn(t("meetings.status.done", lang)),
         })
