@@ -3,9 +3,9 @@ meetings/check.py returns as keys, rendered with t() in one language."""
 from __future__ import annotations
 
 from dashboard.i18n import t
+from dashboard.i18n.message import render_all
 from dashboard.i18n.numbers import money, percent
 from dashboard.meetings.check import CheckedClaim
-from dashboard.meetings.notes import Note
 
 
 def describe(metric: str, value: float | None, lang: str = "ru") -> str:
@@ -35,12 +35,8 @@ def scope(c: CheckedClaim, lang: str) -> str:
     return ", ".join(parts)
 
 
-def note(n: Note, lang: str) -> str:
-    return t(n.key, lang, **n.kw)
-
-
 def notes(c: CheckedClaim, lang: str) -> str:
-    return "; ".join(note(n, lang) for n in c.notes)
+    return render_all(c.notes, lang)
 
 
 def as_dict(c: CheckedClaim, lang: str) -> dict:

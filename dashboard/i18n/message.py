@@ -1,6 +1,6 @@
 """Text for a person that is not yet in a language: a catalogue key and its parameters.
 
-Code below the edge (ingest, store) returns a Msg; where it is shown (a page, the CLI) render(msg, lang) turns
+Code below the edge (ingest, store, meetings) returns a Msg; where it is shown (a page, the CLI) render(msg, lang) turns
 it into Russian or English with t(). A parameter is a number, a value from the data (a file or column name,
 a cell as written), another Msg or a tuple of them, rendered in the same language first (a tuple as a list
 joined by commas).
@@ -18,6 +18,9 @@ from dashboard.i18n import t
 class Msg:
     key: str
     params: Mapping[str, object] = field(default_factory=dict)
+
+    def __hash__(self) -> int:  # frozen, but its params are a dict: hashed by their items
+        return hash((self.key, tuple(self.params.items())))
 
     def to_json(self) -> dict:
         return {"key": self.key, "params": {k: _to_json(v) for k, v in self.params.items()}}

@@ -30,8 +30,8 @@ from typing import Literal
 import pandas as pd
 
 from dashboard import config
+from dashboard.i18n.message import Msg, msg
 from dashboard.meetings.claims import Claim
-from dashboard.meetings.notes import Note
 from dashboard.store import answers
 from dashboard.store.answers import Money, Position, Scope
 from dashboard.store.db import Store
@@ -52,7 +52,7 @@ class CheckedClaim:
     period_assumed: bool            # True: the text did not say it
     scope: Scope | None = None      # what trade figures rest on (EAEU included, demonstration data)
     firms_kind: str | None = None   # for a firm count: the kind compared (any | exporters | importers)
-    notes: tuple[Note, ...] = ()
+    notes: tuple[Msg, ...] = ()
 
     @property
     def verdict_key(self) -> str:
@@ -72,7 +72,7 @@ class CheckedClaim:
                 "period_stated": c.period.code() if c.period else None, "period_assumed": self.period_assumed,
                 "qualifier": c.qualifier, "claimed_value": c.value, "kind": c.kind,
                 "data_value": _rounded(self.claim.metric, self.data_value), "verdict": self.verdict,
-                "scope": list(self.scope_keys), "note": [n.to_dict() for n in self.notes]}
+                "scope": list(self.scope_keys), "note": [n.to_json() for n in self.notes]}
 
 
 def _rounded(metric: str, v: float | None) -> float | None:
@@ -148,14 +148,14 @@ class _Data:
         return f.of_kind(kind) if f else None
 
 
-def default_period(meeting_date: dt.date | None, data: _Data) -> tuple[Period | None, Note]:
+def default_period(meeting_date: dt.date | None, data: _Data) -> tuple[Period | None, Msg]:
     if meeting_date is not None:
         before = meeting_date.year - 1
-        return Period(before), Note.of("meetings.note.period_before_meeting", year=before)
+        return Period(before), msg("meetings.note.period_before_meeting", year=before)
     y = data.cov.latest_full_year()
     if y is None or not data.cov.covers(Period(y)):
-        return None, Note.of("meetings.note.no_full_year")
-    return Period(y), Note.of("meetings.note.period_latest_full", year=y)
+        return None, msg("meetings.note.no_full_year")
+    return Period(y), msg("meetings.note.period_latest_full", year=y)
 
 
 def _number(v: int | float | Money | None) -> float | None:
@@ -168,7 +168,7 @@ def check_claim(c: Claim, data: _Data, meeting_date: dt.date | None) -> CheckedC
     period, assumed_note = (c.period, None) if c.period else default_period(meeting_date, data)
     assumed = c.period is None
 
-    def result(verdict: Verdict, value: float | None, scope: Scope | None = None, note: Note | None = None,
+    def result(verdict: Verdict, value: float | None, scope: Scope | None = None, note: Msg | None = None,
                firms_kind: str | None = None) -> CheckedClaim:
         notes = tuple(n for n in (assumed_note, note) if n is not None)
         return CheckedClaim(c, verdict, value, period, assumed, scope, firms_kind, notes)
@@ -181,18 +181,18 @@ def check_claim(c: Claim, data: _Data, meeting_date: dt.date | None) -> CheckedC
     if period is None:
         return result("no_data", None)
     if (c.goods is not None and c.metric not in _GOODS_FLOWS) or (c.metric == "firms" and c.kind == "foreign_capital"):
-        return result("no_data", None, note=Note.of("meetings.note.not_held"))
+        return result("no_data", None, note=msg("meetings.note.not_held"))
     if c.metric == "firms":
         if c.partner is None:
-            return result("no_data", None, note=Note.of("meetings.note.no_partner_named"))
+            return result("no_data", None, note=msg("meetings.note.no_partner_named"))
         kind = c.kind or "any"
         d = data.firms(c.partner, period.year, kind)
         if d is None:
-            return result("no_data", None, note=Note.of("meetings.note.no_firms", year=period.year),
+            return result("no_data", None, note=msg("meetings.note.no_firms", year=period.year),
                           firms_kind=kind)
         return judged(float(d), None, kind)
     if not data.cov.covers(period):
-        return result("no_data", None, note=Note.of("meetings.note.not_loaded", period=period.code()))
+        return result("no_data", None, note=msg("meetings.note.not_loaded", period=period.code()))
     scope = data.scope(period.year)
     if c.metric in _MASS or c.goods is not None:
         got, why = _goods(c, data, period)
@@ -204,7 +204,7 @@ def check_claim(c: Claim, data: _Data, meeting_date: dt.date | None) -> CheckedC
         return judged(float(kpis.partners_count if kpis else 0), scope)
     if c.partner is None and (c.metric in _RANK_BY or c.metric in ("rank", "rank_change") or
                               c.metric.endswith("_share")):
-        return result("no_data", None, scope, Note.of("meetings.note.no_partner_named"))
+        return result("no_data", None, scope, msg("meetings.note.no_partner_named"))
     if c.metric in _DERIVED:
         derived, why = _derived(c, data, period)
         return judged(derived, scope) if why is None else result("no_data", None, scope, why)
@@ -215,10 +215,10 @@ def check_claim(c: Claim, data: _Data, meeting_date: dt.date | None) -> CheckedC
         pos = data.position(period, c.partner)
         if pos is None:
             return result("no_data", None, scope,
-                          Note.of("meetings.note.not_traded", period=period.code(), partner=c.partner))
+                          msg("meetings.note.not_traded", period=period.code(), partner=c.partner))
         raw = pos.rank if c.metric == "rank" else getattr(pos, _TRADE[c.metric])
     if raw is None:
-        note = Note.of("meetings.note.no_prev_year") if c.metric.endswith("growth") else None
+        note = msg("meetings.note.no_prev_year") if c.metric.endswith("growth") else None
         return result("no_data", None, scope, note)
     return judged(_number(raw), scope)
 
@@ -234,20 +234,20 @@ _FLOW_OF = {"turnover_share": "turnover", "export_share": "exports", "import_sha
 _DERIVED = frozenset({*_RANK_BY, "rank_change", *_FLOW_OF})
 
 
-def _derived(c: Claim, data: _Data, period: Period) -> tuple[float | None, Note | None]:
+def _derived(c: Claim, data: _Data, period: Period) -> tuple[float | None, Msg | None]:
     """Ranks by one flow, rank movement, shares and differences, from the ranking and the region's totals."""
     if c.metric in _RANK_BY:
         df = data.ranking(period)
         col = _RANK_BY[c.metric]
         mine = df[df["iso2"] == c.partner]
         if mine.empty or int(mine.iloc[0][col]) <= 0:
-            return None, Note.of("meetings.note.not_traded", period=period.code(), partner=c.partner)
+            return None, msg("meetings.note.not_traded", period=period.code(), partner=c.partner)
         return float(1 + int((df[col] > mine.iloc[0][col]).sum())), None   # ties share the better place
     flow = _FLOW_OF.get(c.metric)
     if c.metric in ("turnover_change", "export_change", "import_change"):
         prev = period.previous()
         if not data.cov.covers(prev):
-            return None, Note.of("meetings.note.no_prev_year")
+            return None, msg("meetings.note.no_prev_year")
         if c.partner is None:
             now_k, prev_k = (answers.region_kpis(data.store, data.region, p) for p in (period, prev))
             now_v, prev_v = (getattr(k, flow or "turnover") if k else None for k in (now_k, prev_k))
@@ -255,14 +255,14 @@ def _derived(c: Claim, data: _Data, period: Period) -> tuple[float | None, Note 
             now_p, prev_p = data.position(period, c.partner), data.position(prev, c.partner)
             now_v, prev_v = (getattr(p, flow or "turnover") if p else None for p in (now_p, prev_p))
         if now_v is None or prev_v is None:
-            return None, Note.of("meetings.note.no_prev_year")
+            return None, msg("meetings.note.no_prev_year")
         return float(now_v.usd - prev_v.usd), None
     pos = data.position(period, c.partner or "")
     if pos is None:
-        return None, Note.of("meetings.note.not_traded", period=period.code(), partner=c.partner)
+        return None, msg("meetings.note.not_traded", period=period.code(), partner=c.partner)
     if c.metric == "rank_change":
         if pos.prev_rank is None:
-            return None, Note.of("meetings.note.no_prev_year")
+            return None, msg("meetings.note.no_prev_year")
         return float(pos.prev_rank - pos.rank), None
     kpis = answers.region_kpis(data.store, data.region, period)
     total = getattr(kpis, flow or "turnover").usd if kpis else 0
@@ -271,7 +271,7 @@ def _derived(c: Claim, data: _Data, period: Period) -> tuple[float | None, Note 
     return getattr(pos, flow or "turnover").usd / total, None
 
 
-def _goods(c: Claim, data: _Data, period: Period) -> tuple[float | None, Note | None]:
+def _goods(c: Claim, data: _Data, period: Period) -> tuple[float | None, Msg | None]:
     """Tonnes (net mass) or US dollars of the goods named (all goods when none is), from the heading rollup.
     No trade in them is 0; trade whose net mass the data lacks is no answer, never a partial sum."""
     rows, netto_rows, netto_kg, value_usd = data.store.rows(
@@ -280,7 +280,7 @@ def _goods(c: Claim, data: _Data, period: Period) -> tuple[float | None, Note | 
     if c.metric not in _MASS:
         return float(value_usd or 0), None
     if netto_rows < rows:
-        return None, Note.of("meetings.note.mass_not_held", period=period.code())
+        return None, msg("meetings.note.mass_not_held", period=period.code())
     return float(netto_kg or 0) / 1000, None
 
 

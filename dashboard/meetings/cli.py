@@ -16,11 +16,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dashboard.i18n import t
-from dashboard.i18n.message import render
+from dashboard.i18n.message import Msg, render
 from dashboard.meetings.document import DocumentError, from_document, read_path
 from dashboard.meetings.extract import Proposal
-from dashboard.meetings.notes import Note
 
 if TYPE_CHECKING:
     from dashboard.meetings.check import CheckedClaim
@@ -65,13 +63,13 @@ def _checked(db: Path, proposal: Proposal) -> tuple[list[CheckedClaim], str | No
         return [], str(e)
 
 
-def _note_text(n: Note) -> str:
-    text = t(n.key, LANG, **n.kw)
+def _note_text(n: Msg) -> str:
+    text = render(n, LANG)
     return text + " (--year)" if n.key == "meetings.note.no_year" else text
 
 
-def _notes_json(notes: list[Note]) -> list[dict]:
-    return [dict(n.to_dict(), text=_note_text(n)) for n in notes]
+def _notes_json(notes: list[Msg]) -> list[dict]:
+    return [dict(n.to_json(), text=_note_text(n)) for n in notes]
 
 
 def _read(path: str, year: int | None, date: dt.date | None = None) -> Proposal:

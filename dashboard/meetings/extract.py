@@ -6,10 +6,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from dashboard.i18n.message import Msg, msg
 from dashboard.meetings import countries
 from dashboard.meetings.claims import Claim, extract_claims, sentences
 from dashboard.meetings.model import FollowUp, Meeting
-from dashboard.meetings.notes import Note
 from dashboard.meetings.participants import find_participants
 
 MONTHS_GEN = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
@@ -28,7 +28,7 @@ class DateFound:
     quote: str
 
 
-def find_date(text: str, year: int | None = None) -> tuple[dt.date | None, list[Note]]:
+def find_date(text: str, year: int | None = None) -> tuple[dt.date | None, list[Msg]]:
     """The meeting date and notes. "Сегодня, 3 февраля" wins over other dates; a date without a year takes it
     from `year`, else from another full date in the text (a dateline); else it is returned as None with a note
     asking for the year."""
@@ -41,22 +41,22 @@ def find_date(text: str, year: int | None = None) -> tuple[dt.date | None, list[
     for m in _DATE_DOTS.finditer(text):
         found.append((2, DateFound(int(m.group("d")), int(m.group("m")), int(m.group("y")), m.group(0))))
     if not found:
-        return None, [Note.of("meetings.note.no_date")]
+        return None, [msg("meetings.note.no_date")]
     found.sort(key=lambda x: x[0])
     best = found[0][1]
-    notes: list[Note] = []
+    notes: list[Msg] = []
     y = best.year or year
     if y is None:
         others = [f.year for _, f in found if f.year is not None]
         if others:
             y = others[0]
-            notes.append(Note.of("meetings.note.year_from_text", quote=best.quote, year=y))
+            notes.append(msg("meetings.note.year_from_text", quote=best.quote, year=y))
     if y is None:
-        return None, [Note.of("meetings.note.no_year", quote=best.quote)]
+        return None, [msg("meetings.note.no_year", quote=best.quote)]
     try:
         return dt.date(y, best.month, best.day), notes
     except ValueError:
-        return None, [Note.of("meetings.note.no_such_date", quote=best.quote, year=y)]
+        return None, [msg("meetings.note.no_such_date", quote=best.quote, year=y)]
 
 
 # --- topics, follow-ups, title, place ----------------------------------------------------------------------
@@ -127,7 +127,7 @@ class Proposal:
     """What the app proposes from a text, before the user confirms it."""
     meeting: Meeting
     claims: list[Claim] = field(default_factory=list)
-    notes: list[Note] = field(default_factory=list)   # what the user must check or supply
+    notes: list[Msg] = field(default_factory=list)   # what the user must check or supply
 
     @property
     def complete(self) -> bool:
@@ -138,7 +138,7 @@ def propose(text: str, year: int | None = None, source: str | None = None) -> Pr
     held_on, notes = find_date(text, year)
     partners = countries.partners_in(text)
     if not partners:
-        notes.append(Note.of("meetings.note.no_partner"))
+        notes.append(msg("meetings.note.no_partner"))
     meeting = Meeting(
         held_on=held_on, title=find_title(text), place=find_place(text), partners=partners,
         participants=find_participants(text, partners), topics=find_topics(text), summary_md=text.strip(),

@@ -12,6 +12,7 @@ import streamlit as st
 from dashboard import config
 from dashboard.export import check_text
 from dashboard.i18n import t
+from dashboard.i18n.message import render
 from dashboard.meetings.check import check_claims
 from dashboard.meetings.document import DocumentError, from_document, read_text
 from dashboard.meetings.extract import Proposal
@@ -58,7 +59,7 @@ def _review(p: Proposal, lang: str) -> Meeting | None:
     """The editable proposal; returns the confirmed meeting when the user presses Save."""
     m = p.meeting
     for note in p.notes:
-        st.warning(t(note.key, lang, **note.kw))
+        st.warning(render(note, lang))
     codes = [x.iso2 for x in ref_partners.all_partners()]
     with st.form("mform_review"):
         c1, c2 = st.columns([1, 3])

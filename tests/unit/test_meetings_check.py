@@ -115,4 +115,4 @@ def test_results_are_keys_rendered_in_either_language(store: Store) -> None:
 def test_without_a_meeting_date_the_latest_full_year_is_used(store: Store) -> None:
     (c,) = check_claims(store, extract_claims("Казахстан занимает второе место."), None)
     assert (c.period, c.verdict) == (Period(2022), "confirmed")
-    assert [n.to_dict() for n in c.notes] == [{"key": "meetings.note.period_latest_full", "params": {"year": 2022}}]
+    assert [n.to_json() for n in c.notes] == [{"key": "meetings.note.period_latest_full", "params": {"year": 2022}}]

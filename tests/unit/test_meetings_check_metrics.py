@@ -86,4 +86,4 @@ def test_russia_as_a_whole_gives_no_claims() -> None:
 def test_tonnes_without_a_net_mass_in_the_data_say_so(store: Store) -> None:
     (got,) = check_claims(store, extract_claims("В 2022 году в Турцию отгружено 900 тонн пшеницы."), MEETING)
     assert (got.claim.goods, got.verdict) == ("1001", "no_data")
-    assert got.notes[-1].key == "meetings.note.mass_not_held" and got.notes[-1].kw == {"period": "2022"}
+    assert got.notes[-1].key == "meetings.note.mass_not_held" and got.notes[-1].params == {"period": "2022"}

@@ -33,7 +33,7 @@ def test_dates(text: str, year: int | None, date: dt.date) -> None:
 
 def test_a_date_without_a_year_asks_for_it() -> None:
     day, notes = find_date("Сегодня, 3 февраля, состоялась встреча.")
-    assert day is None and notes[0].key == "meetings.note.no_year" and notes[0].kw == {"quote": "3 февраля"}
+    assert day is None and notes[0].key == "meetings.note.no_year" and notes[0].params == {"quote": "3 февраля"}
 
 
 @pytest.mark.parametrize(("text", "iso2"), [
