@@ -33,8 +33,9 @@ with tab_list:
     for m in shown:
         with st.container(border=True):
             # the figures of the meeting's main partner as of its date, as on the partner page
-            meetings_view.render_meeting(m, meetings_view.checked_claims(store, m), lang,
-                                         figures=meetings_view.figures_of(store, m))
+            checked = meetings_view.checked_claims(store, m)
+            meetings_view.render_meeting(m, checked, lang, figures=meetings_view.figures_of(store, m),
+                                         changes=meetings_view.check_changes(store, m, checked))
 with tab_todo:
     if not todo:
         st.info(t("meetings.no_followups", lang))

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dashboard.i18n.message import Msg, msg
+from dashboard.meetings import checks
 from dashboard.meetings.document import from_document, read_path
 from dashboard.meetings.model import FollowUp, Meeting, Participant
 from dashboard.store.db import Store
@@ -36,7 +37,8 @@ class Saved:
         return msg("ingest.outcome.meeting", file=self.name, meeting=self.meeting_id)
 
 
-def _insert(w: Writer, m: Meeting, source_id: int | None) -> int:
+def _insert(w: Writer, m: Meeting, source_id: int | None,
+            checked: tuple[str, tuple[checks.Verdict, ...]] | None = None) -> int:
     if m.held_on is None or not m.title.strip():
         raise MeetingError("a meeting needs a date and a title")
     old = w.value("meeting_by_date_title", held_on=m.held_on, title=m.title)
@@ -62,13 +64,15 @@ def _insert(w: Writer, m: Meeting, source_id: int | None) -> int:
               done=f.done)
         f.followup_id = fid
     m.meeting_id = mid
+    checks.write(w, mid, m, checked)     # the check record: against the data the meeting is saved with
     return mid
 
 
 def save_meeting(published: Path, meeting: Meeting, loaded_by: str | None = None,
                  keep: int | None = None) -> int:
     """Store a confirmed meeting (typed or edited in the app) in a new published version; its id."""
-    return publish(published, lambda w: _insert(w, meeting, None), who=loaded_by, keep=keep)
+    checked = checks.check_before_saving(published, meeting)
+    return publish(published, lambda w: _insert(w, meeting, None, checked), who=loaded_by, keep=keep)
 
 
 def load_meeting_documents(published: Path, docs: list[tuple[str, bytes, Meeting]], demo: bool = False,
@@ -77,6 +81,8 @@ def load_meeting_documents(published: Path, docs: list[tuple[str, bytes, Meeting
     in `sources`; files loaded before (same sha256) are skipped, and if all were, nothing is published."""
     if not docs:
         return []
+
+    checked = {name: checks.check_before_saving(published, m) for name, _, m in docs}
 
     def load(w: Writer) -> list[Saved]:
         out: list[Saved] = []
@@ -91,7 +97,7 @@ def load_meeting_documents(published: Path, docs: list[tuple[str, bytes, Meeting
             day = m.held_on.strftime("%Y-%m")
             # the note of a meeting file is its title: data, shown as it is
             sid = w.add_source(name, sha, "meetings", 1, (day, day), demo, note=m.title[:200])
-            out.append(Saved(name, _insert(w, m, sid), True))
+            out.append(Saved(name, _insert(w, m, sid, checked[name]), True))
             known.add(sha)
         return out
 

@@ -105,3 +105,11 @@ CREATE TABLE IF NOT EXISTS r_heading_month (
 );
 CREATE TABLE IF NOT EXISTS r_region_coverage (region VARCHAR, year SMALLINT, last_month TINYINT, months BIGINT);
 CREATE TABLE IF NOT EXISTS r_source_coverage (region VARCHAR, year SMALLINT, source_id INTEGER);
+-- The check record of a saved meeting's text (issue 15): who checked it, when, against which data version, and
+-- every verdict, one row per quoted figure. Written when the meeting is saved; readers compare the latest record
+-- with the verdicts of the version they serve and flag what a newer version changed.
+CREATE TABLE IF NOT EXISTS meeting_checks (
+    meeting_id INTEGER, text_sha256 VARCHAR, data_version VARCHAR, checked_at TIMESTAMP, checked_by VARCHAR,
+    position INTEGER, quote VARCHAR, metric VARCHAR, partner VARCHAR, period VARCHAR, verdict VARCHAR,
+    data_value DOUBLE
+);

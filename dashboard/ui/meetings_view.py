@@ -11,8 +11,8 @@ import streamlit as st
 from dashboard.export import check_text
 from dashboard.i18n import t
 from dashboard.i18n.numbers import day, money, percent, rank_phrase
-from dashboard.meetings.check import CheckedClaim, Figures, check_claims, figures_as_of
-from dashboard.meetings.claims import extract_claims
+from dashboard.meetings import checks
+from dashboard.meetings.check import CheckedClaim, Figures, figures_as_of
 from dashboard.meetings.model import Meeting
 from dashboard.meetings.render import escape_markdown, safe_markdown
 from dashboard.meetings.store_io import list_meetings
@@ -28,10 +28,16 @@ def _meetings(_store: Store, version: str, iso2: str | None) -> list[Meeting]:
     return list_meetings(_store, iso2)
 
 
+# A text is checked once per data version: the key is (version, the hash of the text, partner and date), the
+# meeting itself is not hashed (a 10,000-figure text would be hashed again at every rerun).
 @st.cache_data(show_spinner=False, max_entries=256)
-def _checked(_store: Store, version: str, meeting_id: int | None, text: str, partner: str | None,
-             held_on: dt.date | None) -> list[CheckedClaim]:
-    return check_claims(_store, extract_claims(text, partner, held_on), held_on)
+def _checked(_store: Store, version: str, text_sha256: str, _meeting: Meeting) -> list[CheckedClaim]:
+    return checks.check(_store, _meeting)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _records(_store: Store, version: str) -> dict[int, checks.Record]:
+    return checks.records(_store)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -52,9 +58,29 @@ def meetings_of(store: Store, iso2: str | None) -> list[Meeting]:
 
 def checked_claims(store: Store, meeting: Meeting) -> list[CheckedClaim]:
     """The meeting's quoted figures, checked against the current data version (cached)."""
-    partner = meeting.partners[0] if meeting.partners else None
-    return _checked(store, store.version, meeting.meeting_id, meeting.full_text or meeting.summary_md, partner,
-                    meeting.held_on)
+    return _checked(store, store.version, checks.text_hash(meeting), meeting)
+
+
+def check_changes(store: Store, meeting: Meeting, checked: list[CheckedClaim]) -> tuple[checks.Record | None,
+                                                                                         list[checks.Change]]:
+    """The meeting's check record and the verdicts the served version changed since it."""
+    record = _records(store, store.version).get(meeting.meeting_id or -1)
+    return record, checks.changes(record, meeting, checks.verdicts(checked))
+
+
+def _verdict_text(v: checks.Verdict, lang: str) -> str:
+    if v.verdict == "mismatch":
+        return t("meetings.verdict.mismatch", lang, value=check_text.describe(v.metric, v.data_value, lang))
+    return t(f"meetings.verdict.{v.verdict}", lang)
+
+
+def _changes_block(record: checks.Record, changed: list[checks.Change], lang: str) -> None:
+    lines = [t("meetings.check_changed", lang, day=day(record.checked_at.date(), lang),
+               version=record.data_version, who=escape_markdown(record.checked_by))]
+    lines += [t("meetings.check_change_line", lang, quote=escape_markdown(c.quote),
+                old=escape_markdown(_verdict_text(c.old, lang)), new=escape_markdown(_verdict_text(c.new, lang)))
+              for c in changed]
+    st.warning("\n".join(f"- {x}" if i else x for i, x in enumerate(lines)))
 
 
 def _badge(color: str, label: str) -> str:
@@ -102,7 +128,8 @@ def _figures_block(fig: Figures | None, year: int, lang: str) -> None:
 
 def render_meeting(meeting: Meeting, claims_checked: list[CheckedClaim], lang: str,
                    figures: Figures | None = None, today: dt.date | None = None,
-                   only_open_followups: bool = False) -> None:
+                   only_open_followups: bool = False,
+                   changes: tuple[checks.Record | None, list[checks.Change]] = (None, [])) -> None:
     """One meeting: heading, place and partners, participants, topics, summary, checked figures, follow-ups
     and (when given) the partner's figures as of the meeting date."""
     on = today or dt.date.today()
@@ -137,6 +164,9 @@ def render_meeting(meeting: Meeting, claims_checked: list[CheckedClaim], lang: s
             st.markdown(f"**{t('meetings.figures_as_of', lang, year=year)}**")
             _figures_block(figures, year, lang)
     st.markdown(f"**{t('meetings.claims', lang)}**")
+    record, changed = changes
+    if record is not None and changed:
+        _changes_block(record, changed, lang)
     if claims_checked:
         _claim_lines(claims_checked, lang)
     else:
