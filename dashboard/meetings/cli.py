@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dashboard.i18n import t
 from dashboard.i18n.message import Msg, render
 from dashboard.meetings.document import DocumentError, from_document, read_path
 from dashboard.meetings.extract import Proposal
@@ -83,7 +84,7 @@ def _read(path: str, year: int | None, date: dt.date | None = None) -> Proposal:
         m.held_on = date
         proposal.notes = [n for n in proposal.notes if n.key not in DATE_NOTES]
         proposal.claims = extract_claims(split_front_matter(m.full_text)[1] if m.full_text else "",
-                                         (m.partners or [None])[0], date)
+                                         m.partners[0] if m.partners else None, date)
     return proposal
 
 
@@ -182,13 +183,36 @@ def cmd_list(args: argparse.Namespace, db: Path) -> int:
     except NoData as e:
         print(e, file=sys.stderr)
         return 3
+    from dashboard.export import check_text
+    from dashboard.meetings import checks
+    store = _store(db)
+    records = checks.records(store)
+    # each saved text re-checked against the version served: a verdict its record no longer holds is flagged
+    changed = {m.meeting_id: checks.changes(records.get(m.meeting_id or -1), m,
+                                            checks.verdicts(checks.check(store, m))) for m in meetings}
     today = dt.date.today()
     if args.json:
-        print(json.dumps([{k: v for k, v in m.to_dict(today).items() if k != "full_text"} for m in meetings],
-                         ensure_ascii=False, indent=1))
+        out = []
+        for m in meetings:
+            d = {k: v for k, v in m.to_dict(today).items() if k != "full_text"}
+            rec = records.get(m.meeting_id or -1)
+            d["check"] = None if rec is None else {"checked_at": rec.checked_at.isoformat(timespec="seconds"),
+                                                   "checked_by": rec.checked_by, "data_version": rec.data_version}
+            d["check_changed"] = [{"quote": c.quote, "metric": c.metric, "old": c.old.verdict,
+                                   "old_value": c.old.data_value, "new": c.new.verdict,
+                                   "new_value": c.new.data_value} for c in changed[m.meeting_id]]
+            out.append(d)
+        print(json.dumps(out, ensure_ascii=False, indent=1, default=str))
         return 0
     for m in meetings:
         print(f"{m.meeting_id}\t{m.held_on}\t{','.join(m.partners)}\t{m.title}")
+        rec = records.get(m.meeting_id or -1)
+        if rec is not None and changed[m.meeting_id]:
+            print("\t! " + t("meetings.check_changed", LANG, day=rec.checked_at.date().isoformat(),
+                              version=rec.data_version, who=rec.checked_by))
+        for c in changed[m.meeting_id]:
+            was, now = (check_text.describe(c.metric, v.data_value, LANG) for v in (c.old, c.new))
+            print(f"\t!   «{c.quote}» {c.metric}: {c.old.verdict} ({was}) -> {c.new.verdict} ({now})")
         for f in m.followups:
             print(f"\t#{f.followup_id} [{f.status_on(today)}] {f.text} | {f.owner or '—'} | {f.due_on or '—'}")
     return 0

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from dashboard.ingest.pipeline import import_paths
 from dashboard.meetings import checks
 from dashboard.meetings.model import Meeting
@@ -20,7 +22,7 @@ def _file(path: Path, rows: list[tuple[str, str, str, float]]) -> Path:
     return path
 
 
-def test_a_verdict_changed_by_a_late_month_is_flagged(tmp_path: Path) -> None:
+def test_a_verdict_changed_by_a_late_month_is_flagged(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = tmp_path / "db" / "t.duckdb"
     # 2022 exports: BY 200, KZ 120, TR 50 (M$): Kazakhstan is 2nd by exports
     import_paths(db, [_file(tmp_path / "a.csv", [("ЭК", f"{m:02d}/2022", c, v) for m, c, v in
@@ -48,6 +50,19 @@ def test_a_verdict_changed_by_a_late_month_is_flagged(tmp_path: Path) -> None:
     assert (change.metric, change.old.verdict, change.new.verdict, change.new.data_value) == \
         ("export_rank", "confirmed", "mismatch", 3)
     store.close()
+
+    # `meeting list` flags it too, with the old and the new verdict
+    import argparse
+    import json
+
+    from dashboard.meetings import cli
+    assert cli.cmd_list(argparse.Namespace(partner=None, json=True), db) == 0
+    (listed,) = json.loads(capsys.readouterr().out)
+    assert listed["check"]["checked_by"] == "ivanova" and listed["check"]["data_version"] == "1"
+    assert [(c["metric"], c["old"], c["new"], c["new_value"]) for c in listed["check_changed"]] == \
+        [("export_rank", "confirmed", "mismatch", 3)]
+    assert cli.cmd_list(argparse.Namespace(partner=None, json=False), db) == 0
+    assert "confirmed (2) -> mismatch (3)" in capsys.readouterr().out
 
 
 def test_another_text_is_not_compared_with_the_record() -> None:
