@@ -24,6 +24,15 @@ def test_heldout_goal() -> None:
     assert res["recall"] >= 0.95 and res["precision"] >= 0.95, res["wrong"]
 
 
+def test_blind_corpus_does_not_regress() -> None:
+    """The blind corpus, written by someone who saw neither the rules nor the other corpora, scored 0.785 recall
+    and 0.824 precision when it arrived (53 cases, 107 claims); no rule has been tuned on it since. It falls short
+    of the 0.95 goal: this holds what it honestly reaches, so a regression shows."""
+    res = claims_corpus.score(claims_corpus.FILES["blind"])
+    assert res["cases"] >= 40 and res["expected"] >= 100
+    assert res["recall"] >= 0.78 and res["precision"] >= 0.82, res["wrong"]
+
+
 def test_the_score_counts_misses_and_extras(tmp_path: Path) -> None:
     path = tmp_path / "c.toml"
     path.write_text('[[case]]\nid = "x"\ndate = ""\npartner = "KZ"\n'
