@@ -7,15 +7,15 @@ from dashboard import config
 from dashboard.i18n import LANGS, t
 from dashboard.ui import state, style
 
+# The language first (it draws nothing), so that the browser's tab is titled in it too.
+state.init_from_url("lang", state.parse_choice(LANGS), config.get("DASHBOARD_LANG"))
+lang = state.lang()
 # The icon is a local file: a Material icon here would be fetched from a font host outside the intranet (and so
 # would the page's icon if the navigation came first). Given by its static URL: dashboard/static/ is served at
 # app/static/, and a file path would be copied into every session's media store.
-st.set_page_config(page_title="Внешняя торговля Волгоградской области",
+st.set_page_config(page_title=t("app.title", lang),
                    page_icon="/app/static/favicon.png", layout="wide",
                    initial_sidebar_state="expanded")
-state.init_from_url("lang", state.parse_choice(LANGS), config.get("DASHBOARD_LANG"))
-lang = state.lang()
-
 
 
 def _page(name: str, icon: str, **kw: object) -> st.Page:

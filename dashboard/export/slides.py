@@ -229,9 +229,9 @@ class _Builder:
 
 
 def _firms_word(n: int, lang: str) -> str:
-    if lang == "ru":
-        return plural(n, "компания", "компании", "компаний")
-    return "firm" if n == 1 else "firms"
+    """'1 компания, 2 компании, 5 компаний' / '1 firm, 2 firms': the forms are the catalogue's."""
+    one, few, many = (_p(f"firms_word_{form}", lang) for form in ("one", "few", "many"))
+    return plural(n, one, few, many) if lang == "ru" else (one if n == 1 else many)
 
 
 def build_deck(store: Store, iso2: str, period: Period, region: str | None = None, lang: str = "ru",

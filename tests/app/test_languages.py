@@ -215,7 +215,7 @@ def test_the_meeting_form_speaks_the_readers_language(make_app, demo_db, lang: s
     # the notes quote of it too
     m = proposal.meeting
     typed = [m.title, m.place or "", *(x for p in m.participants for x in (p.name, p.role or "")),
-             *(str(v) for n in proposal.notes for v in n.kw.values() if isinstance(v, str)),
+             *(str(v) for n in proposal.notes for v in n.params.values() if isinstance(v, str)),
              *(c.quote for c in extract_claims(text))]
     assert all(w in text for w in typed), [w for w in typed if w not in text]
     data.stored |= {text, *typed, *m.topics}  # topics: the record's own column, named from a list of topics
