@@ -35,7 +35,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from dashboard.i18n.message import render_all
+    from dashboard.i18n.message import error_text, render_all
     from dashboard.ingest.pipeline import import_paths, keep_heap
     from dashboard.ingest.report import ImportRejected
     from dashboard.store.versions import StoreBusy, StoreError
@@ -47,7 +47,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(report_text(e.report, args.lang), file=sys.stderr)
         return 2
     except (StoreBusy, StoreError, OSError) as e:
-        print(t("cli.import_failed", args.lang, error=e), file=sys.stderr)
+        print(t("cli.import_failed", args.lang, error=error_text(e, args.lang)), file=sys.stderr)
         return 3
     for o in outcomes:
         print(render_all(o.messages, args.lang))
@@ -106,11 +106,12 @@ def cmd_sources(args: argparse.Namespace) -> int:
 
 
 def cmd_rollback(args: argparse.Namespace) -> int:
+    from dashboard.i18n.message import error_text
     from dashboard.store.versions import StoreError, rollback
     try:
         target = rollback(_db(args))
     except StoreError as e:
-        print(t("cli.rollback_failed", args.lang, error=e), file=sys.stderr)
+        print(t("cli.rollback_failed", args.lang, error=error_text(e, args.lang)), file=sys.stderr)
         return 3
     print(t("cli.now_serving", args.lang, version=target.name))
     return 0

@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard import config
 from dashboard.i18n import t
-from dashboard.i18n.message import render, render_all, render_stored
+from dashboard.i18n.message import error_text, render, render_all, render_stored
 from dashboard.ingest import formats
 from dashboard.ingest.pipeline import Parsed, parse_file, publish
 from dashboard.ingest.report import ImportRejected
@@ -80,7 +80,7 @@ if files:
             outcomes = publish(published, good, eaeu={"yes": True, "no": False}.get(eaeu),
                                loaded_by=auth.user_name())
         except (StoreBusy, StoreError, OSError) as e:
-            st.error(t("data.publish_failed", lang, error=str(e)))
+            st.error(t("data.publish_failed", lang, error=error_text(e, lang)))
         else:
             for o in outcomes:
                 st.success(render_all(o.messages, lang))
@@ -106,6 +106,6 @@ else:
         try:
             target = versions.rollback(published)
         except (StoreBusy, StoreError) as e:
-            st.error(t("data.publish_failed", lang, error=str(e)))
+            st.error(t("data.publish_failed", lang, error=error_text(e, lang)))
         else:
             st.success(t("data.now_serving", lang, version=target.name))

@@ -90,3 +90,10 @@ def render_stored(text: object, lang: str) -> str:
     if msgs is not None:
         return render_all(msgs, lang)
     return text if isinstance(text, str) else ""
+
+
+def error_text(e: BaseException, lang: str) -> str:
+    """An exception in the reader's language: the Msg it carries as `message` (the store's errors) rendered, else
+    its own text (an OSError's, which the system gives)."""
+    m = getattr(e, "message", None)
+    return render(m, lang) if isinstance(m, Msg) else str(e)

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dashboard.i18n import t
-from dashboard.i18n.message import Msg, render
+from dashboard.i18n.message import Msg, error_text, render
 from dashboard.meetings.document import DocumentError, from_document, read_path
 from dashboard.meetings.extract import Proposal
 
@@ -142,7 +142,7 @@ def cmd_add(args: argparse.Namespace, db: Path) -> int:
     try:
         saved = load_meeting_documents(db, [(Path(args.file).name, Path(args.file).read_bytes(), m)])
     except (StoreBusy, StoreError, MeetingError, OSError) as e:
-        print(f"not saved: {e}", file=sys.stderr)
+        print(f"not saved: {error_text(e, LANG)}", file=sys.stderr)
         return 3
     if args.json:
         out["saved"] = saved[0].loaded
@@ -227,7 +227,7 @@ def cmd_done(args: argparse.Namespace, db: Path) -> int:
         print(e, file=sys.stderr)
         return 2
     except (StoreBusy, StoreError) as e:
-        print(f"not changed: {e}", file=sys.stderr)
+        print(f"not changed: {error_text(e, LANG)}", file=sys.stderr)
         return 3
     print(f"follow-up {args.followup_id}: {'open' if args.undo else 'done'}")
     return 0

@@ -11,6 +11,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from dashboard.i18n.message import Msg
 from dashboard.store import versions
 from dashboard.store.sqlfiles import sql
 
@@ -29,7 +30,7 @@ class Store:
         self._file: Path | None = None     # the file served (an older one if the current is damaged)
         self._target: Path | None = None   # the file the pointer named when _file was chosen
         # Set when the current version is damaged and an older one is served; the app shows it.
-        self.warning: str | None = None
+        self.warning: Msg | None = None
 
     @property
     def file(self) -> Path:

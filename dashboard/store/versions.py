@@ -22,18 +22,24 @@ from pathlib import Path
 
 import duckdb
 
+from dashboard.i18n.message import Msg, msg
 from dashboard.store import sqlfiles
 
 VERSION_RE = re.compile(r"\.v(\d{6})\.duckdb$")
 LOCK_WAIT_S = 30.0  # how long a second writer waits for the first before it is refused
 
 
-class StoreBusy(RuntimeError):
-    """Another import holds the writer's lock."""
-
-
 class StoreError(RuntimeError):
-    """The store cannot be written (read-only folder, full disk) or read."""
+    """The store cannot be written (read-only folder, full disk) or read. `message` says why, as a key of the
+    store catalogue rendered where it is shown (i18n.message.error_text)."""
+
+    def __init__(self, message: Msg):
+        super().__init__(f"{message.key} {dict(message.params)}")  # for logs; people read the rendered message
+        self.message = message
+
+
+class StoreBusy(StoreError):
+    """Another import holds the writer's lock."""
 
 
 def fault_point(stage: str) -> None:
@@ -56,7 +62,7 @@ def is_healthy(path: Path) -> str | None:
     return None
 
 
-def healthy_current(published: Path) -> tuple[Path | None, str | None]:
+def healthy_current(published: Path) -> tuple[Path | None, Msg | None]:
     """(file to serve, warning): the current version if it is sound, else the newest older sound one and a
     warning naming the damaged file; (None, None) when nothing is published; StoreError if none is sound."""
     cur = current(published)
@@ -68,9 +74,8 @@ def healthy_current(published: Path) -> tuple[Path | None, str | None]:
     cur_n = current_number(published)
     for n, p in reversed(versions(published)):
         if n < cur_n and is_healthy(p) is None:
-            return p, (f"the current data version {cur.name} is damaged ({reason}); "
-                       f"showing the previous version {p.name}")
-    raise StoreError(f"the current data version {cur.name} is damaged ({reason}); no older version is sound")
+            return p, msg("store.fallback", damaged=cur.name, reason=reason, serving=p.name)
+    raise StoreError(msg("store.error.none_sound", damaged=cur.name, reason=reason))
 
 
 def version_path(published: Path, number: int) -> Path:
@@ -129,7 +134,7 @@ def writer_lock(published: Path, wait_s: float | None = None) -> Iterator[None]:
         published.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
     except OSError as e:
-        raise StoreError(f"cannot write in {published.parent}: {e.strerror}") from e
+        raise StoreError(msg("store.error.cannot_write", folder=str(published.parent), reason=e.strerror)) from e
     try:
         deadline = time.monotonic() + (LOCK_WAIT_S if wait_s is None else wait_s)
         while True:
@@ -138,7 +143,7 @@ def writer_lock(published: Path, wait_s: float | None = None) -> Iterator[None]:
                 break
             except BlockingIOError:
                 if time.monotonic() >= deadline:
-                    raise StoreBusy("another import is running; try again when it has finished") from None
+                    raise StoreBusy(msg("store.error.busy")) from None
                 time.sleep(0.05)
         yield
     finally:
@@ -189,7 +194,7 @@ def new_version(published: Path, keep: int = 5) -> Iterator[duckdb.DuckDBPyConne
             fault_point("published")
         except (OSError, duckdb.IOException) as e:
             reason = getattr(e, "strerror", None) or str(e).splitlines()[0]
-            raise StoreError(f"cannot write the new version in {published.parent}: {reason}") from e
+            raise StoreError(msg("store.error.cannot_publish", folder=str(published.parent), reason=reason)) from e
         finally:
             if con is not None:
                 with contextlib.suppress(Exception):
@@ -223,7 +228,7 @@ def rollback(published: Path) -> Path:
         cur_n = current_number(published)
         older = [(n, p) for n, p in versions(published) if n < cur_n]
         if not older:
-            raise StoreError("there is no older version to roll back to")
+            raise StoreError(msg("store.error.no_older"))
         target = older[-1][1]
         point_to(published, target)
         return target

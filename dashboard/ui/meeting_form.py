@@ -12,7 +12,7 @@ import streamlit as st
 from dashboard import config
 from dashboard.export import check_text
 from dashboard.i18n import t
-from dashboard.i18n.message import render
+from dashboard.i18n.message import error_text, render
 from dashboard.meetings.check import check_claims
 from dashboard.meetings.document import DocumentError, from_document, read_text
 from dashboard.meetings.extract import Proposal
@@ -128,7 +128,7 @@ def add_meeting(lang: str) -> None:
     try:
         mid = save_meeting(config.db_path(), meeting, loaded_by=auth.user_name())
     except (MeetingError, StoreBusy, StoreError) as e:
-        st.error(t("mform.save_failed", lang, reason=str(e)))
+        st.error(t("mform.save_failed", lang, reason=error_text(e, lang)))
         return
     st.session_state.pop("mform_proposal", None)
     st.success(t("mform.saved", lang, id=mid))
@@ -147,7 +147,7 @@ def mark_done(todo: list, lang: str) -> None:
             try:
                 set_followup_done(config.db_path(), int(fid))
             except (MeetingError, StoreBusy, StoreError) as e:
-                st.error(t("mform.save_failed", lang, reason=str(e)))
+                st.error(t("mform.save_failed", lang, reason=error_text(e, lang)))
                 return
             st.success(t("mpage.done_ok", lang))
             st.rerun()

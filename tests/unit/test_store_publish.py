@@ -176,3 +176,29 @@ def test_python_runs_no_inline_sql_in_the_writing_modules() -> None:
     offenders = [f"{p.name}: {line.strip()}" for p in files for line in p.read_text(encoding="utf-8").splitlines()
                  if ".execute(" in line and "sqlfiles" not in p.name]
     assert offenders == []
+
+
+def test_store_refusals_are_keys_rendered_in_the_readers_language(tmp_path: Path, monkeypatch, capsys) -> None:
+    """A busy store and a rollback with nothing older: the CLI says so in the language of --lang, from keys
+    that both catalogues hold."""
+    import re
+
+    from dashboard.__main__ import main
+    from dashboard.i18n import catalog
+
+    db = tmp_path / "t.duckdb"
+    import_paths(db, [fts(tmp_path / "a.csv", [("ЭК", "01/2022", "KZ", 100.0)])])
+    monkeypatch.setattr(versions, "LOCK_WAIT_S", 0.05)
+    said = {}
+    for lang in ("ru", "en"):
+        with versions.writer_lock(db):
+            assert main(["--db", str(db), "--lang", lang, "import", str(fts(tmp_path / "b.csv", [
+                ("ИМ", "02/2022", "KZ", 5.0)]))]) == 3
+        assert main(["--db", str(db), "--lang", lang, "rollback"]) == 3
+        said[lang] = capsys.readouterr().err
+    assert "идёт другая загрузка" in said["ru"] and "более ранней версии" in said["ru"]
+    assert "another import is running" in said["en"] and "no older version" in said["en"]
+    assert not re.search("[а-яё]", said["en"], re.I)
+    source = (Path(versions.__file__)).read_text(encoding="utf-8")
+    keys = set(re.findall(r'msg\("([a-z_.]+)"', source))
+    assert keys and keys <= set(catalog("ru")) and keys <= set(catalog("en"))
