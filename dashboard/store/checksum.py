@@ -11,6 +11,8 @@ from pathlib import Path
 
 import duckdb
 
+from dashboard.store import versions
+
 
 def _ident(name: str) -> str:
     """Quote a table name read from the catalog (never from user input) as an SQL identifier."""
@@ -47,8 +49,6 @@ def table_checksums(path: Path | str) -> dict[str, str]:
 
 def verify(published: Path) -> tuple[bool, list[str]]:
     """Read every row of every kept version. (current version sound?, one line per version, newest first)."""
-    from dashboard.store import versions  # here, so checksum.py stays importable by versions.py later
-
     cur = versions.current(published)
     lines, current_ok = [], cur is not None
     for _, path in reversed(versions.versions(published)):
