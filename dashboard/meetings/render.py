@@ -1,64 +1,69 @@
-"""Markdown from meeting texts made safe for st.markdown (which must never get unsafe_allow_html).
+"""Meeting texts on a page: Markdown parsed by markdown-it-py, the HTML it makes cleaned by nh3, and that HTML
+shown as it is (st.html), so the browser never parses the text as Markdown a second time.
 
-Raw HTML in a text is shown as text: `<`, `>` and `&` are escaped everywhere except inside code spans and
-fenced code blocks (shown verbatim anyway) and the `>` that opens a quote line. Links other than http(s) and
-mailto lose their target (no `javascript:`), and images become their alt text, so a text can neither run a
-script nor make the page fetch anything from another address.
+Nothing in a text can make a viewer's browser fetch from anywhere or run anything:
+- raw HTML in the text is not HTML (markdown-it's "html" option off): `<img …>` or `<script>` show as text;
+- an image (inline or reference-style, whatever its alt text holds) is rendered as its alt text, never an <img>;
+- nh3 then keeps only the tags of plain formatted text (no img, no style, no attributes but a link's href and a
+  list's start), links only to absolute http(s) and mailto URLs (relative and `//host` URLs dropped), each link
+  with rel="noopener noreferrer nofollow" and opened in a new tab.
+The server's Content-Security-Policy (ui/preload.py) is the second wall. Titles and names are never Markdown:
+`escape_markdown` for st.markdown, `escape_html` inside HTML.
 """
 from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
+from typing import Any
 
-_FENCE = re.compile(r"^(\s{0,3})(```|~~~)")
-_CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
-_QUOTE = re.compile(r"^(\s{0,3}(?:>\s?)+)")
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]*)\]\(\s*((?:[^()\s]|\([^()]*\))*)(?:[^()]|\([^()]*\))*\)")
-_SAFE_SCHEME = re.compile(r"^(?:https?://|mailto:|#)", re.I)
+import nh3
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+TAGS = frozenset({"p", "br", "hr", "strong", "em", "s", "code", "pre", "blockquote", "ul", "ol", "li", "a",
+                  "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td"})
+ATTRIBUTES = {"a": {"href"}, "ol": {"start"}}
+URL_SCHEMES = frozenset({"http", "https", "mailto"})
+LINK_REL = "noopener noreferrer nofollow"
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~:$])")
 
 
-def _escape(text: str) -> str:
-    return html.escape(text, quote=False)
+def _image_as_text(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+    # markdown-it's own renderer of an image's alt text, then escaped: the text the image stood for
+    return html.escape(self.renderInlineAsText(tokens[idx].children or [], options, env), quote=False)
 
 
-def _inline(line: str) -> str:
-    out, pos = [], 0
-    for m in _CODE_SPAN.finditer(line):
-        out.append(_escape(line[pos:m.start()]))
-        out.append(m.group(0))
-        pos = m.end()
-    out.append(_escape(line[pos:]))
-    s = "".join(out)
-    s = _IMAGE.sub(lambda m: m.group(1), s)
-    return _LINK.sub(lambda m: m.group(0) if _SAFE_SCHEME.match(m.group(2)) else m.group(1), s)
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+    md.add_render_rule("image", _image_as_text)
+    return md
 
 
-def safe_markdown(text: str | None) -> str:
-    """Markdown that renders every HTML tag of `text` as visible text."""
-    if not text:
+_MD = _parser()
+
+
+def clean_html(fragment: str) -> str:
+    """An HTML fragment reduced to TAGS and ATTRIBUTES, with absolute http(s)/mailto links only."""
+    return nh3.clean(fragment, tags=set(TAGS), attributes={k: set(v) for k, v in ATTRIBUTES.items()},
+                     url_schemes=set(URL_SCHEMES), url_relative="deny", link_rel=LINK_REL,
+                     set_tag_attribute_values={"a": {"target": "_blank"}}, strip_comments=True)
+
+
+def meeting_html(text: str | None) -> str:
+    """The safe HTML of a meeting's Markdown text ('' for no text), for st.html."""
+    if not text or not text.strip():
         return ""
-    out, fenced = [], None
-    for line in text.replace("\r\n", "\n").split("\n"):
-        fence = _FENCE.match(line)
-        if fenced is not None:
-            out.append(line)
-            if fence and fence.group(2) == fenced:
-                fenced = None
-            continue
-        if fence:
-            fenced = fence.group(2)
-            out.append(line)
-            continue
-        q = _QUOTE.match(line)
-        lead = q.group(1) if q else ""
-        out.append(lead + _inline(line[len(lead):]))
-    return "\n".join(out)
+    return clean_html(_MD.render(text.replace("\r\n", "\n")))
+
+
+def escape_html(text: str | None) -> str:
+    """Plain text (a name, a title, an owner) inside HTML."""
+    return html.escape(text or "", quote=True)
 
 
 def escape_markdown(text: str | None) -> str:
     """Plain text (a name, a title, an owner) that shows exactly as written inside Markdown."""
     if not text:
         return ""
-    return _MD_SPECIAL.sub(r"\\\1", _escape(text))
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))

@@ -1,6 +1,7 @@
 """Meetings on screen: one meeting with its checked figures and follow-ups, and the timeline of a partner's
-meetings with the partner's figures as of each meeting date. Every text from a meeting goes through
-safe_markdown / escape_markdown: st.markdown never gets unsafe_allow_html."""
+meetings with the partner's figures as of each meeting date. A meeting's Markdown is shown as the sanitised HTML
+of meetings/render.meeting_html (st.html, never parsed again by the browser); titles and names go through
+escape_markdown; st.markdown never gets unsafe_allow_html."""
 from __future__ import annotations
 
 import datetime as dt
@@ -14,7 +15,7 @@ from dashboard.i18n.numbers import day, money, percent, rank_phrase
 from dashboard.meetings import checks
 from dashboard.meetings.check import CheckedClaim, Figures, figures_as_of
 from dashboard.meetings.model import Meeting
-from dashboard.meetings.render import escape_markdown, safe_markdown
+from dashboard.meetings.render import escape_markdown, meeting_html
 from dashboard.meetings.store_io import list_meetings
 from dashboard.reference import partners as ref_partners
 from dashboard.store.db import Store
@@ -150,7 +151,9 @@ def render_meeting(meeting: Meeting, claims_checked: list[CheckedClaim], lang: s
         st.caption(" · ".join(bits))
     left, right = st.columns([3, 2])
     with left:
-        st.markdown(safe_markdown(meeting.summary_md))
+        summary = meeting_html(meeting.summary_md)
+        if summary:
+            st.html(summary)
     with right:
         if meeting.participants:
             st.markdown(f"**{t('meetings.participants', lang)}**")

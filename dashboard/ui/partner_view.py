@@ -6,6 +6,7 @@ import streamlit as st
 from dashboard.charts import structure, trade
 from dashboard.i18n import t
 from dashboard.i18n.numbers import day
+from dashboard.meetings.render import escape_markdown
 from dashboard.reference import partners as ref_partners
 from dashboard.ui import cached, meetings_view, state
 
@@ -70,7 +71,7 @@ def meetings_note(iso2: str, lang: str) -> None:
     last = held[0]
     n_open = sum(len(m.open_followups()) for m in held)
     st.info(t("partner.meetings_note", lang, date=day(last.held_on, lang),
-              title=last.title_in(lang), n=len(held), open=n_open), icon=":material/forum:")
+              title=escape_markdown(last.title_in(lang)), n=len(held), open=n_open), icon=":material/forum:")
 
 
 def meetings(iso2: str, lang: str) -> None:
