@@ -1,5 +1,6 @@
-"""What every publication writes besides its own rows: the schema, the reference tables, the metric macros and
-the meta values (applied by store/publication.py, inside a new version)."""
+"""What every publication writes besides its own rows: the schema, the reference tables and the meta values
+(applied by store/publication.py, inside a new version). The metric macros are not stored: every reader
+defines them (store/db.py)."""
 from __future__ import annotations
 
 import duckdb
@@ -14,6 +15,7 @@ SCHEMA_VERSION = "1"
 
 def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
     sqlfiles.run(con, "schema")
+    sqlfiles.run(con, "drop_stored_macros")
     set_meta(con, "schema_version", SCHEMA_VERSION)
 
 
@@ -34,11 +36,6 @@ def refresh_reference(con: duckdb.DuckDBPyConnection) -> None:
     }
     with sqlfiles.registered(con, **frames):
         sqlfiles.run(con, "replace_reference")
-
-
-def define_metrics(con: duckdb.DuckDBPyConnection) -> None:
-    """The metric macros (they read the rollups, which apply_schema creates)."""
-    sqlfiles.run(con, "metrics")
 
 
 def set_meta(con: duckdb.DuckDBPyConnection, key: str, value: str) -> None:

@@ -1,19 +1,25 @@
 """Read access to the published database: one read-only connection per process, a cursor per query.
 
 Queries live one per file in store/sql/<result>.sql (read by store/sqlfiles.py, the loader of every SQL file)
-and take bound parameters ($name) only.
+and take bound parameters ($name) only. The metric macros they build on (metrics.sql) are defined by this
+module on every cursor it reads with, so a version file published by an older release, or served after a
+rollback, is read with the current definitions.
 """
 from __future__ import annotations
 
+import contextlib
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
 from dashboard.i18n.message import Msg
-from dashboard.store import versions
+from dashboard.store import sqlfiles, versions
 from dashboard.store.sqlfiles import sql
+
+POOL = 8  # idle cursors kept, each with the macros defined: about the queries a process runs at once
 
 
 class NoData(RuntimeError):
@@ -29,6 +35,7 @@ class Store:
         self._con: duckdb.DuckDBPyConnection | None = None
         self._file: Path | None = None     # the file served (an older one if the current is damaged)
         self._target: Path | None = None   # the file the pointer named when _file was chosen
+        self._idle: list[duckdb.DuckDBPyConnection] = []  # cursors of _con, macros defined, not in use
         # Set when the current version is damaged and an older one is served; the app shows it.
         self.warning: Msg | None = None
 
@@ -66,24 +73,47 @@ class Store:
                 # it goes away with its last cursor.
                 self._con = duckdb.connect(str(serve), read_only=True)
                 self._file, self._target = serve, target
+                self._close_idle()
             return self._con
 
-    def df(self, name: str, **params: object) -> pd.DataFrame:
-        cur = self._connection().cursor()
+    @contextlib.contextmanager
+    def _cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor of the served version with the metric macros defined. A temporary macro lives in the cursor
+        that made it (each cursor is a connection of its own) and defining them costs ~2 ms, so a cursor is
+        kept for the next query rather than made anew; one that failed is dropped."""
+        con = self._connection()
+        with self._lock:
+            cur = self._idle.pop() if con is self._con and self._idle else None
+        if cur is None:
+            cur = con.cursor()
+            sqlfiles.run(cur, "metrics")
         try:
-            return cur.execute(sql(name), params or None).df()
-        finally:
+            yield cur
+        except BaseException:
             cur.close()
+            raise
+        with self._lock:
+            if con is self._con and len(self._idle) < POOL:
+                self._idle.append(cur)
+                return
+        cur.close()
+
+    def df(self, name: str, **params: object) -> pd.DataFrame:
+        with self._cursor() as cur:
+            return cur.execute(sql(name), params or None).df()
 
     def rows(self, name: str, **params: object) -> list[tuple]:
-        cur = self._connection().cursor()
-        try:
+        with self._cursor() as cur:
             return cur.execute(sql(name), params or None).fetchall()
-        finally:
+
+    def _close_idle(self) -> None:  # under the lock
+        for cur in self._idle:
             cur.close()
+        self._idle = []
 
     def close(self) -> None:
         with self._lock:
+            self._close_idle()
             if self._con is not None:
                 self._con.close()
             self._con = None

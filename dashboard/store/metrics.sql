@@ -1,12 +1,14 @@
 -- The one definition of the metrics (README, "Definitions"). Every query builds on these macros.
+-- They are temporary: store/db.py defines them on each connection that reads, so the definitions always come
+-- from the code release, never from a version file published before a macro changed.
 -- turnover = exports + imports; M = partners with turnover > 0; rank = place by turnover, descending,
 -- ties sharing the better place; share = partner turnover / region turnover over the same months.
 -- Money is summed in exact integer cents (BIGINT), once, here: ranks, M and ties are decided on the cents, so
 -- two partners equal to the cent share a place whatever the float sums of their rows. The *_usd columns are
 -- the same cents divided by 100, for charts and display.
-CREATE OR REPLACE MACRO cents(usd) AS CAST(round(usd * 100) AS BIGINT);
+CREATE OR REPLACE TEMP MACRO cents(usd) AS CAST(round(usd * 100) AS BIGINT);
 
-CREATE OR REPLACE MACRO partner_period(rgn, m_from, m_to) AS TABLE
+CREATE OR REPLACE TEMP MACRO partner_period(rgn, m_from, m_to) AS TABLE
 WITH t AS (
     SELECT year, partner,
            CAST(coalesce(sum(cents(value_usd)) FILTER (WHERE flow = 'E'), 0) AS BIGINT) AS exports_cents,
@@ -25,11 +27,11 @@ FROM t
 WHERE exports_cents + imports_cents > 0;
 
 -- growth = value / value of the same months of the previous year - 1 (NULL when there is nothing to compare).
-CREATE OR REPLACE MACRO growth(cur, prev) AS CASE WHEN prev > 0 THEN cur / prev - 1 END;
+CREATE OR REPLACE TEMP MACRO growth(cur, prev) AS CASE WHEN prev > 0 THEN cur / prev - 1 END;
 
 -- Firms of the region trading with a partner in a year: the 'any' count where it is given, else exporters +
 -- importers (a firm doing both may then count twice: the administration's tables give no better).
-CREATE OR REPLACE MACRO firms_total() AS TABLE
+CREATE OR REPLACE TEMP MACRO firms_total() AS TABLE
 SELECT year, partner,
        max(firms) FILTER (WHERE kind = 'any') AS firms_any,
        max(firms) FILTER (WHERE kind = 'exporters') AS firms_exporters,

@@ -5,7 +5,7 @@ every publication does around it (Datasette's `execute_write_fn` is the model).
     publish(published, add, who="ivanova")
 
 Around the function: the writer's lock, a copy of the current version, the schema, the reference tables,
-then (after the function) the metric macros and the meta values `demo` and `published_at`; the version is
+then (after the function) the meta values `demo` and `published_at`; the version is
 published atomically or, on any exception, not at all (store/versions.py). A publication in which the
 function ran no write statement publishes nothing, unless nothing is published yet (the first version is
 the schema itself).
@@ -90,7 +90,6 @@ def publish(published: Path, fn: Callable[[Writer], T], who: str | None = None, 
             result.append(fn(w))
             if not w.changed and versions.current(published) is not None:
                 raise _Unchanged
-            build.define_metrics(con)
             real = w.value("real_fts_sources")
             build.set_meta(con, "demo", "0" if real else "1")
             build.set_meta(con, "published_at", dt.datetime.now().isoformat(timespec="seconds"))

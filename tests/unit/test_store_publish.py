@@ -202,3 +202,54 @@ def test_store_refusals_are_keys_rendered_in_the_readers_language(tmp_path: Path
     source = (Path(versions.__file__)).read_text(encoding="utf-8")
     keys = set(re.findall(r'msg\("([a-z_.]+)"', source))
     assert keys and keys <= set(catalog("ru")) and keys <= set(catalog("en"))
+
+
+STALE_MACROS = """
+CREATE OR REPLACE MACRO partner_period(rgn, m_from, m_to) AS TABLE
+    SELECT 1900 AS year, 'XX' AS partner, 0 AS exports_cents, 0 AS imports_cents, 0 AS turnover_cents,
+           0.0 AS exports_usd, 0.0 AS imports_usd, 0.0 AS turnover_usd, 1 AS rank, 1 AS partners_count, 1.0 AS share;
+CREATE OR REPLACE MACRO growth(cur, prev) AS 42;
+"""
+
+
+def test_a_version_with_stale_or_no_macros_is_read_with_the_codes_definitions(tmp_path: Path) -> None:
+    """The metric macros come from the code release, defined by the reader: a version file holding an older
+    release's definitions (or none) answers the same; a new publication drops what an older one stored."""
+    import duckdb
+
+    db = tmp_path / "t.duckdb"
+    import_paths(db, [fts(tmp_path / "a.csv", [("ЭК", "01/2021", "KZ", 100.0), ("ЭК", "01/2022", "KZ", 150.0),
+                                              ("ИМ", "01/2022", "CN", 50.0)])])
+    path = versions.current(db)
+    assert path is not None
+
+    def stored(p: Path) -> list[str]:
+        con = duckdb.connect(str(p), read_only=True)
+        try:
+            return [r[0] for r in con.execute("SELECT function_name FROM duckdb_functions() "
+                                              "WHERE function_type IN ('macro', 'table_macro') AND NOT internal")
+                    .fetchall()]
+        finally:
+            con.close()
+
+    assert stored(path) == []  # a version holds data only
+
+    def ranking() -> list[tuple]:
+        store = Store(db)
+        try:
+            df = store.df("partner_ranking", region="18000", year=2022, m_from=1, m_to=12)
+            return [(r.iso2, r.rank, r.turnover_cents, None if r.growth != r.growth else r.growth)  # NaN: none
+                    for r in df.itertuples()]
+        finally:
+            store.close()
+
+    expected = ranking()
+    assert expected == [("KZ", 1, 15000, 0.5), ("CN", 2, 5000, None)]
+    con = duckdb.connect(str(path))  # as a release before this one left it: its own definitions stored
+    con.execute(STALE_MACROS)
+    con.close()
+    assert sorted(stored(path)) == ["growth", "partner_period"]
+    assert ranking() == expected
+
+    import_paths(db, [fts(tmp_path / "b.csv", [("ЭК", "02/2022", "TR", 10.0)])])
+    assert stored(versions.current(db)) == []
