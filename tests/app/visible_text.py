@@ -48,12 +48,15 @@ def md_text(text: str) -> str:
 
 
 _STYLE = re.compile(r"<(style|script)\b.*?</\1>", re.S | re.I)
+# emphasis and links run on in the words around them; any other tag may start a block of its own (the slides'
+# spans are blocks by their CSS, Plotly's <extra> is a box beside the hover label), so it starts a line
+_INLINE_TAG = re.compile(r"</?(?:b|strong|i|em|a|code|u|s|small|sup|sub|mark)\b[^>]*>", re.I)
 _TAG = re.compile(r"<[^>]+>")
 
 
 def html_text(body: str) -> str:
-    """The visible text of an st.html block: no CSS or script, each tag a line break."""
-    return html.unescape(_TAG.sub("\n", _STYLE.sub("", body)))
+    """The visible text of an st.html block: no CSS or script, a line for each block."""
+    return html.unescape(_TAG.sub("\n", _INLINE_TAG.sub("", _STYLE.sub("", body))))
 
 
 # ------------------------------------------------------------------------------------------------ collecting
