@@ -25,7 +25,13 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_hash_password(args: argparse.Namespace) -> int:
-    """Ask for the password twice (or read one line from stdin with --stdin) and print the secrets lines."""
+    """Ask for the password twice (or read one line from stdin with --stdin) and print the secrets lines of the
+    named user (the login the audit trail will name)."""
+    user = access.normal_login(args.user)
+    if not access.LOGIN.fullmatch(user):
+        print("a login is 1-64 characters of a-z, 0-9, '.', '_', '-', starting with a letter or a digit",
+              file=sys.stderr)
+        return 2
     if args.stdin:
         password = sys.stdin.readline().rstrip("\n")
     else:
@@ -37,12 +43,13 @@ def cmd_hash_password(args: argparse.Namespace) -> int:
         print("use at least 8 characters", file=sys.stderr)
         return 2
     print("# add to .streamlit/secrets.toml (never commit that file)")
-    print(access.secrets_lines(access.hash_password(password)), end="")
+    print(access.secrets_lines(access.hash_password(password), user=user), end="")
     return 0
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> dict:
     sub.add_parser("verify", help="read every table of every kept version; exit 1 if the current is damaged")
-    hp = sub.add_parser("hash-password", help="make the password line for .streamlit/secrets.toml")
+    hp = sub.add_parser("hash-password", help="make a named user's password line for .streamlit/secrets.toml")
+    hp.add_argument("--user", required=True, help="the person's login, named in the audit trail (e.g. ivanova)")
     hp.add_argument("--stdin", action="store_true", help="read the password from stdin instead of asking")
     return {"verify": cmd_verify, "hash-password": cmd_hash_password}

@@ -28,6 +28,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("DASHBOARD_MAX_UPLOAD_MB", "200", "Largest file an import accepts, in megabytes."),
     Setting("DASHBOARD_READ_ONLY", "0", "1 = a viewing deployment: the pages that change data do not exist."),
     Setting("DASHBOARD_LANG", "ru", "Default interface language (ru or en)."),
+    Setting("DASHBOARD_TRUSTED_PROXIES", "127.0.0.1,::1",
+            "Addresses or networks of the reverse proxy (nginx) whose X-Forwarded-For names the client, for the "
+            "login's delays per address; from any other peer the header is ignored."),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 
@@ -65,6 +68,10 @@ def max_upload_mb() -> int:
     """The same limit for Streamlit's uploader (serve.py sets server.maxUploadSize from it), which counts whole
     megabytes: a fraction rounds up, and the importer still refuses what passes max_upload_bytes()."""
     return max(1, math.ceil(float(get("DASHBOARD_MAX_UPLOAD_MB"))))
+
+
+def trusted_proxies() -> list[str]:
+    return [x.strip() for x in get("DASHBOARD_TRUSTED_PROXIES").split(",") if x.strip()]
 
 
 def read_only() -> bool:
