@@ -15,7 +15,9 @@ def add_parser(sub) -> None:
     deck.add_argument("--partner", required=True, help="ISO alpha-2 code, e.g. KZ")
     deck.add_argument("--year", type=int, required=True)
     deck.add_argument("--months", help="range of months within the year, e.g. 1-9 (default: the whole year)")
-    deck.add_argument("--lang", choices=["ru", "en"], default="ru", help="language of the slides")
+    # no default of its own: without it the slides speak the global --lang (DASHBOARD_LANG, else Russian)
+    deck.add_argument("--lang", choices=["ru", "en"], default=argparse.SUPPRESS,
+                      help="language of the slides (default: the global --lang)")
     deck.add_argument("--region", default=config.region())
     deck.add_argument("-o", "--output", required=True, help="FILE.pptx or FILE.pdf")
 

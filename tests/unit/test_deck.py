@@ -157,6 +157,18 @@ def test_cli_writes_the_deck(demo_db: Path, tmp_path: Path, capsys: pytest.Captu
     assert main(["--db", str(demo_db), "deck", "--partner", "KZ", "--year", "2022", "-o", str(tmp_path / "x.doc")]) == 2
 
 
+def test_the_slides_speak_the_global_language_unless_deck_says(demo_db: Path, tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "kz.pptx"
+    base = ["--db", str(demo_db)]
+    deck = ["deck", "--partner", "KZ", "--year", "2022", "-o", str(out)]
+    assert main([*base, "--lang", "en", *deck]) == 0
+    said = capsys.readouterr().out
+    assert ", Kazakhstan, 2022, en," in said
+    assert main([*base, "--lang", "en", *deck, "--lang", "ru"]) == 0
+    assert ", Казахстан, 2022, ru," in capsys.readouterr().out
+
+
 def test_pdf_without_libreoffice_says_so(monkeypatch: pytest.MonkeyPatch, demo_db: Path, tmp_path: Path,
                                          capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setattr(pdf, "converter", lambda: None)
