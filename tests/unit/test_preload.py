@@ -1,16 +1,21 @@
 """The first visit's head start (issue 6): the HTML page names Streamlit chunks that exist in the installed
 Streamlit (an upgrade that renames them would otherwise quietly bring back the slower first chart), and the
-middleware adds them to every page path's HTML while leaving every other response as it was."""
+middleware adds them to every page path's HTML, with its Content-Security-Policy, while leaving every other
+response as it was."""
 from __future__ import annotations
 
 import asyncio
+import base64
+import hashlib
 import re
+from pathlib import Path
 
 import pytest
+import streamlit
 
 from dashboard.ui import preload
 
-PAGE = b"<!DOCTYPE html><html><head><title>Streamlit</title>" \
+PAGE = b"<!DOCTYPE html><html><head><title>Streamlit</title><script>\n  window.prerenderReady = false\n</script>" \
        b'<script type="module" crossorigin src="./static/js/index.abc.js"></script></head><body></body></html>'
 
 
@@ -48,7 +53,7 @@ def _call(path: str, status: int = 200, ctype: bytes = b"text/html", body: bytes
     scope = {"type": "http", "method": method, "path": path,
              "headers": headers or [(b"accept-encoding", b"gzip, br"), (b"if-none-match", b'"abc"'),
                                     (b"user-agent", b"test")]}
-    asyncio.run(preload.ChunkPreload(inner)(scope, None, send))
+    asyncio.run(preload.ServedPage(inner)(scope, None, send))
     start = next(m for m in sent if m["type"] == "http.response.start")
     return start, b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body"), seen
 
@@ -86,7 +91,7 @@ def test_websocket_passes_untouched():
         calls.append(scope)
 
     scope = {"type": "websocket", "path": "/_stcore/stream", "headers": [(b"accept-encoding", b"gzip")]}
-    asyncio.run(preload.ChunkPreload(inner)(scope, None, None))
+    asyncio.run(preload.ServedPage(inner)(scope, None, None))
     assert calls == [scope]
 
 
@@ -97,3 +102,47 @@ def test_a_page_without_head_is_left_as_it_is():
 def test_the_script_imports_relative_to_streamlits_own_bundle():
     script = re.search(rb"<script type=\"module\">(.*?)</script>", preload.head_tags(), re.S)
     assert script and b"new URL(file, index.src)" in script.group(1)
+
+
+def _sha256(text: bytes) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text).digest()).decode() + "'"
+
+
+def _directives(csp: str) -> dict[str, list[str]]:
+    return {d.split()[0]: d.split()[1:] for d in csp.split(";") if d.strip()}
+
+
+def test_the_page_comes_with_a_policy_allowing_nothing_from_elsewhere():
+    start, body, _ = _call("/partner")
+    csp = _directives(dict(start["headers"])[b"content-security-policy"].decode())
+    for name in ("default-src", "connect-src", "frame-ancestors", "base-uri", "form-action"):
+        assert csp[name] == ["'self'"], name
+    assert csp["object-src"] == ["'none'"]
+    assert csp["img-src"] == ["'self'", "data:", "blob:"] and csp["font-src"] == ["'self'", "data:"]
+    assert csp["style-src"] == ["'self'", "'unsafe-inline'"]
+    inline = [_sha256(b"\n  window.prerenderReady = false\n")]
+    inline += [_sha256(m.group(1)) for m in re.finditer(rb"<script type=\"module\">(.*?)</script>", preload.head_tags(),
+                                                        re.S)]
+    # exactly the inline scripts served, nothing else; WebAssembly may compile, JavaScript text may not
+    assert csp["script-src"] == ["'self'", "blob:", "'wasm-unsafe-eval'", *inline]
+    assert not any(v == "'unsafe-eval'" or "*" in v or "http" in v for vals in csp.values() for v in vals)
+
+
+def test_the_hashes_follow_the_html_served():
+    other = PAGE.replace(b"window.prerenderReady = false", b"window.prerenderReady = 0")
+    first = dict(_call("/", body=PAGE)[0]["headers"])[b"content-security-policy"]
+    second = dict(_call("/", body=other)[0]["headers"])[b"content-security-policy"]
+    assert first != second and _sha256(b"\n  window.prerenderReady = 0\n").encode() in second
+
+
+def test_script_hashes_skip_scripts_with_a_src_and_read_the_real_index():
+    assert preload.script_hashes(b'<script src="a.js"></script><SCRIPT type="module" SRC=b.js></SCRIPT>') == []
+    assert preload.script_hashes(b"<script data-x='src=no'>a()</script>") == [_sha256(b"a()")]
+    index = (Path(streamlit.__file__).parent / "static" / "index.html").read_bytes()
+    assert len(preload.script_hashes(index)) == index.count(b"<script>")  # Streamlit's own inline scripts
+
+
+def test_a_streamlit_without_the_chunks_still_gets_the_policy(monkeypatch):
+    monkeypatch.setattr(preload, "head_tags", lambda: b"")
+    start, body, _ = _call("/")
+    assert body == PAGE and b"content-security-policy" in dict(start["headers"])
