@@ -284,3 +284,15 @@ def test_the_upload_limit_has_one_source(monkeypatch):
         assert config.max_upload_bytes() == int(2.5 * 1024 * 1024)  # what the importer itself refuses above
     finally:
         bootstrap.load_config_options({})  # Streamlit's options as its files say again
+
+
+def test_nginx_writes_the_address_it_saw_and_the_app_trusts_loopback_by_default(monkeypatch):
+    """deploy/nginx.conf replaces the client's X-Forwarded-For (appending would keep the client's own text in
+    front); the default trusted proxy is the loopback where that nginx runs."""
+    conf = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
+    code = "\n".join(line.split("#")[0] for line in conf.splitlines())
+    assert "$proxy_add_x_forwarded_for" not in code
+    assert code.count("proxy_set_header X-Forwarded-For $remote_addr;") == 2  # the stream and the pages
+    assert code.count("proxy_set_header X-Real-IP $remote_addr;") == 2
+    monkeypatch.delenv("DASHBOARD_TRUSTED_PROXIES", raising=False)
+    assert set(config.trusted_proxies()) == {"127.0.0.1", "::1"}
