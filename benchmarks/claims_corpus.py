@@ -15,9 +15,11 @@ from pathlib import Path
 from dashboard.meetings.claims import Claim, extract_claims
 
 CORPORA = Path(__file__).resolve().parent.parent / "tests" / "corpora"
-# tuning: the rules were written against it; heldout: written before the rules, never tuned on; blind: written by
-# someone who had seen neither the rules nor the other corpora, and never edited after.
-FILES = {"blind": CORPORA / "press_blind.toml", "heldout": CORPORA / "press_heldout.toml",
+# tuning: the rules were written against it; heldout: written before the rules, never tuned on; blind_tuned:
+# written by someone who had seen neither the rules nor the other corpora, never edited, first scored at recall
+# 0.785 / precision 0.824 and then tuned on (its misses became rules, each shown by sentences of our own in the
+# tuning corpus).
+FILES = {"blind_tuned": CORPORA / "press_blind.toml", "heldout": CORPORA / "press_heldout.toml",
          "tuning": CORPORA / "press_tuning.toml"}
 # The goals (issue 15): recall and precision on the held-out sets; extracting and checking 10,000 figures in
 # under 5 s; a 9 MB text without figures "in seconds". Checked here, in the benchmark, never by a timed unit test.

@@ -2,26 +2,35 @@
 
 Recognised, each with its metric:
 - rank: "4-е место", "заняла 14 место", "на пятой позиции", "седьмым по объёму товарооборота партнёром",
-  "крупнейший / главный партнёр" (= 1), "входит в десятку / в топ-15" (qualifier top_n); by flow
-  ("седьмое место по объёмам импорта", "пятый по объёму экспорта рынок") export_rank / import_rank;
-  "среди / в числе / в рейтинге 114 стран" after a rank also gives partners_count; a rank among a group
-  ("среди африканских партнёров") is not a claim;
+  "стала шестой среди партнёров", "крупнейший / главный партнёр" (= 1), "замыкает десятку" (= 10), "входит в
+  десятку / в топ-15" (qualifier top_n); by flow, named after the rank or before it in its clause ("седьмое
+  место по объёмам импорта", "По импорту Беларусь заняла пятое место", "…, а по импорту — на первом",
+  "крупнейший потребитель волгоградского экспорта") export_rank / import_rank; "среди / в числе / в рейтинге
+  114 стран" after a rank also gives partners_count; two places, two partners and "соответственно" pair up; a
+  rank among a group ("среди африканских партнёров") or among Russian regions is not a claim;
 - rank_change: "поднялась на 3 строчки" (+3), "опустилась на четыре позиции" (-4), "с 25-го на 19-е место";
-- partners_count: "со 114 странами"; firms: "более 200 предприятий", "185 экспортёров", kinds exporters /
-  importers / any / foreign_capital ("компаний с иностранным капиталом");
+- partners_count: "со 114 странами"; firms: "более 200 предприятий", "185 экспортёров", "число экспортёров
+  достигло 128", kinds exporters / importers / any / foreign_capital ("компаний с иностранным капиталом"), else
+  from the clause's verb ("экспортировали … 85 компаний");
 - money in US dollars (turnover / exports / imports): "233 млн долларов", "$1,2 млрд", "45 миллионов долларов";
-  a difference ("на 12,4 млн меньше", "вырос на 48 млн долларов") is *_change; roubles and euros are not claims;
-- quantities in tonnes (exports_mass / imports_mass), with the goods when they are named ("1,2 млн тонн пшеницы");
+  a difference ("на 12,4 млн меньше", "нарастил на 48 млн долларов", "импорт — на 845 тыс. долларов") is
+  *_change; a sum without a currency after one in dollars is in dollars too; roubles and euros are not claims;
+- quantities in tonnes (exports_mass / imports_mass), with the goods when they are named ("1,2 млн тонн пшеницы",
+  "на пшеницу пришлось 640 тыс. тонн");
 - growth as a ratio (0.31 = +31 %): "вырос на 31%", "снизившись на 8 %", "в 3,1 раза", "вдвое", "131 % к
-  уровню 2021 года"; shares ("на Турцию приходится 9,4 % оборота", "доля … составила 7,8 %").
+  уровню 2021 года"; shares ("на Турцию приходится 9,4 % оборота", "доля … составила 7,8 %", and a second one
+  after a dash: "…, на Турцию — 8,7 %", "…, в экспорте — 9,8 %").
 Qualifiers: более / свыше / превысил -> more_than; около / порядка -> about; почти -> almost; не более / менее ->
 at_most; otherwise exact. The partner is the country named nearest before the figure in the sentence (else after
 it), else the text's main partner; money and growth of "области" / "региона" with no partner named are the
-region's. Sentences about Russia's trade as a whole, or about plans and targets, give no claims.
+region's. The flow is the nearest flow word before the figure, else one after it in its clause, else the one the
+sentence before spoke of ("Товарооборот … В 2023 году он вырос до …"). Sentences about Russia's trade as a whole,
+about another region ("Ростовская область", "Краснодарский край"), or about plans and targets give no claims.
 The period: the sentence's own (periods.py), else the one stated earlier in the same paragraph, else None.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -117,7 +126,8 @@ _FLOW = re.compile(r"экспорт\w*|вывоз\w*|вывез\w*|направ�
                    r"поставлен\w*|поставк\w*|импорт\w*|ввоз\w*|ввез\w*|закупк\w*|(?:внешне)?торгов\w+\s+оборот\w*|товарооборот\w*|"
                    r"оборот\w*", re.I)
 _IMPORT_WORDS = ("импорт", "ввоз", "ввез", "закупк")
-_EXPORT_WORDS = ("экспорт", "вывоз", "вывез", "направил", "отгруж", "отгрузк", "отправлен", "поставлен", "поставк")
+_EXPORT_WORDS = ("экспорт", "вывоз", "вывез", "направил", "отгруж", "отгрузк", "отправлен", "поставлен", "поставк",
+                 "поставок")
 _GROWTH = {"turnover": "turnover_growth", "exports": "export_growth", "imports": "import_growth"}
 _CHANGE = {"turnover": "turnover_change", "exports": "export_change", "imports": "import_change"}
 _SHARE = {"turnover": "turnover_share", "exports": "export_share", "imports": "import_share"}
@@ -130,11 +140,18 @@ def _flow_of(word: str) -> str:
     return "imports" if w.startswith(_IMPORT_WORDS) else "exports" if w.startswith(_EXPORT_WORDS) else "turnover"
 
 
-def _flow_metric(s: str, at: int) -> tuple[str, int | None]:
-    """'turnover' / 'exports' / 'imports' from the nearest flow word before `at` (else the first after)."""
+def _flow_metric(x: _Sentence, at: int) -> tuple[str, int | None]:
+    """'turnover' / 'exports' / 'imports' from the nearest flow word before `at`, else the first after it in its
+    clause, else the flow the paragraph spoke of last ("Товарооборот … составил 355 млн. В 2023 году он вырос до
+    401,8 млн"), else turnover."""
+    s = x.s
     before = [m for m in _FLOW.finditer(s, max(0, at - 160), at)]
-    m = before[-1] if before else _FLOW.search(s, at)
-    return ("turnover", None) if m is None else (_flow_of(m.group(0)), m.start())
+    if before:
+        return _flow_of(before[-1].group(0)), before[-1].start()
+    m = _FLOW.search(s, at, x.clause_span(at)[1])
+    if m:
+        return _flow_of(m.group(0)), m.start()
+    return x.prev_flow or "turnover", None
 
 
 _REGION_WORDS = re.compile(r"(?<![\w-])(?:област\w*|регион\w*|волгоградск\w*)", re.I)
@@ -142,6 +159,10 @@ _PARTNER_WORDS = re.compile(r"республик\w*|стран[аоуые]\w*|д
                             r"партн[её]р\w*", re.I)
 _DOLLARS_OF = re.compile(r"долл\w*\.?\s+$", re.I)
 _NATIONAL = re.compile(r"(?<![\w-])(?:Росси[июяей]|РФ|Российск\w+\s+Федераци\w+|[Рр]оссийско-\w+)(?![\w])")
+# another Russian region ("Ростовская область", "Краснодарский край"): its figures are not this region's
+_OTHER_REGION = re.compile(r"(?<![\w-])(?!Волгоград)[А-ЯЁ][а-яё]+[сц]к(?:ая|ой|ую|ий|ого|ому|им|ом)\s+"
+                           r"(?:област|кра[йяюе])\w*")
+_OWN_REGION = re.compile(r"(?<![\w-])волгоградск\w*", re.I)
 _PLANS = re.compile(r"планиру\w*|планах|намерен\w*|поставил\w*\s+цель|цел[ьи]\s|довести|прогноз\w*|ожида\w*",
                     re.I)
 
@@ -149,11 +170,15 @@ _PLANS = re.compile(r"планиру\w*|планах|намерен\w*|пост�
 class _Sentence:
     """One sentence with what every rule asks of it, worked out once."""
 
-    def __init__(self, s: str, default: str | None, period: Period | None, how: str | None):
-        self.s, self.default, self.period, self.how = s, default, period, how
+    def __init__(self, s: str, default: str | None, period: Period | None, how: str | None,
+                 prev_flow: str | None = None):
+        self.s, self.default, self.period, self.how, self.prev_flow = s, default, period, how, prev_flow
         self.mentions = [m for m in countries.find(s) if not _DOLLARS_OF.search(s, 0, m[1])]   # "долларов США"
         self.region_level = bool(_REGION_WORDS.search(s)) and not _PARTNER_WORDS.search(s)
         self.out: list[tuple[int, int, Claim]] = []
+        cuts = list(_CLAUSE.finditer(s))     # clause boundaries, found once: every rule asks for them
+        self._cut_starts = [c.start() for c in cuts]
+        self._cut_ends = [c.end() for c in cuts]
         self.used: list[tuple[int, int]] = []
 
     def partner_at(self, at: int, region_ok: bool) -> str | None:
@@ -165,6 +190,17 @@ class _Sentence:
         if region_ok and (self.region_level or (self.default is None)):
             return None
         return self.default
+
+    def clause_span(self, at: int) -> tuple[int, int]:
+        """Where the clause holding position `at` starts and ends (clauses part at ", ", "; ", ": ", " — ")."""
+        i = bisect.bisect_right(self._cut_ends, at)
+        start = self._cut_ends[i - 1] if i else 0
+        j = bisect.bisect_left(self._cut_starts, at)
+        return start, (self._cut_starts[j] if j < len(self._cut_starts) else len(self.s))
+
+    def clause(self, at: int) -> str:
+        a, b = self.clause_span(at)
+        return self.s[a:b]
 
     def free(self, a: int, b: int) -> bool:
         return not any(a < y and x < b for x, y in self.used)
@@ -192,21 +228,37 @@ _RANK_NOUN = re.compile(
     r"(?:(?P<flow>товарооборот\w*|оборот\w*|торговл\w*|экспорт\w*|импорт\w*|поставок)\s+)?)?"
     r"(?:(?:крупнейш|(?:внешне)?торгов|экономическ|внешнеэкономическ)\w*\s+)*"
     r"(?:партн[её]р\w*|рын(?:ок|ком|ка|ке)|покупател\w*|поставщик\w*)(?![\w-])", re.I)
+# "Беларусь стала шестой среди торговых партнёров", "седьмой в рейтинге 99 стран": the ordinal alone
+_RANK_AMONG = re.compile(rf"(?<![\w-]){_ORD}(?=\s+(?:среди|в\s+рейтинге|в\s+списке|в\s+числе)\s+"
+                         r"(?:[а-яё]+\s+){0,2}?(?:\d+\s+)?(?:стран|партн[её]р|государств))", re.I)
+# the flow before the rank: "По объёмам импорта Германия заняла четвёртую строчку"
+_FLOW_BEFORE = re.compile(r"(?<![\w-])по\s+(?:объ[её]м\w*\s+|величин\w*\s+)?(?P<flow>экспорт\w*|импорт\w*|поставк\w*)",
+                          re.I)
+# "..., а по импорту — на первом": a second rank of another flow, the place noun left out
+_RANK_ELLIPTIC = re.compile(rf"(?<![\w-])по\s+(?:объ[её]м\w*\s+)?(?P<flow>экспорт\w*|импорт\w*|товарооборот\w*)"
+                            rf"\s*[—–]\s*(?:на\s+)?{_ORD}(?![\w-])", re.I)
 _SUPERLATIVE = re.compile(r"(?<![\w-])(?:крупнейш|главн)(?:ий|им|его|ему|ем|ый|ым|ого|ому|ом)\s+"
                           r"(?:(?:внешне)?торгов\w+\s+|внешнеэкономическ\w+\s+)?партн[её]р(?:ом|а|у|е)?(?![\w-])",
                           re.I)
+# "крупнейший потребитель волгоградского экспорта" / "… поставщик товаров в регион": rank 1 by flow (the buyer of
+# one named good is no rank: the data ranks partners by the whole flow)
+_SUPERLATIVE_FLOW = re.compile(r"(?<![\w-])(?:крупнейш|главн)\w*\s+(?P<noun>потребител|покупател|получател|импорт[её]р|"
+                               r"рын|поставщик|экспорт[её]р)\w*\s+(?:сбыта\s+)?(?:[а-яё]+(?:ого|ой|ых|их)\s+)?"
+                               r"(?:экспорт\w*|продукци\w*|товар\w*)(?![\w-])", re.I)
 _ONE_OF = re.compile(r"(?:одн\w+\s+из|в\s+числе|среди)\s*$", re.I)
 _OF = re.compile(rf"^[\s,]*(?:[а-яё]+\s+){{0,4}}?(?:среди|из|в\s+числе|в\s+рейтинге)\s+{NUM}"
                  r"(?:\s+(?:[а-яё]+\s+){0,2}?(?:стран\w*|партн[её]р\w*|государств\w*))?", re.I)
 _SUBGROUP = re.compile(r"^[\s,]*(?:[а-яё]+\s+){0,3}?(?:среди|из)\s+(?:(?!внешне|торгов|всех)[а-яё]+(?:их|ых)\s+"
                        r"(?:стран|партн|государств|рынк)|стран\w*\s+(?:СНГ|ЕАЭС|ЕС|БРИКС|ШОС|Африки|Азии|Европы|"
-                       r"Латинской|Ближнего|Евросоюза))", re.I)
+                       r"Латинской|Ближнего|Евросоюза)|(?:[а-яё]+(?:их|ых)\s+)?(?:субъект|регион|област)\w*)", re.I)
 _FROM_TO = re.compile(rf"(?<![\w-])с\s+(?P<a>\d{{1,3}})-?[а-я]*\s+на\s+(?P<b>\d{{1,3}})-?[а-я]*\s+{_PLACE}", re.I)
 _MOVE = re.compile(rf"(?P<verb>подня\w*|подним\w*|улучши\w*|переместил\w*|опусти\w*|спусти\w*|потеря\w*|"
                    rf"ухудши\w*|сместил\w*)\s+(?:[а-яё]+\s+){{0,3}}?на\s+{NUM}\s+(?:позици|строчк|мест|пункт|"
                    rf"ступен)\w*", re.I)
 _TOP = re.compile(r"(?:входит|вош[её]л\w*|входя\w*)?\s*в\s+(?:(?:перв|верхн)\w+\s+)?"
                   r"(?:(?P<w>[а-яё]+)|топ[- ]?(?P<d>\d+))(?![\w-])", re.I)
+# "замыкает десятку крупнейших партнёров": the last place of the top group, an exact rank
+_CLOSES = re.compile(r"(?<![\w-])(?:замыка\w*|замкнул\w*)\s+(?:(?:перв|верхн)\w+\s+)?(?P<w>[а-яё]+)(?![\w-])", re.I)
 _TOP_NUM = re.compile(rf"в\s+числе\s+{NUM}\s+(?:крупнейш|ведущ|основн)\w*", re.I)
 _TOP_FLOW = re.compile(r"^\s*(?:[а-яё]+\s+){0,3}?по\s+(?:объ[её]м\w*\s+)?(?P<flow>экспорт\w*|импорт\w*)", re.I)
 
@@ -216,12 +268,14 @@ _PAIR = re.compile(r"(?<![\w-])(?P<a>[а-яё]+|\d{1,3}-?[а-я]*)\s+и\s+(?P<b>
 
 def _ranks(x: _Sentence) -> None:
     s = x.s
-    for m in _PAIR.finditer(s):   # "Казахстан и Беларусь заняли соответственно второе и пятое места"
+    for m in _PAIR.finditer(s):   # "Казахстан и Беларусь заняли соответственно второе и пятое места" (or after)
         ranks = [morphology.ordinal(m.group(g)) for g in ("a", "b")]
         before = [iso for iso, start, _ in x.mentions if start < m.start()]
-        if None in ranks or "соответственно" not in s.lower() or len(before) < 2:
+        after = [iso for iso, start, _ in x.mentions if start >= m.end()]
+        pair = before[-2:] if len(before) >= 2 else after[:2]
+        if None in ranks or "соответственно" not in s.lower() or len(pair) < 2:
             continue
-        for iso, rank in zip(before[-2:], ranks, strict=True):
+        for iso, rank in zip(pair, ranks, strict=True):
             x.add(m.start(), m.end(), "rank", iso, "exact", rank or 0)
     for m in _FROM_TO.finditer(s):
         a, b = int(m.group("a")), int(m.group("b"))
@@ -234,12 +288,15 @@ def _ranks(x: _Sentence) -> None:
             down = m.group("verb").lower().startswith(("опуст", "спуст", "потеря", "ухудш"))
             x.add(m.start(), m.end(), "rank_change", x.partner_at(m.start(), False), "exact",
                   -n[0] if down else n[0])
-    for rx in (_RANK_PLACE, _RANK_DASH, _RANK_NOUN):
+    for rx in (_RANK_PLACE, _RANK_DASH, _RANK_NOUN, _RANK_AMONG, _RANK_ELLIPTIC):
+        if rx is _RANK_ELLIPTIC and not any(c.metric in _RANK.values() for _, _, c in x.out):
+            continue
         for m in rx.finditer(s):
             rank = morphology.ordinal(m.group("ord")) or (int(m.group("ord")) if m.group("ord").isdigit() else None)
             if rank is None or not x.free(*m.span()) or _SUBGROUP.match(s[m.end():]):
                 continue
-            flow = m.groupdict().get("flow")
+            ahead = list(_FLOW_BEFORE.finditer(s, x.clause_span(m.start())[0], m.start()))
+            flow = m.groupdict().get("flow") or (ahead[-1].group("flow") if ahead else None)
             metric = _RANK[_flow_of(flow)] if flow else "rank"
             end, of = m.end(), _OF.match(s[m.end():])
             n = number(of.group("num")) if of else None
@@ -252,6 +309,17 @@ def _ranks(x: _Sentence) -> None:
     for m in _SUPERLATIVE.finditer(s):
         if x.free(*m.span()) and not _ONE_OF.search(s[:m.start()]) and not _SUBGROUP.match(s[m.end():]):
             x.add(m.start(), m.end(), "rank", x.partner_at(m.start(), False), "exact", 1)
+    for m in _SUPERLATIVE_FLOW.finditer(s):
+        if x.free(*m.span()) and not _ONE_OF.search(s[:m.start()]):
+            supplier = m.group("noun").lower().startswith(("поставщик", "экспорт"))
+            x.add(m.start(), m.end(), "import_rank" if supplier else "export_rank", x.partner_at(m.start(), False),
+                  "exact", 1)
+    for m in _CLOSES.finditer(s):
+        size = morphology.top_n(m.group("w"))
+        if size and x.free(*m.span()):
+            fl = _TOP_FLOW.match(s[m.end():])
+            metric = _RANK[_flow_of(fl.group("flow"))] if fl else "rank"
+            x.add(m.start(), m.end(), metric, x.partner_at(m.start(), False), "exact", size)
     for m in _TOP.finditer(s):
         size = int(m.group("d")) if m.group("d") else morphology.top_n(m.group("w") or "")
         if size and x.free(*m.span()):
@@ -266,21 +334,24 @@ def _ranks(x: _Sentence) -> None:
 # --- counts ------------------------------------------------------------------------------------------------
 _COUNT_PARTNERS = re.compile(rf"(?<![\w-]){NUM}\s+(?:[а-яё]+(?:ых|их|ми|ами)\s+){{0,2}}"
                              r"(?:стран\w*|государств\w*|партн[её]р\w*)", re.I)
-_FIRMS = re.compile(rf"(?<![\w-]){NUM}\s+(?:[а-яё]+(?:ых|их)\s+){{0,2}}(?P<noun>предприяти\w*|компани\w*|фирм\w*|"
+_FIRMS = re.compile(rf"(?<![\w-]){NUM}\s+(?:[а-яё]+(?:ых|их|ые|ие)\s+){{0,2}}(?P<noun>предприяти\w*|компани\w*|фирм\w*|"
                     r"организаци\w*|экспорт[её]р\w*|импорт[её]р\w*|участник\w*\s+(?:ВЭД|внешнеэкономическ\w*)|"
                     r"хозяйствующ\w+\s+субъект\w*)", re.I)
 _CAPITAL = re.compile(r"^\s*(?:[а-яё]+\s+){0,2}?с\s+(?:участием\s+)?(?:[а-яё]+\s+){0,1}капитал\w*", re.I)
 _MORE_FIRMS = re.compile(rf"(?:ещё|еще)\s+{NUM}\s+(?P<verb>закупа\w*|импортиру\w*|ввоз\w*|поставля\w*|"
                          r"экспортиру\w*)", re.I)
-_EXPORTING = re.compile(r"экспортиру|экспортн|поставля|поставк|отгружа", re.I)
-_IMPORTING = re.compile(r"импортиру|закупа|ввоз", re.I)
+_EXPORTING = re.compile(r"экспортир|экспортн|поставля|поставк|отгружа", re.I)
+_IMPORTING = re.compile(r"импортир|закупа|ввоз", re.I)
+# the count after its noun: "число экспортёров достигло 128", "количество компаний-импортёров составило около 90"
+_FIRMS_NUMBER = re.compile(r"(?<![\w-])(?:числ[оа]|количеств[оа])\s+(?:[а-яё]+(?:ых|их)\s+){0,2}"
+                           r"(?P<noun>предприяти\w*|компани\w*|фирм\w*|организаци\w*|экспорт[её]р\w*|"
+                           r"импорт[её]р\w*|участник\w*\s+ВЭД)(?:[\w\s,-]{0,60}?)\s+(?:достиг\w*|составил\w*|"
+                           r"превысил\w*|превысит|увеличил\w*\s+до|выросл\w*\s+до)\s+", re.I)
+_NUM_AFTER = re.compile(rf"(?:(?:более|свыше|около|порядка|почти|примерно)\s+)?{NUM}(?![\w-]|\s*(?:%|млн|млрд|тыс))",
+                        re.I)
 _CLAUSE = re.compile(r"[,;:]\s|\s[—–]\s")
 
 
-def _clause(s: str, at: int) -> str:
-    starts = [m.end() for m in _CLAUSE.finditer(s, 0, at)]
-    end = _CLAUSE.search(s, at)
-    return s[(starts[-1] if starts else 0):(end.start() if end else len(s))]
 
 
 def _counts(x: _Sentence) -> None:
@@ -294,12 +365,22 @@ def _counts(x: _Sentence) -> None:
         n = number(m.group("num"))
         if not n or not x.free(*m.span()):
             continue
-        noun, clause = m.group("noun").lower(), _clause(s, m.start())
+        noun, clause = m.group("noun").lower(), x.clause(m.start())
         kind = ("foreign_capital" if _CAPITAL.match(s[m.end():]) else "exporters" if noun.startswith("экспорт")
                 else "importers" if noun.startswith("импорт") else "exporters" if _EXPORTING.search(clause)
                 else "importers" if _IMPORTING.search(clause) else "any")
         qual, start = qualifier(s[:m.start("num")])
         x.add(start, m.end(), "firms", x.partner_at(m.start(), False), qual, n[0], kind=kind)
+    for m in _FIRMS_NUMBER.finditer(s):
+        after = _NUM_AFTER.match(s, m.end())
+        n = number(after.group("num")) if after else None
+        if not after or not n or not x.free(m.start(), after.end()):
+            continue
+        noun = m.group("noun").lower()
+        kind = "exporters" if noun.startswith("экспорт") else "importers" if noun.startswith("импорт") else "any"
+        qual = "more_than" if m.group(0).lower().rstrip().endswith(("превысил", "превысило", "превысит")) else \
+            qualifier(s[m.start():after.start("num")])[0]
+        x.add(m.start(), after.end(), "firms", x.partner_at(m.start(), False), qual, n[0], kind=kind)
     if any(c.metric == "firms" for _, _, c in x.out):
         for m in _MORE_FIRMS.finditer(s):
             n = number(m.group("num"))
@@ -319,19 +400,26 @@ _PCT = re.compile(rf"(?<![\w-]){NUM}\s*(?:%|процент\w*)(?P<rel>\s+к\s+(?
                   r"прошл\w+|предыдущ\w+))?(?P<cmp>\s+(?:больше|выше|меньше|ниже))?", re.I)
 _TIMES = re.compile(rf"(?:в\s+{NUM}\s+раза?|(?P<word>вдвое|втрое|вчетверо|впятеро|вдесятеро))"
                     r"(?P<cmp>\s+(?:больше|выше|меньше|ниже))?", re.I)
-_GROW = re.compile(r"выр[ао]с\w*|возрос\w*|увеличи\w*|увеличени\w*|рост\w*|прирост\w*|подрос\w*|прибави\w*", re.I)
+_GROW = re.compile(r"выр[ао]с\w*|возрос\w*|увеличи\w*|увеличени\w*|рост\w*|прирост\w*|подрос\w*|прибави\w*|"
+                   r"нарасти\w*|нарастил\w*", re.I)
 _FALL = re.compile(r"снизи\w*|снижени\w*|сократи\w*|сокращени\w*|уменьши\w*|упа[лв]\w*|падени\w*", re.I)
 _SHARE_VERB = re.compile(r"(?:приход\w*|пришл\w*|пришёл\w*|с\s+долей|дол[яиюе]\w*)\s+"
-                         r"(?:[\w-]+\s+){0,12}?$", re.I)
+                         r"(?:[\w-]+\s+|[—–]\s+){0,12}?$", re.I)
+_SHARE_ELLIPTIC = re.compile(r"[,;]\s+(?:а\s+)?(?P<what>(?:на|в|во)\s+(?:[\w-]+\s+){1,3}?)[—–]\s*$", re.I)
 _SHARE_ANY = re.compile(r"(?<![\w-])(?:приход\w*|пришл\w*|дол[яиюе])(?![\w-])", re.I)
 _SHARE_FLOW = re.compile(r"^\s*(?:[а-яё]+\s+){0,1}?(?P<flow>экспорт\w*|импорт\w*|товарооборот\w*|оборот\w*|"
                          r"(?:внешне)?торгов\w*|закуп\w*|поставок)", re.I)
 _CMP_AFTER = re.compile(r"\s*(больше|выше|меньше|ниже)", re.I)
 _BY_AMOUNT = re.compile(r"(?<![\w-])на\s+(?:\$\s*)?$", re.I)
-_MOVED_BY = re.compile(r"(?:выр[ао]с|увеличи|сократи|снизи|уменьши|возрос)\w*\s+(?:[\w-]+\s+){0,3}?на\s+(?:\$\s*)?$",
-                       re.I)
+_MOVED_BY = re.compile(r"(?:выр[ао]с|увеличи|сократи|снизи|уменьши|возрос|нарасти|нарастил|прибави|подрос|упал)\w*\s+"
+                       r"(?:[\w-]+\s+){0,3}?на\s+(?:\$\s*)?$", re.I)
+# "экспорт вырос на 36,5 %, импорт — на 845 тыс. долларов": the verb said once for two flows
+_ELLIPTIC_BY = re.compile(r"(?:экспорт|импорт|товарооборот|оборот)\w*\s*[—–]\s*на\s+(?:\$\s*)?$", re.I)
+_BARE_END = re.compile(r"\s*(?:[.;,)]|$)")
 _UP_TO = re.compile(r"(?:до|дол\w+)\s+$", re.I)
 _AFTER_NA = re.compile(r"\bна\s+(?:\w+\s+){0,2}$", re.I)
+# the goods a part of the flow is: "из них на пшеницу пришлось около 640 тыс. тонн"
+_GOODS_SHARE = re.compile(r"(?<![\w-])на\s+((?:[а-яё-]+\s+){1,3}?)(?:приход|пришл)\w*", re.I)
 _GOODS_AFTER = re.compile(r"^\s*([а-яё-]+)(?:\s+([а-яё-]+))?(?:\s+([а-яё-]+))?", re.I)
 
 
@@ -365,11 +453,13 @@ def _trade(x: _Sentence) -> None:
         if not n or not x.free(*m.span()):
             continue
         scale, scale_name = _scale(m.group("scale"))
-        flow, at = _flow_metric(s, m.start())
+        flow, at = _flow_metric(x, m.start())
         if re.search(r"(?<![\w-])из\s+[А-ЯЁ]", s[:m.start()]):
             flow = "imports"
         g = _goods_after(s, m.end()) or named
         named = named or g
+        share_of = _GOODS_SHARE.search(s, x.clause_span(m.start())[0], m.start())
+        g = g or (goods.named(share_of.group(1).split()) if share_of else None)
         qual, start = qualifier(s[:m.start("num")])
         x.add(start, m.end(), _MASS[flow], x.partner_at(m.start(), False), qual, n[0] * scale, core=m.start(),
               claimed=n[0], unit="т", scale=scale_name, step=scale / 10 ** n[1], goods=g)
@@ -383,11 +473,14 @@ def _trade(x: _Sentence) -> None:
             continue
         before = s[:m.start("num")]
         tail = before[-80:]
-        change = bool(_BY_AMOUNT.search(tail)) and (bool(cmp) or bool(_MOVED_BY.search(tail)))
-        if not dollars and not (change and cur == "" and any(c.unit == "$" for _, _, c in x.out)):
+        change = bool(_BY_AMOUNT.search(tail)) and (bool(cmp) or bool(_MOVED_BY.search(tail)) or (
+            bool(_ELLIPTIC_BY.search(tail)) and _verb_before(x, m.start()) is not None))
+        # no currency after a sum in dollars: the same currency ("на 12 млн меньше", "из них экспорт — 1,86 млрд.")
+        same = cur == "" and any(c.unit == "$" for _, _, c in x.out)
+        if not dollars and not (same and (change or _BARE_END.match(s, m.end()))):
             continue
         scale, scale_name = _scale(m.group("scale"))
-        flow, at = _flow_metric(s, m.start())
+        flow, at = _flow_metric(x, m.start())
         qual, start = qualifier(before)
         if m.group("cur1"):
             start = min(start, m.start("cur1"))
@@ -418,17 +511,25 @@ def _trade(x: _Sentence) -> None:
             x.add(share.start(), m.end(), _SHARE[flow], x.partner_at(m.start(), False), qual, n[0] / 100,
                   core=m.start(), claimed=n[0], unit="%")
             continue
+        shares = [c for _, _, c in x.out if c.metric in _SHARE.values()]
+        again = _SHARE_ELLIPTIC.search(before[:start]) if shares else None
+        if again:     # "…, на Турцию — 8,7 %", "…, в экспорте — 9,8 %": the share said once for two figures
+            named_flow = _FLOW.search(again.group("what"))
+            metric = _SHARE[_flow_of(named_flow.group(0))] if named_flow else shares[-1].metric
+            x.add(again.start("what"), m.end(), metric, x.partner_at(m.start(), False), qual, n[0] / 100,
+                  core=m.start(), claimed=n[0], unit="%")
+            continue
         after_na = _AFTER_NA.search(before[-40:])
         verb = _verb_before(x, m.start())
         if m.group("cmp"):
             value = (-1 if m.group("cmp").strip().lower() in ("меньше", "ниже") else 1) * n[0] / 100
         elif m.group("rel") and not after_na:
             value = n[0] / 100 - 1
-        elif verb and not _UP_TO.search(before[-20:]) and not _SHARE_ANY.search(_clause(s, m.start())):
+        elif verb and not _UP_TO.search(before[-20:]) and not _SHARE_ANY.search(x.clause(m.start())):
             value = -n[0] / 100 if verb == "fall" else n[0] / 100
         else:
             continue
-        flow, at = _flow_metric(s, m.start())
+        flow, at = _flow_metric(x, m.start())
         verbs = [v.start() for rx in (_GROW, _FALL) for v in rx.finditer(s, max(0, start - 60), start)]
         start = min([start, *verbs, *([at] if at is not None and 0 <= start - at <= 60 else [])])
         x.add(start, m.end(), _GROWTH[flow], x.partner_at(m.start(), True), qual, value, core=m.start(),
@@ -445,7 +546,7 @@ def _trade(x: _Sentence) -> None:
             continue
         down = (m.group("cmp") or "").strip().lower() in ("меньше", "ниже") or (not m.group("cmp") and verb == "fall")
         value = (1 / times - 1) if down else (times - 1)
-        flow, at = _flow_metric(s, m.start())
+        flow, at = _flow_metric(x, m.start())
         starts = [m.start()] + [v.start() for rx in (_GROW, _FALL) for v in rx.finditer(s, max(0, m.start() - 60),
                                                                                          m.start())]
         if at is not None and 0 <= m.start() - at <= 60:
@@ -454,9 +555,12 @@ def _trade(x: _Sentence) -> None:
               value, core=m.start(), claimed=times, unit="раза")
 
 
-def _sentence_claims(s: str, default: str | None, period: Period | None, how: str | None) -> list[Claim]:
-    x = _Sentence(s, default, period, how)
+def _sentence_claims(s: str, default: str | None, period: Period | None, how: str | None,
+                     prev_flow: str | None = None) -> list[Claim]:
+    x = _Sentence(s, default, period, how, prev_flow)
     if _NATIONAL.search(s) and not _REGION_WORDS.search(s):
+        return []
+    if _OTHER_REGION.search(s) and not _OWN_REGION.search(s):
         return []
     _ranks(x)
     _counts(x)
@@ -493,9 +597,11 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
         carried: Period | None = None
         period: Period | None
         how: str | None
+        previous = ""
         for s in (s.strip() for s in _SPLIT.split(paragraph)):
             if not s:
                 continue
+            previous, s_before = s, previous
             has = _has_figure(s)
             found = periods.stated(s, ref_date) if has or "год" in s else None
             if found:
@@ -504,5 +610,6 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
             else:
                 period, how = carried, ("carried" if carried else None)
             if has:
-                claims.extend(_sentence_claims(s, main, period, how))
+                flows = [m.group(0) for m in _FLOW.finditer(s_before)]
+                claims.extend(_sentence_claims(s, main, period, how, _flow_of(flows[-1]) if flows else None))
     return claims

@@ -1,11 +1,12 @@
 """The period a sentence of a press release speaks of, as a reader understands it.
 
 Stated: "в 2023 году", "за январь–сентябрь 2023 года", "январь — май", "за 7 месяцев", "в первом квартале",
-"во втором полугодии 2024 года", "в апреле", "с начала года". Relative to the meeting date (`ref`): "в прошлом
-году", "по итогам прошлого года", "текущего года", and every form above written without a year, which takes the
-latest such period that had ended by the meeting ("за 7 месяцев" on 5 September 2024 = January–July 2024).
-A base of comparison ("по сравнению с 2022 годом", "чем в 2021 году") is not the period; when it is the only
-year, the period is the year after it. Carrying a period over to the next sentences is the caller's business.
+"в I квартале", "во втором полугодии 2024 года", "в апреле", "с начала года". Relative to the meeting date
+(`ref`): "в прошлом году", "по итогам прошлого года", "текущего года", and every form above written without a
+year, which takes the latest such period that had ended by the meeting ("за 7 месяцев" on 5 September 2024 =
+January–July 2024). A base of comparison ("по сравнению с 2022 годом", "чем во II квартале прошлого года") is not
+the period; when it is the only one, the period is the same months a year after it. Carrying a period over to
+the next sentences is the caller's business.
 """
 from __future__ import annotations
 
@@ -25,20 +26,24 @@ _YEAR = r"(?P<y>(?:19|20)\d{2})\s*(?:-?м\s+)?(?:год\w*|гг?\.)"
 _REL = r"(?P<rel>текущ\w*|этого|нынешн\w*|позапрошл\w*|прошл\w*|предыдущ\w*|минувш\w*)\s+год\w*"
 _WHEN = rf"(?:\s+(?:{_YEAR}|{_REL}))?"
 _NUMW = morphology.number_words_pattern()
+_ROMAN = r"IV|I{1,3}"     # "в I квартале", "во II полугодии": Latin capitals, as releases type them
+_ROMAN_VALUES = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(rx, re.I)) for kind, rx in (
     ("range", rf"(?<![\w-])(?P<a>{_MONTH})\s*[-–—]\s*(?P<b>{_MONTH}){_WHEN}"),
     ("months", rf"(?<![\w-])(?P<n>\d{{1,2}}|{_NUMW})\s+(?:(?:перв\w+|последн\w+)\s+)?месяц\w*{_WHEN}"),
-    ("half", rf"(?<![\w-])(?P<h>перв|втор)\w*\s+полугоди\w*{_WHEN}"),
+    ("half", rf"(?<![\w-])(?P<h>перв\w*|втор\w*|II?)\s+полугоди\w*{_WHEN}"),
     ("quarters", rf"(?<![\w-])(?:тр[её]х|три|двух|два)\s+квартал\w*{_WHEN}"),
-    ("quarter", rf"(?<![\w-])(?P<q>[а-яё]+|[1-4]-?м?)\s+квартал\w*{_WHEN}"),
+    ("quarter", rf"(?<![\w-])(?P<q>[а-яё]+|[1-4]-?м?|{_ROMAN})\s+квартал\w*{_WHEN}"),
     ("since_start", r"(?<![\w-])с\s+начала\s+(?:(?:текущего|этого|нынешнего)\s+)?года"),
     ("month", rf"(?<![\w-])в\s+(?P<m>{_IN_MONTH}){_WHEN}(?![\w-])"),
     ("year", rf"(?<![\w-]){_YEAR}|(?:по\s+итогам|за)\s+(?P<y2>(?:19|20)\d{{2}})(?!\d)"),
     ("relative", rf"(?<![\w-]){_REL}"),
 ))
-_BASE = re.compile(rf"(?:по\s+сравнению\s+с|относительно|против|к\s+уровню|уровн[яюе]|к|чем\s+(?:в|за))\s+"
-                   rf"(?:аналогичн\w+\s+период\w*\s+)?(?:(?P<y>(?:19|20)\d{{2}})\s*(?:-?м\s+)?(?:год\w*|г\.)?|{_REL})",
+_BASE = re.compile(rf"(?:по\s+сравнению\s+с|относительно|против|к\s+уровню|уровн[яюе]|к|чем\s+(?:во?|за))\s+"
+                   rf"(?:аналогичн\w+\s+период\w*\s+|(?P<part>(?:[а-яё]+|{_ROMAN}|[1-4]-?м?)\s+"
+                   rf"(?:квартал|полугоди)\w*\s+))?"
+                   rf"(?:(?P<y>(?:19|20)\d{{2}})\s*(?:-?м\s+)?(?:год\w*|г\.)?|{_REL})",
                    re.I)
 
 
@@ -91,12 +96,14 @@ def _make(kind: str, m: re.Match[str], ref: dt.date | None) -> tuple[Period, boo
         count = int(n) if n.isdigit() else morphology.cardinal(n.split())
         span = (1, count) if count and 1 <= count <= 12 else None
     elif kind == "half":
-        span = (1, 6) if m.group("h").lower() == "перв" else (7, 12)
+        h = m.group("h").lower()
+        span = (1, 6) if h.startswith("перв") or h == "i" else (7, 12)
     elif kind == "quarters":
         span = (1, 9) if m.group(0).lower().startswith("тр") else (1, 6)
     elif kind == "quarter":
         word = m.group("q").lower()
-        q = int(word.rstrip("-м")) if word[0].isdigit() else morphology.ordinal(word)
+        q = int(word.rstrip("-м")) if word[0].isdigit() else _ROMAN_VALUES.get(word.upper()) \
+            or morphology.ordinal(word)
         span = (3 * q - 2, 3 * q) if q and 1 <= q <= 4 else None
     else:   # month
         mo = _month(m.group("m"))
@@ -127,5 +134,8 @@ def stated(sentence: str, ref: dt.date | None = None) -> Found | None:
     found = _first(rest, ref)
     if found:
         return found
-    y = int(base.group("y")) if base.group("y") else None
-    return Found(Period(y + 1), "base") if y else None
+    if base.group("part"):    # "чем в I квартале 2023 года": the same part of the year after
+        part = _first(base.group(0), ref)
+        p = part.period if part else None
+        return Found(Period(p.year + 1, p.m_from, p.m_to), "base") if p and base.group("y") else None
+    return Found(Period(int(base.group("y")) + 1), "base") if base.group("y") else None
