@@ -4,9 +4,10 @@ register this page at all."""
 import pandas as pd
 import streamlit as st
 
-from dashboard import config
+from dashboard import access, config
 from dashboard.i18n import t
 from dashboard.i18n.message import error_text, render, render_all, render_stored
+from dashboard.i18n.numbers import moment, period_label
 from dashboard.ingest import formats
 from dashboard.ingest.pipeline import Parsed, parse_file, publish
 from dashboard.ingest.report import ImportRejected
@@ -24,9 +25,16 @@ if not auth.require_login(lang):
 
 store = cached.store()
 published = config.db_path()
+
+
+def _label(version_file: object) -> str:
+    """'№ 3 от 25.11.2026 16:05': a version as people name it, never by its file."""
+    return cached.version_label_of(str(version_file), lang)
+
+
 st.subheader(t("data.version", lang, version=cached.version_label(cached.version(), lang)))
 if store.warning:
-    st.warning(t("auth.store_fallback", lang, serving=store.version))
+    st.warning(t("auth.store_fallback", lang, serving=_label(store.served)))
 
 # --- import: validate every file first; publish only on request and only if all are clean
 st.subheader(t("data.import", lang))
@@ -68,7 +76,8 @@ for up in files or []:
                          hide_index=True, key=f"data_issues_{up.file_id}")
             continue
         good.append(parsed)
-        st.success(t("data.valid", lang, file=up.name, rows=parsed.rows, format=parsed.format))  # its code
+        st.success(t("data.valid", lang, file=up.name, rows=parsed.rows,
+                     format=t(f"data.formats.{parsed.format}", lang)))
         if parsed.checked.notes:
             st.caption(render_all(parsed.checked.notes, lang))
 
@@ -84,12 +93,29 @@ if files:
         else:
             for o in outcomes:
                 st.success(render_all(o.messages, lang))
-            st.caption(t("data.now_serving", lang, version=versions.current(published).name))
+            st.caption(t("data.now_serving", lang, version=_label(versions.current(published))))
 
-# --- what is loaded, newest first
+# --- what is loaded, newest first: formats by their names, months and moments as the language writes them
 st.subheader(t("data.sources", lang))
-src = answers.sources(store)
+
+
+def _month(ym: object) -> str:
+    """'2021-03' (as the log stores a month) -> 'март 2021' / 'March 2021'."""
+    try:
+        year, month = (int(x) for x in str(ym).split("-"))
+        return period_label(year, month, month, lang)
+    except ValueError:
+        return "" if pd.isna(ym) else str(ym)  # type: ignore[call-overload]
+
+
+src = answers.sources(store, lang)
 src["note"] = src["note"].map(lambda note: render_stored(note, lang))
+src["format"] = src["format"].map(lambda f: t(f"data.formats.{f}", lang))
+for c in ("period_from", "period_to"):
+    src[c] = src[c].map(_month)
+src["loaded_at"] = src["loaded_at"].map(lambda at: moment(pd.Timestamp(at).to_pydatetime(), lang))
+# the legacy shared password is nobody in particular: the log names it in words of the reader's language
+src["loaded_by"] = src["loaded_by"].map(lambda who: t("data.shared_password", lang) if who == access.SHARED else who)
 cols = ["source_id", "file_name", "format", "rows_loaded", "eaeu_included", "regions", "period_from", "period_to",
         "is_demo", "loaded_by", "loaded_at", "note", "sha256"]
 st.dataframe(src[cols].rename(columns={c: t(f"data.src_{c}", lang) for c in cols}), hide_index=True,
@@ -97,15 +123,15 @@ st.dataframe(src[cols].rename(columns={c: t(f"data.src_{c}", lang) for c in cols
 
 # --- rollback to the previous version (asks for a confirmation first)
 st.subheader(t("data.rollback", lang))
-older = [p.name for n, p in versions.versions(published) if n < versions.current_number(published)]
+older = [p for n, p in versions.versions(published) if n < versions.current_number(published)]
 if not older:
     st.caption(t("data.no_older", lang))
 else:
-    sure = st.checkbox(t("data.rollback_confirm", lang, version=older[-1]), key="data_rollback_confirm")
+    sure = st.checkbox(t("data.rollback_confirm", lang, version=_label(older[-1])), key="data_rollback_confirm")
     if st.button(t("data.rollback_button", lang), key="data_rollback", disabled=not sure):
         try:
             target = versions.rollback(published)
         except (StoreBusy, StoreError) as e:
             st.error(t("data.publish_failed", lang, error=error_text(e, lang)))
         else:
-            st.success(t("data.now_serving", lang, version=target.name))
+            st.success(t("data.now_serving", lang, version=_label(target)))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -243,6 +244,16 @@ def published_at(store: Store) -> str | None:
     return meta(store, "published_at")
 
 
+def version_of(path: Path) -> tuple[str, str | None]:
+    """(number, published_at) of any published version file, not only the one served (the Данные page names the
+    version a rollback returns to and the one a publication made)."""
+    other = Store(path)
+    try:
+        return version_number(other), published_at(other)
+    finally:
+        other.close()
+
+
 # ---- the thin queries: DataFrames for charts and tables ---------------------------------------------------
 def ranking(store: Store, region: str, period: Period) -> pd.DataFrame:
     """Every partner of the period, ranked (columns of sql/partner_ranking.sql: *_cents exact, *_usd display)."""
@@ -275,8 +286,14 @@ def partner_list(store: Store, region: str) -> pd.DataFrame:
     return store.df("partner_list", region=region)
 
 
-def sources(store: Store) -> pd.DataFrame:
-    return store.df("sources_list")
+def sources(store: Store, lang: str = "ru") -> pd.DataFrame:
+    """The import log (sql/sources_list.sql). A meeting file's note is its meeting's title, as stored: in English
+    the meeting's English title where it has one."""
+    df = store.df("sources_list")
+    title_en = df.pop("title_en") if "title_en" in df else None
+    if lang == "en" and title_en is not None:
+        df["note"] = title_en.where(title_en.notna(), df["note"])
+    return df
 
 
 def regions(store: Store) -> pd.DataFrame:

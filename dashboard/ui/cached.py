@@ -34,6 +34,12 @@ def version_label(v: str, lang: str = "ru") -> str:
     return version_text(answers.version_number(store()), answers.published_at(store()), lang)
 
 
+@st.cache_data(show_spinner=False, max_entries=16)
+def version_label_of(path: str, lang: str = "ru") -> str:
+    """The label of any published version file: a published file never changes, so its path is the key."""
+    return version_text(*answers.version_of(Path(path)), lang)
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
 def coverage(v: str, region: str) -> answers.Coverage:
     return answers.coverage(store(), region)
