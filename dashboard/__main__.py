@@ -96,7 +96,7 @@ def cmd_sources(args: argparse.Namespace) -> int:
     from dashboard.i18n.message import render_stored
     from dashboard.store import answers
     from dashboard.store.db import Store
-    df = answers.sources(Store(_db(args)))
+    df = answers.sources(Store(_db(args)), args.lang)  # a meeting file's note: its title in that language
     df["note"] = df["note"].map(lambda note: render_stored(note, args.lang))  # the load log's notes are keys
     if args.json:
         print(df.to_json(orient="records", force_ascii=False, date_format="iso"))

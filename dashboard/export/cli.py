@@ -26,6 +26,8 @@ def cmd_deck(args: argparse.Namespace, db: Path) -> int:
     from dashboard.export import pdf
     from dashboard.export.pptx_deck import deck_bytes
     from dashboard.export.slides import build_deck
+    from dashboard.i18n import t
+    from dashboard.i18n.message import error_text
     from dashboard.reference import partners
     from dashboard.store.db import NoData, Store
     from dashboard.store.period import Period, parse_months
@@ -46,15 +48,15 @@ def cmd_deck(args: argparse.Namespace, db: Path) -> int:
         return 2
     try:
         deck = build_deck(Store(db), iso2, period, args.region, args.lang)
-    except NoData as e:
-        print(str(e), file=sys.stderr)
+    except NoData:
+        print(t("frame.no_data", args.lang, db=db), file=sys.stderr)
         return 3
     data = deck_bytes(deck)
     if out.suffix.lower() == ".pdf":
         try:
             data = pdf.pdf_bytes(data, args.lang, deck.file_stem)
         except (pdf.ConverterMissing, pdf.ConversionFailed) as e:
-            print(f"no PDF written: {e}", file=sys.stderr)
+            print(t("cli.no_pdf", args.lang, error=error_text(e, args.lang)), file=sys.stderr)
             return 4
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(data)

@@ -2,7 +2,8 @@
 for page, with its fonts embedded.
 
 LibreOffice is not a Python package (Debian: libreoffice-impress). When it is missing, converter() is None
-and pdf_bytes() raises ConverterMissing with a message the app and the CLI show as is.
+and pdf_bytes() raises ConverterMissing; a conversion that fails raises ConversionFailed. Both carry a Msg
+(present.error.*) that the app and the CLI render in the reader's language.
 """
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ import tempfile
 import threading
 from pathlib import Path
 
+from dashboard.i18n.message import MsgError, msg
+
 TIMEOUT_S = 180
 CANDIDATES = ("soffice", "libreoffice")
 # One LibreOffice profile per process, reused: creating a profile takes most of the first conversion's time.
@@ -23,12 +26,12 @@ _PROFILE = Path(tempfile.gettempdir()) / f"dashboard_soffice_{os.getpid()}"
 atexit.register(shutil.rmtree, _PROFILE, True)
 
 
-class ConverterMissing(RuntimeError):
+class ConverterMissing(MsgError, RuntimeError):
     """No LibreOffice on this machine: the PPTX works, the PDF cannot be made."""
 
 
-class ConversionFailed(RuntimeError):
-    pass
+class ConversionFailed(MsgError, RuntimeError):
+    """LibreOffice ran but gave no PDF (or did not finish in time)."""
 
 
 def converter() -> str | None:
@@ -49,8 +52,7 @@ def pdf_bytes(pptx: bytes, lang: str = "ru", stem: str = "briefing") -> bytes:
     """Convert a .pptx (as bytes) to PDF. Raises ConverterMissing or ConversionFailed."""
     exe = converter()
     if exe is None:
-        raise ConverterMissing("LibreOffice (soffice) is not installed; the PDF needs it "
-                               "(Debian: apt-get install libreoffice-impress)")
+        raise ConverterMissing(msg("present.error.no_converter", package="libreoffice-impress"))
     with tempfile.TemporaryDirectory(prefix="deck_") as tmp:
         work = Path(tmp)
         src = work / f"{stem}.pptx"
@@ -62,9 +64,11 @@ def pdf_bytes(pptx: bytes, lang: str = "ru", stem: str = "briefing") -> bytes:
             with _LOCK:
                 run = subprocess.run(cmd, env=env, capture_output=True, timeout=TIMEOUT_S, check=False)
         except subprocess.TimeoutExpired as e:
-            raise ConversionFailed(f"LibreOffice did not finish in {TIMEOUT_S} s") from e
+            raise ConversionFailed(msg("present.error.timeout", seconds=TIMEOUT_S)) from e
         out = work / f"{stem}.pdf"
         if run.returncode != 0 or not out.exists():
+            # what LibreOffice said is its own text, in its own language: a parameter, as an OSError's reason is
             detail = (run.stderr or run.stdout).decode("utf-8", "replace").strip()[-400:]
-            raise ConversionFailed(f"LibreOffice could not convert the deck (exit {run.returncode}): {detail}")
+            raise ConversionFailed(msg("present.error.failed_said", code=run.returncode, detail=detail) if detail
+                                   else msg("present.error.failed", code=run.returncode))
         return out.read_bytes()

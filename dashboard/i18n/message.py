@@ -92,6 +92,15 @@ def render_stored(text: object, lang: str) -> str:
     return text if isinstance(text, str) else ""
 
 
+class MsgError(Exception):
+    """An error whose reason is a Msg (`message`), rendered where it is shown (error_text); its str() is for logs
+    and tracebacks only."""
+
+    def __init__(self, message: Msg):
+        super().__init__(f"{message.key} {dict(message.params)}")
+        self.message = message
+
+
 def error_text(e: BaseException, lang: str) -> str:
     """An exception in the reader's language: the Msg it carries as `message` (the store's errors) rendered, else
     its own text (an OSError's, which the system gives)."""

@@ -60,8 +60,8 @@ def _checked(db: Path, proposal: Proposal) -> tuple[list[CheckedClaim], str | No
     try:
         from dashboard.meetings.check import check_claims  # the answer layer and pandas: only when checking
         return check_claims(_store(db), proposal.claims, proposal.meeting.held_on), None
-    except NoData as e:
-        return [], str(e)
+    except NoData:
+        return [], t("frame.no_data", LANG, db=db)
 
 
 def _note_text(n: Msg) -> str:
@@ -102,7 +102,7 @@ def cmd_add(args: argparse.Namespace, db: Path) -> int:
     try:
         proposal = _read(args.file, args.year, args.date)
     except (OSError, DocumentError) as e:
-        print(f"cannot read {args.file}: {e}", file=sys.stderr)
+        print(t("cli.cannot_read", LANG, file=args.file, error=error_text(e, LANG)), file=sys.stderr)
         return 2
     checked, err = _checked(db, proposal)
     m = proposal.meeting
@@ -160,7 +160,7 @@ def cmd_check(args: argparse.Namespace, db: Path) -> int:
     try:
         proposal = _read(args.file, args.year, args.date)
     except (OSError, DocumentError) as e:
-        print(f"cannot read {args.file}: {e}", file=sys.stderr)
+        print(t("cli.cannot_read", LANG, file=args.file, error=error_text(e, LANG)), file=sys.stderr)
         return 2
     checked, err = _checked(db, proposal)
     if err:
@@ -180,8 +180,8 @@ def cmd_list(args: argparse.Namespace, db: Path) -> int:
     from dashboard.store.db import NoData
     try:
         meetings = list_meetings(_store(db), args.partner)
-    except NoData as e:
-        print(e, file=sys.stderr)
+    except NoData:
+        print(t("frame.no_data", LANG, db=db), file=sys.stderr)
         return 3
     from dashboard.export import check_text
     from dashboard.meetings import checks
@@ -224,7 +224,7 @@ def cmd_done(args: argparse.Namespace, db: Path) -> int:
     try:
         set_followup_done(db, args.followup_id, done=not args.undo)
     except MeetingError as e:
-        print(e, file=sys.stderr)
+        print(error_text(e, LANG), file=sys.stderr)
         return 2
     except (StoreBusy, StoreError) as e:
         print(f"not changed: {error_text(e, LANG)}", file=sys.stderr)

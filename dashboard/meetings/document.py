@@ -27,9 +27,11 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import tomllib
 from pathlib import Path
 
+from dashboard.i18n.message import Msg, MsgError, msg
 from dashboard.meetings.claims import extract_claims
 from dashboard.meetings.extract import Proposal, propose
 from dashboard.meetings.model import FollowUp, Meeting, Participant
@@ -43,8 +45,9 @@ EXTENSIONS = (".txt", ".md", ".docx")
 FENCE = "+++"
 
 
-class DocumentError(ValueError):
-    """The file cannot be read as a meeting text (wrong type, bad encoding, bad front matter)."""
+class DocumentError(MsgError, ValueError):
+    """The file cannot be read as a meeting text (wrong type, bad encoding, bad front matter); `message` says why
+    (a key of meetings.error.*)."""
 
 
 def read_text(name: str, data: bytes) -> str:
@@ -54,20 +57,20 @@ def read_text(name: str, data: bytes) -> str:
         try:
             import docx  # python-docx
             doc = docx.Document(io.BytesIO(data))
-        except Exception as e:  # a broken or non-docx file
-            raise DocumentError(f"{name}: not a readable .docx file ({e})") from e
+        except Exception as e:  # a broken or non-docx file: python-docx's own words stay in the traceback
+            raise DocumentError(msg("meetings.error.not_docx", file=name)) from e
         parts = [p.text for p in doc.paragraphs]
         for table in doc.tables:
             parts.extend(" | ".join(c.text for c in row.cells) for row in table.rows)
         return "\n".join(parts)
     if ext not in EXTENSIONS:
-        raise DocumentError(f"{name}: a meeting text is .txt, .md or .docx")
+        raise DocumentError(msg("meetings.error.file_type", file=name))
     for enc in ("utf-8-sig", "cp1251"):
         try:
             return data.decode(enc).replace("\r\n", "\n")
         except UnicodeDecodeError:
             continue
-    raise DocumentError(f"{name}: the text is neither UTF-8 nor CP1251")
+    raise DocumentError(msg("meetings.error.encoding", file=name))
 
 
 def read_path(path: Path) -> str:
@@ -83,12 +86,24 @@ def split_front_matter(text: str) -> tuple[dict | None, str]:
     try:
         end = next(i for i in range(1, len(lines)) if lines[i].strip() == FENCE)
     except StopIteration:
-        raise DocumentError("front matter opened with +++ is never closed") from None
+        raise DocumentError(msg("meetings.error.not_closed")) from None
     try:
         front = tomllib.loads("\n".join(lines[1:end]))
     except tomllib.TOMLDecodeError as e:
-        raise DocumentError(f"bad front matter: {e}") from e
+        raise DocumentError(_toml_error(e)) from e
     return front, "\n".join(lines[end + 1:]).strip("\n")
+
+
+# tomllib ends its message with where it stopped (Python 3.14 gives it as attributes): the line is what a
+# person can act on, the rest of its English sentence stays in the traceback
+_AT_LINE = re.compile(r"\(at line (\d+), column (\d+)\)$")
+
+
+def _toml_error(e: tomllib.TOMLDecodeError) -> Msg:
+    at = _AT_LINE.search(str(e))
+    if at is None:
+        return msg("meetings.error.front_matter")
+    return msg("meetings.error.front_matter_at", line=int(at.group(1)) + 1, column=int(at.group(2)))  # after +++
 
 
 def _date(v: object, key: str) -> dt.date | None:
@@ -101,7 +116,7 @@ def _date(v: object, key: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(v))
     except ValueError:
-        raise DocumentError(f"front matter: {key} = {v!r} is not a date (YYYY-MM-DD)") from None
+        raise DocumentError(msg("meetings.error.not_a_date", field=key, value=str(v))) from None
 
 
 def from_document(text: str, year: int | None = None, source: str | None = None,
@@ -138,7 +153,7 @@ def from_document(text: str, year: int | None = None, source: str | None = None,
         for f in front["followups"]:
             status = f.get("status", "open")
             if status not in ("open", "done"):
-                raise DocumentError(f"front matter: follow-up status {status!r}; use open or done")
+                raise DocumentError(msg("meetings.error.status", status=str(status)))
             fus.append(FollowUp(str(f["text"]), f.get("owner"), _date(f.get("due"), "due"), status == "done"))
         m.followups = fus
     m.summary_md = body.strip()

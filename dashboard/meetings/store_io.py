@@ -11,7 +11,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from dashboard.i18n.message import Msg, msg
+from dashboard.i18n.message import Msg, MsgError, msg
 from dashboard.meetings import checks
 from dashboard.meetings.document import from_document, read_path
 from dashboard.meetings.model import FollowUp, Meeting, Participant
@@ -19,8 +19,9 @@ from dashboard.store.db import Store
 from dashboard.store.publication import Writer, publish
 
 
-class MeetingError(ValueError):
-    """A meeting cannot be saved as it is (no date, no title) or a follow-up does not exist."""
+class MeetingError(MsgError, ValueError):
+    """A meeting cannot be saved as it is (no date, no title) or a follow-up does not exist; `message` says
+    which (meetings.error.*)."""
 
 
 @dataclass
@@ -40,7 +41,7 @@ class Saved:
 def _insert(w: Writer, m: Meeting, source_id: int | None,
             checked: tuple[str, tuple[checks.Verdict, ...]] | None = None) -> int:
     if m.held_on is None or not m.title.strip():
-        raise MeetingError("a meeting needs a date and a title")
+        raise MeetingError(msg("meetings.error.no_date_or_title"))
     old = w.value("meeting_by_date_title", held_on=m.held_on, title=m.title)
     if old is not None:
         mid = int(old)  # type: ignore[call-overload]
@@ -93,7 +94,7 @@ def load_meeting_documents(published: Path, docs: list[tuple[str, bytes, Meeting
                 out.append(Saved(name, None, False))
                 continue
             if m.held_on is None:
-                raise MeetingError(f"{name}: a meeting needs a date")
+                raise MeetingError(msg("meetings.error.no_date", file=name))
             day = m.held_on.strftime("%Y-%m")
             # the note of a meeting file is its title: data, shown as it is
             sid = w.add_source(name, sha, "meetings", 1, (day, day), demo, note=m.title[:200])
@@ -119,7 +120,7 @@ def set_followup_done(published: Path, followup_id: int, done: bool = True) -> N
     """Mark a follow-up done (or open again) in a new published version."""
     def mark(w: Writer) -> None:
         if not w.rows("followup_done", followup_id=followup_id):
-            raise MeetingError(f"no follow-up {followup_id}")
+            raise MeetingError(msg("meetings.error.no_followup", id=followup_id))
         w.run("set_followup_done", done=done, followup_id=followup_id)
 
     publish(published, mark)

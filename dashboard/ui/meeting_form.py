@@ -42,7 +42,7 @@ def _read_input(lang: str) -> tuple[str, str | None, int | None, dt.date | None]
             return read_text(up.name, up.getvalue()), up.name, year, held_on
         return pasted, None, year, held_on
     except DocumentError as e:
-        st.error(str(e))
+        st.error(error_text(e, lang))
         return None
 
 

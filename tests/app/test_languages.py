@@ -250,3 +250,73 @@ def test_slides_of_another_region_name_it_in_the_slides_language(demo_db, lang: 
         store.close()
     unaccounted, foreign = audit(slide_strings(deck.slides[0]), lang, data)
     assert not unaccounted and not foreign, _report(f"title slide of region 12000 ({lang})", unaccounted, foreign)
+
+
+# ------------------------------------------------------------------------- refusals from below the edge
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_bad_docx_in_the_meeting_form_is_refused_in_the_readers_language(make_app, demo_db, lang: str) -> None:
+    from dashboard.i18n.message import msg, render
+    data = data_values(demo_db, lang)
+    at = _log_in(make_app("meetings", lang=lang))
+    at.file_uploader(key="mform_file").set_value(("minutes.docx", b"PK\x03\x04 not a document", "application/zip"))
+    at.button(key="mform_propose").click().run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [render(msg("meetings.error.not_docx", file="minutes.docx"), lang)]
+    assert "mform_proposal" not in at.session_state
+    data.stored.add("minutes.docx")  # the file's name, as uploaded
+    _check(at, lang, data, f"meeting form, bad .docx ({lang})")
+
+
+BAD_TEXTS = {  # a meeting text that document.py refuses: (file name, bytes), and the key it says why with
+    "not_docx": ("a.docx", b"not a zip"),
+    "file_type": ("a.pdf", b"%PDF-1.7"),
+    "encoding": ("a.txt", b"\x98 neither UTF-8 nor CP1251"),
+    "not_closed": ("a.md", b"+++\ntitle = 'x'\n"),
+    "front_matter": ("a.md", b"+++\ntitle = \n+++\ntext"),
+    "front_matter_at": ("a.md", b"+++\ntitle = 'x' 'y'\nplace = 'z'\n+++\ntext"),
+    "not_a_date": ("a.md", b"+++\ndate = 'the third'\n+++\ntext"),
+    "status": ("a.md", b"+++\ndate = 2023-02-03\n[[followups]]\ntext = 'x'\nstatus = 'later'\n+++\ntext"),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("case", BAD_TEXTS)
+def test_every_refusal_of_a_meeting_text_is_in_the_readers_language(demo_db, lang: str, case: str) -> None:
+    from dashboard.i18n.message import error_text
+    from dashboard.meetings.document import DocumentError, from_document, read_text
+    name, data = BAD_TEXTS[case]
+    with pytest.raises(DocumentError) as refused:
+        from_document(read_text(name, data))
+    assert refused.value.message.key == f"meetings.error.{case}"
+    values = data_values(demo_db, lang)
+    values.stored |= {name, *(str(v) for v in refused.value.message.params.values())}  # what the file holds
+    unaccounted, foreign = audit([error_text(refused.value, lang)], lang, values)
+    assert not unaccounted and not foreign, _report(f"{case} ({lang})", unaccounted, foreign)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("converter", ["absent", "fails"])
+def test_a_pdf_that_cannot_be_made_says_why_in_the_readers_language(make_app, demo_db, tmp_path, monkeypatch, capsys,
+                                                                    lang: str, converter: str) -> None:
+    """LibreOffice missing (the lookup finds nothing) or failing (a converter that exits 1 and says nothing):
+    the CLI's deck --pdf and the pages' PDF button speak the reader's language."""
+    from dashboard.__main__ import main
+    from dashboard.export import pdf
+    monkeypatch.setattr(pdf, "CANDIDATES", () if converter == "absent" else ("false",))
+    data = data_values(demo_db, lang)
+    out = tmp_path / "kz.pdf"
+    assert main(["--db", str(demo_db), "--lang", lang, "deck", "--partner", "KZ", "--year", "2022",
+                 "-o", str(out)]) == 4
+    said = capsys.readouterr().err.strip()
+    assert not out.exists() and said
+    key = "present.error.no_converter" if converter == "absent" else "present.error.failed"
+    with pytest.raises(pdf.ConverterMissing if converter == "absent" else pdf.ConversionFailed) as refused:
+        pdf.pdf_bytes(b"PK", lang)
+    assert refused.value.message.key == key
+    data.stored.add("libreoffice-impress")  # the Debian package named
+    unaccounted, foreign = audit([said], lang, data)
+    assert not unaccounted and not foreign, _report(f"deck --pdf, converter {converter} ({lang})", unaccounted,
+                                                    foreign)
+    if converter == "absent":  # the page's disabled button and its caption
+        _check(make_app("present", lang=lang), lang, data, f"present, no LibreOffice ({lang})")
