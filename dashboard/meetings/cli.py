@@ -102,7 +102,7 @@ def cmd_add(args: argparse.Namespace, db: Path) -> int:
     try:
         proposal = _read(args.file, args.year, args.date)
     except (OSError, DocumentError) as e:
-        print(t("cli.cannot_read", LANG, file=args.file, error=error_text(e, LANG)), file=sys.stderr)
+        print(t("cli.cannot_read", LANG, error=error_text(e, LANG)), file=sys.stderr)
         return 2
     checked, err = _checked(db, proposal)
     m = proposal.meeting
@@ -135,14 +135,14 @@ def cmd_add(args: argparse.Namespace, db: Path) -> int:
         return 0
     if not proposal.complete:
         msg = "; ".join(_note_text(n) for n in proposal.notes) or "нет даты или заголовка"
-        print(f"not saved: {msg}", file=sys.stderr)
+        print(t("cli.not_saved", LANG, error=msg), file=sys.stderr)
         return 2
     from dashboard.meetings.store_io import MeetingError, load_meeting_documents
     from dashboard.store.versions import StoreBusy, StoreError
     try:
         saved = load_meeting_documents(db, [(Path(args.file).name, Path(args.file).read_bytes(), m)])
     except (StoreBusy, StoreError, MeetingError, OSError) as e:
-        print(f"not saved: {error_text(e, LANG)}", file=sys.stderr)
+        print(t("cli.not_saved", LANG, error=error_text(e, LANG)), file=sys.stderr)
         return 3
     if args.json:
         out["saved"] = saved[0].loaded
@@ -160,7 +160,7 @@ def cmd_check(args: argparse.Namespace, db: Path) -> int:
     try:
         proposal = _read(args.file, args.year, args.date)
     except (OSError, DocumentError) as e:
-        print(t("cli.cannot_read", LANG, file=args.file, error=error_text(e, LANG)), file=sys.stderr)
+        print(t("cli.cannot_read", LANG, error=error_text(e, LANG)), file=sys.stderr)
         return 2
     checked, err = _checked(db, proposal)
     if err:
@@ -227,7 +227,7 @@ def cmd_done(args: argparse.Namespace, db: Path) -> int:
         print(error_text(e, LANG), file=sys.stderr)
         return 2
     except (StoreBusy, StoreError) as e:
-        print(f"not changed: {error_text(e, LANG)}", file=sys.stderr)
+        print(t("cli.not_changed", LANG, error=error_text(e, LANG)), file=sys.stderr)
         return 3
     print(f"follow-up {args.followup_id}: {'open' if args.undo else 'done'}")
     return 0
