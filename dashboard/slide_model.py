@@ -8,11 +8,14 @@ for money).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from dashboard.store.period import Period
 
 KINDS = ("title", "headline", "dynamics", "exports", "imports", "firms", "meetings", "closing")
+# guest: what a delegation may see (meetings and the agreements, no owners, due dates or status);
+# internal: the region's own follow-ups with owners, due dates and overdue marks
+AUDIENCES = ("guest", "internal")
 
 
 @dataclass(frozen=True)
@@ -43,7 +46,7 @@ class Kpi:
 class Item:
     text: str
     meta: str = ""
-    alert: bool = False               # overdue follow-up
+    alert: bool = False               # overdue follow-up (internal deck only)
 
 
 @dataclass(frozen=True)
@@ -77,12 +80,47 @@ class Deck:
     demo: bool
     made_on: dt.date
     slides: list[Slide] = field(default_factory=list)
+    audience: str = "guest"
+    numbers: tuple[int, ...] = ()     # each slide's number in the whole deck (1-based), after a pick
 
     @property
     def file_stem(self) -> str:
-        return file_stem(self.iso2, self.period, self.lang)
+        return file_stem(self.iso2, self.period, self.lang, self.audience)
+
+    def picked(self, order: tuple[int, ...] | None) -> Deck:
+        """The deck with only the slides numbered in `order` (1-based numbers of the whole deck), in that order;
+        the whole deck for None or ()."""
+        whole = self.numbers or tuple(range(1, len(self.slides) + 1))
+        if not order:
+            return self
+        by_number = dict(zip(whole, self.slides, strict=True))
+        missing = [n for n in order if n not in by_number]
+        if missing:
+            raise ValueError(f"no slide {missing[0]}: the deck has slides {whole[0]}-{whole[-1]}")
+        return replace(self, slides=[by_number[n] for n in order], numbers=tuple(order))
 
 
-def file_stem(iso2: str, period: Period, lang: str) -> str:
-    """briefing_KZ_2022_ru, briefing_KZ_2023-01_2023-09_en."""
-    return f"briefing_{iso2}_{period.code().replace('..', '_')}_{lang}"
+def parse_slides(text: str, total: int = len(KINDS)) -> tuple[int, ...]:
+    """"1,2,3,5" (or "1-3,5") -> (1, 2, 3, 5): slide numbers as given, each once, each within 1..total."""
+    out: list[int] = []
+    for part in (p.strip() for p in text.split(",")):
+        if not part:
+            continue
+        lo, _, hi = part.partition("-")
+        if not lo.strip().isdigit() or (hi and not hi.strip().isdigit()):
+            raise ValueError(f"{part!r} is not a slide number")
+        a, b = int(lo), int(hi or lo)
+        for n in range(a, b + 1) if a <= b else range(a, b - 1, -1):
+            if not 1 <= n <= total:
+                raise ValueError(f"no slide {n}: the deck has slides 1-{total}")
+            if n not in out:
+                out.append(n)
+    if not out:
+        raise ValueError("no slide chosen")
+    return tuple(out)
+
+
+def file_stem(iso2: str, period: Period, lang: str, audience: str = "guest") -> str:
+    """briefing_KZ_2022_ru, briefing_KZ_2023-01_2023-09_en; the internal version ends in _internal."""
+    tail = "" if audience == "guest" else f"_{audience}"
+    return f"briefing_{iso2}_{period.code().replace('..', '_')}_{lang}{tail}"

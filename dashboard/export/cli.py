@@ -1,4 +1,5 @@
-"""`python -m dashboard deck`: the briefing deck on one partner as a PPTX (native charts) or a PDF file."""
+"""`python -m dashboard deck`: the briefing deck on one partner as a PPTX (native charts) or a PDF file, or the
+briefing paper (справка) as a DOCX."""
 from __future__ import annotations
 
 import argparse
@@ -6,12 +7,15 @@ import sys
 from pathlib import Path
 
 from dashboard import config
+from dashboard.slide_model import AUDIENCES, parse_slides
 
 
 def add_parser(sub) -> None:
-    deck = sub.add_parser("deck", help="the briefing deck on one partner: PPTX with native charts, or PDF",
-                          description="Writes the slides of the presenter mode to a file. The format follows "
-                          "the file name (.pptx or .pdf); a PDF needs LibreOffice (soffice) installed.")
+    deck = sub.add_parser("deck", help="the briefing deck on one partner: PPTX with native charts, PDF, or the "
+                          "briefing paper as DOCX",
+                          description="Writes the slides of the presenter mode to a file, or the briefing paper "
+                          "(справка, A4) on the same figures. The format follows the file name (.pptx, .pdf or "
+                          ".docx); a PDF needs LibreOffice (soffice) installed.")
     deck.add_argument("--partner", required=True, help="ISO alpha-2 code, e.g. KZ")
     deck.add_argument("--year", type=int, required=True)
     deck.add_argument("--months", help="range of months within the year, e.g. 1-9 (default: the whole year)")
@@ -19,7 +23,11 @@ def add_parser(sub) -> None:
     deck.add_argument("--lang", choices=["ru", "en"], default=argparse.SUPPRESS,
                       help="language of the slides (default: the global --lang)")
     deck.add_argument("--region", default=config.region())
-    deck.add_argument("-o", "--output", required=True, help="FILE.pptx or FILE.pdf")
+    deck.add_argument("--audience", choices=list(AUDIENCES), default="guest",
+                      help="guest (default): meetings and agreements without owners, due dates or status; "
+                      "internal: the open follow-ups with owners, due dates and overdue marks")
+    deck.add_argument("--slides", help="which slides, in which order, e.g. 1,2,3,5 or 1-3,7 (default: all)")
+    deck.add_argument("-o", "--output", required=True, help="FILE.pptx, FILE.pdf or FILE.docx")
 
 
 def cmd_deck(args: argparse.Namespace, db: Path) -> int:
@@ -33,8 +41,9 @@ def cmd_deck(args: argparse.Namespace, db: Path) -> int:
     from dashboard.store.period import Period, parse_months
 
     out = Path(args.output)
-    if out.suffix.lower() not in (".pptx", ".pdf"):
-        print(f"unknown output format {out.suffix!r}: use .pptx or .pdf", file=sys.stderr)
+    kind = out.suffix.lower()
+    if kind not in (".pptx", ".pdf", ".docx"):
+        print(f"unknown output format {out.suffix!r}: use .pptx, .pdf or .docx", file=sys.stderr)
         return 2
     iso2 = args.partner.strip().upper()
     if not partners.is_known(iso2):
@@ -43,16 +52,24 @@ def cmd_deck(args: argparse.Namespace, db: Path) -> int:
     try:
         m_from, m_to = parse_months(args.months) if args.months else (1, 12)
         period = Period(args.year, m_from, m_to)
+        order = parse_slides(args.slides) if args.slides else None
     except ValueError as e:
         print(str(e), file=sys.stderr)
         return 2
     try:
-        deck = build_deck(Store(db), iso2, period, args.region, args.lang)
+        if kind == ".docx":
+            from dashboard.export.docx_brief import brief_bytes
+            data = brief_bytes(Store(db), iso2, period, args.region, args.lang)
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_bytes(data)
+            print(f"{out}: briefing paper, {iso2}, {period.code()}, {args.lang}")
+            return 0
+        deck = build_deck(Store(db), iso2, period, args.region, args.lang, audience=args.audience, slides=order)
     except NoData:
         print(t("frame.no_data", args.lang, db=db), file=sys.stderr)
         return 3
     data = deck_bytes(deck)
-    if out.suffix.lower() == ".pdf":
+    if kind == ".pdf":
         try:
             data = pdf.pdf_bytes(data, args.lang, deck.file_stem)
         except (pdf.ConverterMissing, pdf.ConversionFailed) as e:
@@ -61,5 +78,5 @@ def cmd_deck(args: argparse.Namespace, db: Path) -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(data)
     print(f"{out}: {len(deck.slides)} slides, {deck.partner_name}, {deck.period.code()}, {deck.lang}, "
-          f"data version {deck.version}")
+          f"{deck.audience}, data version {deck.version}")
     return 0

@@ -13,7 +13,7 @@ from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_AXIS_CROSSES, XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.shapes import MSO_SHAPE
-from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
 from dashboard.slide_model import Chart, Deck, ItemList, Slide
@@ -27,6 +27,10 @@ ALERT = RGBColor(0xB4, 0x23, 0x18)
 WHITE = RGBColor(0xFF, 0xFF, 0xFF)
 W, H = Inches(13.333), Inches(7.5)
 MARGIN = Inches(0.6)
+FOOTER_TOP = H - Inches(0.55)     # the footnote and the slide number; nothing else reaches below it
+EM_WIDTH = 0.6    # average advance of Arial / Liberation Sans in em, with room for capitals (measured: ~0.52)
+LINE = 1.2        # line height in em, as PowerPoint and Impress set single spacing
+INSET_PT = 7.2    # a text box's default top and bottom insets (0.05 in each)
 
 _CHART_TYPES = {
     "column": XL_CHART_TYPE.COLUMN_CLUSTERED,
@@ -40,13 +44,47 @@ def _rgb(hex_colour: str) -> RGBColor:
     return RGBColor.from_string(hex_colour.lstrip("#").upper())
 
 
+def _lines(text: str, size: float, width: int) -> int:
+    """Lines that `text` takes at `size` points in a box `width` EMU wide: a greedy word wrap on a character
+    budget of EM_WIDTH per character (no font file is read; the unit test measures with the real font)."""
+    per_line = max(1, int(Emu(width).pt / (size * EM_WIDTH)))
+    count = 0
+    for para in text.split("\n"):
+        n, cur = 1, 0
+        for word in para.split():
+            need = len(word) if cur == 0 else cur + 1 + len(word)
+            if need <= per_line:
+                cur = need
+                continue
+            n, cur = (n + 1 if cur else n), len(word)
+            while cur > per_line:   # a word longer than a line is broken
+                n, cur = n + 1, cur - per_line
+        count += n
+    return count
+
+
+def _height(blocks: list[tuple[str, float, float]], width: int) -> float:
+    """Points that paragraphs (text, size, space before) take in a box `width` EMU wide, insets included."""
+    return INSET_PT + sum(_lines(text, size, width) * size * LINE + before for text, size, before in blocks)
+
+
+def _fitted(text: str, size: int, w: int, h: int) -> int:
+    """The largest size up to `size` at which the text fits its box (never under 60 % of it)."""
+    floor = max(8, int(size * 0.6))
+    while size > floor and _height([(text, size, 0)], w) > Emu(h).pt:
+        size -= 1
+    return size
+
+
 def _text(slide, x, y, w, h, text: str, size: int, *, bold: bool = False, colour: RGBColor = INK,
           align=PP_ALIGN.LEFT, anchor=MSO_ANCHOR.TOP, wrap: bool = True):
     box = slide.shapes.add_textbox(x, y, w, h)
     tf = box.text_frame
     tf.word_wrap = wrap
+    tf.auto_size = MSO_AUTO_SIZE.NONE
     tf.vertical_anchor = anchor
     tf.margin_left = tf.margin_right = Emu(0)
+    size = _fitted(text, size, w, h) if wrap else size
     for i, line in enumerate(text.split("\n")):
         p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
         p.alignment = align
@@ -56,7 +94,7 @@ def _text(slide, x, y, w, h, text: str, size: int, *, bold: bool = False, colour
     return box
 
 
-def _font(font, size: int, bold: bool = False, colour: RGBColor = INK) -> None:
+def _font(font, size: float, bold: bool = False, colour: RGBColor = INK) -> None:
     font.name = FONT
     font.size = Pt(size)
     font.bold = bold
@@ -74,9 +112,9 @@ def _frame(slide, s: Slide, number: int, total: int, dark: bool = False) -> None
         _text(slide, MARGIN, Inches(0.35), W - 2 * MARGIN, Inches(0.8), s.title, 36, bold=True)
         if s.subtitle:
             _text(slide, MARGIN, Inches(1.1), W - 2 * MARGIN, Inches(0.6), s.subtitle, 20, colour=MUTED)
-    _text(slide, MARGIN, H - Inches(0.55), W - 2 * MARGIN - Inches(1.2), Inches(0.45), s.footnote, 11,
+    _text(slide, MARGIN, FOOTER_TOP, W - 2 * MARGIN - Inches(1.2), Inches(0.45), s.footnote, 11,
           colour=colour, anchor=MSO_ANCHOR.BOTTOM)
-    _text(slide, W - MARGIN - Inches(1.0), H - Inches(0.55), Inches(1.0), Inches(0.45), f"{number} / {total}",
+    _text(slide, W - MARGIN - Inches(1.0), FOOTER_TOP, Inches(1.0), Inches(0.45), f"{number} / {total}",
           14, colour=colour, align=PP_ALIGN.RIGHT, anchor=MSO_ANCHOR.BOTTOM)
 
 
@@ -167,36 +205,47 @@ def _kpis(slide, s: Slide, x, y, w) -> None:
             _text(slide, cx, cy + Inches(0.8), col_w, Inches(0.35), k.note, 14, colour=MUTED)
 
 
+def _list_blocks(lst: ItemList, scale: float) -> list[tuple[str, float, float]]:
+    """The paragraphs of a list as (text, size, space before), at `scale` of the full sizes."""
+    blocks = [(lst.title, 22 * scale, 0.0)]
+    if not lst.items:
+        blocks.append((lst.empty, 18 * scale, 8 * scale))
+    for item in lst.items:
+        blocks.append(("• " + item.text, 18 * scale, (8 if len(blocks) == 1 else 10) * scale))
+        if item.meta:
+            blocks.append(("   " + item.meta, 14 * scale, 0.0))
+    return blocks
+
+
 def _lists(slide, lists: tuple[ItemList, ...], x, y, w, h) -> None:
     n = max(1, len(lists))
     gap = Inches(0.5)
     col_w = int((w - gap * (n - 1)) / n)
+    # one scale for every column, the largest at which the longest one ends above the footer
+    scale = 1.0
+    while scale > 0.6 and max(_height(_list_blocks(lst, scale), col_w) for lst in lists) > Emu(h).pt:
+        scale -= 0.05
     for i, lst in enumerate(lists):
         box = slide.shapes.add_textbox(x + i * (col_w + gap), y, col_w, h)
         tf = box.text_frame
         tf.word_wrap = True
+        tf.auto_size = MSO_AUTO_SIZE.NONE
         tf.margin_left = tf.margin_right = Emu(0)
-        p = tf.paragraphs[0]
-        r = p.add_run()
-        r.text = lst.title
-        _font(r.font, 22, True, ACCENT)
-        p.space_after = Pt(8)
-        if not lst.items:
-            p = tf.add_paragraph()
+        items = iter(lst.items)
+        for j, (text, size, before) in enumerate(_list_blocks(lst, scale)):
+            p = tf.paragraphs[0] if j == 0 else tf.add_paragraph()
+            p.space_before = Pt(before)
             r = p.add_run()
-            r.text = lst.empty
-            _font(r.font, 18, colour=MUTED)
-        for item in lst.items:
-            p = tf.add_paragraph()
-            p.space_before = Pt(10)
-            r = p.add_run()
-            r.text = "• " + item.text
-            _font(r.font, 18, False, INK)
-            if item.meta:
-                p = tf.add_paragraph()
-                r = p.add_run()
-                r.text = "   " + item.meta
-                _font(r.font, 14, item.alert, ALERT if item.alert else MUTED)
+            r.text = text
+            if j == 0:
+                _font(r.font, size, True, ACCENT)
+            elif not lst.items:
+                _font(r.font, size, colour=MUTED)
+            elif text.startswith("• "):
+                item = next(items)
+                _font(r.font, size, False, INK)
+            else:
+                _font(r.font, size, item.alert, ALERT if item.alert else MUTED)
 
 
 def _title_slide(slide, s: Slide) -> None:

@@ -19,7 +19,7 @@ from dashboard.i18n.numbers import version_label as version_text
 from dashboard.meetings import store_io
 from dashboard.reference import partners as ref_partners
 from dashboard.reference import regions as regions_ref
-from dashboard.slide_model import Chart, Deck, Item, ItemList, Kpi, Series, Slide
+from dashboard.slide_model import AUDIENCES, Chart, Deck, Item, ItemList, Kpi, Series, Slide
 from dashboard.store import answers
 from dashboard.store.db import Store
 from dashboard.store.period import Period
@@ -28,6 +28,7 @@ MLN = 1e6
 TOP_CHAPTERS = 7          # bars on a structure slide; the rest goes into "other"
 MAX_MEETINGS = 3
 MAX_FOLLOWUPS = 4          # what fits at 1280x720 with long Russian texts
+FOLLOWUP_CHARS = 100       # a follow-up's text on a slide: three lines at most in a half-width column
 HISTORY_YEARS = 6         # years on the dynamics, rank and firms charts
 
 
@@ -186,28 +187,46 @@ class _Builder:
                       decimals=0, title=_p("firms_chart", lang))
         return Slide("firms", title, subtitle=sub, chart=chart, footnote=self.foot("firms"))
 
-    def meetings(self) -> Slide:
+    def _text(self, marked: tuple[str, bool], n: int) -> str:
+        """A stored text cut to n characters; on an English slide, a Russian text standing in for a missing English
+        one says so."""
+        text, russian = marked
+        if not russian:
+            return _short(text, n)
+        mark = _p("in_russian", self.lang)
+        return f"{_short(text, n - len(mark) - 1)} {mark}"
+
+    def meetings(self, audience: str) -> Slide:
         lang = self.lang
         held = store_io.list_meetings(self.store, self.iso2)
         meetings = tuple(
-            Item(_short(m.title_in(lang), 90),
-                 " · ".join(x for x in (day(m.held_on, lang) if m.held_on else "", m.place or "") if x))
+            Item(self._text(m.title_marked(lang), 90),
+                 " · ".join(x for x in (day(m.held_on, lang) if m.held_on else "",
+                                        self._text(m.place_in(lang), 40) if m.place else "") if x))
             for m in held[:MAX_MEETINGS])
-        follow = []
-        for f, _mid, _held_on, _title in store_io.open_followups(self.store, self.iso2, self.today):
-            overdue = f.status_on(self.today) == "overdue"
-            bits = [f.owner or "", _p("due", lang, date=day(f.due_on, lang)) if f.due_on else "",
-                    _p("overdue", lang) if overdue else ""]
-            follow.append(Item(_short(f.text, 110), " · ".join(b for b in bits if b), alert=overdue))
-        more = f" ({_p('more', lang, n=len(follow) - MAX_FOLLOWUPS)})" if len(follow) > MAX_FOLLOWUPS else ""
+        if audience == "guest":
+            # the agreements themselves, of the meetings shown: no owner, due date or status for a delegation
+            agreed = [Item(self._text(f.text_in(lang), FOLLOWUP_CHARS)) for m in held[:MAX_MEETINGS]
+                      for f in m.followups]
+            title, empty = _p("agreements_list", lang, n=len(agreed)), _p("no_agreements", lang)
+        else:
+            agreed = []
+            for f, _mid, _held_on, _title in store_io.open_followups(self.store, self.iso2, self.today):
+                overdue = f.status_on(self.today) == "overdue"
+                bits = [self._text(f.owner_in(lang), 50) if f.owner else "",
+                        _p("due", lang, date=day(f.due_on, lang)) if f.due_on else "",
+                        _p("overdue", lang) if overdue else ""]
+                agreed.append(Item(self._text(f.text_in(lang), FOLLOWUP_CHARS), " · ".join(b for b in bits if b),
+                                   alert=overdue))
+            title, empty = _p("followups_list", lang, n=len(agreed)), _p("no_followups", lang)
+        more = f" ({_p('more', lang, n=len(agreed) - MAX_FOLLOWUPS)})" if len(agreed) > MAX_FOLLOWUPS else ""
         lists = (
             ItemList(_p("meetings_list", lang), meetings, _p("no_meetings", lang, name=self.name)),
-            ItemList(_p("followups_list", lang, n=len(follow)) + more, tuple(follow[:MAX_FOLLOWUPS]),
-                     _p("no_followups", lang)),
+            ItemList(title + more, tuple(agreed[:MAX_FOLLOWUPS]), empty),
         )
         sub = _p("meetings_sub", lang, n=len(held)) if held else ""
-        return Slide("meetings", _p("meetings_title", lang), subtitle=sub, lists=lists,
-                     footnote=self.foot("meetings"))
+        return Slide("meetings", _p("meetings_title" if audience == "internal" else "meetings_title_guest", lang),
+                     subtitle=sub, lists=lists, footnote=self.foot("meetings"))
 
     def closing(self) -> Slide:
         lang = self.lang
@@ -235,8 +254,11 @@ def _firms_word(n: int, lang: str) -> str:
 
 
 def build_deck(store: Store, iso2: str, period: Period, region: str | None = None, lang: str = "ru",
-               today: dt.date | None = None) -> Deck:
-    """Every slide of the briefing on partner iso2 for the period (cut to the loaded months)."""
+               today: dt.date | None = None, audience: str = "guest", slides: tuple[int, ...] | None = None) -> Deck:
+    """The briefing on partner iso2 for the period (cut to the loaded months), for a guest (the default) or the
+    region's own staff (audience="internal"); `slides`, 1-based numbers of the whole deck, picks and orders them."""
+    if audience not in AUDIENCES:
+        raise ValueError(f"audience {audience!r}: one of {', '.join(AUDIENCES)}")
     region = region or config.region()
     b = _Builder(store, iso2.upper(), period, region, lang, today or dt.date.today())
     p = b.period
@@ -244,7 +266,7 @@ def build_deck(store: Store, iso2: str, period: Period, region: str | None = Non
     history = history[history["year"] <= p.year]
     cs = answers.commodity_structure(store, region, p, b.iso2)
     firms = b.firms(answers.firms_history(store, b.iso2), answers.firms(store, b.iso2, p.year))
-    deck = Deck(b.iso2, b.name, p, region, lang, b.version, b.scope.demo, b.today)
+    deck = Deck(b.iso2, b.name, p, region, lang, b.version, b.scope.demo, b.today, audience=audience)
     deck.slides = [b.title(), b.headline(history), b.dynamics(history), b.structure(cs, "E"),
-                   b.structure(cs, "I"), firms, b.meetings(), b.closing()]
-    return deck
+                   b.structure(cs, "I"), firms, b.meetings(audience), b.closing()]
+    return deck.picked(slides)

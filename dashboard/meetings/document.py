@@ -6,8 +6,10 @@ the summary (Markdown). Every key is optional; what is missing is proposed from 
     +++
     date = 2023-02-03                      # TOML date
     title = "Встреча с послом Казахстана"
-    title_en = "Meeting with the Ambassador of Kazakhstan"   # on English pages and slides
-    place = "Волгоград"
+    title_en = "Meeting with the Ambassador of Kazakhstan"   # *_en: on English pages and slides; a missing one
+    place = "Волгоград"                                       # shows the Russian text, marked as Russian
+    place_en = "Volgograd"
+    summary_en = "The Governor met the Ambassador…"           # the English summary (Markdown)
     partners = ["KZ"]                      # ISO alpha-2, main partner first
     source = "https://…"                   # link or file name
     topics = ["промышленная кооперация"]
@@ -18,6 +20,8 @@ the summary (Markdown). Every key is optional; what is missing is proposed from 
     [[followups]]
     text = "Встречи министерств Казахстана с волгоградскими предпринимателями"
     owner = "комитет экономической политики"
+    text_en = "Meetings of Kazakhstan's ministries with Volgograd businesses"
+    owner_en = "Committee for Economic Policy"
     due = 2023-06-30
     status = "open"                        # open | done ("overdue" is computed from the due date)
     +++
@@ -119,6 +123,10 @@ def _date(v: object, key: str) -> dt.date | None:
         raise DocumentError(msg("meetings.error.not_a_date", field=key, value=str(v))) from None
 
 
+def _text(v: object) -> str | None:
+    return (str(v).strip() or None) if v is not None else None
+
+
 def from_document(text: str, year: int | None = None, source: str | None = None,
                   held_on: dt.date | None = None) -> Proposal:
     """A proposal from a document: front-matter values win, the rest is extracted from the body. `held_on`, the
@@ -140,6 +148,9 @@ def from_document(text: str, year: int | None = None, source: str | None = None,
     if front.get("title_en"):
         m.title_en = str(front["title_en"]).strip() or None
     m.place = front.get("place", m.place)
+    for key in ("place_en", "summary_en"):
+        if front.get(key):
+            setattr(m, key, str(front[key]).strip() or None)
     if front.get("partners"):
         m.partners = [str(p).upper() for p in front["partners"]]
         proposal.notes = [n for n in proposal.notes if n.key not in PARTNER_NOTES]
@@ -154,7 +165,8 @@ def from_document(text: str, year: int | None = None, source: str | None = None,
             status = f.get("status", "open")
             if status not in ("open", "done"):
                 raise DocumentError(msg("meetings.error.status", status=str(status)))
-            fus.append(FollowUp(str(f["text"]), f.get("owner"), _date(f.get("due"), "due"), status == "done"))
+            fus.append(FollowUp(str(f["text"]), f.get("owner"), _date(f.get("due"), "due"), status == "done",
+                                text_en=_text(f.get("text_en")), owner_en=_text(f.get("owner_en"))))
         m.followups = fus
     m.summary_md = body.strip()
     return proposal
@@ -172,6 +184,9 @@ def to_document(m: Meeting) -> str:
         lines.append(f"title_en = {q(m.title_en)}")
     if m.place:
         lines.append(f"place = {q(m.place)}")
+    for key in ("place_en", "summary_en"):
+        if getattr(m, key):
+            lines.append(f"{key} = {q(getattr(m, key))}")
     lines.append("partners = [" + ", ".join(q(p) for p in m.partners) + "]")
     if m.source:
         lines.append(f"source = {q(m.source)}")
@@ -181,6 +196,7 @@ def to_document(m: Meeting) -> str:
                  ([f"side = {q(p.side)}"] if p.side else [])
     for f in m.followups:
         lines += ["[[followups]]", f"text = {q(f.text)}"] + ([f"owner = {q(f.owner)}"] if f.owner else []) + \
+                 [f"{k} = {q(getattr(f, k))}" for k in ("text_en", "owner_en") if getattr(f, k)] + \
                  ([f"due = {f.due_on.isoformat()}"] if f.due_on else []) + \
                  [f"status = {q('done' if f.done else 'open')}"]
     lines.append(FENCE)

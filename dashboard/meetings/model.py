@@ -8,6 +8,16 @@ from typing import Literal
 Status = Literal["open", "done", "overdue"]
 
 
+def in_lang(ru: str, en: str | None, lang: str) -> tuple[str, bool]:
+    """A stored text in the reader's language: the English field on English pages when it is there, else the
+    Russian one, with True when that Russian text stands in for a missing English one (empty texts need no mark)."""
+    if lang != "en":
+        return ru, False
+    if en and en.strip():
+        return en.strip(), False
+    return ru, bool(ru.strip())
+
+
 @dataclass
 class Participant:
     name: str                      # nominative where it could be worked out: "Андрей Бочаров"
@@ -22,6 +32,15 @@ class FollowUp:
     due_on: dt.date | None = None
     done: bool = False
     followup_id: int | None = None  # set once stored
+    text_en: str | None = None      # on English pages and slides; without it the Russian text is shown, marked
+    owner_en: str | None = None
+
+    def text_in(self, lang: str) -> tuple[str, bool]:
+        """The text for a page in `lang`, and whether it is the Russian text standing in for a missing English one."""
+        return in_lang(self.text, self.text_en, lang)
+
+    def owner_in(self, lang: str) -> tuple[str, bool]:
+        return in_lang(self.owner or "", self.owner_en, lang)
 
     def status_on(self, today: dt.date) -> Status:
         """done if marked done; overdue if its due date is before today; open otherwise."""
@@ -50,9 +69,21 @@ class Meeting:
     followups: list[FollowUp] = field(default_factory=list)
     meeting_id: int | None = None
     title_en: str | None = None     # the title on English pages and slides; without it the Russian title is shown
+    summary_en: str | None = None   # Markdown, as summary_md
+    place_en: str | None = None
 
     def title_in(self, lang: str) -> str:
         return self.title_en if lang == "en" and self.title_en else self.title
+
+    def title_marked(self, lang: str) -> tuple[str, bool]:
+        """The title and whether it is the Russian one on an English page (to be marked "in Russian")."""
+        return in_lang(self.title, self.title_en, lang)
+
+    def place_in(self, lang: str) -> tuple[str, bool]:
+        return in_lang(self.place or "", self.place_en, lang)
+
+    def summary_in(self, lang: str) -> tuple[str, bool]:
+        return in_lang(self.summary_md, self.summary_en, lang)
 
     def open_followups(self, today: dt.date | None = None) -> list[FollowUp]:
         day = today or dt.date.today()

@@ -38,6 +38,11 @@ class Saved:
         return msg("ingest.outcome.meeting", file=self.name, meeting=self.meeting_id)
 
 
+def _en(text: str | None) -> str | None:
+    """An optional English field as stored: NULL when blank."""
+    return (text or "").strip() or None
+
+
 def _insert(w: Writer, m: Meeting, source_id: int | None,
             checked: tuple[str, tuple[checks.Verdict, ...]] | None = None) -> int:
     if m.held_on is None or not m.title.strip():
@@ -51,7 +56,7 @@ def _insert(w: Writer, m: Meeting, source_id: int | None,
     w.run("insert_meeting", meeting_id=mid, held_on=m.held_on, title=m.title.strip(), place=m.place,
           summary_md=m.summary_md, source=m.source, full_text=m.full_text or m.summary_md,
           created_at=dt.datetime.now(), created_by=w.who, source_id=source_id,
-          title_en=(m.title_en or "").strip() or None)
+          title_en=_en(m.title_en), summary_en=_en(m.summary_en), place_en=_en(m.place_en))
     for p in dict.fromkeys(x.upper() for x in m.partners):
         w.run("insert_meeting_partner", meeting_id=mid, partner=p)
     for i, person in enumerate(m.participants, 1):
@@ -62,7 +67,7 @@ def _insert(w: Writer, m: Meeting, source_id: int | None,
     for f in m.followups:
         fid = w.next_id("followups")
         w.run("insert_followup", followup_id=fid, meeting_id=mid, text=f.text, owner=f.owner, due_on=f.due_on,
-              done=f.done)
+              done=f.done, text_en=_en(f.text_en), owner_en=_en(f.owner_en))
         f.followup_id = fid
     m.meeting_id = mid
     checks.write(w, mid, m, checked)     # the check record: against the data the meeting is saved with
@@ -127,13 +132,23 @@ def set_followup_done(published: Path, followup_id: int, done: bool = True) -> N
 
 
 # --- reading -----------------------------------------------------------------------------------------------
+def _english(rows: list[tuple]) -> dict[int, tuple[str | None, str | None]]:
+    """followups_en rows as {followup_id: (text_en, owner_en)}; empty for a version without those columns."""
+    return {int(r[0]): (r[1], r[2]) for r in rows if len(r) > 2}
+
+
 def _assemble(store: Store, rows: list[tuple]) -> list[Meeting]:
-    # r[7], title_en, is there only in versions published since the column was added (see the SQL files)
+    # r[7:10], title_en, summary_en and place_en, are there only in versions published since the columns were
+    # added (see the SQL files); an older version's meetings read with None
+    def en(r: tuple, i: int) -> str | None:
+        return r[i] if len(r) > i else None
     meetings = {int(r[0]): Meeting(held_on=r[1], title=r[2], place=r[3], summary_md=r[4] or "", source=r[5],
-                                   full_text=r[6] or "", meeting_id=int(r[0]), title_en=r[7] if len(r) > 7 else None)
+                                   full_text=r[6] or "", meeting_id=int(r[0]), title_en=en(r, 7),
+                                   summary_en=en(r, 8), place_en=en(r, 9))
                 for r in rows}
     if not meetings:
         return []
+    english = _english(store.rows("followups_en"))
     for mid, kind, _pos, a, b, c, due_on, done, fid in store.rows("meeting_details"):
         m = meetings.get(int(mid))
         if m is None:
@@ -145,7 +160,7 @@ def _assemble(store: Store, rows: list[tuple]) -> list[Meeting]:
         elif kind == "topic":
             m.topics.append(a)
         else:
-            m.followups.append(FollowUp(a, b, due_on, bool(done), int(fid)))
+            m.followups.append(FollowUp(a, b, due_on, bool(done), int(fid), *english.get(int(fid), (None, None))))
     return list(meetings.values())
 
 
@@ -161,5 +176,7 @@ def open_followups(store: Store, partner: str | None = None,
     """Follow-ups not done, as (follow-up, meeting id, meeting date, meeting title), earliest due first;
     FollowUp.status_on(today) tells open from overdue."""
     rows = store.rows("followups_open", partner=partner.upper() if partner else None)
-    return [(FollowUp(text, owner, due, bool(done), int(fid)), int(mid), held_on, title)
+    english = _english(store.rows("followups_en")) if rows else {}
+    return [(FollowUp(text, owner, due, bool(done), int(fid), *english.get(int(fid), (None, None))), int(mid),
+             held_on, title)
             for fid, mid, text, owner, due, done, held_on, title in rows]

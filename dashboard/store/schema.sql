@@ -80,6 +80,10 @@ CREATE TABLE IF NOT EXISTS meetings (
 ALTER TABLE meetings ADD COLUMN IF NOT EXISTS source_id INTEGER;
 -- the title on English pages and slides (NULL: the Russian title is shown); versions published before it lack it
 ALTER TABLE meetings ADD COLUMN IF NOT EXISTS title_en VARCHAR;
+-- summary, place, and each follow-up's text and owner on English pages and slides (NULL: the Russian text is shown,
+-- marked as Russian); versions published before them lack them
+ALTER TABLE meetings ADD COLUMN IF NOT EXISTS summary_en VARCHAR;
+ALTER TABLE meetings ADD COLUMN IF NOT EXISTS place_en VARCHAR;
 CREATE TABLE IF NOT EXISTS meeting_partners (meeting_id INTEGER NOT NULL, partner VARCHAR NOT NULL);
 CREATE TABLE IF NOT EXISTS meeting_participants (
     meeting_id INTEGER NOT NULL, position INTEGER NOT NULL, name VARCHAR NOT NULL, role VARCHAR, side VARCHAR
@@ -93,6 +97,8 @@ CREATE TABLE IF NOT EXISTS followups (
     due_on      DATE,
     done        BOOLEAN NOT NULL DEFAULT FALSE   -- "overdue" is computed from due_on, never stored
 );
+ALTER TABLE followups ADD COLUMN IF NOT EXISTS text_en VARCHAR;
+ALTER TABLE followups ADD COLUMN IF NOT EXISTS owner_en VARCHAR;
 
 -- Rollups, so that pages never scan the declarations table. Kept up to date at each import from the new rows
 -- only (store/rollups.py); rollups.sql is their definition over the whole of trade.

@@ -49,8 +49,9 @@ def _read_input(lang: str) -> tuple[str, str | None, int | None, dt.date | None]
 def _editor_frames(m: Meeting) -> tuple[pd.DataFrame, pd.DataFrame]:
     people = pd.DataFrame([{"name": p.name, "role": p.role or "", "side": p.side or ""} for p in m.participants],
                           columns=["name", "role", "side"])
-    todo = pd.DataFrame([{"text": f.text, "owner": f.owner or "", "due_on": f.due_on, "done": f.done}
-                         for f in m.followups], columns=["text", "owner", "due_on", "done"])
+    todo = pd.DataFrame([{"text": f.text, "owner": f.owner or "", "text_en": f.text_en or "",
+                          "owner_en": f.owner_en or "", "due_on": f.due_on, "done": f.done}
+                         for f in m.followups], columns=["text", "owner", "text_en", "owner_en", "due_on", "done"])
     todo["due_on"] = pd.to_datetime(todo["due_on"]).dt.date
     return people, todo
 
@@ -68,10 +69,13 @@ def _review(p: Proposal, lang: str) -> Meeting | None:
         title_en = st.text_input(t("mform.title_en", lang), value=m.title_en or "", key="mform_title_en")
         c3, c4 = st.columns([1, 1])
         place = c3.text_input(t("mform.place", lang), value=m.place or "", key="mform_place")
+        place_en = c3.text_input(t("mform.place_en", lang), value=m.place_en or "", key="mform_place_en")
         partners = c4.multiselect(t("mform.partners", lang), codes, default=[c for c in m.partners if c in codes],
                                   format_func=lambda c: ref_partners.name(c, lang), key="mform_partners")
         summary = st.text_area(t("mform.summary", lang), value=m.summary_md, height=180, key="mform_summary",
                                help=t("mform.summary_help", lang))
+        summary_en = st.text_area(t("mform.summary_en", lang), value=m.summary_en or "", height=100,
+                                  key="mform_summary_en", help=t("mform.summary_help", lang))
         topics = st.text_input(t("mform.topics", lang), value=", ".join(m.topics), key="mform_topics")
         people, todo = _editor_frames(m)
         st.markdown(f"**{t('meetings.participants', lang)}**")
@@ -81,6 +85,8 @@ def _review(p: Proposal, lang: str) -> Meeting | None:
         todo = st.data_editor(todo, num_rows="dynamic", width="stretch", key="mform_todo", column_config={
             "text": st.column_config.TextColumn(t("meetings.text", lang)),
             "owner": st.column_config.TextColumn(t("meetings.owner", lang)),
+            "text_en": st.column_config.TextColumn(t("mform.col_text_en", lang)),
+            "owner_en": st.column_config.TextColumn(t("mform.col_owner_en", lang)),
             "due_on": st.column_config.DateColumn(t("meetings.due", lang), format="DD.MM.YYYY"),
             "done": st.column_config.CheckboxColumn(t("meetings.status.done", lang)),
         })
@@ -92,13 +98,15 @@ def _review(p: Proposal, lang: str) -> Meeting | None:
         return None
     return Meeting(
         held_on=held_on, title=title.strip(), title_en=title_en.strip() or None, place=place.strip() or None,
-        partners=partners,
+        place_en=place_en.strip() or None, summary_en=summary_en.strip() or None, partners=partners,
         participants=[Participant(r["name"], r["role"] or None, r["side"] or None)
                       for r in people.to_dict("records") if str(r["name"] or "").strip()],
         topics=[x.strip() for x in topics.split(",") if x.strip()], summary_md=summary,
         source=source.strip() or None, full_text=m.full_text,
         followups=[FollowUp(r["text"], r["owner"] or None, r["due_on"] if pd.notna(r["due_on"]) else None,
-                            bool(r["done"])) for r in todo.to_dict("records") if str(r["text"] or "").strip()])
+                            bool(r["done"]), text_en=str(r["text_en"] or "").strip() or None,
+                            owner_en=str(r["owner_en"] or "").strip() or None)
+                   for r in todo.to_dict("records") if str(r["text"] or "").strip()])
 
 
 def add_meeting(lang: str) -> None:

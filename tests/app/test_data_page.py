@@ -1,7 +1,9 @@
 """Issue 7.4: the Данные page is behind the login, shows the loaded files and the version, and rolls back
-only after a confirmation. (Uploads are covered by the importer's tests: AppTest cannot upload files.)"""
+only after a confirmation; issue 12: formats, months, moments and versions named for people. (The importer's
+own tests cover what an upload can hold; here one upload goes through the page.)"""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -101,3 +103,29 @@ def test_the_load_log_s_notes_are_in_the_page_s_language(db: Path, tmp_path: Pat
     at = _login(page.run())
     sources = at.dataframe[0].value
     assert note in set(sources[sources.columns[-2]])  # the note column, just before the SHA-256
+
+
+def test_sources_and_versions_are_named_for_people(page: AppTest):
+    at = _login(page)
+    sources = at.dataframe[0].value
+    assert set(sources["Format"]) == {"FTS unload", "firm counts"}  # data.formats.*, never the codes
+    fts = sources[sources["Format"] == "FTS unload"]
+    assert set(zip(fts["From"], fts["To"], strict=True)) == {("January 2021", "June 2021"),
+                                                             ("July 2021", "August 2021")}
+    assert all(re.fullmatch(r"\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}", w) for w in sources["When"])
+    label = at.checkbox(key="data_rollback_confirm").label
+    assert re.search(r"\(no\. 1 of \d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}\)$", label) and ".duckdb" not in label
+
+
+def test_an_upload_is_checked_named_by_its_format_and_published_as_a_numbered_version(page: AppTest, db: Path):
+    from dashboard.i18n import t
+    at = _login(page)
+    data = table(good_rows(months=(10, 11))).encode()
+    at.file_uploader(key="data_upload").set_value(("fts_2021_q4.csv", data, "text/csv")).run()
+    assert not at.exception
+    assert [s.value for s in at.success] == [t("data.valid", "en", file="fts_2021_q4.csv", rows=48,
+                                               format=t("data.formats.fts", "en"))]
+    at.button(key="data_publish").click().run()
+    assert not at.exception and versions.current_number(db) == 3
+    assert any(c.value.startswith("Now serving version no. 3 of ") for c in at.caption)
+    assert not [c.value for c in at.caption if ".duckdb" in c.value]

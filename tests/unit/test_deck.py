@@ -116,7 +116,7 @@ def test_english_meetings_slide_uses_the_english_title_where_there_is_one(demo_s
     assert ru.lists[0].items[0].text.startswith("Рабочая встреча губернатора")
 
 
-def test_meetings_slide_lists_meetings_and_open_followups(fresh_db: Path) -> None:
+def test_internal_meetings_slide_lists_meetings_and_open_followups(fresh_db: Path) -> None:
     save_meeting(fresh_db, Meeting(
         held_on=dt.date(2024, 5, 6), title="Встреча с торговым представителем Узбекистана", place="Волгоград",
         partners=["UZ"], followups=[FollowUp("Подготовить бизнес-миссию в Астану", "комитет экономики",
@@ -125,7 +125,8 @@ def test_meetings_slide_lists_meetings_and_open_followups(fresh_db: Path) -> Non
                                     FollowUp("Выполненное поручение", None, None, done=True)]))
     store = Store(fresh_db)
     try:
-        slide = build_deck(store, "UZ", KZ_2022, "18000", "ru", today=dt.date(2024, 7, 1)).slides[6]
+        slide = build_deck(store, "UZ", KZ_2022, "18000", "ru", today=dt.date(2024, 7, 1),
+                           audience="internal").slides[6]
     finally:
         store.close()
     meetings, followups = slide.lists

@@ -1,2 +1,2 @@
-INSERT INTO followups (followup_id, meeting_id, text, owner, due_on, done)
-VALUES ($followup_id, $meeting_id, $text, $owner, $due_on, $done);
+INSERT INTO followups (followup_id, meeting_id, text, owner, due_on, done, text_en, owner_en)
+VALUES ($followup_id, $meeting_id, $text, $owner, $due_on, $done, $text_en, $owner_en);
