@@ -1,5 +1,6 @@
 """Claim extraction measured: recall and precision over the press-release corpora, and the time to extract (and,
-given a store, check) a text of 10,000 figures and a 9 MB text without any, against the targets.
+given a store, check) a text of 10,000 figures, the same figures run together in one sentence, and a 9 MB text
+without any, against the targets.
 
     python -m benchmarks.claims_corpus [DB]
 """
@@ -18,13 +19,16 @@ CORPORA = Path(__file__).resolve().parent.parent / "tests" / "corpora"
 # tuning: the rules were written against it; heldout: written before the rules, never tuned on; blind_tuned:
 # written by someone who had seen neither the rules nor the other corpora, never edited, first scored at recall
 # 0.785 / precision 0.824 and then tuned on (its misses became rules, each shown by sentences of our own in the
-# tuning corpus).
-FILES = {"blind_tuned": CORPORA / "press_blind.toml", "heldout": CORPORA / "press_heldout.toml",
-         "tuning": CORPORA / "press_tuning.toml"}
+# tuning corpus); blind2: a second corpus written the same blind way, scored once after that tuning (first score:
+# recall 0.822, precision 0.862) and never tuned on.
+FILES = {"blind2": CORPORA / "press_blind2.toml", "blind_tuned": CORPORA / "press_blind.toml",
+         "heldout": CORPORA / "press_heldout.toml", "tuning": CORPORA / "press_tuning.toml"}
 # The goals (issue 15): recall and precision on the held-out sets; extracting and checking 10,000 figures in
 # under 5 s; a 9 MB text without figures "in seconds". Checked here, in the benchmark, never by a timed unit test.
 GOAL = 0.95
-TARGETS = {"extract_check_s": 5.0, "prose_s": 10.0}
+TARGETS = {"extract_check_s": 5.0, "prose_s": 10.0, "one_sentence_s": 5.0}
+# the same kinds of figure run together in ONE sentence: a rule that rereads the sentence for every figure shows here
+_RUN_ON = "заняла пятое место и 120 предприятий и 30 стран и 5 тыс. тонн и в 2 раза выросла и "
 _FIGURES = ("Товарооборот с Казахстаном в 2023 году вырос на 31 % и составил 1,2 млрд долларов.",
             "Турция заняла 6-е место среди 99 стран, на неё приходится 9,4 % оборота.",
             "Более 200 предприятий области поставляют продукцию в Египет, отгружено 1,2 млн тонн пшеницы.")
@@ -89,6 +93,10 @@ def timing(figures: int = 10_000, prose_mb: float = 9.0, db: Path | None = None)
         check_claims(store, claims, dt.date(2024, 3, 1))
         res["check_s"] = time.perf_counter() - t1
         store.close()
+    run_on = "Турция " + _RUN_ON * (figures // 5) + "всё."
+    t3 = time.perf_counter()
+    res["one_sentence_claims"] = len(extract_claims(run_on))
+    res["one_sentence_s"] = time.perf_counter() - t3
     prose = _PROSE * int(prose_mb * 1e6 / len(_PROSE.encode()))
     t2 = time.perf_counter()
     res["prose_claims"] = len(extract_claims(prose))
@@ -129,6 +137,9 @@ def table(res: dict) -> str:
                 f"| the same: check against the store s | {tm['check_s']:.2f} | |" if "check_s" in tm else None,
                 f"| extract + check s | {tm['extract_check_s']:.2f} | < {TARGETS['extract_check_s']:.0f} "
                 f"{_mark(met.get('extract_check_s', False))} |",
+                f"| {tm['one_sentence_claims']:,} figures in one sentence: extract s | {tm['one_sentence_s']:.2f} | "
+                f"< {TARGETS['one_sentence_s']:.0f} {_mark(met.get('one_sentence_s', False))} |"
+                if "one_sentence_s" in tm else None,
                 f"| {tm['prose_mb']} MB without figures: s (claims found: {tm['prose_claims']}) | "
                 f"{tm['prose_s']:.2f} | < {TARGETS['prose_s']:.0f} {_mark(met.get('prose_s', False))} |"]
     return "\n".join(line for line in out if line is not None) + "\n"

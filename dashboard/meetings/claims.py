@@ -74,6 +74,9 @@ class Claim:
                 "scale": self.scale, "normalised_value": self.value, "kind": self.kind, "goods": self.goods}
 
 
+# the rules that read on after a figure look at most this many characters ahead (a long sentence stays linear)
+_AHEAD = 200
+
 # --- numbers -----------------------------------------------------------------------------------------------
 _NUM_WORDS = morphology.number_words_pattern()
 _NUM_DIGITS = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
@@ -104,6 +107,13 @@ def period_in(sentence: str, ref_date: dt.date | None = None) -> Period | None:
 _QUAL = re.compile(
     r"(?:(?P<neg>не\s+)?(?P<w>более|больше|свыше|превыша\w*|превысил\w*|около|порядка|примерно|приблизительно|"
     r"почти|практически|без\s+малого|менее|меньше))\s+(?:чем\s+)?(?:на\s+)?(?:со?\s+)?(?:\$\s*)?$", re.I)
+
+
+def _qual_at(s: str, at: int) -> tuple[str, int]:
+    """The qualifier ending at `at` in `s`, and where it starts (`at` if none); reads only the words before."""
+    lo = max(0, at - 60)
+    qual, start = qualifier(s[lo:at])
+    return qual, lo + start
 
 
 def qualifier(before: str) -> tuple[str, int]:
@@ -144,13 +154,13 @@ def _flow_metric(x: _Sentence, at: int) -> tuple[str, int | None]:
     """'turnover' / 'exports' / 'imports' from the nearest flow word before `at`, else the first after it in its
     clause, else the flow the paragraph spoke of last ("Товарооборот … составил 355 млн. В 2023 году он вырос до
     401,8 млн"), else turnover."""
-    s = x.s
-    before = [m for m in _FLOW.finditer(s, max(0, at - 160), at)]
-    if before:
-        return _flow_of(before[-1].group(0)), before[-1].start()
-    m = _FLOW.search(s, at, x.clause_span(at)[1])
-    if m:
-        return _flow_of(m.group(0)), m.start()
+    if x.flows is None:     # found once per sentence, in text order
+        x.flows = [(m.start(), _flow_of(m.group(0))) for m in _FLOW.finditer(x.s)]
+    i = bisect.bisect_left(x.flows, (at, ""))
+    if i and x.flows[i - 1][0] >= at - 160:
+        return x.flows[i - 1][1], x.flows[i - 1][0]
+    if i < len(x.flows) and x.flows[i][0] < x.clause_span(at)[1]:
+        return x.flows[i][1], x.flows[i][0]
     return x.prev_flow or "turnover", None
 
 
@@ -174,17 +184,23 @@ class _Sentence:
                  prev_flow: str | None = None):
         self.s, self.default, self.period, self.how, self.prev_flow = s, default, period, how, prev_flow
         self.mentions = [m for m in countries.find(s) if not _DOLLARS_OF.search(s, 0, m[1])]   # "долларов США"
+        self._mention_starts = [start for _, start, _ in self.mentions]
         self.region_level = bool(_REGION_WORDS.search(s)) and not _PARTNER_WORDS.search(s)
         self.out: list[tuple[int, int, Claim]] = []
+        self.verbs: list[tuple[int, str]] | None = None
+        self.flows: list[tuple[int, str]] | None = None
+        self.dollars = False                 # a sum in dollars found so far
+        self.last_share: str | None = None   # the metric of the last share found so far
         cuts = list(_CLAUSE.finditer(s))     # clause boundaries, found once: every rule asks for them
         self._cut_starts = [c.start() for c in cuts]
         self._cut_ends = [c.end() for c in cuts]
-        self.used: list[tuple[int, int]] = []
+        self.used: dict[int, list[tuple[int, int]]] = {}   # spans kept from other rules, by 64-character bucket
+        self._words: dict[re.Pattern[str], list[int]] = {}
 
     def partner_at(self, at: int, region_ok: bool) -> str | None:
-        before = [iso for iso, start, _ in self.mentions if start < at]
-        if before:
-            return before[-1]
+        i = bisect.bisect_left(self._mention_starts, at)
+        if i:
+            return self.mentions[i - 1][0]
         if self.mentions:
             return self.mentions[0][0]
         if region_ok and (self.region_level or (self.default is None)):
@@ -203,7 +219,15 @@ class _Sentence:
         return self.s[a:b]
 
     def free(self, a: int, b: int) -> bool:
-        return not any(a < y and x < b for x, y in self.used)
+        return not any(a < y and x < b for k in range(a // 64, (b - 1) // 64 + 1) for x, y in self.used.get(k, ()))
+
+    def word_in(self, rx: re.Pattern[str], a: int, b: int) -> bool:
+        """Whether a match of `rx` starts in s[a:b] (the matches found once per sentence)."""
+        if rx not in self._words:
+            self._words[rx] = [m.start() for m in rx.finditer(self.s)]
+        starts = self._words[rx]
+        i = bisect.bisect_left(starts, a)
+        return i < len(starts) and starts[i] < b
 
     def add(self, start: int, end: int, metric: str, partner: str | None, qual: str, value: float,
             core: int | None = None, claimed: float | None = None, **kw: object) -> None:
@@ -213,7 +237,11 @@ class _Sentence:
                   claimed_value=_clean(claimed if claimed is not None else value), period_how=self.how,
                   **kw)  # type: ignore[arg-type]
         self.out.append((start, len(self.out), c))
-        self.used.append((start if core is None else core, end))
+        self.dollars = self.dollars or c.unit == "$"
+        self.last_share = metric if metric in _SHARE.values() else self.last_share
+        a = start if core is None else core
+        for k in range(a // 64, (max(a, end - 1)) // 64 + 1):
+            self.used.setdefault(k, []).append((a, end))
 
 
 # --- ranks -------------------------------------------------------------------------------------------------
@@ -293,12 +321,12 @@ def _ranks(x: _Sentence) -> None:
             continue
         for m in rx.finditer(s):
             rank = morphology.ordinal(m.group("ord")) or (int(m.group("ord")) if m.group("ord").isdigit() else None)
-            if rank is None or not x.free(*m.span()) or _SUBGROUP.match(s[m.end():]):
+            if rank is None or not x.free(*m.span()) or _SUBGROUP.match(s[m.end():m.end() + _AHEAD]):
                 continue
-            ahead = list(_FLOW_BEFORE.finditer(s, x.clause_span(m.start())[0], m.start()))
+            ahead = list(_FLOW_BEFORE.finditer(s, max(x.clause_span(m.start())[0], m.start() - 160), m.start()))
             flow = m.groupdict().get("flow") or (ahead[-1].group("flow") if ahead else None)
             metric = _RANK[_flow_of(flow)] if flow else "rank"
-            end, of = m.end(), _OF.match(s[m.end():])
+            end, of = m.end(), _OF.match(s[m.end():m.end() + _AHEAD])
             n = number(of.group("num")) if of else None
             if of and n:
                 end = m.end() + of.end()
@@ -307,23 +335,24 @@ def _ranks(x: _Sentence) -> None:
             if n:
                 x.add(m.start(), end, "partners_count", None, "exact", n[0])
     for m in _SUPERLATIVE.finditer(s):
-        if x.free(*m.span()) and not _ONE_OF.search(s[:m.start()]) and not _SUBGROUP.match(s[m.end():]):
+        if x.free(*m.span()) and not _ONE_OF.search(s[max(0, m.start() - 40):m.start()]) \
+                and not _SUBGROUP.match(s[m.end():m.end() + _AHEAD]):
             x.add(m.start(), m.end(), "rank", x.partner_at(m.start(), False), "exact", 1)
     for m in _SUPERLATIVE_FLOW.finditer(s):
-        if x.free(*m.span()) and not _ONE_OF.search(s[:m.start()]):
+        if x.free(*m.span()) and not _ONE_OF.search(s[max(0, m.start() - 40):m.start()]):
             supplier = m.group("noun").lower().startswith(("поставщик", "экспорт"))
             x.add(m.start(), m.end(), "import_rank" if supplier else "export_rank", x.partner_at(m.start(), False),
                   "exact", 1)
     for m in _CLOSES.finditer(s):
         size = morphology.top_n(m.group("w"))
         if size and x.free(*m.span()):
-            fl = _TOP_FLOW.match(s[m.end():])
+            fl = _TOP_FLOW.match(s[m.end():m.end() + _AHEAD])
             metric = _RANK[_flow_of(fl.group("flow"))] if fl else "rank"
             x.add(m.start(), m.end(), metric, x.partner_at(m.start(), False), "exact", size)
     for m in _TOP.finditer(s):
         size = int(m.group("d")) if m.group("d") else morphology.top_n(m.group("w") or "")
         if size and x.free(*m.span()):
-            fl = _TOP_FLOW.match(s[m.end():])
+            fl = _TOP_FLOW.match(s[m.end():m.end() + _AHEAD])
             metric = _RANK[_flow_of(fl.group("flow"))] if fl else "rank"
             x.add(m.start(), m.end(), metric, x.partner_at(m.start(), False), "top_n", size)
     for m in _TOP_NUM.finditer(s):
@@ -359,17 +388,17 @@ def _counts(x: _Sentence) -> None:
     for m in _COUNT_PARTNERS.finditer(s):
         n = number(m.group("num"))
         if n and x.free(*m.span()) and not periods.stated(m.group(0)):
-            qual, start = qualifier(s[:m.start("num")])
+            qual, start = _qual_at(s, m.start("num"))
             x.add(start, m.end(), "partners_count", None, qual, n[0])
     for m in _FIRMS.finditer(s):
         n = number(m.group("num"))
         if not n or not x.free(*m.span()):
             continue
-        noun, clause = m.group("noun").lower(), x.clause(m.start())
-        kind = ("foreign_capital" if _CAPITAL.match(s[m.end():]) else "exporters" if noun.startswith("экспорт")
-                else "importers" if noun.startswith("импорт") else "exporters" if _EXPORTING.search(clause)
-                else "importers" if _IMPORTING.search(clause) else "any")
-        qual, start = qualifier(s[:m.start("num")])
+        noun, clause = m.group("noun").lower(), x.clause_span(m.start())
+        kind = ("foreign_capital" if _CAPITAL.match(s[m.end():m.end() + _AHEAD]) else "exporters"
+                if noun.startswith("экспорт") else "importers" if noun.startswith("импорт") else "exporters"
+                if x.word_in(_EXPORTING, *clause) else "importers" if x.word_in(_IMPORTING, *clause) else "any")
+        qual, start = _qual_at(s, m.start("num"))
         x.add(start, m.end(), "firms", x.partner_at(m.start(), False), qual, n[0], kind=kind)
     for m in _FIRMS_NUMBER.finditer(s):
         after = _NUM_AFTER.match(s, m.end())
@@ -419,6 +448,7 @@ _BARE_END = re.compile(r"\s*(?:[.;,)]|$)")
 _UP_TO = re.compile(r"(?:до|дол\w+)\s+$", re.I)
 _AFTER_NA = re.compile(r"\bна\s+(?:\w+\s+){0,2}$", re.I)
 # the goods a part of the flow is: "из них на пшеницу пришлось около 640 тыс. тонн"
+_FROM_NAMED = re.compile(r"(?<![\w-])из\s+[А-ЯЁ]")
 _GOODS_SHARE = re.compile(r"(?<![\w-])на\s+((?:[а-яё-]+\s+){1,3}?)(?:приход|пришл)\w*", re.I)
 _GOODS_AFTER = re.compile(r"^\s*([а-яё-]+)(?:\s+([а-яё-]+))?(?:\s+([а-яё-]+))?", re.I)
 
@@ -432,15 +462,16 @@ def _scale(word: str | None) -> tuple[float, str]:
 
 def _verb_before(x: _Sentence, at: int) -> str | None:
     """'grow' / 'fall' from the nearest such word before `at` in the sentence (else the first after)."""
-    found = [(m.start(), kind) for rx, kind in ((_GROW, "grow"), (_FALL, "fall")) for m in rx.finditer(x.s)]
-    before = [f for f in found if f[0] < at]
-    if before:
-        return max(before)[1]
-    return min(found)[1] if found else None
+    if x.verbs is None:     # found once per sentence, in text order
+        x.verbs = sorted((m.start(), kind) for rx, kind in ((_GROW, "grow"), (_FALL, "fall")) for m in rx.finditer(x.s))
+    if not x.verbs:
+        return None
+    i = bisect.bisect_left(x.verbs, (at, ""))
+    return x.verbs[i - 1][1] if i else x.verbs[0][1]
 
 
 def _goods_after(s: str, at: int) -> str | None:
-    m = _GOODS_AFTER.match(s[at:])
+    m = _GOODS_AFTER.match(s[at:at + _AHEAD])
     return goods.named([w for w in m.groups() if w]) if m else None
 
 
@@ -448,19 +479,20 @@ def _trade(x: _Sentence) -> None:
     s = x.s
     flow_goods = [(m.start(), _goods_after(s, m.end())) for m in _FLOW.finditer(s)]
     named = next((g for _, g in flow_goods if g), None)
+    from_named = _FROM_NAMED.search(s)      # "из Бразилии": tonnes after it are imports
     for m in _TONNES.finditer(s):
         n = number(m.group("num"))
         if not n or not x.free(*m.span()):
             continue
         scale, scale_name = _scale(m.group("scale"))
         flow, at = _flow_metric(x, m.start())
-        if re.search(r"(?<![\w-])из\s+[А-ЯЁ]", s[:m.start()]):
+        if from_named and from_named.start() < m.start():
             flow = "imports"
         g = _goods_after(s, m.end()) or named
         named = named or g
-        share_of = _GOODS_SHARE.search(s, x.clause_span(m.start())[0], m.start())
+        share_of = _GOODS_SHARE.search(s, max(x.clause_span(m.start())[0], m.start() - 120), m.start())
         g = g or (goods.named(share_of.group(1).split()) if share_of else None)
-        qual, start = qualifier(s[:m.start("num")])
+        qual, start = _qual_at(s, m.start("num"))
         x.add(start, m.end(), _MASS[flow], x.partner_at(m.start(), False), qual, n[0] * scale, core=m.start(),
               claimed=n[0], unit="т", scale=scale_name, step=scale / 10 ** n[1], goods=g)
     for m in _MONEY.finditer(s):
@@ -471,17 +503,16 @@ def _trade(x: _Sentence) -> None:
         cmp = _CMP_AFTER.match(after)
         if not n or not m.group("scale") or not x.free(*m.span()):
             continue
-        before = s[:m.start("num")]
-        tail = before[-80:]
+        tail = s[max(0, m.start("num") - 80):m.start("num")]
         change = bool(_BY_AMOUNT.search(tail)) and (bool(cmp) or bool(_MOVED_BY.search(tail)) or (
             bool(_ELLIPTIC_BY.search(tail)) and _verb_before(x, m.start()) is not None))
         # no currency after a sum in dollars: the same currency ("на 12 млн меньше", "из них экспорт — 1,86 млрд.")
-        same = cur == "" and any(c.unit == "$" for _, _, c in x.out)
+        same = cur == "" and x.dollars
         if not dollars and not (same and (change or _BARE_END.match(s, m.end()))):
             continue
         scale, scale_name = _scale(m.group("scale"))
         flow, at = _flow_metric(x, m.start())
-        qual, start = qualifier(before)
+        qual, start = _qual_at(s, m.start("num"))
         if m.group("cur1"):
             start = min(start, m.start("cur1"))
         if at is not None and 0 <= start - at <= 60:
@@ -499,24 +530,24 @@ def _trade(x: _Sentence) -> None:
         n = number(m.group("num"))
         if not n or not x.free(*m.span()):
             continue
-        before = s[:m.start("num")]
-        qual, start = qualifier(before)
-        share = _SHARE_VERB.search(before[:start])
+        lo = max(0, m.start("num") - 300)     # the rules below read at most a few words back
+        before = s[lo:m.start("num")]
+        qual, start = _qual_at(s, m.start("num"))
+        share = _SHARE_VERB.search(before[:start - lo])
         if share:
-            between = _FLOW.search(before, share.start(), start)
-            follows = _SHARE_FLOW.match(s[m.end():])
+            between = _FLOW.search(before, share.start(), start - lo)
+            follows = _SHARE_FLOW.match(s[m.end():m.end() + _AHEAD])
             word = (between.group(0) if between and share.group(0).lower().startswith(("дол", "с дол")) else None) \
                 or (follows.group("flow") if follows else None) or (between.group(0) if between else None)
             flow = _flow_of(word) if word else "turnover"
-            x.add(share.start(), m.end(), _SHARE[flow], x.partner_at(m.start(), False), qual, n[0] / 100,
+            x.add(lo + share.start(), m.end(), _SHARE[flow], x.partner_at(m.start(), False), qual, n[0] / 100,
                   core=m.start(), claimed=n[0], unit="%")
             continue
-        shares = [c for _, _, c in x.out if c.metric in _SHARE.values()]
-        again = _SHARE_ELLIPTIC.search(before[:start]) if shares else None
-        if again:     # "…, на Турцию — 8,7 %", "…, в экспорте — 9,8 %": the share said once for two figures
+        again = _SHARE_ELLIPTIC.search(before[:start - lo]) if x.last_share else None
+        if again and x.last_share:     # "…, на Турцию — 8,7 %", "…, в экспорте — 9,8 %": one share verb, two figures
             named_flow = _FLOW.search(again.group("what"))
-            metric = _SHARE[_flow_of(named_flow.group(0))] if named_flow else shares[-1].metric
-            x.add(again.start("what"), m.end(), metric, x.partner_at(m.start(), False), qual, n[0] / 100,
+            metric = _SHARE[_flow_of(named_flow.group(0))] if named_flow else x.last_share
+            x.add(lo + again.start("what"), m.end(), metric, x.partner_at(m.start(), False), qual, n[0] / 100,
                   core=m.start(), claimed=n[0], unit="%")
             continue
         after_na = _AFTER_NA.search(before[-40:])
@@ -525,7 +556,7 @@ def _trade(x: _Sentence) -> None:
             value = (-1 if m.group("cmp").strip().lower() in ("меньше", "ниже") else 1) * n[0] / 100
         elif m.group("rel") and not after_na:
             value = n[0] / 100 - 1
-        elif verb and not _UP_TO.search(before[-20:]) and not _SHARE_ANY.search(x.clause(m.start())):
+        elif verb and not _UP_TO.search(before[-20:]) and not x.word_in(_SHARE_ANY, *x.clause_span(m.start())):
             value = -n[0] / 100 if verb == "fall" else n[0] / 100
         else:
             continue
@@ -551,7 +582,7 @@ def _trade(x: _Sentence) -> None:
                                                                                          m.start())]
         if at is not None and 0 <= m.start() - at <= 60:
             starts.append(at)
-        x.add(min(starts), m.end(), _GROWTH[flow], x.partner_at(m.start(), True), qualifier(s[:m.start()])[0],
+        x.add(min(starts), m.end(), _GROWTH[flow], x.partner_at(m.start(), True), _qual_at(s, m.start())[0],
               value, core=m.start(), claimed=times, unit="раза")
 
 

@@ -33,6 +33,15 @@ def test_blind_corpus_tuned_to_the_goal() -> None:
     assert res["recall"] >= 0.95 and res["precision"] >= 0.95, res["wrong"]
 
 
+def test_second_blind_corpus_holds_its_first_score() -> None:
+    """The second blind corpus (51 cases, 129 claims, written without seeing the rules or the other corpora) was
+    scored once, after the tuning on the first: recall 0.822, precision 0.862, short of the 0.95 goal. No rule is
+    tuned on it; this floor holds what it honestly reaches, so a regression shows."""
+    res = claims_corpus.score(claims_corpus.FILES["blind2"])
+    assert res["cases"] >= 50 and res["expected"] >= 120
+    assert res["recall"] >= 0.82 and res["precision"] >= 0.86, res["wrong"]
+
+
 def test_the_score_counts_misses_and_extras(tmp_path: Path) -> None:
     path = tmp_path / "c.toml"
     path.write_text('[[case]]\nid = "x"\ndate = ""\npartner = "KZ"\n'
@@ -48,6 +57,7 @@ def test_ten_thousand_figures_and_a_text_without_any() -> None:
     """What the timed texts hold (their speed is the benchmark's: benchmarks/claims_corpus.TARGETS)."""
     res = claims_corpus.timing(figures=10_000, prose_mb=9.0)
     assert res["figures"] >= 10_000 and res["prose_claims"] == 0 and res["prose_mb"] >= 8.9
+    assert res["one_sentence_claims"] == 10_000     # five figures a repetition, every one found
 
 
 def test_the_benchmark_reports_the_time_targets() -> None:
@@ -57,6 +67,7 @@ def test_the_benchmark_reports_the_time_targets() -> None:
                                                 "precision": 0.824}, "timing": tm})
     assert "| blind_tuned | 53 | 107 | 102 | 0.785 | 0.824 | ≥ 0.95 ❌ missed |" in text
     assert "| extract + check s | 5.50 | < 5 ❌ missed |" in text and "| 2.00 | < 10 ✅ |" in text
+    assert "in one sentence" not in text      # a report from before that row existed still renders
 
 
 def test_meeting_check_date_gives_the_periods_their_year(tmp_path: Path) -> None:
