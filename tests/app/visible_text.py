@@ -338,7 +338,9 @@ class Accountant:
             for sep in SEPARATORS:
                 start = 0
                 while (pos := s.find(sep, start)) >= 0:
-                    if self.accounted(s[:pos]) and self.accounted(s[pos + len(sep):]):
+                    # an opening bracket stays with what follows it: '… (in Russian)' is a text and its mark
+                    right = s[pos + len(sep) - 1:] if sep.endswith("(") else s[pos + len(sep):]
+                    if self.accounted(s[:pos]) and self.accounted(right):
                         ok = True
                         break
                     start = pos + 1
