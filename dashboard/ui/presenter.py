@@ -14,8 +14,13 @@ import streamlit as st
 from dashboard.charts import slide_charts
 from dashboard.slide_model import ItemList, Kpi, Slide
 
-KEYS = "present_keys"   # the keyboard component's key; its trigger "go" carries the slide to show
+KEYS = "present_keys"   # the keyboard component's key; its state "view" carries the slide shown and the screen
 SLIDE = "present_slide"  # 0-based slide index in the session
+VIEWPORT = "_present_viewport"
+RESIZED = "_present_resized"
+MAX_SLIDES = 16          # CSS rules for this many positions (a deck has 8 slides; a pick cannot add any)
+_SHOWN = ("position: relative !important; height: auto !important; overflow: visible !important; "
+          "visibility: visible !important; pointer-events: auto !important;")
 
 _CSS = """
 <style>
@@ -23,7 +28,11 @@ header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecor
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
 [data-testid="stMainMenu"], [data-testid="stAppDeployButton"], [data-testid="stStatusWidget"],
 footer, .stDeployButton { display: none !important; }
-[data-testid="stMainBlockContainer"] { padding: 2.6vh 3.2vw 0 3.2vw !important; max-width: 100% !important; }
+[data-testid="stMainBlockContainer"] { padding: 2.6vh 3.2vw 0 3.2vw !important; max-width: 100% !important;
+                                      position: relative; }
+[data-testid="stLayoutWrapper"]:has(> [class*="st-key-pz_slide_"]) {
+  position: absolute; top: 0; left: 0; right: 0; height: 0; overflow: hidden; visibility: hidden; pointer-events: none;
+}
 [data-testid="stMain"], [data-testid="stAppViewContainer"] { background: #FFFFFF; }
 [data-testid="stElementContainer"][data-stale="true"] { opacity: 1 !important; transition: none !important; }
 .pz { font-family: "DejaVu Sans", Arial, sans-serif; color: #111827; }
@@ -61,18 +70,50 @@ footer, .stDeployButton { display: none !important; }
 
 _KEYS_JS = """
 export default function (component) {
-  const { data, setTriggerValue, setStateValue } = component;
+  const { data, setStateValue } = component;
   if (window.__pzCleanup) { window.__pzCleanup(); }
-  const total = data.total;
-  let cur = data.slide;
+  const total = data.total, root = document.documentElement;
+  // every slide is on the page already (hidden ones laid out at full size, so charts have their width):
+  // turning one is a change of an attribute, no message to the server. The server learns the slide when it
+  // is about to run anyway (the settings are touched, the screen resized), and the URL is replaced, not pushed.
+  const prior = window.__pz;
+  let cur = prior && prior.deck === data.deck && prior.sent === data.slide ? prior.cur : data.slide;
+  let sent = data.slide;
+  const counter = () => document.getElementById("pz-counter");
+  const buttons = () => [document.querySelector(".st-key-present_prev button"),
+                         document.querySelector(".st-key-present_next button")];
+  const show = (n) => {
+    root.setAttribute("data-pz", String(n));
+    const c = counter();
+    if (c) { c.textContent = (n + 1) + " / " + total; c.setAttribute("data-slide", String(n + 1)); }
+    const [prev, next] = buttons();
+    if (prev) { prev.disabled = n === 0; }
+    if (next) { next.disabled = n === total - 1; }
+    const url = new URL(window.location.href);
+    if (url.searchParams.get("slide") !== String(n + 1)) {
+      url.searchParams.set("slide", String(n + 1));
+      window.history.replaceState(window.history.state, "", url.pathname + url.search + url.hash);
+    }
+    window.__pz = { deck: data.deck, cur: n, sent: sent };
+  };
   const go = (n) => {
     n = Math.max(0, Math.min(total - 1, n));
-    if (n !== cur) { cur = n; setTriggerValue("go", n); }
+    if (n !== cur) { cur = n; show(n); }
+  };
+  const size = () => [window.innerWidth, window.innerHeight];
+  const sync = (force) => {
+    const known = data.viewport || [0, 0], [w, h] = size();
+    if (force || cur !== sent || w !== known[0] || h !== known[1]) {
+      sent = cur;
+      window.__pz = { deck: data.deck, cur: cur, sent: sent };
+      setStateValue("view", { slide: cur, width: w, height: h });
+    }
   };
   const onKey = (e) => {
     const t = e.target;
     if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) { return; }
     if (e.altKey || e.ctrlKey || e.metaKey) { return; }
+    if (document.querySelector("[data-testid='stPopoverBody']")) { return; }  // keys for the open settings
     const k = e.key;
     if (k === "ArrowRight" || k === "PageDown" || k === "ArrowDown" || k === " ") { go(cur + 1); }
     else if (k === "ArrowLeft" || k === "PageUp" || k === "ArrowUp") { go(cur - 1); }
@@ -80,27 +121,39 @@ export default function (component) {
     else if (k === "End") { go(total - 1); }
     else if (k === "f" || k === "F") {
       if (document.fullscreenElement) { document.exitFullscreen(); }
-      else if (document.documentElement.requestFullscreen) { document.documentElement.requestFullscreen(); }
+      else if (root.requestFullscreen) { root.requestFullscreen(); }
     } else { return; }
     e.preventDefault();
     e.stopPropagation();
   };
+  const onClick = (e) => {
+    const el = e.target instanceof Element ? e.target : null;
+    const step = !el ? 0 : el.closest(".st-key-present_prev") ? -1 : el.closest(".st-key-present_next") ? 1 : 0;
+    if (step) { e.preventDefault(); e.stopPropagation(); go(cur + step); }
+  };
+  const onPointer = (e) => {
+    const el = e.target instanceof Element ? e.target : null;
+    // the settings are about to rerun the page: the server hears of the slide first
+    if (el && el.closest(".st-key-present_settings, [data-testid='stPopoverBody']")) { sync(false); }
+  };
   document.addEventListener("keydown", onKey, true);
+  document.addEventListener("click", onClick, true);
+  document.addEventListener("pointerdown", onPointer, true);
   let timer = null;
   if (data.auto > 0) {
     timer = setInterval(() => { if (cur < total - 1) { go(cur + 1); } }, data.auto * 1000);
   }
   let resizeTimer = null;
-  const report = () => {
-    const size = [window.innerWidth, window.innerHeight];
-    const known = data.viewport || [0, 0];
-    if (size[0] !== known[0] || size[1] !== known[1]) { setStateValue("viewport", size); }
-  };
-  const onResize = () => { clearTimeout(resizeTimer); resizeTimer = setTimeout(report, 250); };
+  const onResize = () => { clearTimeout(resizeTimer); resizeTimer = setTimeout(() => sync(false), 250); };
   window.addEventListener("resize", onResize);
-  report();
+  show(cur);
+  const known = data.viewport || [0, 0];
+  root.setAttribute("data-pz-known", known.join("x"));   // the screen size the slides were drawn for
+  if (size()[0] !== known[0] || size()[1] !== known[1]) { sync(true); }
   const cleanup = () => {
     document.removeEventListener("keydown", onKey, true);
+    document.removeEventListener("click", onClick, true);
+    document.removeEventListener("pointerdown", onPointer, true);
     window.removeEventListener("resize", onResize);
     if (timer) { clearInterval(timer); }
     clearTimeout(resizeTimer);
@@ -119,24 +172,48 @@ def hide_chrome() -> None:
     st.html(_CSS)
 
 
-def _on_go() -> None:
+def _on_view() -> None:
     value = st.session_state.get(KEYS)
-    go = value.get("go") if isinstance(value, dict) else getattr(value, "go", None)
-    if isinstance(go, int):
-        st.session_state[SLIDE] = go
+    view = value.get("view") if isinstance(value, dict) else getattr(value, "view", None)
+    if not isinstance(view, dict):
+        return
+    if isinstance(view.get("slide"), int):
+        st.session_state[SLIDE] = view["slide"]
+    size = [view.get("width"), view.get("height")]
+    if all(isinstance(v, int) and v > 0 for v in size) and size != st.session_state.get(VIEWPORT):
+        st.session_state[VIEWPORT] = size
+        st.session_state[RESIZED] = True
 
 
-def keyboard(slide: int, total: int, auto_seconds: int) -> tuple[int, int]:
+@st.fragment
+def _keyboard(deck_id: str, total: int, auto_seconds: int) -> None:
+    # a fragment: the slide number the browser reports reruns only this, not the deck
+    slide = int(st.session_state.get(SLIDE, 0))
+    _keys_component(key=KEYS, data={"slide": slide, "total": total, "auto": auto_seconds, "deck": deck_id,
+                                    "viewport": st.session_state.get(VIEWPORT)},
+                    default={"view": None}, on_view_change=_on_view, height=0)
+    if st.session_state.pop(RESIZED, False):
+        st.rerun()   # the charts are drawn for the screen's size: the whole page again
+    if st.query_params.get("slide") != str(slide + 1):
+        st.query_params["slide"] = str(slide + 1)
+
+
+def keyboard(deck_id: str, total: int, auto_seconds: int) -> tuple[int, int]:
     """Mount the key listener; returns the screen size it reported (1920x1080 until it has)."""
-    res = _keys_component(key=KEYS, data={"slide": slide, "total": total, "auto": auto_seconds,
-                                          "viewport": st.session_state.get("_present_viewport")},
-                          default={"viewport": None}, on_go_change=_on_go, on_viewport_change=lambda: None,
-                          height=0)
-    size = res.get("viewport") if isinstance(res, dict) else getattr(res, "viewport", None)
-    if isinstance(size, list) and len(size) == 2 and all(isinstance(v, int) and v > 0 for v in size):
-        st.session_state["_present_viewport"] = size
-        return size[0], size[1]
+    _keyboard(deck_id, total, auto_seconds)
+    size = st.session_state.get(VIEWPORT)
+    if isinstance(size, list) and len(size) == 2:
+        return int(size[0]), int(size[1])
     return 1920, 1080
+
+
+def slide_css(current: int) -> None:
+    """Which slide shows before the key listener has run (then data-pz on <html>, set in the browser, decides).
+    The hidden slides are laid out at full width (hidden, not display:none), so their charts are drawn at size."""
+    def shown(selector: str, i: int) -> str:
+        return f'{selector} [data-testid="stLayoutWrapper"]:has(> .st-key-pz_slide_{i}) {{ {_SHOWN} }}'
+    rules = [shown("html:not([data-pz])", current)] + [shown(f"html[data-pz='{i}']", i) for i in range(MAX_SLIDES)]
+    st.html("<style>" + "\n".join(rules) + "</style>")
 
 
 def _e(text: str) -> str:
@@ -158,11 +235,11 @@ def _list_html(lst: ItemList) -> str:
     return f'<div class="pz pz-list"><h3>{_e(lst.title)}</h3>{body}</div>'
 
 
-def _chart(s: Slide, lang: str, height: int, scale: float) -> None:
+def _chart(s: Slide, lang: str, height: int, scale: float, number: int) -> None:
     assert s.chart is not None
     fig = slide_charts.figure(s.chart, lang, height, scale)
     # theme=None: the figure's own projector sizes, not Streamlit's chart theme
-    st.plotly_chart(fig, key=f"present_chart_{s.kind}", width="stretch", theme=None,
+    st.plotly_chart(fig, key=f"present_chart_{number}", width="stretch", theme=None,
                     config={"displayModeBar": False, "locale": lang})
 
 
@@ -189,9 +266,9 @@ def draw(s: Slide, lang: str, number: int, total: int, screen: tuple[int, int]) 
                 st.html(_kpis_html(s.kpis))
             if s.chart:
                 with right:
-                    _chart(s, lang, int(body_h - 0.13 * h), scale)
+                    _chart(s, lang, int(body_h - 0.13 * h), scale, number)
         elif s.chart:
-            _chart(s, lang, body_h, scale)
+            _chart(s, lang, body_h, scale, number)
         elif s.lists:
             cols = st.columns(len(s.lists), gap="large")
             for col, lst in zip(cols, s.lists, strict=True):

@@ -84,3 +84,48 @@ def test_pptx_download_from_the_settings(page: Page, app_url: str) -> None:
     prs = Presentation(download.path())
     assert len(prs.slides) == SLIDES
     expect(page.locator("[data-testid='stException']")).to_have_count(0)
+
+
+def test_slides_turn_in_the_browser_without_a_rerun_and_the_server_hears_of_it(page: Page, app_url: str) -> None:
+    """Ten presses of → at 1280x720: each shows the next slide (the last stays), the URL's slide number is
+    replaced (no history entry), and nothing is sent to the server; opening the settings tells it the slide, so a
+    setting changed there keeps the slide on screen."""
+    page.set_viewport_size({"width": 1280, "height": 720})
+    sent: list = []
+    page.on("websocket", lambda ws: ws.on("framesent", lambda payload: sent.append(payload)))
+    page.goto(f"{app_url}/present?partner=KZ&year=2022")
+    expect(page.locator("html")).to_have_attribute("data-pz-known", "1280x720")  # drawn for this screen
+    settle(page)
+    counter = page.locator("#pz-counter")
+    expect(counter).to_have_text(f"1 / {SLIDES}")
+    history, before = page.evaluate("history.length"), len(sent)
+    assert before > 0  # the websocket was watched from the start
+    for n in range(1, 11):
+        page.keyboard.press("ArrowRight")
+        shown = min(n + 1, SLIDES)
+        expect(counter).to_have_text(f"{shown} / {SLIDES}")
+        expect(page.locator(f".st-key-pz_slide_{shown - 1}")).to_be_visible()
+        expect(page.locator(f".st-key-pz_slide_{shown - 2}")).to_be_hidden()
+        expect(page).to_have_url(re.compile(rf"[?&]slide={shown}(&|$)"))
+    expect(page.locator(".st-key-pz_slide_7 [data-testid='stPlotlyChart'], .st-key-pz_slide_7 .pz-list")
+           .first).to_be_visible()
+    assert len(sent) == before, f"{len(sent) - before} messages to the server while turning slides"
+    assert page.evaluate("history.length") == history  # replaced, not pushed
+    expect(page.locator(".st-key-present_next button").first).to_be_disabled()
+
+    page.locator(".st-key-present_settings button").first.click()
+    page.get_by_role("radiogroup").first.wait_for()
+    settle(page)
+    page.locator("[data-testid='stPopoverBody']").get_by_text("EN", exact=True).click()  # slides in English
+    settle(page)
+    expect(page.get_by_text("Sources and data")).to_be_visible()  # still the last slide, now in English
+    expect(counter).to_have_text(f"{SLIDES} / {SLIDES}")
+    assert len(sent) > before
+    expect(page.locator("[data-testid='stException']")).to_have_count(0)
+
+
+def test_a_partner_without_trade_is_warned_about(page: Page, app_url: str) -> None:
+    page.goto(f"{app_url}/present?partner=AQ&year=2022")
+    settle(page)
+    expect(page.get_by_test_id("stAlertContentWarning")).to_contain_text("Антарктида: торговли за 2022 год не было.")
+    expect(page.locator("[data-testid='stException']")).to_have_count(0)
