@@ -2,7 +2,8 @@
 
 Phases, each in its own process so that peak memory is per side: generate the all-regions FTS files ->
 import them through the real importer -> time the page queries cold and warm -> render every page with
-AppTest -> answer the same questions the pandas way -> (with --load) 20 browser sessions.
+AppTest -> answer the same questions the pandas way -> (with --load) 20 browser sessions, then key press -> next
+slide in presenter mode (benchmarks/slides.py).
 Prints a Markdown table and writes everything to JSON (benchmarks/out/bench_<rows>.json by default).
 """
 from __future__ import annotations
@@ -132,6 +133,13 @@ def run(rows: int, reps: int, render_reps: int, skip_pandas: bool, skip_render: 
         res["startup"] = {**load_mod.startup(config.db_path(), root=code), **quiet}
         quiet = wait_quiet(QUIET_LOAD, QUIET_WAIT_S)
         res["load"] = {**load_mod.run(db, sessions=sessions, root=code, log=work / "server.log"), **quiet}
+        from benchmarks import slides
+        step = _say("slides", step)
+        quiet = wait_quiet(QUIET_LOAD, QUIET_WAIT_S)
+        try:
+            res["slides"] = {**slides.run(db, root=code, log=work / "slides.log"), **quiet}
+        except Exception as e:  # a browser phase that fails is reported, the rest of the run kept
+            res["slides"] = {"failed": repr(e)[:300], **quiet}
     _say("done", step)
     return res
 
@@ -170,6 +178,8 @@ def run_cli(args: argparse.Namespace) -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(res, ensure_ascii=False, indent=1, default=str))
     print(report.table(res))
+    from benchmarks import slides
+    print("\n".join(slides.table_rows(res.get("slides", {}))))
     print(f"\nJSON: {out}")
     return 0
 
