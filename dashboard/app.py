@@ -15,7 +15,9 @@ lang = state.lang()
 # app/static/, and a file path would be copied into every session's media store.
 st.set_page_config(page_title=t("app.title", lang),
                    page_icon="/app/static/favicon.png", layout="wide",
-                   initial_sidebar_state="expanded")
+                   # "auto": open on a desktop, closed on a phone, where it would cover the page (Streamlit
+                   # collapses it below its mobile breakpoint)
+                   initial_sidebar_state="auto")
 
 
 def _page(name: str, icon: str, **kw: object) -> st.Page:

@@ -50,10 +50,12 @@ with a:
 with b:
     st.subheader(t("goods.table", lang))
     table = goods_view.headings_table(part[part["chapter"] == chapter], lang)
-    # numbers in the reader's own format (a Russian browser: "1 017 649,8"), as on the partners page
-    st.dataframe(table, hide_index=True, width="stretch", key="goods_table", column_config={
-        t("goods.col_value", lang): st.column_config.NumberColumn(format="localized"),
-        t("goods.col_netto", lang): st.column_config.NumberColumn(format="localized")})
+    # numbers in the page's language whatever the browser's (widgets.number_style); the chapter (and a single flow)
+    # is in the controls above, so the heading's name gets their room and the value and mass columns stay in view
+    st.dataframe(widgets.number_style(table, lang), hide_index=True, width="stretch", key="goods_table",
+                 column_order=([t("goods.flow", lang)] if flow == "EI" else [])
+                 + [t(f"goods.col_{c}", lang) for c in ("heading", "value", "netto")],
+                 column_config={t("goods.col_heading", lang): st.column_config.Column(width="large")})
     widgets.downloads(goods_view.headings_table(part, lang), lang, "goods", f"goods_{region}_{period.code()}",
                       t("frame.footnote", lang, period=ptext, scope=scope, version=cached.version_label(v, lang)))
 frame.footnote(lang, ptext, scope)

@@ -28,19 +28,14 @@ if shown.empty:
     st.stop()
 
 table = display_table(shown, lang)
-max_share = float(table[t("partners.col_share", lang)].max() or 1)
 growth_col = t("partners.col_growth", lang)
-styled = table.style.map(widgets.growth_colour, subset=[growth_col])
+styled = widgets.number_style(table, lang, signed=(growth_col,)).map(widgets.growth_colour, subset=[growth_col])
+# numbers get no format here (it would replace the Styler's Russian text); narrow columns leave room for
+# Рост and Компаний at 1280 px
+narrow = st.column_config.Column(width="small")
 st.dataframe(
     styled, hide_index=True, width="stretch", height=min(38 * len(table) + 40, 720), key="ranking_table",
-    column_config={
-        t("partners.col_share", lang): st.column_config.ProgressColumn(format="%.1f%%", min_value=0,
-                                                                         max_value=max_share),
-        t("partners.col_growth", lang): st.column_config.NumberColumn(format="%+.1f%%"),
-        t("partners.col_turnover", lang): st.column_config.NumberColumn(format="localized"),
-        t("partners.col_exports", lang): st.column_config.NumberColumn(format="localized"),
-        t("partners.col_imports", lang): st.column_config.NumberColumn(format="localized"),
-    },
+    column_config={t(f"partners.col_{c}", lang): narrow for c in ("rank", "move", "iso", "share", "growth", "firms")},
 )
 note = t("frame.footnote", lang, period=ptext, scope=scope, version=cached.version_label(v, lang))
 widgets.downloads(table, lang, "ranking", f"partners_{region}_{period.code()}", note)

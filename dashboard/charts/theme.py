@@ -20,6 +20,16 @@ QUALITATIVE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9",
 FONT = "DejaVu Sans, Arial, sans-serif"  # a font that ships with Debian and Windows alike: no web fonts
 
 FLOW_COLOURS = {"E": EXPORTS, "I": IMPORTS}
+MLN = 1e6
+
+
+def money_scale(largest_usd: float, lang: str) -> tuple[float, str]:
+    """Dollars per unit of a chart, and the unit's name: millions, unless the chart's largest value is below a
+    million (a small partner), where every label would read 0,0 млн $; then thousands."""
+    from dashboard.i18n import t  # the theme is imported by every page: keep its import light
+    if largest_usd and abs(largest_usd) < MLN:
+        return 1e3, t("units.thousand_usd", lang)
+    return MLN, t("units.mln_usd", lang)
 
 
 def separators(lang: str) -> str:

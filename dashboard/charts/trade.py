@@ -12,11 +12,11 @@ from dashboard.charts import theme
 from dashboard.i18n import t
 from dashboard.i18n.numbers import MONTHS_SHORT
 
-MLN = 1e6
+MLN = theme.MLN
 
 
-def _unit(lang: str) -> str:
-    return t("units.mln_usd", lang)
+def _unit(lang: str, scale: float = MLN) -> str:
+    return t("units.mln_usd", lang) if scale == MLN else t("units.thousand_usd", lang)
 
 
 def _years(s: pd.Series) -> np.ndarray:
@@ -41,8 +41,8 @@ def top_partners(df: pd.DataFrame, lang: str, title: str, projector: bool = Fals
     return theme.figure(traces, {"barmode": "stack"}, lang, title, projector, height=max(320, 34 * len(d) + 120))
 
 
-def monthly(df: pd.DataFrame, lang: str, title: str, projector: bool = False) -> go.Figure:
-    """Exports and imports by month; df: year, month, flow, value_usd."""
+def monthly(df: pd.DataFrame, lang: str, title: str, projector: bool = False, scale: float = MLN) -> go.Figure:
+    """Exports and imports by month; df: year, month, flow, value_usd. scale: dollars per unit (theme.money_scale)."""
     traces = []
     df = df.sort_values(["year", "month"])
     for flow in ("E", "I"):
@@ -52,44 +52,63 @@ def monthly(df: pd.DataFrame, lang: str, title: str, projector: bool = False) ->
         x = ((years - 1970) * 12 + months - 1).astype("datetime64[M]").astype("datetime64[us]")
         short = MONTHS_SHORT[lang]
         traces.append({
-            "type": "scatter", "x": x, "y": (d["value_usd"] / MLN).to_numpy(), "mode": "lines+markers",
+            "type": "scatter", "x": x, "y": (d["value_usd"] / scale).to_numpy(), "mode": "lines+markers",
             "name": t(f"flows.{flow}", lang),
             "line": {"color": theme.FLOW_COLOURS[flow], "width": 4 if projector else 2.5}, "marker": {"size": 5},
             "text": [f"{short[m - 1]} {y}" for y, m in zip(years.tolist(), months.tolist(), strict=True)],
-            "hovertemplate": "%{text}: %{y:,.1f} " + _unit(lang) + "<extra>%{fullData.name}</extra>",
+            "hovertemplate": "%{text}: %{y:,.1f} " + _unit(lang, scale) + "<extra>%{fullData.name}</extra>",
         })
-    layout = {"yaxis": {"title": {"text": _unit(lang)}}, "hovermode": "x unified", "xaxis": {"tickformat": "%Y"}}
+    # one tick a year, the year's label in the middle of its months: with Plotly's own ticks every few
+    # months a "%Y" format printed each year two or three times (2022 2022 2023 2023)
+    xaxis = {"tickformat": "%Y", "dtick": "M12", "ticklabelmode": "period"}
+    layout = {"yaxis": {"title": {"text": _unit(lang, scale)}}, "hovermode": "x unified", "xaxis": xaxis}
     return theme.figure(traces, layout, lang, title, projector, height=380)
 
 
-def yearly(df: pd.DataFrame, lang: str, title: str, projector: bool = False) -> go.Figure:
+def yearly(df: pd.DataFrame, lang: str, title: str, projector: bool = False, scale: float = MLN) -> go.Figure:
     """Exports and imports by year, side by side; df: year, exports_usd, imports_usd."""
     x = _years(df["year"])
-    traces = [{"type": "bar", "x": x, "y": (df[col] / MLN).to_numpy(), "name": t(f"flows.{flow}", lang),
+    traces = [{"type": "bar", "x": x, "y": (df[col] / scale).to_numpy(), "name": t(f"flows.{flow}", lang),
                "marker": {"color": theme.FLOW_COLOURS[flow]},
-               "hovertemplate": "%{x}: %{y:,.1f} " + _unit(lang) + "<extra>%{fullData.name}</extra>"}
+               "hovertemplate": "%{x}: %{y:,.1f} " + _unit(lang, scale) + "<extra>%{fullData.name}</extra>"}
               for flow, col in (("E", "exports_usd"), ("I", "imports_usd"))]
-    layout = {"barmode": "group", "yaxis": {"title": {"text": _unit(lang)}}}
+    # years as categories: a numeric axis labelled every other year (2020, 2022, 2024)
+    layout = {"barmode": "group", "yaxis": {"title": {"text": _unit(lang, scale)}}, "xaxis": {"type": "category"}}
     return theme.figure(traces, layout, lang, title, projector, height=360)
 
 
 def rank_history(df: pd.DataFrame, lang: str, title: str, projector: bool = False) -> go.Figure:
-    """Place by turnover over the years, 1st at the top; df: year, rank, of."""
-    label = t("charts.rank_of", lang)
+    """Place by turnover over the years, 1st at the top; df: year, rank, of.
+
+    Each point is labelled with its place, large, and 'из 114' small on a second line: a one-line
+    '7 из 118' is wider than a year's share of a half-width chart at 1280 px or of a phone, and the
+    neighbours' labels ran into each other ('7 из 1187 из 116')."""
+    size = 22 if projector else 13
+    of = t("charts.of", lang)
     trace = {
         "type": "scatter", "x": _years(df["year"]), "y": df["rank"].to_numpy(), "mode": "lines+markers+text",
-        "text": [label.format(rank=r, of=o) for r, o in zip(df["rank"], df["of"], strict=True)],
-        "textposition": "top center", "line": {"color": theme.TURNOVER, "width": 4 if projector else 3},
+        "text": [f"<b>{r}</b><br><span style='font-size:{round(size * 0.8)}px'>{of.format(of=o)}</span>"
+                 for r, o in zip(df["rank"], df["of"], strict=True)],
+        "customdata": [t("charts.rank_of", lang, rank=r, of=o) for r, o in zip(df["rank"], df["of"], strict=True)],
+        "textposition": "top center", "textfont": {"size": size + 2},
+        "line": {"color": theme.TURNOVER, "width": 4 if projector else 3},
         "marker": {"size": 12 if projector else 9}, "name": t("charts.rank", lang),
-        "hovertemplate": "%{x}: %{text}<extra></extra>", "cliponaxis": False,  # the first and last labels stay whole
+        "hovertemplate": "%{x}: %{customdata}<extra></extra>", "cliponaxis": False,
     }
-    top = max(5, int(df["rank"].max()) + 2) if len(df) else 10
-    yaxis: dict = {"autorange": False, "range": [top, 0.5], "title": {"text": t("charts.rank", lang)}}
-    if top <= 12:
-        yaxis["dtick"] = 1
-    layout = {"xaxis": {"type": "category", "range": [-0.5, len(df) - 0.5]},  # room for the end labels
+    worst = int(df["rank"].max()) if len(df) else 8
+    # room above the 1st place for its two-line label, and below the worst place for nothing but the axis
+    bottom, top = worst + 0.7, 1 - 0.25 * max(3, worst)
+    yaxis: dict = {"autorange": False, "range": [bottom, top], "title": {"text": t("charts.rank", lang)},
+                   "tickvals": _rank_ticks(worst)}
+    layout = {"xaxis": {"type": "category", "range": [-0.6, len(df) - 0.4]},  # room for the end labels
               "yaxis": yaxis}
     return theme.figure([trace], layout, lang, title, projector, height=340)
+
+
+def _rank_ticks(worst: int) -> list[int]:
+    """Places 1 … worst, every one up to 10 places, then about five of them."""
+    step = 1 if worst <= 10 else max(1, round(worst / 5))
+    return [1] + list(range(1 + step, worst + 1, step))
 
 
 def firms(df: pd.DataFrame, lang: str, title: str, projector: bool = False) -> go.Figure:
@@ -105,5 +124,10 @@ def firms(df: pd.DataFrame, lang: str, title: str, projector: bool = False) -> g
                        # as floats: what Plotly's text validator made of the counts (the labels read the same)
                        "text": d["firms"].to_numpy(dtype="f8"), "textposition": "outside",
                        "hovertemplate": "%{x}: %{y}<extra>%{fullData.name}</extra>"})
-    layout = {"barmode": "group", "yaxis": {"title": {"text": t("firms.unit", lang)}}}
+    top = float(df["firms"].max()) if len(df) else 1.0
+    # headroom above the tallest bar for its label (outside labels past the plot area were cut)
+    layout = {"barmode": "group", "yaxis": {"title": {"text": t("firms.unit", lang)}, "range": [0, top * 1.18]},
+              "xaxis": {"type": "category"}}
+    for tr in traces:
+        tr["cliponaxis"] = False
     return theme.figure(traces, layout, lang, title, projector, height=340)

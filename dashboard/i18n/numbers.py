@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
+from collections.abc import Callable, Iterable
+
+from babel import Locale
+from babel.numbers import format_decimal
 
 from dashboard.i18n import t
 
@@ -26,14 +31,62 @@ def _missing(x: object) -> bool:
     return x is None or (isinstance(x, float) and math.isnan(x))
 
 
+@functools.cache
+def _locale(lang: str) -> Locale:
+    return Locale.parse("ru_RU" if lang == "ru" else "en_US")
+
+
 def number(x: float | None, decimals: int = 0, lang: str = "ru") -> str:
+    """CLDR's signs for the language (babel): 1 234,5 / 1,234.5; the minus is the typographic one."""
     if _missing(x):
         return "—"
     assert x is not None
-    s = f"{x:,.{decimals}f}"
-    if lang == "ru":
-        s = s.replace(",", NBSP).replace(".", ",")
+    if round(x, decimals) == 0:
+        x = 0.0  # no "−0,0"
+    s = format_decimal(x, "#,##0" + ("." + "0" * decimals if decimals else ""), locale=_locale(lang))
     return s.replace("-", "−")
+
+
+def column_decimals(values: Iterable[float | None]) -> int:
+    """One number of decimals for a whole column (a table whose every row has its own reads as noise), by the
+    magnitude of its typical value, the median of the non-zero ones (one new partner's +2 000 % would otherwise
+    take the decimals from every other growth): 0 from hundreds up, 1 from ones, then 2 and 3."""
+    sizes = sorted(abs(float(v)) for v in values if not _missing(v) and v != 0)
+    typical = sizes[len(sizes) // 2] if sizes else 0.0
+    return 0 if typical >= 100 else 1 if typical >= 1 else 2 if typical >= 0.1 else 3
+
+
+def cell(x: float | None, decimals: int, lang: str = "ru", signed: bool = False, suffix: str = "") -> str:
+    """A table cell: a value too small for the column's decimals reads '< 0,1', never '0,0'."""
+    if _missing(x):
+        return "—"
+    assert x is not None
+    step = 10.0 ** -decimals
+    if x != 0 and abs(x) < step / 2:
+        s = ("< " if x > 0 else "> −") + number(step, decimals, lang)
+    else:
+        s = number(x, decimals, lang)
+        if signed and round(x, decimals) > 0:
+            s = "+" + s
+    return s + suffix
+
+
+def column_formatter(values: Iterable[float | None], lang: str, signed: bool = False,
+                     suffix: str = "", decimals: int | None = None) -> Callable[[object], str]:
+    """The display text of one table column (for a pandas Styler): the values stay numbers, so the table still
+    sorts by value; decimals chosen by column_decimals unless given."""
+    values = [_float(v) for v in values]
+    d = column_decimals(values) if decimals is None else decimals
+    return lambda x: cell(_float(x), d, lang, signed, suffix)
+
+
+def _float(x: object) -> float | None:
+    """A table value as a float, None for the missing ones (None, NaN, pandas' NA)."""
+    try:
+        f = float(x)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(f) else f
 
 
 def money(usd: float | None, lang: str = "ru", decimals: int = 1) -> str:
@@ -54,13 +107,14 @@ def money(usd: float | None, lang: str = "ru", decimals: int = 1) -> str:
 
 
 def percent(ratio: float | None, lang: str = "ru", decimals: int = 1, signed: bool = False) -> str:
+    """17,3 %; a small non-zero share gets one more decimal (0,04 %) or reads '< 0,01 %', never '0,0 %'."""
     if _missing(ratio):
         return "—"
     assert ratio is not None
-    s = number(ratio * 100, decimals, lang)
-    if signed and ratio > 0:
-        s = "+" + s
-    return f"{s}{NBSP}%"
+    pct = ratio * 100
+    if not signed and pct != 0 and round(pct, decimals) == 0:
+        decimals += 1
+    return cell(pct, decimals, lang, signed, NBSP + "%")
 
 
 def period_label(year: int, m_from: int, m_to: int, lang: str = "ru", short: bool = False) -> str:

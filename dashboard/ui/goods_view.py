@@ -35,6 +35,7 @@ def headings_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("goods.flow", lang): g["flow"].map(lambda f: t(f"flows.{f}", lang)),
         t("goods.chapter", lang): g["chapter"],
         t("goods.col_heading", lang): g["heading"] + " " + g[heading].fillna(""),
-        t("goods.col_value", lang): (g["value_usd"] / 1e6).round(3),
-        t("goods.col_netto", lang): (g["netto_kg"] / 1000).round(1),
+        # not rounded: the page shows one number of decimals per column (widgets.number_style)
+        t("goods.col_value", lang): g["value_usd"] / 1e6,
+        t("goods.col_netto", lang): g["netto_kg"] / 1000,
     })

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.charts import structure, trade
+from dashboard.charts import structure, theme, trade
 from dashboard.i18n import t
 from dashboard.i18n.numbers import day
 from dashboard.meetings.render import escape_markdown
 from dashboard.reference import partners as ref_partners
+from dashboard.store.period import Period
 from dashboard.ui import cached, meetings_view, state
 
 DEFAULT_PARTNER = "KZ"  # the partner of the seed meeting; a link can name any other
@@ -39,11 +40,18 @@ def charts(v: str, region: str, iso2: str, year: int, m_from: int, m_to: int, la
     queries, so a rerun (a widget change, a second visitor) does not build them again. A flow without trade
     has no structure charts and a partner without firm counts no firms chart."""
     hist = cached.rank_history(v, region, iso2, m_from, m_to)
+    # a year loaded only in part (January–March of a new year) is left out of the series on these months:
+    # its three months would read as a collapse and its rank would stand among full-year ranks
+    cov = cached.coverage(v, region)
+    hist = hist[[cov.covers(Period(int(y), m_from, m_to)) for y in hist["year"]]]
+    ys, yunit = theme.money_scale(float(hist[["exports_usd", "imports_usd"]].max().max() or 0), lang)
+    monthly = cached.monthly_flows(v, region, iso2)
+    ms, munit = theme.money_scale(float(monthly["value_usd"].max() or 0) if len(monthly) else 0.0, lang)
     figs = {
         "partner_rank": trade.rank_history(hist, lang, t("partner.rank_history", lang, name=name, months=months)),
-        "partner_yearly": trade.yearly(hist, lang, t("partner.yearly", lang, name=name, months=months)),
-        "partner_monthly": trade.monthly(cached.monthly_flows(v, region, iso2), lang,
-                                         t("partner.monthly", lang, name=name)),
+        "partner_yearly": trade.yearly(hist, lang, t("partner.yearly", lang, name=name, months=months, unit=yunit),
+                                       scale=ys),
+        "partner_monthly": trade.monthly(monthly, lang, t("partner.monthly", lang, name=name, unit=munit), scale=ms),
     }
     goods = cached.commodity_structure(v, region, year, m_from, m_to, iso2)
     for flow in ("E", "I"):
@@ -51,10 +59,11 @@ def charts(v: str, region: str, iso2: str, year: int, m_from: int, m_to: int, la
         if part.empty:
             continue
         flow_name = t(f"flows.{flow}", lang)
+        gs, gunit = theme.money_scale(float(part["value_usd"].sum()), lang)
         figs[f"partner_tree_{flow}"] = structure.treemap(
-            part, lang, t("partner.structure", lang, flow=flow_name, period=ptext))
+            part, lang, t("partner.structure", lang, flow=flow_name, period=ptext, unit=gunit), scale=gs)
         figs[f"partner_top_{flow}"] = structure.top_goods(
-            part, flow, lang, t("partner.top_goods", lang, flow=flow_name, period=ptext))
+            part, flow, lang, t("partner.top_goods", lang, flow=flow_name, period=ptext, unit=gunit), scale=gs)
     firms = cached.firms_history(v, iso2)
     if not firms.empty:
         figs["partner_firms"] = trade.firms(firms, lang, t("partner.firms", lang, name=name))

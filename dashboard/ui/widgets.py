@@ -4,11 +4,12 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+from pandas.io.formats.style import Styler
 
 from dashboard.charts import theme
 from dashboard.export import tables
 from dashboard.i18n import t
-from dashboard.i18n.numbers import money, number, percent
+from dashboard.i18n.numbers import column_formatter, money, number, percent
 
 # relative, so it also works behind a reverse proxy with a path prefix; Streamlit serves dashboard/static here
 STATIC_URL = "app/static/"
@@ -50,12 +51,29 @@ def delta_text(text: str) -> str:
 
 def downloads(df: pd.DataFrame, lang: str, key: str, file_stem: str, note: str = "") -> None:
     """CSV for Excel and XLSX; the files are made only when a button is pressed, not on every rerun."""
-    c1, c2, _ = st.columns([1, 1, 3])
-    c1.download_button(t("partners.download_csv", lang), lambda: tables.csv_bytes(df), f"{file_stem}.csv",
-                       mime="text/csv", key=f"{key}_csv", icon=":material/download:")
-    c2.download_button(t("partners.download_xlsx", lang), lambda: tables.xlsx_bytes(df, file_stem, note),
-                       f"{file_stem}.xlsx", key=f"{key}_xlsx", icon=":material/download:",
+    # a row as wide as the buttons' texts (fixed column fractions cut "CSV для Excel" in a narrow column);
+    # it wraps when even that does not fit
+    row = st.container(horizontal=True)
+    row.download_button(t("partners.download_csv", lang), lambda: tables.csv_bytes(df), f"{file_stem}.csv",
+                       mime="text/csv", key=f"{key}_csv", icon=":material/download:", width="content")
+    row.download_button(t("partners.download_xlsx", lang), lambda: tables.xlsx_bytes(df, file_stem, note),
+                       f"{file_stem}.xlsx", key=f"{key}_xlsx", icon=":material/download:", width="content",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+
+def number_style(df: pd.DataFrame, lang: str, signed: tuple[str, ...] = ()) -> Styler:
+    """The table with every number column shown in the language's format whatever the browser's locale
+    (column_config's "localized" follows the browser, printf formats always print a point), one number of
+    decimals per column (the unit, "%" too, is in the header). The values stay numbers: st.dataframe shows a
+    Styler's display text in a number column that has no format of its own, and sorts it by the value
+    (checked in Streamlit 1.67's grid and by tests/e2e/test_layout.py); so no such column gets a format."""
+    fmt = {}
+    for col in df.columns:
+        if pd.api.types.is_float_dtype(df[col]):
+            fmt[col] = column_formatter(df[col], lang, signed=col in signed)
+        elif pd.api.types.is_integer_dtype(df[col]):
+            fmt[col] = column_formatter(df[col], lang, decimals=0)
+    return df.style.format(fmt)
 
 
 def growth_colour(value: object) -> str:

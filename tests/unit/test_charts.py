@@ -125,3 +125,46 @@ def test_monthly_dates_and_labels() -> None:
     e = fig.data[0]
     assert str(e.x[0])[:10] == "2023-01-01" and str(e.x[-1])[:10] == "2024-12-01"
     assert e.text[0] == "янв 2023" and e.text[-1] == "дек 2024"
+
+
+def test_treemap_folds_the_small_tiles_into_others() -> None:
+    part = _goods()[lambda d: d["flow"] == "E"]
+    t = structure.treemap(part, "en", "T", depth=3, sections=1, children=1).data[0]
+    ids, parents, values = list(t.ids), list(t.parents), dict(zip(t.ids, t.values, strict=True))
+    roots = [i for i, p in zip(ids, parents, strict=True) if not p]
+    assert sorted(roots) == ["?. ", "XVI. Machinery"]  # one section left over keeps its own name
+    assert sum(values[r] for r in roots) == pytest.approx(part["value_usd"].sum() / 1e6)
+    chapters = [i for i, p in zip(ids, parents, strict=True) if p == "?. "]  # four chapters: 1 and the others
+    assert len(chapters) == 2 and "?.  / Others" in chapters
+    assert values["?. "] == pytest.approx(sum(values[c] for c in chapters))
+    assert not [i for i, p in zip(ids, parents, strict=True) if p == "?.  / Others"]  # "others" is a leaf
+    assert all(len(label) <= 32 for label in t.labels)
+
+
+def test_small_values_in_thousands() -> None:
+    from dashboard.charts import theme
+    assert theme.money_scale(800_000, "ru") == (1e3, "тыс. $")
+    assert theme.money_scale(2e6, "en") == (1e6, "M $")
+    small = _hist().assign(exports_usd=lambda d: d["exports_usd"] / 100, imports_usd=lambda d: d["imports_usd"] / 100)
+    fig = trade.yearly(small, "ru", "T", scale=1e3)
+    assert max(fig.data[0].y) == pytest.approx(small["exports_usd"].max() / 1e3)
+    assert fig.layout.yaxis.title.text == "тыс. $" and "тыс. $" in fig.data[0].hovertemplate
+
+
+def test_rank_labels_are_two_short_lines_with_room_above_the_first_place() -> None:
+    fig = trade.rank_history(_hist(), "ru", "T")
+    tr = fig.data[0]
+    assert all(text.count("<br>") == 1 for text in tr.text)
+    first_lines = [text.split("<br>")[0] for text in tr.text]
+    assert first_lines == [f"<b>{r}</b>" for r in _hist()["rank"]]
+    assert all("из 120" in text for text in tr.text) and tr.customdata[0] == "3 из 120"
+    low, high = fig.layout.yaxis.range
+    assert low > _hist()["rank"].max() and high <= 0  # the 1st place's label stays inside the plot
+
+
+def test_monthly_ticks_once_a_year_and_firms_labels_have_headroom() -> None:
+    fig = trade.monthly(_monthly(), "ru", "T")
+    assert fig.layout.xaxis.dtick == "M12" and fig.layout.xaxis.tickformat == "%Y"
+    f = trade.firms(_firms(), "ru", "T")
+    assert f.layout.yaxis.range[1] > _firms()["firms"].max() * 1.1
+    assert all(tr.cliponaxis is False for tr in f.data)
