@@ -1,0 +1,43 @@
+"""A figure a press release states, as a claim the store can check: what the text said and what it means."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from dashboard.store.period import Period
+
+METRICS: tuple[str, ...] = (
+    "rank", "export_rank", "import_rank", "rank_change", "partners_count", "firms", "turnover", "exports",
+    "imports", "turnover_growth", "export_growth", "import_growth", "turnover_change", "export_change",
+    "import_change", "turnover_share", "export_share", "import_share", "exports_mass", "imports_mass")
+QUALIFIERS: tuple[str, ...] = ("exact", "more_than", "about", "almost", "at_most", "top_n")
+FIRM_KINDS: tuple[str, ...] = ("exporters", "importers", "any", "foreign_capital")
+
+
+@dataclass
+class Claim:
+    quote: str                       # the words of the text that state the figure
+    metric: str                      # one of METRICS
+    partner: str | None              # ISO alpha-2; None = the region as a whole
+    period: Period | None            # as the text gives it; None = not stated
+    qualifier: str                   # one of QUALIFIERS
+    value: float                     # normalised: place / count / US dollars / tonnes / ratio (0.31 = +31 %)
+    kind: str | None = None          # firms only: one of FIRM_KINDS
+    step: float | None = None        # money and tonnes: the unit of the last stated digit (233 млн -> 1e6)
+    goods: str | None = None         # money and tonnes of named goods: a ТН ВЭД heading or chapter
+    sentence: str = field(default="", compare=False)
+    claimed_value: float | None = field(default=None, compare=False)   # the number as written: 142.8, 15, 2.8
+    unit: str = field(default="", compare=False)     # "%", "раза", "$", "т" or "" (places, counts)
+    scale: str = field(default="", compare=False)    # "тыс", "млн", "млрд" or ""
+    period_how: str | None = field(default=None, compare=False)   # stated | relative | base | carried
+
+    @property
+    def normalised_value(self) -> float:
+        return self.value
+
+    def to_dict(self) -> dict:
+        return {"quote": self.quote, "metric": self.metric, "partner": self.partner,
+                "period": self.period.code() if self.period else None, "period_how": self.period_how,
+                "qualifier": self.qualifier, "claimed_value": self.claimed_value, "unit": self.unit,
+                "scale": self.scale, "normalised_value": self.value, "kind": self.kind, "goods": self.goods}
+
+

@@ -1,0 +1,62 @@
+"""Counts: of partner countries ("со 114 странами") and of firms, with their kind (exporters, importers, any,
+foreign capital) from the noun, the words after it or the clause's verb."""
+from __future__ import annotations
+
+import re
+
+from dashboard.meetings import periods
+from dashboard.meetings.numerals import AHEAD, NUM, number, qual_at, qualifier
+from dashboard.meetings.sentence import Sentence
+
+_COUNT_PARTNERS = re.compile(rf"(?<![\w-]){NUM}\s+(?:[а-яё]+(?:ых|их|ми|ами)\s+){{0,2}}"
+                             r"(?:стран\w*|государств\w*|партн[её]р\w*)", re.I)
+_FIRMS = re.compile(rf"(?<![\w-]){NUM}\s+(?:[а-яё]+(?:ых|их|ые|ие)\s+){{0,2}}(?P<noun>предприяти\w*|компани\w*|фирм\w*|"
+                    r"организаци\w*|экспорт[её]р\w*|импорт[её]р\w*|участник\w*\s+(?:ВЭД|внешнеэкономическ\w*)|"
+                    r"хозяйствующ\w+\s+субъект\w*)", re.I)
+_CAPITAL = re.compile(r"^\s*(?:[а-яё]+\s+){0,2}?с\s+(?:участием\s+)?(?:[а-яё]+\s+){0,1}капитал\w*", re.I)
+_MORE_FIRMS = re.compile(rf"(?:ещё|еще)\s+{NUM}\s+(?P<verb>закупа\w*|импортиру\w*|ввоз\w*|поставля\w*|"
+                         r"экспортиру\w*)", re.I)
+_EXPORTING = re.compile(r"экспортир|экспортн|поставля|поставк|отгружа", re.I)
+_IMPORTING = re.compile(r"импортир|закупа|ввоз", re.I)
+# the count after its noun: "число экспортёров достигло 128", "количество компаний-импортёров составило около 90"
+_FIRMS_NUMBER = re.compile(r"(?<![\w-])(?:числ[оа]|количеств[оа])\s+(?:[а-яё]+(?:ых|их)\s+){0,2}"
+                           r"(?P<noun>предприяти\w*|компани\w*|фирм\w*|организаци\w*|экспорт[её]р\w*|"
+                           r"импорт[её]р\w*|участник\w*\s+ВЭД)(?:[\w\s,-]{0,60}?)\s+(?:достиг\w*|составил\w*|"
+                           r"превысил\w*|превысит|увеличил\w*\s+до|выросл\w*\s+до)\s+", re.I)
+_NUM_AFTER = re.compile(rf"(?:(?:более|свыше|около|порядка|почти|примерно)\s+)?{NUM}(?![\w-]|\s*(?:%|млн|млрд|тыс))",
+                        re.I)
+
+
+def counts(x: Sentence) -> None:
+    s = x.s
+    for m in _COUNT_PARTNERS.finditer(s):
+        n = number(m.group("num"))
+        if n and x.free(*m.span()) and not periods.stated(m.group(0)):
+            qual, start = qual_at(s, m.start("num"))
+            x.add(start, m.end(), "partners_count", None, qual, n[0])
+    for m in _FIRMS.finditer(s):
+        n = number(m.group("num"))
+        if not n or not x.free(*m.span()):
+            continue
+        noun, clause = m.group("noun").lower(), x.clause_span(m.start())
+        kind = ("foreign_capital" if _CAPITAL.match(s[m.end():m.end() + AHEAD]) else "exporters"
+                if noun.startswith("экспорт") else "importers" if noun.startswith("импорт") else "exporters"
+                if x.word_in(_EXPORTING, *clause) else "importers" if x.word_in(_IMPORTING, *clause) else "any")
+        qual, start = qual_at(s, m.start("num"))
+        x.add(start, m.end(), "firms", x.partner_at(m.start(), False), qual, n[0], kind=kind)
+    for m in _FIRMS_NUMBER.finditer(s):
+        after = _NUM_AFTER.match(s, m.end())
+        n = number(after.group("num")) if after else None
+        if not after or not n or not x.free(m.start(), after.end()):
+            continue
+        noun = m.group("noun").lower()
+        kind = "exporters" if noun.startswith("экспорт") else "importers" if noun.startswith("импорт") else "any"
+        qual = "more_than" if m.group(0).lower().rstrip().endswith(("превысил", "превысило", "превысит")) else \
+            qualifier(s[m.start():after.start("num")])[0]
+        x.add(m.start(), after.end(), "firms", x.partner_at(m.start(), False), qual, n[0], kind=kind)
+    if any(c.metric == "firms" for _, _, c in x.out):
+        for m in _MORE_FIRMS.finditer(s):
+            n = number(m.group("num"))
+            if n and x.free(*m.span()):
+                kind = "importers" if _IMPORTING.search(m.group("verb")) else "exporters"
+                x.add(m.start(), m.end(), "firms", x.partner_at(m.start(), False), "exact", n[0], kind=kind)

@@ -1,0 +1,64 @@
+"""Growth as a ratio (0.31 = +31 %): a percent after a grow/fall verb, "131 % к уровню", "на 5 % больше", a factor
+("в 3,1 раза", "вдвое"). A percent that states a share is left to shares.py."""
+from __future__ import annotations
+
+import re
+
+from dashboard.meetings import morphology, shares
+from dashboard.meetings.numerals import NUM, number, qual_at
+from dashboard.meetings.sentence import FALL, GROW, GROWTH, Sentence, flow_metric, verb_before
+
+_PCT = re.compile(rf"(?<![\w-]){NUM}\s*(?:%|процент\w*)(?P<rel>\s+к\s+(?:уровню|аналогичному|показател\w+|"
+                  r"прошл\w+|предыдущ\w+))?(?P<cmp>\s+(?:больше|выше|меньше|ниже))?", re.I)
+_TIMES = re.compile(rf"(?:в\s+{NUM}\s+раза?|(?P<word>вдвое|втрое|вчетверо|впятеро|вдесятеро))"
+                    r"(?P<cmp>\s+(?:больше|выше|меньше|ниже))?", re.I)
+_SHARE_ANY = re.compile(r"(?<![\w-])(?:приход\w*|пришл\w*|дол[яиюе])(?![\w-])", re.I)
+_UP_TO = re.compile(r"(?:до|дол\w+)\s+$", re.I)
+_AFTER_NA = re.compile(r"\bна\s+(?:\w+\s+){0,2}$", re.I)
+
+
+def growth(x: Sentence) -> None:
+    s = x.s
+    for m in _PCT.finditer(s):
+        n = number(m.group("num"))
+        if not n or not x.free(*m.span()):
+            continue
+        lo = max(0, m.start("num") - 300)     # the rules below read at most a few words back
+        before = s[lo:m.start("num")]
+        qual, start = qual_at(s, m.start("num"))
+        if shares.share(x, m, n[0], qual, start):
+            continue
+        after_na = _AFTER_NA.search(before[-40:])
+        verb = verb_before(x, m.start())
+        if m.group("cmp"):
+            value = (-1 if m.group("cmp").strip().lower() in ("меньше", "ниже") else 1) * n[0] / 100
+        elif m.group("rel") and not after_na:
+            value = n[0] / 100 - 1
+        elif verb and not _UP_TO.search(before[-20:]) and not x.word_in(_SHARE_ANY, *x.clause_span(m.start())):
+            value = -n[0] / 100 if verb == "fall" else n[0] / 100
+        else:
+            continue
+        flow, at = flow_metric(x, m.start())
+        verbs = [v.start() for rx in (GROW, FALL) for v in rx.finditer(s, max(0, start - 60), start)]
+        start = min([start, *verbs, *([at] if at is not None and 0 <= start - at <= 60 else [])])
+        x.add(start, m.end(), GROWTH[flow], x.partner_at(m.start(), True), qual, value, core=m.start(),
+              claimed=n[0], unit="%")
+    for m in _TIMES.finditer(s):
+        verb = verb_before(x, m.start())
+        if not x.free(*m.span()) or not (verb or m.group("cmp")):
+            continue
+        times = morphology.factor_adverb(m.group("word") or "")
+        if times is None:
+            n = number(m.group("num"))
+            times = n[0] if n else None
+        if not times:
+            continue
+        down = (m.group("cmp") or "").strip().lower() in ("меньше", "ниже") or (not m.group("cmp") and verb == "fall")
+        value = (1 / times - 1) if down else (times - 1)
+        flow, at = flow_metric(x, m.start())
+        starts = [m.start()] + [v.start() for rx in (GROW, FALL)
+                                for v in rx.finditer(s, max(0, m.start() - 60), m.start())]
+        if at is not None and 0 <= m.start() - at <= 60:
+            starts.append(at)
+        x.add(min(starts), m.end(), GROWTH[flow], x.partner_at(m.start(), True), qual_at(s, m.start())[0],
+              value, core=m.start(), claimed=times, unit="раза")

@@ -1,0 +1,57 @@
+"""Numbers as a press release writes them ("1 234,5", "сто четырнадцать") and the qualifier before one."""
+from __future__ import annotations
+
+import re
+
+from dashboard.meetings import morphology
+
+# the rules that read on after a figure look at most this many characters ahead (a long sentence stays linear)
+AHEAD = 200
+
+_NUM_WORDS = morphology.number_words_pattern()
+_NUM_DIGITS = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+NUM = rf"(?P<num>{_NUM_DIGITS}|(?<![а-яё]){_NUM_WORDS}(?![а-яё]))"
+
+
+def number(text: str) -> tuple[float, int] | None:
+    """'1 234,5' -> (1234.5, 1 decimal); 'сто четырнадцать' -> (114, 0)."""
+    t = text.strip().replace("\u00a0", " ").replace("\u202f", " ")
+    if t[:1].isdigit():
+        t = t.replace(" ", "").replace(",", ".")
+        decimals = len(t.split(".")[1]) if "." in t else 0
+        return float(t), decimals
+    n = morphology.cardinal(t.lower().split())
+    return (float(n), 0) if n is not None else None
+
+
+def clean(x: float) -> float:
+    return int(x) if float(x).is_integer() else round(x, 9)
+
+
+_QUAL = re.compile(
+    r"(?:(?P<neg>не\s+)?(?P<w>более|больше|свыше|превыша\w*|превысил\w*|около|порядка|примерно|приблизительно|"
+    r"почти|практически|без\s+малого|менее|меньше))\s+(?:чем\s+)?(?:на\s+)?(?:со?\s+)?(?:\$\s*)?$", re.I)
+
+
+def qual_at(s: str, at: int) -> tuple[str, int]:
+    """The qualifier ending at `at` in `s`, and where it starts (`at` if none); reads only the words before."""
+    lo = max(0, at - 60)
+    qual, start = qualifier(s[lo:at])
+    return qual, lo + start
+
+
+def qualifier(before: str) -> tuple[str, int]:
+    """The qualifier ending right before a number, and where it starts in `before` (len(before) if none)."""
+    m = _QUAL.search(before[-60:])
+    if not m:
+        return "exact", len(before)
+    start = len(before) - len(before[-60:]) + m.start()
+    w = m.group("w").lower()
+    if m.group("neg") or w in ("менее", "меньше"):
+        return "at_most", start
+    if w.startswith(("более", "больше", "свыше", "превыш", "превысил")):
+        return "more_than", start
+    if w in ("около", "порядка", "примерно", "приблизительно"):
+        return "about", start
+    return "almost", start
+

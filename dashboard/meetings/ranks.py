@@ -1,0 +1,122 @@
+"""Ranks of a partner: places and ordinals in any case, superlatives, top groups and a rank's movement."""
+from __future__ import annotations
+
+import re
+
+from dashboard.meetings import morphology
+from dashboard.meetings.numerals import AHEAD, NUM, number
+from dashboard.meetings.sentence import RANK, Sentence, flow_of
+
+_ORD = r"(?P<ord>\d{1,3}-?(?:е|ое|й|ой|ий|ый|м|ом|го|ого|ю|ую|я|ая)|\d{1,3}(?=\s+мест(?:о|е|ом)\b)|[а-яё]+)"
+_PLACE = r"(?:мест[оаеу]?|местом|позици\w*|строчк\w*)"
+_BY_FLOW = r"(?:\s*[—–-]?\s*по\s+(?:объ[её]м\w*\s+|величин\w*\s+)?(?P<flow>экспорт\w*|импорт\w*|товарооборот\w*|" \
+           r"внешнеторгов\w+\s+оборот\w*|оборот\w*|поставк\w*))?"
+_RANK_PLACE = re.compile(rf"(?<![\w-]){_ORD}\s+{_PLACE}(?![\w-]){_BY_FLOW}", re.I)
+_RANK_DASH = re.compile(rf"(?<![\w-]){_ORD}\s*[—–]\s*по\s+(?:объ[её]м\w*\s+)?(?P<flow>экспорт\w*|импорт\w*)", re.I)
+_RANK_NOUN = re.compile(
+    rf"(?<![\w-]){_ORD}\s+(?:по\s+(?:объ[её]м\w*|величин\w*|значимост\w*|размер\w*)\s+(?:внешнеторгового\s+)?"
+    r"(?:(?P<flow>товарооборот\w*|оборот\w*|торговл\w*|экспорт\w*|импорт\w*|поставок)\s+)?)?"
+    r"(?:(?:крупнейш|(?:внешне)?торгов|экономическ|внешнеэкономическ)\w*\s+)*"
+    r"(?:партн[её]р\w*|рын(?:ок|ком|ка|ке)|покупател\w*|поставщик\w*)(?![\w-])", re.I)
+# "Беларусь стала шестой среди торговых партнёров", "седьмой в рейтинге 99 стран": the ordinal alone
+_RANK_AMONG = re.compile(rf"(?<![\w-]){_ORD}(?=\s+(?:среди|в\s+рейтинге|в\s+списке|в\s+числе)\s+"
+                         r"(?:[а-яё]+\s+){0,2}?(?:\d+\s+)?(?:стран|партн[её]р|государств))", re.I)
+# the flow before the rank: "По объёмам импорта Германия заняла четвёртую строчку"
+_FLOW_BEFORE = re.compile(r"(?<![\w-])по\s+(?:объ[её]м\w*\s+|величин\w*\s+)?(?P<flow>экспорт\w*|импорт\w*|поставк\w*)",
+                          re.I)
+# "..., а по импорту — на первом": a second rank of another flow, the place noun left out
+_RANK_ELLIPTIC = re.compile(rf"(?<![\w-])по\s+(?:объ[её]м\w*\s+)?(?P<flow>экспорт\w*|импорт\w*|товарооборот\w*)"
+                            rf"\s*[—–]\s*(?:на\s+)?{_ORD}(?![\w-])", re.I)
+_SUPERLATIVE = re.compile(r"(?<![\w-])(?:крупнейш|главн)(?:ий|им|его|ему|ем|ый|ым|ого|ому|ом)\s+"
+                          r"(?:(?:внешне)?торгов\w+\s+|внешнеэкономическ\w+\s+)?партн[её]р(?:ом|а|у|е)?(?![\w-])",
+                          re.I)
+# "крупнейший потребитель волгоградского экспорта" / "… поставщик товаров в регион": rank 1 by flow (the buyer of
+# one named good is no rank: the data ranks partners by the whole flow)
+_SUPERLATIVE_FLOW = re.compile(r"(?<![\w-])(?:крупнейш|главн)\w*\s+(?P<noun>потребител|покупател|получател|импорт[её]р|"
+                               r"рын|поставщик|экспорт[её]р)\w*\s+(?:сбыта\s+)?(?:[а-яё]+(?:ого|ой|ых|их)\s+)?"
+                               r"(?:экспорт\w*|продукци\w*|товар\w*)(?![\w-])", re.I)
+_ONE_OF = re.compile(r"(?:одн\w+\s+из|в\s+числе|среди)\s*$", re.I)
+_OF = re.compile(rf"^[\s,]*(?:[а-яё]+\s+){{0,4}}?(?:среди|из|в\s+числе|в\s+рейтинге)\s+{NUM}"
+                 r"(?:\s+(?:[а-яё]+\s+){0,2}?(?:стран\w*|партн[её]р\w*|государств\w*))?", re.I)
+_SUBGROUP = re.compile(r"^[\s,]*(?:[а-яё]+\s+){0,3}?(?:среди|из)\s+(?:(?!внешне|торгов|всех)[а-яё]+(?:их|ых)\s+"
+                       r"(?:стран|партн|государств|рынк)|стран\w*\s+(?:СНГ|ЕАЭС|ЕС|БРИКС|ШОС|Африки|Азии|Европы|"
+                       r"Латинской|Ближнего|Евросоюза)|(?:[а-яё]+(?:их|ых)\s+)?(?:субъект|регион|област)\w*)", re.I)
+_FROM_TO = re.compile(rf"(?<![\w-])с\s+(?P<a>\d{{1,3}})-?[а-я]*\s+на\s+(?P<b>\d{{1,3}})-?[а-я]*\s+{_PLACE}", re.I)
+_MOVE = re.compile(rf"(?P<verb>подня\w*|подним\w*|улучши\w*|переместил\w*|опусти\w*|спусти\w*|потеря\w*|"
+                   rf"ухудши\w*|сместил\w*)\s+(?:[а-яё]+\s+){{0,3}}?на\s+{NUM}\s+(?:позици|строчк|мест|пункт|"
+                   rf"ступен)\w*", re.I)
+_TOP = re.compile(r"(?:входит|вош[её]л\w*|входя\w*)?\s*в\s+(?:(?:перв|верхн)\w+\s+)?"
+                  r"(?:(?P<w>[а-яё]+)|топ[- ]?(?P<d>\d+))(?![\w-])", re.I)
+# "замыкает десятку крупнейших партнёров": the last place of the top group, an exact rank
+_CLOSES = re.compile(r"(?<![\w-])(?:замыка\w*|замкнул\w*)\s+(?:(?:перв|верхн)\w+\s+)?(?P<w>[а-яё]+)(?![\w-])", re.I)
+_TOP_NUM = re.compile(rf"в\s+числе\s+{NUM}\s+(?:крупнейш|ведущ|основн)\w*", re.I)
+_TOP_FLOW = re.compile(r"^\s*(?:[а-яё]+\s+){0,3}?по\s+(?:объ[её]м\w*\s+)?(?P<flow>экспорт\w*|импорт\w*)", re.I)
+
+
+_PAIR = re.compile(r"(?<![\w-])(?P<a>[а-яё]+|\d{1,3}-?[а-я]*)\s+и\s+(?P<b>[а-яё]+|\d{1,3}-?[а-я]*)\s+мест\w*", re.I)
+
+
+def ranks(x: Sentence) -> None:
+    s = x.s
+    for m in _PAIR.finditer(s):   # "Казахстан и Беларусь заняли соответственно второе и пятое места" (or after)
+        ranks = [morphology.ordinal(m.group(g)) for g in ("a", "b")]
+        before = [iso for iso, start, _ in x.mentions if start < m.start()]
+        after = [iso for iso, start, _ in x.mentions if start >= m.end()]
+        pair = before[-2:] if len(before) >= 2 else after[:2]
+        if None in ranks or "соответственно" not in s.lower() or len(pair) < 2:
+            continue
+        for iso, rank in zip(pair, ranks, strict=True):
+            x.add(m.start(), m.end(), "rank", iso, "exact", rank or 0)
+    for m in _FROM_TO.finditer(s):
+        a, b = int(m.group("a")), int(m.group("b"))
+        p = x.partner_at(m.start(), False)
+        x.add(m.start(), m.end(), "rank", p, "exact", b)
+        x.add(m.start(), m.end(), "rank_change", p, "exact", a - b)
+    for m in _MOVE.finditer(s):
+        n = number(m.group("num"))
+        if n and x.free(*m.span()):
+            down = m.group("verb").lower().startswith(("опуст", "спуст", "потеря", "ухудш"))
+            x.add(m.start(), m.end(), "rank_change", x.partner_at(m.start(), False), "exact",
+                  -n[0] if down else n[0])
+    for rx in (_RANK_PLACE, _RANK_DASH, _RANK_NOUN, _RANK_AMONG, _RANK_ELLIPTIC):
+        if rx is _RANK_ELLIPTIC and not any(c.metric in RANK.values() for _, _, c in x.out):
+            continue
+        for m in rx.finditer(s):
+            rank = morphology.ordinal(m.group("ord")) or (int(m.group("ord")) if m.group("ord").isdigit() else None)
+            if rank is None or not x.free(*m.span()) or _SUBGROUP.match(s[m.end():m.end() + AHEAD]):
+                continue
+            ahead = list(_FLOW_BEFORE.finditer(s, max(x.clause_span(m.start())[0], m.start() - 160), m.start()))
+            flow = m.groupdict().get("flow") or (ahead[-1].group("flow") if ahead else None)
+            metric = RANK[flow_of(flow)] if flow else "rank"
+            end, of = m.end(), _OF.match(s[m.end():m.end() + AHEAD])
+            n = number(of.group("num")) if of else None
+            if of and n:
+                end = m.end() + of.end()
+            p = x.partner_at(m.start(), False)
+            x.add(m.start(), end, metric, p, "exact", rank)
+            if n:
+                x.add(m.start(), end, "partners_count", None, "exact", n[0])
+    for m in _SUPERLATIVE.finditer(s):
+        if x.free(*m.span()) and not _ONE_OF.search(s[max(0, m.start() - 40):m.start()]) \
+                and not _SUBGROUP.match(s[m.end():m.end() + AHEAD]):
+            x.add(m.start(), m.end(), "rank", x.partner_at(m.start(), False), "exact", 1)
+    for m in _SUPERLATIVE_FLOW.finditer(s):
+        if x.free(*m.span()) and not _ONE_OF.search(s[max(0, m.start() - 40):m.start()]):
+            supplier = m.group("noun").lower().startswith(("поставщик", "экспорт"))
+            x.add(m.start(), m.end(), "import_rank" if supplier else "export_rank", x.partner_at(m.start(), False),
+                  "exact", 1)
+    for m in _CLOSES.finditer(s):
+        size = morphology.top_n(m.group("w"))
+        if size and x.free(*m.span()):
+            fl = _TOP_FLOW.match(s[m.end():m.end() + AHEAD])
+            metric = RANK[flow_of(fl.group("flow"))] if fl else "rank"
+            x.add(m.start(), m.end(), metric, x.partner_at(m.start(), False), "exact", size)
+    for m in _TOP.finditer(s):
+        size = int(m.group("d")) if m.group("d") else morphology.top_n(m.group("w") or "")
+        if size and x.free(*m.span()):
+            fl = _TOP_FLOW.match(s[m.end():m.end() + AHEAD])
+            metric = RANK[flow_of(fl.group("flow"))] if fl else "rank"
+            x.add(m.start(), m.end(), metric, x.partner_at(m.start(), False), "top_n", size)
+    for m in _TOP_NUM.finditer(s):
+        if (n2 := number(m.group("num"))) and x.free(*m.span()):
+            x.add(m.start(), m.end(), "rank", x.partner_at(m.start(), False), "top_n", n2[0])

@@ -1,0 +1,130 @@
+"""One sentence of a press release with what every extraction rule asks of it, worked out once: the countries it
+names, its clause cuts, its flow words and grow/fall verbs (each found once and looked up by bisect, so a long
+sentence stays linear), the spans already claimed, and the claims found so far."""
+from __future__ import annotations
+
+import bisect
+import re
+
+from dashboard.meetings import countries
+from dashboard.meetings.claim import Claim
+from dashboard.meetings.numerals import clean
+from dashboard.store.period import Period
+
+FLOW = re.compile(r"экспорт\w*|вывоз\w*|вывез\w*|направил\w*|отгруж\w*|отгрузк\w*|отправлен\w*|"
+                  r"поставлен\w*|поставк\w*|импорт\w*|ввоз\w*|ввез\w*|закупк\w*|(?:внешне)?торгов\w+\s+оборот\w*|"
+                  r"товарооборот\w*|оборот\w*", re.I)
+_IMPORT_WORDS = ("импорт", "ввоз", "ввез", "закупк")
+_EXPORT_WORDS = ("экспорт", "вывоз", "вывез", "направил", "отгруж", "отгрузк", "отправлен", "поставлен", "поставк",
+                 "поставок")
+GROWTH = {"turnover": "turnover_growth", "exports": "export_growth", "imports": "import_growth"}
+CHANGE = {"turnover": "turnover_change", "exports": "export_change", "imports": "import_change"}
+SHARE = {"turnover": "turnover_share", "exports": "export_share", "imports": "import_share"}
+MASS = {"turnover": "exports_mass", "exports": "exports_mass", "imports": "imports_mass"}
+RANK = {"turnover": "rank", "exports": "export_rank", "imports": "import_rank"}
+
+
+def flow_of(word: str) -> str:
+    w = word.lower()
+    return "imports" if w.startswith(_IMPORT_WORDS) else "exports" if w.startswith(_EXPORT_WORDS) else "turnover"
+
+
+def flow_metric(x: Sentence, at: int) -> tuple[str, int | None]:
+    """'turnover' / 'exports' / 'imports' from the nearest flow word before `at`, else the first after it in its
+    clause, else the flow the paragraph spoke of last ("Товарооборот … составил 355 млн. В 2023 году он вырос до
+    401,8 млн"), else turnover."""
+    if x.flows is None:     # found once per sentence, in text order
+        x.flows = [(m.start(), flow_of(m.group(0))) for m in FLOW.finditer(x.s)]
+    i = bisect.bisect_left(x.flows, (at, ""))
+    if i and x.flows[i - 1][0] >= at - 160:
+        return x.flows[i - 1][1], x.flows[i - 1][0]
+    if i < len(x.flows) and x.flows[i][0] < x.clause_span(at)[1]:
+        return x.flows[i][1], x.flows[i][0]
+    return x.prev_flow or "turnover", None
+
+
+REGION_WORDS = re.compile(r"(?<![\w-])(?:област\w*|регион\w*|волгоградск\w*)", re.I)
+_PARTNER_WORDS = re.compile(r"республик\w*|стран[аоуые]\w*|двусторонн\w*|взаимн\w*|с\s+ним\b|с\s+ней\b|"
+                            r"партн[её]р\w*", re.I)
+_DOLLARS_OF = re.compile(r"долл\w*\.?\s+$", re.I)
+_CLAUSE = re.compile(r"[,;:]\s|\s[—–]\s")
+GROW = re.compile(r"выр[ао]с\w*|возрос\w*|увеличи\w*|увеличени\w*|рост\w*|прирост\w*|подрос\w*|прибави\w*|"
+                  r"нарасти\w*|нарастил\w*", re.I)
+FALL = re.compile(r"снизи\w*|снижени\w*|сократи\w*|сокращени\w*|уменьши\w*|упа[лв]\w*|падени\w*", re.I)
+
+
+class Sentence:
+    """One sentence with what every rule asks of it, worked out once."""
+
+    def __init__(self, s: str, default: str | None, period: Period | None, how: str | None,
+                 prev_flow: str | None = None):
+        self.s, self.default, self.period, self.how, self.prev_flow = s, default, period, how, prev_flow
+        self.mentions = [m for m in countries.find(s) if not _DOLLARS_OF.search(s, 0, m[1])]   # "долларов США"
+        self._mention_starts = [start for _, start, _ in self.mentions]
+        self.region_level = bool(REGION_WORDS.search(s)) and not _PARTNER_WORDS.search(s)
+        self.out: list[tuple[int, int, Claim]] = []
+        self.verbs: list[tuple[int, str]] | None = None
+        self.flows: list[tuple[int, str]] | None = None
+        self.dollars = False                 # a sum in dollars found so far
+        self.last_share: str | None = None   # the metric of the last share found so far
+        cuts = list(_CLAUSE.finditer(s))     # clause boundaries, found once: every rule asks for them
+        self._cut_starts = [c.start() for c in cuts]
+        self._cut_ends = [c.end() for c in cuts]
+        self.used: dict[int, list[tuple[int, int]]] = {}   # spans kept from other rules, by 64-character bucket
+        self._words: dict[re.Pattern[str], list[int]] = {}
+
+    def partner_at(self, at: int, region_ok: bool) -> str | None:
+        i = bisect.bisect_left(self._mention_starts, at)
+        if i:
+            return self.mentions[i - 1][0]
+        if self.mentions:
+            return self.mentions[0][0]
+        if region_ok and (self.region_level or (self.default is None)):
+            return None
+        return self.default
+
+    def clause_span(self, at: int) -> tuple[int, int]:
+        """Where the clause holding position `at` starts and ends (clauses part at ", ", "; ", ": ", " — ")."""
+        i = bisect.bisect_right(self._cut_ends, at)
+        start = self._cut_ends[i - 1] if i else 0
+        j = bisect.bisect_left(self._cut_starts, at)
+        return start, (self._cut_starts[j] if j < len(self._cut_starts) else len(self.s))
+
+    def clause(self, at: int) -> str:
+        a, b = self.clause_span(at)
+        return self.s[a:b]
+
+    def free(self, a: int, b: int) -> bool:
+        return not any(a < y and x < b for k in range(a // 64, (b - 1) // 64 + 1) for x, y in self.used.get(k, ()))
+
+    def word_in(self, rx: re.Pattern[str], a: int, b: int) -> bool:
+        """Whether a match of `rx` starts in s[a:b] (the matches found once per sentence)."""
+        if rx not in self._words:
+            self._words[rx] = [m.start() for m in rx.finditer(self.s)]
+        starts = self._words[rx]
+        i = bisect.bisect_left(starts, a)
+        return i < len(starts) and starts[i] < b
+
+    def add(self, start: int, end: int, metric: str, partner: str | None, qual: str, value: float,
+            core: int | None = None, claimed: float | None = None, **kw: object) -> None:
+        """A claim quoting s[start:end]; only s[core:end] (the figure itself) is kept from other rules."""
+        quote = self.s[start:end].strip(" ,—–-").rstrip(".")
+        c = Claim(quote, metric, partner, self.period, qual, clean(value), sentence=self.s,
+                  claimed_value=clean(claimed if claimed is not None else value), period_how=self.how,
+                  **kw)  # type: ignore[arg-type]
+        self.out.append((start, len(self.out), c))
+        self.dollars = self.dollars or c.unit == "$"
+        self.last_share = metric if metric in SHARE.values() else self.last_share
+        a = start if core is None else core
+        for k in range(a // 64, (max(a, end - 1)) // 64 + 1):
+            self.used.setdefault(k, []).append((a, end))
+
+
+def verb_before(x: Sentence, at: int) -> str | None:
+    """'grow' / 'fall' from the nearest such word before `at` in the sentence (else the first after)."""
+    if x.verbs is None:     # found once per sentence, in text order
+        x.verbs = sorted((m.start(), kind) for rx, kind in ((GROW, "grow"), (FALL, "fall")) for m in rx.finditer(x.s))
+    if not x.verbs:
+        return None
+    i = bisect.bisect_left(x.verbs, (at, ""))
+    return x.verbs[i - 1][1] if i else x.verbs[0][1]
