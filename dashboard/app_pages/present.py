@@ -75,7 +75,7 @@ with st.container(horizontal=True, key="present_bar", gap="small", vertical_alig
         st.segmented_control(t("present.audience", lang), list(AUDIENCES), key="audience",
                              format_func=lambda a: t(f"present.audience_{a}", lang),
                              help=t("present.audience_help", lang))
-        titles = {n: f"{n}. {s.title}" for n, s in enumerate(whole.slides, start=1)}
+        titles = {n: t("present.pick_option", lang, n=n, title=s.title) for n, s in enumerate(whole.slides, start=1)}
         st.multiselect(t("present.pick", lang), list(titles), key="slides", format_func=titles.get,
                        help=t("present.pick_help", lang))
         st.selectbox(t("present.auto", lang), AUTO_CHOICES, key="auto",

@@ -102,13 +102,20 @@ def _claim_lines(checked: list[CheckedClaim], lang: str) -> None:
         st.markdown(f"{_badge(_BADGE[c.verdict], check_text.verdict(c, lang))} {escape_markdown(metric)}: {line}")
 
 
+def _marked(text_and_flag: tuple[str, bool], lang: str) -> str:
+    """A stored text for the page's language; a Russian one standing in for a missing English one says so."""
+    text, russian = text_and_flag
+    return f"{text} {t('present.in_russian', lang)}" if russian else text
+
+
 def _followups(meeting: Meeting, lang: str, today: dt.date, only_open: bool) -> None:
     items = meeting.open_followups(today) if only_open else meeting.followups
     if not items:
         st.caption(t("meetings.no_followups", lang))
         return
     df = pd.DataFrame([{
-        t("meetings.text", lang): f.text, t("meetings.owner", lang): f.owner or "—",
+        t("meetings.text", lang): _marked(f.text_in(lang), lang),
+        t("meetings.owner", lang): _marked(f.owner_in(lang), lang) if f.owner else "—",
         t("meetings.due", lang): day(f.due_on, lang),
         t("meetings.status_col", lang): t(f"meetings.status.{f.status_on(today)}", lang), "#": f.followup_id,
     } for f in items])
@@ -138,7 +145,7 @@ def render_meeting(meeting: Meeting, claims_checked: list[CheckedClaim], lang: s
     st.subheader(f"{date} · {escape_markdown(meeting.title_in(lang))}", anchor=False)
     bits = []
     if meeting.place:
-        bits.append(t("meetings.place", lang, place=escape_markdown(meeting.place)))
+        bits.append(t("meetings.place", lang, place=escape_markdown(_marked(meeting.place_in(lang), lang))))
     if meeting.partners:
         names = ", ".join(ref_partners.name(p, lang) for p in meeting.partners)
         bits.append(t("meetings.partners", lang, names=escape_markdown(names)))
@@ -151,8 +158,11 @@ def render_meeting(meeting: Meeting, claims_checked: list[CheckedClaim], lang: s
         st.caption(" · ".join(bits))
     left, right = st.columns([3, 2])
     with left:
-        summary = meeting_html(meeting.summary_md)
+        text, russian = meeting.summary_in(lang)
+        summary = meeting_html(text)
         if summary:
+            if russian:
+                st.caption(t("present.in_russian", lang))
             st.html(summary)
     with right:
         if meeting.participants:

@@ -167,3 +167,31 @@ def test_every_text_box_fits_inside_its_slide_and_above_the_footer(uz_db: Path, 
                     need = _needed_pt(sh.text_frame, Emu(sh.width).pt, font)
                     assert need <= Emu(sh.height).pt + 0.5, f"{where}: {need:.0f} pt of text in a " \
                         f"{Emu(sh.height).pt:.0f} pt box: {sh.text_frame.text[:60]!r}"
+
+
+def test_front_matter_carries_the_english_fields_both_ways() -> None:
+    from dashboard.meetings.document import from_document, to_document
+    text = """+++
+date = 2023-02-03
+title = "Встреча с послом"
+place = "Волгоград"
+place_en = "Volgograd"
+summary_en = "The Governor met the Ambassador."
+partners = ["KZ"]
+[[followups]]
+text = "Провести встречу министерств"
+text_en = "Hold a meeting of the ministries"
+owner = "комитет экономической политики"
+owner_en = "Committee for Economic Policy"
++++
+Губернатор встретился с послом.
+"""
+    m = from_document(text).meeting
+    assert (m.place_en, m.summary_en) == ("Volgograd", "The Governor met the Ambassador.")
+    f = m.followups[0]
+    assert (f.text_en, f.owner_en) == ("Hold a meeting of the ministries", "Committee for Economic Policy")
+    assert f.text_in("en") == ("Hold a meeting of the ministries", False) and f.text_in("ru")[0].startswith("Пров")
+    assert m.title_marked("en") == ("Встреча с послом", True) and m.title_marked("ru") == ("Встреча с послом", False)
+    again = from_document(to_document(m)).meeting
+    assert (again.place_en, again.summary_en, again.followups[0].text_en, again.followups[0].owner_en) == \
+        (m.place_en, m.summary_en, f.text_en, f.owner_en)
