@@ -67,6 +67,9 @@ def read_unload(paths: list) -> pd.DataFrame:
                           na_values=[""]) for f in paths]
     df = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     df.columns = [c.lower() for c in df.columns]
+    # money in integer cents, as ours: a float of two decimals times 100, rounded, is the value as written (up
+    # to 2^53 cents), and integer sums are exact, so both sides give the same figures to the cent
+    df["cents"] = (df["stoim"] * 100).round().astype("int64")
     return df
 
 
@@ -74,7 +77,7 @@ def _partner_year(df: pd.DataFrame, region: str) -> pd.DataFrame:
     """Turnover by year and partner with the rank of the year: the metric definitions, in pandas."""
     d = df[df["region"].str.startswith(region + " ")]
     d = d.assign(year=d["period"].str[3:].astype(int), flow=d["napr"].map({"ЭК": "E", "ИМ": "I"}))
-    t = d.pivot_table(index=["year", "nastranapr"], columns="flow", values="stoim", aggfunc="sum", fill_value=0)
+    t = d.pivot_table(index=["year", "nastranapr"], columns="flow", values="cents", aggfunc="sum", fill_value=0)
     t = t.reindex(columns=["E", "I"], fill_value=0).reset_index()
     t["turnover"] = t["E"] + t["I"]
     t = t[t["turnover"] > 0]
@@ -102,7 +105,7 @@ def pandas_way(df: pd.DataFrame, p: Params) -> dict[str, Callable[[], object]]:
         g = t[t["year"].isin([p.year, p.year - 1])].groupby("year")
         k = g.agg(exports=("E", "sum"), imports=("I", "sum"), turnover=("turnover", "sum"),
                   partners=("turnover", "size"))
-        return {"turnover_usd": float(k.loc[p.year, "turnover"]) if p.year in k.index else None,
+        return {"turnover_usd": int(k.loc[p.year, "turnover"]) / 100 if p.year in k.index else None,
                 "growth": k["turnover"].pct_change().iloc[-1] if len(k) == 2 else None}
 
     def ranking():
@@ -117,7 +120,7 @@ def pandas_way(df: pd.DataFrame, p: Params) -> dict[str, Callable[[], object]]:
         d = in_region()
         if partner:
             d = d[d["nastranapr"] == partner]
-        return d.groupby(["period", "napr"])["stoim"].sum()
+        return d.groupby(["period", "napr"])["cents"].sum()
 
     def history():
         t = _partner_year(df, p.region)
@@ -128,12 +131,12 @@ def pandas_way(df: pd.DataFrame, p: Params) -> dict[str, Callable[[], object]]:
         d = d[d["period"].str.endswith(yr)]
         if partner:
             d = d[d["nastranapr"] == partner]
-        return d.groupby(["napr", d["tnved"].str[:4]])[["stoim", "netto"]].sum().sort_values("stoim")
+        return d.groupby(["napr", d["tnved"].str[:4]])[["cents", "netto"]].sum().sort_values("cents")
 
     def chapter():
         d = in_region()
         d = d[d["period"].str.endswith(yr) & d["tnved"].str.startswith(p.chapter)]
-        return d.groupby("nastranapr")["stoim"].sum().sort_values(ascending=False)
+        return d.groupby("nastranapr")["cents"].sum().sort_values(ascending=False)
 
     return {
         "coverage": coverage,
@@ -149,7 +152,8 @@ def pandas_way(df: pd.DataFrame, p: Params) -> dict[str, Callable[[], object]]:
 
 
 def fingerprint(name: str, result: object) -> float:
-    """One number per answer that both sides must agree on (the total dollars it accounts for)."""
+    """One number per answer that both sides must agree on exactly: the total dollars it accounts for, from
+    integer cents on both sides (the pandas side's sums and its turnover columns are cents)."""
     if isinstance(result, dict):
         return float(result.get("turnover_usd") or 0)
     if isinstance(result, answers.RegionKpis):
@@ -157,11 +161,11 @@ def fingerprint(name: str, result: object) -> float:
     if isinstance(result, answers.Coverage):
         return float(sum(last for _, last in result.last_months))
     if isinstance(result, pd.Series):
-        return float(result.sum())
+        return int(result.sum()) / 100
     assert isinstance(result, pd.DataFrame)
     if name == "coverage":
         return float(result["last_month"].sum())
-    for col in ("turnover_usd", "value_usd", "turnover", "stoim"):
+    for col in ("turnover_cents", "value_cents", "turnover", "cents"):
         if col in result:
-            return float(result[col].sum())
+            return int(result[col].sum()) / 100
     return float("nan")

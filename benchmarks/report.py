@@ -71,7 +71,7 @@ def table(res: dict) -> str:
             continue
         p = pdw.get("questions", {}).get(name, {})
         pw = p.get("warm", {})
-        same = None if not p else abs(o["fingerprint"] - p["fingerprint"]) <= 1e-6 * max(1, abs(p["fingerprint"]))
+        same = None if not p else o["fingerprint"] == p["fingerprint"]  # totals from integer cents: exact
         out.append(f"| {name} | {page} | {_f(o['cold']['median_ms'])} / {_f(o['cold']['p95_ms'])} | "
                    f"{_f(o['warm']['median_ms'], 2)} / {_f(o['warm']['p95_ms'], 2)} | "
                    f"{_f(pw.get('median_ms'))} / {_f(pw.get('p95_ms'))} | {_f(p.get('cold_ms'), 0)} | "

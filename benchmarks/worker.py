@@ -162,7 +162,7 @@ def phase_queries(a: dict) -> dict:
     year = answers.coverage(probe, region).latest_full_year()
     assert year is not None, "the benchmark's data has no full year"
     top = answers.commodity_structure(probe, region, q.Period(year))
-    chapter = str(top.groupby("chapter")["value_usd"].sum().idxmax())
+    chapter = str(top.groupby("chapter")["value_cents"].sum().idxmax())
     p = q.Params(region, year, a["partner"], chapter)
     probe.close()
     reps = a["reps"]

@@ -14,6 +14,7 @@ import pandas as pd
 
 from dashboard.i18n.message import msg
 from dashboard.ingest import columns as col
+from dashboard.ingest import money
 from dashboard.ingest.format import Checked
 from dashboard.ingest.rawtable import RawTable
 from dashboard.ingest.report import Report
@@ -44,8 +45,9 @@ AGGREGATES = {"W00", "WLD", "_X", "X1", "XX", "0", ""}  # world and areas n.e.s.
 
 @dataclass
 class ComtradeData:
-    trade: pd.DataFrame   # reporter, partner, year, month, flow, hs, value_usd, netto_kg
+    trade: pd.DataFrame   # reporter, partner, year, month, flow, hs, value_cents, netto_kg
     skipped_aggregates: int
+    rounded: int = 0      # values finer than a cent (Comtrade publishes fractions of a dollar), rounded once
 
 
 def _key(h: str) -> str:
@@ -87,7 +89,7 @@ def parse(raw: RawTable, report: Report, today: dt.date | None = None) -> Comtra
     flow_raw = s("flow").str.upper()
     flow = flow_raw.map(FLOWS)
     col.flag(report, raw, flow.isna(), name["flow"], flow_raw, "ingest.reason.comtrade_flow")
-    value = col.check_number(report, raw, s("value"), name["value"], required=True)
+    value, finer = money.check(report, raw, s("value"), name["value"], finer="round")
     netto = (col.check_number(report, raw, s("netto"), name["netto"], required=False)
              if "netto" in found else pd.Series(np.nan, index=value.index))
 
@@ -115,14 +117,15 @@ def parse(raw: RawTable, report: Report, today: dt.date | None = None) -> Comtra
     out = pd.DataFrame({
         "reporter": reporter.astype("str"), "partner": partner.fillna("").astype("str"),
         "year": year.astype("int16"), "month": month.astype("int8"), "flow": flow.astype("str"),
-        "hs": s("hs").astype("str"), "value_usd": value.astype("float64"), "netto_kg": netto.astype("float64"),
+        "hs": s("hs").astype("str"), "value_cents": value.astype("int64"), "netto_kg": netto.astype("float64"),
     })[keep].reset_index(drop=True)
-    return ComtradeData(out, int(aggregate.sum()))
+    return ComtradeData(out, int(aggregate.sum()), int((finer & keep).sum()))
 
 
 def describe(data: ComtradeData) -> Checked:
     years = data.trade["year"]
-    notes = (msg("ingest.note.aggregates_skipped", n=data.skipped_aggregates),) if data.skipped_aggregates else ()
+    notes = ((msg("ingest.note.aggregates_skipped", n=data.skipped_aggregates),) if data.skipped_aggregates else ()) \
+        + ((msg("ingest.note.rounded_cents", n=data.rounded),) if data.rounded else ())
     return Checked(len(data.trade), (str(years.min()), str(years.max())), notes)
 
 

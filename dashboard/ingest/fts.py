@@ -17,7 +17,7 @@ import pyarrow.compute as pc
 from dashboard import config
 from dashboard.i18n.message import Msg, msg
 from dashboard.ingest import columns as col
-from dashboard.ingest import dbf, fts_fast
+from dashboard.ingest import dbf, fts_fast, money
 from dashboard.ingest.format import Checked
 from dashboard.ingest.fts_form import (
     FLOWS,
@@ -87,7 +87,8 @@ def parse(raw: RawTable, report: Report, today: dt.date | None = None) -> FtsDat
     col.flag(report, raw, bad_code & ~tnved.str.fullmatch(r"\d{9}"), hname("tnved"), tnved,
              "ingest.reason.hs_digits")
 
-    value = col.check_number(report, raw, s("stoim"), hname("stoim"), required=True)
+    # money exact, in cents; the FTS gives dollars and cents, so a finer value is refused at its line
+    value, _ = money.check(report, raw, s("stoim"), hname("stoim"), finer="refuse")
     netto = col.check_number(report, raw, s("netto"), hname("netto"), required=False)
     qty = col.check_number(report, raw, s("kol"), hname("kol"), required=False)
 
@@ -106,12 +107,12 @@ def parse(raw: RawTable, report: Report, today: dt.date | None = None) -> FtsDat
         "partner": partner.astype("str"),
         "hs10": tnved.astype("str"),
         "unit": s("edizm").str.strip().astype("str"),
-        "value_usd": value.astype("float64"),
+        "value_cents": value.astype("int64"),
         "netto_kg": netto.astype("float64"),
         "qty": qty.astype("float64"),
     })
     key_columns = "+".join(hname(c) for c in ("napr", "period", "nastranapr", "tnved", "edizm", "region"))
-    col.check_duplicates(report, raw, trade, KEY, ["value_usd", "netto_kg", "qty"], key_columns)
+    col.check_duplicates(report, raw, trade, KEY, ["value_cents", "netto_kg", "qty"], key_columns)
     if not report.ok:
         return None
     regions = (pd.DataFrame({"code": trade["region"], "name": rparts[1].fillna("").str.strip(),

@@ -1,6 +1,8 @@
 """The fast path of the FTS reader, for the usual case of a clean unload (issue 6: import >= 1M rows/s).
 
-pyarrow splits the bytes straight into typed columns: numbers as float64, text columns dictionary-encoded,
+pyarrow splits the bytes straight into typed columns: Stoim as decimal(18, 2) made integer cents (exact: no
+binary float on the way, and a value finer than a cent fails the read), Netto and Kol as float64, text
+columns dictionary-encoded,
 so that each check and each normalisation (strip, upper case, region code, period) runs once per distinct
 value, not once per row, and the rows are never turned into Python strings. The result is exactly what
 fts.parse returns for the same file. It never reports: at the first sign of anything fts.parse would flag
@@ -11,6 +13,7 @@ comes from the one validating code path.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import numpy as np
 import pandas as pd
@@ -20,12 +23,15 @@ import pyarrow.csv as pacsv
 
 from dashboard.ingest import columns as col
 from dashboard.ingest import fts_form as form
+from dashboard.ingest import money
 from dashboard.ingest.rawfile import Data, read_csv_whole, sniff_delimiter
 from dashboard.ingest.report import Report
 from dashboard.reference import partners as ref_partners
 
 NUMBERS = ("stoim", "netto", "kol")
 _TEXT = pa.dictionary(pa.int32(), pa.string())
+_MONEY = pa.decimal128(18, 2)  # dollars and cents as written; 16 whole digits, far past col.MAX_VALUE
+_HUNDRED = pa.scalar(Decimal(100), pa.decimal128(3, 0))
 
 
 class _Text:
@@ -48,13 +54,13 @@ class _Text:
 
 def _read(data: memoryview, delimiter: str, cols: dict[str, int], width: int, decimal: str) -> pa.Table | None:
     names = [f"c{i}" for i in range(width)]
-    numeric = {f"c{cols[n]}" for n in NUMBERS if n in cols}
+    numeric = {f"c{cols[n]}": (_MONEY if n == "stoim" else pa.float64()) for n in NUMBERS if n in cols}
     table = read_csv_whole(
         pa.BufferReader(pa.py_buffer(data)), names,
         # a blank line is a row of the wrong width here: such a file goes the careful way (CR LF, or a lone CR,
         # ends a line for both)
         {"delimiter": delimiter, "quote_char": '"', "ignore_empty_lines": False},
-        pacsv.ConvertOptions(column_types={n: (pa.float64() if n in numeric else _TEXT) for n in names},
+        pacsv.ConvertOptions(column_types={n: numeric.get(n, _TEXT) for n in names},
                              decimal_point=decimal, null_values=[""], strings_can_be_null=False,
                              quoted_strings_can_be_null=False, check_utf8=False),
         # malloc's pool: with the heap kept between files (pipeline.keep_heap), each file's buffers reuse the
@@ -76,16 +82,24 @@ def _utf8(table: pa.Table) -> bool:
     return True
 
 
-def _number(arr: pa.ChunkedArray, required: bool) -> bool:
-    """Whether a parsed numeric column passes col.check_number: present where required, finite, in range."""
-    if required and arr.null_count:
-        return False
+def _number(arr: pa.ChunkedArray) -> bool:
+    """Whether a parsed Netto or Kol column passes col.check_number: finite and in range where given."""
     if arr.null_count == len(arr):
         return True
     if pc.any(pc.is_nan(arr)).as_py():
         return False
     bounds = pc.min_max(arr).as_py()
     return bool(bounds["min"] >= 0 and bounds["max"] <= col.MAX_VALUE)
+
+
+def _cents(arr: pa.ChunkedArray) -> pa.ChunkedArray | None:
+    """Stoim in integer cents (x 100 in decimal arithmetic, then int64: exact), or None when a value is missing or
+    out of the range money.check allows."""
+    if arr.null_count:
+        return None
+    cents = pc.cast(pc.multiply(arr, _HUNDRED), pa.int64())
+    bounds = pc.min_max(cents).as_py()
+    return cents if len(cents) == 0 or (bounds["min"] >= 0 and bounds["max"] <= money.MAX_CENTS) else None
 
 
 def read_clean(name: str, data: Data, today: dt.date | None = None) -> form.FtsData | None:
@@ -117,8 +131,11 @@ def read_clean(name: str, data: Data, today: dt.date | None = None) -> form.FtsD
 
 
 def _checked(t: pa.Table, header: list[str], cols: dict[str, int], today: dt.date) -> form.FtsData | None:
-    for name in NUMBERS:
-        if name in cols and not _number(t.column(cols[name]), required=name == "stoim"):
+    cents = _cents(t.column(cols["stoim"]))
+    if cents is None:
+        return None
+    for name in ("netto", "kol"):
+        if name in cols and not _number(t.column(cols[name])):
             return None
 
     def text(name: str) -> _Text | None:
@@ -166,7 +183,7 @@ def _checked(t: pa.Table, header: list[str], cols: dict[str, int], today: dt.dat
         "partner": partner.recoded(code),
         "hs10": tnved.recoded(hs10),
         "unit": unit.recoded(units) if unit and units is not None else pa.array(np.full(t.num_rows, ""), pa.string()),
-        "value_usd": t.column(cols["stoim"]),
+        "value_cents": cents,
         "netto_kg": t.column(cols["netto"]) if "netto" in cols else pa.nulls(t.num_rows, pa.float64()),
         "qty": t.column(cols["kol"]) if "kol" in cols else pa.nulls(t.num_rows, pa.float64()),
     })

@@ -42,7 +42,7 @@ HS10_RE = r"\d{10}"
 
 @dataclass
 class FtsData:
-    # region, year, month, flow, partner, hs10, unit, value_usd, netto_kg, qty; the fast path hands the text
+    # region, year, month, flow, partner, hs10, unit, value_cents, netto_kg, qty; the fast path hands the text
     # columns over dictionary-encoded (a few distinct values each), which DuckDB reads as plain VARCHAR
     table: pa.Table
     regions: pd.DataFrame     # code, name, district

@@ -8,15 +8,24 @@ import pandas as pd
 
 from dashboard.reference import hs as ref_hs
 from dashboard.reference import partners as ref_partners
-from dashboard.store import sqlfiles
+from dashboard.store import rollups, sqlfiles
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: money in integer cents (value_cents BIGINT); 1 held float dollars (value_usd DOUBLE)
 
 
-def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
+def apply_schema(con: duckdb.DuckDBPyConnection) -> bool:
+    """The schema of this release; whether an older one was converted. A copy of a version of schema 1 is
+    converted here, so an upgrade keeps its data: money to cents (money_to_cents.sql), then the rollups summed
+    again from the cents."""
     sqlfiles.run(con, "schema")
     sqlfiles.run(con, "drop_stored_macros")
+    converted = bool(sqlfiles.run(con, "float_money_tables").fetchall())
+    if converted:
+        sqlfiles.run(con, "money_to_cents")
+        sqlfiles.run(con, "schema")
+        rollups.rebuild(con)
     set_meta(con, "schema_version", SCHEMA_VERSION)
+    return converted
 
 
 def refresh_reference(con: duckdb.DuckDBPyConnection) -> None:

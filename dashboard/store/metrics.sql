@@ -3,16 +3,15 @@
 -- from the code release, never from a version file published before a macro changed.
 -- turnover = exports + imports; M = partners with turnover > 0; rank = place by turnover, descending,
 -- ties sharing the better place; share = partner turnover / region turnover over the same months.
--- Money is summed in exact integer cents (BIGINT), once, here: ranks, M and ties are decided on the cents, so
--- two partners equal to the cent share a place whatever the float sums of their rows. The *_usd columns are
--- the same cents divided by 100, for charts and display.
-CREATE OR REPLACE TEMP MACRO cents(usd) AS CAST(round(usd * 100) AS BIGINT);
+-- Money is exact integer cents (BIGINT) from the file on (ingest/money.py), summed as integers: ranks, M, ties,
+-- shares and growth are decided on exact sums, so two partners equal to the cent share a place. The *_usd
+-- columns are the same cents divided by 100, for charts and display.
 
 CREATE OR REPLACE TEMP MACRO partner_period(rgn, m_from, m_to) AS TABLE
 WITH t AS (
     SELECT year, partner,
-           CAST(coalesce(sum(cents(value_usd)) FILTER (WHERE flow = 'E'), 0) AS BIGINT) AS exports_cents,
-           CAST(coalesce(sum(cents(value_usd)) FILTER (WHERE flow = 'I'), 0) AS BIGINT) AS imports_cents
+           CAST(coalesce(sum(value_cents) FILTER (WHERE flow = 'E'), 0) AS BIGINT) AS exports_cents,
+           CAST(coalesce(sum(value_cents) FILTER (WHERE flow = 'I'), 0) AS BIGINT) AS imports_cents
     FROM r_partner_month
     WHERE region = rgn AND month BETWEEN m_from AND m_to
     GROUP BY year, partner

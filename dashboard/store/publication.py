@@ -8,7 +8,7 @@ Around the function: the writer's lock, a copy of the current version, the schem
 then (after the function) the meta values `demo` and `published_at`; the version is
 published atomically or, on any exception, not at all (store/versions.py). A publication in which the
 function ran no write statement publishes nothing, unless nothing is published yet (the first version is
-the schema itself).
+the schema itself) or the schema of the current version was converted (store/build.py).
 """
 from __future__ import annotations
 
@@ -84,9 +84,10 @@ def publish(published: Path, fn: Callable[[Writer], T], who: str | None = None, 
     result: list[T] = []
     try:
         with versions.new_version(published, keep or config.keep_versions()) as con:
-            build.apply_schema(con)
+            converted = build.apply_schema(con)
             build.refresh_reference(con)
             w = Writer(con, who or user())
+            w.changed = converted  # a store of an older schema made current is published, even with no new rows
             result.append(fn(w))
             if not w.changed and versions.current(published) is not None:
                 raise _Unchanged

@@ -4,7 +4,8 @@ A (region, year, month, flow) comes from one file: a newer file of the same mont
 replace_months.sql). So every rollup group of the new rows is new, and adding their sums, computed here on
 the Arrow table before it is stored, gives what rollups.sql computes over the whole declarations table (a
 test checks it). The sums are taken on one integer key per row (each column's distinct values numbered,
-combined in mixed radix), a tenth of the cost of grouping the text columns in SQL.
+combined in mixed radix), a tenth of the cost of grouping the text columns in SQL; money is summed in int64
+cents (np.add.at: exact, where bincount's float64 weights would round past 2^53), net mass in float64.
 """
 from __future__ import annotations
 
@@ -60,7 +61,10 @@ def deltas(table: pa.Table) -> Delta:
     for (codes, _), size in zip(parts, sizes, strict=True):
         key = key * size + codes
     group, keys = pd.factorize(key)
-    value = np.bincount(group, weights=table.column("value_usd").to_numpy(), minlength=len(keys))
+    cents = table.column("value_cents").to_numpy()
+    if cents.size and float(cents.sum(dtype=np.float64)) >= 2.0**62:  # the int64 sums below could wrap
+        raise ValueError("money sums past int64")  # ~4.6e16 dollars in one file: not trade data
+    value = _int_sums(group, cents, len(keys))
     netto_rows = table.column("netto_kg").to_numpy().astype("float64")
     known = ~np.isnan(netto_rows)
     netto = np.bincount(group, weights=np.where(known, netto_rows, 0.0), minlength=len(keys))
@@ -68,22 +72,29 @@ def deltas(table: pa.Table) -> Delta:
 
     # partner-month sums from the heading sums: each heading group lies inside one partner-month group
     p_group, p_keys = pd.factorize(keys // sizes[-1])
-    p_value = np.bincount(p_group, weights=value, minlength=len(p_keys))
+    p_value = _int_sums(p_group, value, len(p_keys))
     rows = _one_row_each(group, len(keys))  # a row of each heading group gives that group's key values
     order = _by_region(keys, sizes)
     p_order = _by_region(p_keys, sizes[:-1])
     h_rows = rows[order]
     heading = pa.table({name: _column(codes[h_rows], distinct)
                         for name, (codes, distinct) in zip(KEY, parts, strict=True)}
-                       | {"value_usd": value[order], "netto_kg": pa.array(netto[order], from_pandas=True)})
+                       | {"value_cents": value[order], "netto_kg": pa.array(netto[order], from_pandas=True)})
     p_rows = rows[_one_row_each(p_group, len(p_keys))[p_order]]
     partner = pa.table({name: _column(codes[p_rows], distinct)
                         for name, (codes, distinct) in zip(KEY[:-1], parts[:-1], strict=True)}
-                       | {"value_usd": p_value[p_order]})
+                       | {"value_cents": p_value[p_order]})
     months = partner.select(["region", "year", "month", "flow"]).group_by(
         ["region", "year", "month", "flow"]).aggregate([])
     region_years = partner.select(["region", "year"]).group_by(["region", "year"]).aggregate([])
     return Delta(heading, partner, plain(months), plain(region_years))
+
+
+def _int_sums(group: np.ndarray, values: np.ndarray, n_groups: int) -> np.ndarray:
+    """The int64 sum of the values of each group."""
+    out = np.zeros(n_groups, dtype=np.int64)
+    np.add.at(out, group, values.astype(np.int64, copy=False))
+    return out
 
 
 def _one_row_each(group: np.ndarray, n_groups: int) -> np.ndarray:

@@ -3,12 +3,12 @@
 -- Sorted by region and year only: DuckDB's zone maps then skip other regions' and years' row groups, and a
 -- full sort on every key would buy nothing a page needs.
 DELETE FROM r_partner_month;
-INSERT INTO r_partner_month (region, year, month, partner, flow, value_usd)
-SELECT region, year, month, partner, flow, sum(value_usd) AS value_usd
+INSERT INTO r_partner_month (region, year, month, partner, flow, value_cents)
+SELECT region, year, month, partner, flow, sum(value_cents) AS value_cents
 FROM trade GROUP BY ALL ORDER BY region, year;
 
 DELETE FROM r_heading_month;
-INSERT INTO r_heading_month (region, year, month, partner, flow, heading, value_usd, netto_kg)
+INSERT INTO r_heading_month (region, year, month, partner, flow, heading, value_cents, netto_kg)
 SELECT region, year, month, partner, flow, substr(hs10, 1, 4) AS heading,
-       sum(value_usd) AS value_usd, sum(netto_kg) AS netto_kg
+       sum(value_cents) AS value_cents, sum(netto_kg) AS netto_kg
 FROM trade GROUP BY ALL ORDER BY region, year;

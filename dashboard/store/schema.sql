@@ -36,7 +36,7 @@ CREATE TABLE IF NOT EXISTS trade (
     partner   VARCHAR NOT NULL,              -- ISO alpha-2
     hs10      VARCHAR NOT NULL,
     unit      VARCHAR,
-    value_usd DOUBLE NOT NULL,
+    value_cents BIGINT NOT NULL,             -- US dollars in exact integer cents (README, "Definitions")
     netto_kg  DOUBLE,
     qty       DOUBLE,
     source_id INTEGER NOT NULL
@@ -50,7 +50,7 @@ CREATE TABLE IF NOT EXISTS comtrade (
     month     TINYINT NOT NULL,
     flow      VARCHAR NOT NULL,              -- E export, I import (re-exports and re-imports folded in)
     hs        VARCHAR NOT NULL,              -- as reported: TOTAL, 2, 4 or 6 digits
-    value_usd DOUBLE NOT NULL,
+    value_cents BIGINT NOT NULL,             -- rounded to the cent once, on import
     netto_kg  DOUBLE,
     source_id INTEGER NOT NULL
 );
@@ -103,11 +103,11 @@ ALTER TABLE followups ADD COLUMN IF NOT EXISTS owner_en VARCHAR;
 -- Rollups, so that pages never scan the declarations table. Kept up to date at each import from the new rows
 -- only (store/rollups.py); rollups.sql is their definition over the whole of trade.
 CREATE TABLE IF NOT EXISTS r_partner_month (
-    region VARCHAR, year SMALLINT, month TINYINT, partner VARCHAR, flow VARCHAR, value_usd DOUBLE
+    region VARCHAR, year SMALLINT, month TINYINT, partner VARCHAR, flow VARCHAR, value_cents BIGINT
 );
 CREATE TABLE IF NOT EXISTS r_heading_month (
     region VARCHAR, year SMALLINT, month TINYINT, partner VARCHAR, flow VARCHAR, heading VARCHAR,
-    value_usd DOUBLE, netto_kg DOUBLE
+    value_cents BIGINT, netto_kg DOUBLE
 );
 CREATE TABLE IF NOT EXISTS r_region_coverage (region VARCHAR, year SMALLINT, last_month TINYINT, months BIGINT);
 CREATE TABLE IF NOT EXISTS r_source_coverage (region VARCHAR, year SMALLINT, source_id INTEGER);

@@ -43,6 +43,6 @@ def sql(demo_db: Path) -> Callable[..., list[tuple]]:
 
 def turnover_by_partner(sql: Callable[..., list[tuple]], year: int, m_from: int = 1, m_to: int = 12,
                         region: str = "18000") -> dict[str, float]:
-    rows = sql("SELECT partner, sum(value_usd) FROM trade WHERE region = ? AND year = ? AND month BETWEEN ? AND ? "
-               "GROUP BY partner HAVING sum(value_usd) > 0", region, year, m_from, m_to)
+    rows = sql("SELECT partner, sum(value_cents) / 100 FROM trade WHERE region = ? AND year = ? "
+               "AND month BETWEEN ? AND ? GROUP BY partner HAVING sum(value_cents) > 0", region, year, m_from, m_to)
     return dict(rows)

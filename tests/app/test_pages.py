@@ -113,8 +113,8 @@ def test_goods_drill_down_to_a_chapter(make_app, sql) -> None:
     at.segmented_control(key="flow").set_value("I").run()
     at.selectbox(key="chapter").set_value("84").run()
     table = at.dataframe[0].value
-    expected = dict(sql("SELECT substr(hs10, 1, 4), sum(value_usd) FROM trade WHERE region = '18000' AND year = 2022 "
-                        "AND flow = 'I' AND hs10 LIKE '84%' GROUP BY 1"))
+    expected = dict(sql("SELECT substr(hs10, 1, 4), sum(value_cents) / 100 FROM trade WHERE region = '18000' "
+                        "AND year = 2022 AND flow = 'I' AND hs10 LIKE '84%' GROUP BY 1"))
     shown = {h.split()[0]: v for h, v in zip(table["Товарная позиция"], table["Стоимость, млн $"], strict=True)}
     assert shown.keys() == expected.keys()
     assert all(abs(shown[h] - expected[h] / 1e6) < 0.001 for h in expected)

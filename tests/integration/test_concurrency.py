@@ -132,10 +132,10 @@ def _consistent(published: Path) -> dict:
                                  "USING (source_id) GROUP BY s.source_id, s.rows_loaded").fetchall()
         rollup_gap = con.execute("""
             SELECT count(*) FROM (
-                SELECT region, year, month, flow, partner, sum(value_usd) AS v FROM trade GROUP BY ALL) t
-            FULL JOIN (SELECT region, year, month, flow, partner, sum(value_usd) AS v
+                SELECT region, year, month, flow, partner, sum(value_cents) AS v FROM trade GROUP BY ALL) t
+            FULL JOIN (SELECT region, year, month, flow, partner, sum(value_cents) AS v
                        FROM r_partner_month GROUP BY ALL) r USING (region, year, month, flow, partner)
-            WHERE t.v IS NULL OR r.v IS NULL OR abs(t.v - r.v) > 0.01""").fetchone()
+            WHERE t.v IS NULL OR r.v IS NULL OR t.v <> r.v""").fetchone()
     finally:
         con.close()
     return {"files": files, "orphan_rows": orphan[0] if orphan else None,

@@ -42,7 +42,7 @@ def test_dbf_cp866_is_read_like_the_csv_unload() -> None:
     p = parse_file("DATTSVT.DBF", data, today=dt.date(2025, 1, 1))
     assert p.format == "fts" and p.rows == 2  # the deleted record is not data
     t = p.data.trade
-    assert t["flow"].tolist() == ["E", "I"] and t["value_usd"].tolist() == [1234.5, 10.0]
+    assert t["flow"].tolist() == ["E", "I"] and t["value_cents"].tolist() == [123450, 1000]
     assert t["region"].tolist() == ["18000", "18000"] and t["month"].tolist() == [1, 3]
 
 

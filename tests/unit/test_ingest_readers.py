@@ -32,7 +32,7 @@ def test_fts_tab_utf8_decimal_comma() -> None:
     assert p.format == "fts" and p.rows == 3
     tr = p.data.trade
     assert list(tr["flow"]) == ["E", "I", "E"]
-    assert tr["value_usd"].iloc[0] == pytest.approx(1234567.89)
+    assert tr["value_cents"].iloc[0] == 123456789  # exact cents
     assert tr["netto_kg"].iloc[0] == pytest.approx(1000.5)
     assert tr["qty"].isna().iloc[0] and tr["qty"].iloc[1] == 3
     assert list(tr["region"]) == ["18000", "18000", "12000"]  # other regions are kept
@@ -55,7 +55,7 @@ def test_fts_old_semicolon_cp1251_russian_headers() -> None:
     rows = [r.replace("\t", ";") for r in FTS_ROWS]
     p = parse(fts_text(rows, header).encode("cp1251"), "old.csv")
     assert p.format == "fts" and p.rows == 3
-    assert p.data.trade["value_usd"].sum() == pytest.approx(1234567.89 + 500 + 7000)
+    assert p.data.trade["value_cents"].sum() == 123456789 + 50000 + 700000
     assert p.data.regions.set_index("code").loc["18000", "name"] == "ВОЛГОГРАДСКАЯ ОБЛАСТЬ"
 
 
@@ -145,7 +145,7 @@ def test_unknown_format() -> None:
 
 def test_spaces_as_thousands_separators_are_read() -> None:
     row = FTS_ROWS[0].replace("1234567,89", "1 234 567,89")
-    assert parse(fts_text([row]).encode()).data.trade["value_usd"].iloc[0] == pytest.approx(1234567.89)
+    assert parse(fts_text([row]).encode()).data.trade["value_cents"].iloc[0] == 123456789
 
 
 def test_comtrade_plus_camel_case() -> None:
@@ -174,7 +174,7 @@ def test_comtrade_pascal_case_and_legacy() -> None:
            'Kazakhstan', 'KAZ', '27', '"Mineral fuels, oils"', '1', 'No Quantity', '', '1000', '250000', '0']
     p = parse((",".join(legacy_cols) + "\n" + ",".join(row) + "\n").encode(), "legacy.csv")
     t = p.data.trade.iloc[0]
-    assert (t["reporter"], t["partner"], t["flow"], t["year"], t["value_usd"]) == ("RU", "KZ", "E", 2020, 250000)
+    assert (t["reporter"], t["partner"], t["flow"], t["year"], t["value_cents"]) == ("RU", "KZ", "E", 2020, 25000000)
 
 
 def test_firms_csv_english_and_russian() -> None:

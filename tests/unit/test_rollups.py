@@ -67,7 +67,7 @@ def test_incremental_rollups_equal_the_definition(store: Path, tmp_path: Path) -
 
 def test_replaced_months_hold_the_corrected_values_only(store: Path) -> None:
     con = duckdb.connect(str(versions.current(store)), read_only=True)
-    feb = con.execute("SELECT flow, sum(value_usd), count(*) FILTER (WHERE partner = 'CN' AND flow = 'E') "
+    feb = con.execute("SELECT flow, sum(value_cents), count(*) FILTER (WHERE partner = 'CN' AND flow = 'E') "
                       "FROM r_partner_month WHERE region = '18000' AND year = 2023 AND month = 2 "
                       "GROUP BY flow ORDER BY flow").fetchall()
     jan_sources = con.execute("SELECT DISTINCT source_id FROM trade WHERE year = 2023 AND month = 1").fetchall()
@@ -76,5 +76,5 @@ def test_replaced_months_hold_the_corrected_values_only(store: Path) -> None:
     original = pd.read_csv(io.BytesIO(fts_file(2023)), sep="\t", decimal=",", dtype=str)
     imports = original[(original["period"] == "02/2023") & (original["napr"] == "ИМ")
                        & original["Region"].str.startswith("18000")]["Stoim"].str.replace(",", ".").astype(float)
-    assert feb[1][1] == pytest.approx((imports * 1.1).sum(), rel=1e-8)  # each value rounded to cents
+    assert feb[1][1] / 100 == pytest.approx((imports * 1.1).sum(), rel=1e-8)  # each value rounded to cents
     assert jan_sources == [(2,)]  # January 2023 still rests on the original file

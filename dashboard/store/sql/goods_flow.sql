@@ -3,7 +3,8 @@
 -- Params: region, year, m_from, m_to, flows (['E'], ['I'] or ['E', 'I']), goods (the leading digits of the
 -- ТН ВЭД code: a heading "1001" or a chapter "10"; NULL = all goods), partner (NULL = all partners).
 -- A rollup row without netto_kg is trade whose net mass the source did not give: netto_rows < rows says so.
-SELECT count(*) AS rows, count(netto_kg) AS netto_rows, sum(netto_kg) AS netto_kg, sum(value_usd) AS value_usd
+SELECT count(*) AS rows, count(netto_kg) AS netto_rows, sum(netto_kg) AS netto_kg,
+       sum(value_cents) / 100 AS value_usd
 FROM r_heading_month
 WHERE region = $region AND year = $year AND month BETWEEN $m_from AND $m_to
   AND list_contains($flows, flow)
