@@ -15,11 +15,12 @@ import sys
 from pathlib import Path
 
 import numpy as np
+from playwright.sync_api import ViewportSize, sync_playwright
 
 from benchmarks.load import ARGS, CHROMIUM, ROOT, Server
 
 TARGET_P95_MS = 150
-VIEWPORT = {"width": 1280, "height": 720}
+VIEWPORT: ViewportSize = {"width": 1280, "height": 720}
 
 # keydown (capture, on window: before the presenter's own listener) keeps the event's timestamp; a mutation
 # of <html data-pz> is the slide changing; two animation frames later that frame has been painted
@@ -45,7 +46,6 @@ def _ms(samples: list[float]) -> dict:
 
 def run(db: Path, presses: int = 40, partner: str = "KZ", year: int | None = None, root: Path = ROOT,
         log: Path | None = None, timeout_s: float = 120) -> dict:
-    from playwright.sync_api import sync_playwright  # lazily: only this phase drives a browser
     server = Server(db, root=root, log=log)
     try:
         server.wait_healthy(timeout_s)
