@@ -55,7 +55,7 @@ with b:
     st.dataframe(widgets.number_style(table, lang), hide_index=True, width="stretch", key="goods_table",
                  column_order=([t("goods.flow", lang)] if flow == "EI" else [])
                  + [t(f"goods.col_{c}", lang) for c in ("heading", "value", "netto")],
-                 column_config={t("goods.col_heading", lang): st.column_config.Column(width="large")})
+                 column_config={t("goods.col_heading", lang): st.column_config.Column(width=240)})
     widgets.downloads(goods_view.headings_table(part, lang), lang, "goods", f"goods_{region}_{period.code()}",
                       t("frame.footnote", lang, period=ptext, scope=scope, version=cached.version_label(v, lang)))
 frame.footnote(lang, ptext, scope)

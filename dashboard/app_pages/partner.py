@@ -4,7 +4,7 @@ import streamlit as st
 from dashboard.i18n import t
 from dashboard.i18n.numbers import number, percent, period_label, rank_phrase
 from dashboard.store import answers
-from dashboard.ui import cached, deck_download, frame, partner_view, state, widgets
+from dashboard.ui import cached, deck_download, frame, partner_view, state, style, widgets
 from dashboard.ui.present_link import maybe_switch_to_presenter, presenter_params
 
 maybe_switch_to_presenter()  # ?present=1 on a partner link opens the slides
@@ -64,3 +64,4 @@ else:
     st.caption(t("partner.no_firms", lang))
 partner_view.meetings(iso2, lang)
 frame.footnote(lang, ptext, scope)
+style.print_fit()  # the page prints on A4 as a fact sheet

@@ -27,21 +27,23 @@ def _names(df: pd.DataFrame, lang: str, levels: tuple[str, ...] = LEVELS) -> pd.
     return d
 
 
-def _fold_small(g: pd.Series, keep: int, others: str) -> pd.Series:
-    """The keep largest entries of a level and one "others" entry holding the rest (when more than one is left:
-    a single small tile is shown under its own name)."""
+def _fold_small(g: pd.Series, keep: int, floor: float, others: str) -> pd.Series:
+    """The keep largest entries of a level that reach floor, and one "others" entry holding the rest (when more
+    than one is left: a single small tile is shown under its own name)."""
+    g = g.sort_values(ascending=False)
+    keep = min(keep, max(1, int((g >= floor).sum())))
     if len(g) <= keep + 1:
         return g
-    g = g.sort_values(ascending=False)
     return pd.concat([g.iloc[:keep], pd.Series({others: g.iloc[keep:].sum()})])
 
 
 def treemap(df: pd.DataFrame, lang: str, title: str, projector: bool = False, depth: int = 2,
-            scale: float = MLN, sections: int = 6, children: int = 3) -> go.Figure:
+            scale: float = MLN, sections: int = 6, children: int = 3, min_share: float = 0.02) -> go.Figure:
     """Sections containing chapters (and headings when depth=3), sized by value; df from commodity_structure.
 
     Read from across a meeting room: the sections largest first, their `children` largest chapters (headings)
-    each, and the rest of every level as one "others" tile, so the tiles are few and large enough for a label."""
+    each, and the rest of every level, with every tile under min_share of the whole, as one "others" tile, so
+    the tiles are few and large enough for a label."""
     levels = LEVELS[:depth]
     d = _names(df, lang, levels)
     others = t("charts.others", lang)
@@ -59,8 +61,10 @@ def treemap(df: pd.DataFrame, lang: str, title: str, projector: bool = False, de
         parents.append(" / ".join(path[:-1]))
         values.append(value / scale)
 
+    floor = float(d["value_usd"].sum()) * min_share
+
     def walk(part: pd.DataFrame, prefix: tuple[str, ...], level: int, keep: int) -> None:
-        g = _fold_small(part.groupby(levels[level], dropna=False)["value_usd"].sum(), keep, others)
+        g = _fold_small(part.groupby(levels[level], dropna=False)["value_usd"].sum(), keep, floor, others)
         for name, value in g.items():
             path = prefix + (str(name),)
             add(path, float(value))

@@ -7,6 +7,7 @@ thicker lines for the back of a meeting room.
 from __future__ import annotations
 
 import functools
+import textwrap
 
 import plotly.graph_objects as go
 
@@ -66,27 +67,28 @@ def _merge(base: dict, over: dict) -> dict:
     return out
 
 
-def wrap_title(title: str, width: int = 45) -> str:
-    """Plotly never wraps a title: a long one is cut in a half-width column at 1280 px. Break it after the
-    subject ('Казахстан: …') or at the last comma that fits."""
+def wrap_title(title: str, width: int = 36) -> str:
+    """Plotly never wraps a title: a long one is cut in a half-width column at 1280 px, a two-fifths one or on
+    a phone (about 36 characters of the screen theme fit there). Break it after the subject ('Казахстан: …'),
+    then between words."""
     if len(title) <= width or "<br>" in title:
         return title
     head, sep, rest = title.partition(": ")
     if sep and len(head) < width:
-        return f"{head}:<br>{rest}"
-    cut = title.rfind(", ", 0, width)
-    return f"{title[:cut + 1]}<br>{title[cut + 2:]}" if cut > 0 else title
+        return f"{head}:<br>" + "<br>".join(textwrap.wrap(rest, width, break_long_words=False, break_on_hyphens=False))
+    return "<br>".join(textwrap.wrap(title, width, break_long_words=False, break_on_hyphens=False))
 
 
 def _layout(over: dict, lang: str, title: str, projector: bool, height: int | None) -> dict:
     """The theme, then the chart's own layout, then the title and height: a plain dict."""
     size = 22 if projector else 13
-    title = wrap_title(title)
+    title = wrap_title(title, 45 if projector else 36)  # a slide's chart has the screen's width
     own: dict = {"title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": size + (8 if projector else 3)}}}
-    if "<br>" in title:  # room for the second line
-        own["margin"] = {"t": (100 if projector else 75)}
+    lines = title.count("<br>")
+    if lines:  # room for the further lines
+        own["margin"] = {"t": (100 if projector else 75) + (lines - 1) * (32 if projector else 21)}
     if height:
-        own["height"] = height
+        own["height"] = height + ((lines - 1) * 21 if lines > 1 and not projector else 0)
     return _merge(_merge(_base_layout(lang, projector), over), own)
 
 

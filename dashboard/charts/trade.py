@@ -106,9 +106,11 @@ def rank_history(df: pd.DataFrame, lang: str, title: str, projector: bool = Fals
 
 
 def _rank_ticks(worst: int) -> list[int]:
-    """Places 1 … worst, every one up to 10 places, then about five of them."""
-    step = 1 if worst <= 10 else max(1, round(worst / 5))
-    return [1] + list(range(1 + step, worst + 1, step))
+    """Places 1 … worst: every one up to 10 places, else the 1st and round numbers (10, 20 … or 25, 50 …)."""
+    if worst <= 10:
+        return list(range(1, worst + 1))
+    step = next(s for s in (2, 5, 10, 20, 25, 50, 100) if worst / s <= 6)
+    return [1] + list(range(step, worst + 1, step))
 
 
 def firms(df: pd.DataFrame, lang: str, title: str, projector: bool = False) -> go.Figure:

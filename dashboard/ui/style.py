@@ -3,8 +3,9 @@ import streamlit as st
 
 # Screen: KPI values shrink with the window and wrap rather than end in "…", so "200,8 тыс. $" stays whole in a
 # fifth of a 1280-px page as well as at 1920 px; labels break between words only.
-# Print (a partner page on A4 as a fact sheet): no sidebar, toolbar, header or buttons; the main column takes
-# the page; charts are scaled to its width; a KPI card, a chart or a table is never split across two sheets.
+# Print (a partner page on A4 as a fact sheet): no sidebar, toolbar, header or buttons; a KPI card, a chart or a
+# table is never split across two sheets. Plotly draws a chart at the screen's width and does not redraw it for
+# the paper, so the page keeps the screen's layout width and is zoomed to the sheet (print_fit measures it).
 _CSS = """<style>
 [data-testid="stMetricValue"] { font-size: clamp(1.3rem, 1.9vw, 2.25rem); }
 [data-testid="stMetricValue"] > div { white-space: normal; overflow: visible; text-overflow: clip;
@@ -23,16 +24,12 @@ _CSS = """<style>
   [data-testid="stSegmentedControl"], [data-testid="stTextInput"] { display: none !important; }
   [data-testid="stAppViewContainer"], [data-testid="stMain"], .main, section.main {
     margin: 0 !important; padding: 0 !important; overflow: visible !important; }
-  [data-testid="stMainBlockContainer"], .block-container { max-width: 100% !important; width: 100% !important;
-    padding: 0 !important; }
+  [data-testid="stMainBlockContainer"], .block-container { max-width: none !important; padding: 0 !important;
+    width: var(--screen-width, 100%) !important; zoom: var(--print-zoom, 1); }
   [data-testid="stMetric"], [data-testid="stPlotlyChart"], [data-testid="stDataFrame"], [data-testid="stTable"] {
     break-inside: avoid; page-break-inside: avoid; }
-  [data-testid="stPlotlyChart"], [data-testid="stPlotlyChart"] .js-plotly-plot, .plot-container, .svg-container {
-    max-width: 100% !important; overflow: hidden !important; }
-  [data-testid="stPlotlyChart"] .main-svg { max-width: 100% !important; height: auto; }
-  [data-testid="stMetricValue"] { font-size: 15pt !important; }
-  [data-testid="stMetricLabel"] p { font-size: 9pt !important; }
-  h1 { font-size: 20pt !important; }
+  [data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * { word-break: keep-all !important;
+    overflow-wrap: normal !important; hyphens: none !important; }
   body { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 </style>"""
@@ -40,3 +37,38 @@ _CSS = """<style>
 
 def page() -> None:
     st.html(_CSS)
+
+
+# Measures the main column on the screen for the print stylesheet: --screen-width (the width the charts were
+# drawn at) and --print-zoom (what fits it on an A4 sheet, 186 mm = 703 CSS px inside the 12-mm margins).
+# A small local component (st.components.v2: in the page, no iframe, no network), like the presenter's keys.
+_PRINT_FIT_JS = """
+export default function () {
+  const measure = () => {
+    const main = document.querySelector('[data-testid="stMainBlockContainer"]');
+    if (!main || window.matchMedia("print").matches) { return; }
+    const css = getComputedStyle(main);
+    const width = main.clientWidth - parseFloat(css.paddingLeft) - parseFloat(css.paddingRight);
+    if (width > 0) {
+      document.documentElement.style.setProperty("--screen-width", width + "px");
+      document.documentElement.style.setProperty("--print-zoom", String(Math.min(1, 703 / width)));
+    }
+  };
+  measure();
+  window.addEventListener("resize", measure);
+  window.addEventListener("beforeprint", measure);
+  return () => {
+    window.removeEventListener("resize", measure);
+    window.removeEventListener("beforeprint", measure);
+  };
+}
+"""
+_print_fit = None
+
+
+def print_fit() -> None:
+    """On a page meant to be printed (the partner's fact sheet): lets the print stylesheet fit it to A4."""
+    global _print_fit
+    if _print_fit is None:  # made on first use: the other pages never import the components machinery
+        _print_fit = st.components.v2.component("dashboard_print_fit", js=_PRINT_FIT_JS)
+    _print_fit(key="print_fit", height=0)

@@ -160,6 +160,9 @@ def test_rank_labels_are_two_short_lines_with_room_above_the_first_place() -> No
     assert all("из 120" in text for text in tr.text) and tr.customdata[0] == "3 из 120"
     low, high = fig.layout.yaxis.range
     assert low > _hist()["rank"].max() and high <= 0  # the 1st place's label stays inside the plot
+    assert list(fig.layout.yaxis.tickvals) == list(range(1, 8))
+    far = trade.rank_history(_hist().assign(rank=lambda d: d["rank"] + 100), "ru", "T")
+    assert list(far.layout.yaxis.tickvals) == [1, 20, 40, 60, 80, 100]
 
 
 def test_monthly_ticks_once_a_year_and_firms_labels_have_headroom() -> None:
