@@ -119,7 +119,12 @@ def _followups(meeting: Meeting, lang: str, today: dt.date, only_open: bool) -> 
         t("meetings.due", lang): day(f.due_on, lang),
         t("meetings.status_col", lang): t(f"meetings.status.{f.status_on(today)}", lang), "#": f.followup_id,
     } for f in items])
-    st.dataframe(df, hide_index=True, width="stretch")
+    # widths that keep the due date and the status in view on a 1280-px screen (the text can be read in full
+    # on hover); without them the first two columns took the whole card
+    widths = {"text": 300, "owner": 180, "due": 95, "status_col": 110}
+    st.dataframe(df, hide_index=True, width="stretch", column_config={
+        **{t(f"meetings.{k}", lang): st.column_config.Column(width=w) for k, w in widths.items()},
+        "#": st.column_config.Column(width=40)})
 
 
 def _figures_block(fig: Figures | None, year: int, lang: str) -> None:
