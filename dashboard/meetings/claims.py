@@ -5,27 +5,37 @@ Recognised, each with its metric:
   "стала шестой среди партнёров", "крупнейший / главный партнёр" (= 1), "замыкает десятку" (= 10), "входит в
   десятку / в топ-15" (qualifier top_n); by flow, named after the rank or before it in its clause ("седьмое
   место по объёмам импорта", "По импорту Беларусь заняла пятое место", "…, а по импорту — на первом",
-  "крупнейший потребитель волгоградского экспорта") export_rank / import_rank; "среди / в числе / в рейтинге
-  114 стран" after a rank also gives partners_count; two places, two partners and "соответственно" pair up; a
-  rank among a group ("среди африканских партнёров") or among Russian regions is not a claim;
-- rank_change: "поднялась на 3 строчки" (+3), "опустилась на четыре позиции" (-4), "с 25-го на 19-е место";
+  "крупнейший потребитель волгоградского экспорта", "второе по значимости направление экспорта", a rank among
+  buyers or suppliers: "шестой среди покупателей продукции", "в топ-15 стран — покупателей", "девятый результат
+  среди стран — покупателей") export_rank / import_rank; "среди / в числе / в рейтинге 114 стран" after a rank
+  also gives partners_count; two places, two partners and "соответственно" pair up; a rank among a group
+  ("среди африканских партнёров") or among Russian regions is not a claim; a partner named after the place is
+  its own ("на втором месте — Китай");
+- rank_change: "поднялась на 3 строчки" (+3), "поднялось в рейтинге партнёров области на пять позиций",
+  "опустилась на четыре позиции" (-4), "с 25-го на 19-е место";
 - partners_count: "со 114 странами"; firms: "более 200 предприятий", "185 экспортёров", "число экспортёров
   достигло 128", kinds exporters / importers / any / foreign_capital ("компаний с иностранным капиталом"), else
-  from the clause's verb ("экспортировали … 85 компаний");
+  from the clause's verb ("экспортировали … 85 компаний"), a part after a dash ("из них 89 — импортёры"); firms a
+  delegation visited ("посетили 3 предприятия") are no count;
 - money in US dollars (turnover / exports / imports): "233 млн долларов", "$1,2 млрд", "45 миллионов долларов";
   a difference ("на 12,4 млн меньше", "нарастил на 48 млн долларов", "импорт — на 845 тыс. долларов") is
-  *_change; a sum without a currency after one in dollars is in dollars too; roubles and euros are not claims;
+  *_change; a sum without a currency after one in dollars is in dollars too, of the flow named after it if one
+  is ("из них 4,5 млн — экспорт"); roubles and euros are not claims; a sum is of the goods named before it in
+  its clause ("212 тыс. тонн масла на 205 млн долларов"), never of goods named elsewhere;
 - quantities in tonnes (exports_mass / imports_mass), with the goods when they are named ("1,2 млн тонн пшеницы",
-  "на пшеницу пришлось 640 тыс. тонн");
-- growth as a ratio (0.31 = +31 %): "вырос на 31%", "снизившись на 8 %", "в 3,1 раза", "вдвое", "131 % к
-  уровню 2021 года"; shares ("на Турцию приходится 9,4 % оборота", "доля … составила 7,8 %", and a second one
-  after a dash: "…, на Турцию — 8,7 %", "…, в экспорте — 9,8 %").
+  "на пшеницу пришлось 640 тыс. тонн", "основная статья — подсолнечный шрот: 54 тыс. тонн");
+- growth as a ratio (0.31 = +31 %): "вырос на 31%", "снизившись на 8 %", "(+41 %)", "в 3,1 раза", "в полтора
+  раза", "вдвое", "131 % к уровню 2021 года"; shares ("на Турцию приходится 9,4 % оборота", "доля … составила
+  7,8 %", and a second one after a dash: "…, на Турцию — 8,7 %", "…, в экспорте — 9,8 %"; a list paired with the
+  partners before it:
+  "на Египет, Турцию и Казахстан пришлось 22,4 %, 15,1 % и 9,8 % экспорта соответственно").
 Qualifiers: более / свыше / превысил -> more_than; около / порядка -> about; почти -> almost; не более / менее ->
 at_most; otherwise exact. The partner is the country named nearest before the figure in the sentence (else after
 it), else the text's main partner; money and growth of "области" / "региона" with no partner named are the
 region's. The flow is the nearest flow word before the figure, else one after it in its clause, else the one the
 sentence before spoke of ("Товарооборот … В 2023 году он вырос до …"). Sentences about Russia's trade as a whole,
-about another region ("Ростовская область", "Краснодарский край"), or about plans and targets give no claims.
+about another region ("Ростовская область", "Краснодарский край"), or about plans, targets and forecasts
+("планируется поддержать 60 экспортёров", "ожидается 1500 участников из 20 стран") give no claims.
 The period: the sentence's own (periods.py), else the one stated earlier in the same paragraph, else None.
 
 This module splits the text and carries periods and flows between sentences; the rules live beside it: ranks.py,
@@ -37,7 +47,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from dashboard.meetings import countries, counts, growth, money, morphology, periods, ranks
+from dashboard.meetings import countries, counts, growth, money, morphology, periods, ranks, shares
 from dashboard.meetings.claim import FIRM_KINDS, METRICS, QUALIFIERS, Claim
 from dashboard.meetings.sentence import FLOW, REGION_WORDS, Sentence, flow_of
 from dashboard.store.period import Period
@@ -65,11 +75,13 @@ def _sentence_claims(s: str, default: str | None, period: Period | None, how: st
         return []
     if _OTHER_REGION.search(s) and not _OWN_REGION.search(s):
         return []
+    if _PLANS.search(s):    # a plan or a forecast states no result: "планируется поддержать 60 экспортёров"
+        return []
     ranks.ranks(x)
     counts.counts(x)
-    if not _PLANS.search(s):
-        money.sums(x)
-        growth.growth(x)
+    money.sums(x)
+    shares.lists(x)
+    growth.growth(x)
     return [c for _, _, c in sorted(x.out, key=lambda e: (e[0], e[1]))]
 
 
@@ -77,7 +89,7 @@ _SPLIT = re.compile(r"(?<=[.!?…])\s+(?=[«\"(\-–—A-ZА-ЯЁ0-9])")
 _PARAGRAPH = re.compile(r"\n+")
 _FIGURE_WORDS = frozenset({*morphology.cardinal_forms(), *morphology.ordinal_forms(), *morphology.collective_forms(),
                            *morphology.lexeme_forms("крупнейший"), *morphology.lexeme_forms("главный"),
-                           "вдвое", "втрое", "вчетверо", "впятеро", "вдесятеро"})
+                           "вдвое", "втрое", "вчетверо", "впятеро", "вдесятеро", "полтора", "полторы"})
 _SIGNS = re.compile(r"[\d%$]")
 _WORDS = re.compile(r"[а-яё]+")
 

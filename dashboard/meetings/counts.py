@@ -23,6 +23,11 @@ _FIRMS_NUMBER = re.compile(r"(?<![\w-])(?:числ[оа]|количеств[оа
                            r"(?P<noun>предприяти\w*|компани\w*|фирм\w*|организаци\w*|экспорт[её]р\w*|"
                            r"импорт[её]р\w*|участник\w*\s+ВЭД)(?:[\w\s,-]{0,60}?)\s+(?:достиг\w*|составил\w*|"
                            r"превысил\w*|превысит|увеличил\w*\s+до|выросл\w*\s+до)\s+", re.I)
+# a part of the firms counted before, its kind after a dash: "…154 компании, из них 89 — импортёры"
+_FIRMS_PART = re.compile(rf"(?<![\w-])(?:из\s+них|в\s+том\s+числе)\s+{NUM}\s*[—–]\s*(?P<noun>экспорт[её]р\w*|"
+                         r"импорт[её]р\w*)", re.I)
+# firms a delegation visited are no count of trading firms: "Гости посетили 3 предприятия"
+_VISITED = re.compile(r"(?<![\w-])(?:посети\w*|посетят|посещени\w*|осмотре\w*|побывал\w*)", re.I)
 _NUM_AFTER = re.compile(rf"(?:(?:более|свыше|около|порядка|почти|примерно)\s+)?{NUM}(?![\w-]|\s*(?:%|млн|млрд|тыс))",
                         re.I)
 
@@ -39,6 +44,8 @@ def counts(x: Sentence) -> None:
         if not n or not x.free(*m.span()):
             continue
         noun, clause = m.group("noun").lower(), x.clause_span(m.start())
+        if x.word_in(_VISITED, clause[0], m.start()):
+            continue
         kind = ("foreign_capital" if _CAPITAL.match(s[m.end():m.end() + AHEAD]) else "exporters"
                 if noun.startswith("экспорт") else "importers" if noun.startswith("импорт") else "exporters"
                 if x.word_in(_EXPORTING, *clause) else "importers" if x.word_in(_IMPORTING, *clause) else "any")
@@ -54,6 +61,12 @@ def counts(x: Sentence) -> None:
         qual = "more_than" if m.group(0).lower().rstrip().endswith(("превысил", "превысило", "превысит")) else \
             qualifier(s[m.start():after.start("num")])[0]
         x.add(m.start(), after.end(), "firms", x.partner_at(m.start(), False), qual, n[0], kind=kind)
+    for m in _FIRMS_PART.finditer(s):
+        n = number(m.group("num"))
+        if n and x.free(*m.span()):
+            kind = "exporters" if m.group("noun").lower().startswith("экспорт") else "importers"
+            qual, start = qual_at(s, m.start("num"))
+            x.add(min(start, m.start()), m.end(), "firms", x.partner_at(m.start(), False), qual, n[0], kind=kind)
     if any(c.metric == "firms" for _, _, c in x.out):
         for m in _MORE_FIRMS.finditer(s):
             n = number(m.group("num"))

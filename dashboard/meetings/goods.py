@@ -15,10 +15,11 @@ from dashboard.reference.hs_headings import AGRI_FOOD_HEADINGS
 from dashboard.reference.hs_headings_industry import INDUSTRY_HEADINGS
 
 # everyday names -> code (the reference's names are the official ones)
-_EVERYDAY: dict[str, str] = {"зерно": "10", "металлопрокат": "72", "удобрение": "31", "нефть": "2709"}
+_EVERYDAY: dict[str, str] = {"зерно": "10", "металлопрокат": "72", "удобрение": "31", "нефть": "2709", "шрот": "2306"}
 # words that begin some names but alone name no goods ("тонн продукции")
 _GENERIC = frozenset({"продукция", "товар", "изделие", "прочий", "продукт", "груз"})
 _WORD = re.compile(r"[а-яё-]+", re.I)
+_BRACKETS = re.compile(r"\(([^)]*)\)")
 
 
 @functools.cache
@@ -27,6 +28,9 @@ def _index() -> dict[str, list[tuple[frozenset[str], str]]]:
     out: dict[str, list[tuple[frozenset[str], str]]] = {}
     names = [(code, ru) for code, (ru, _) in {**AGRI_FOOD_HEADINGS, **INDUSTRY_HEADINGS}.items()]
     names += [(code, row[0]) for code, row in CHAPTER_NAMES.items()]
+    # a heading's name lists its goods in brackets: "Бобовые овощи сушеные, лущеные (горох, нут, чечевица)"
+    names += [(code, item) for code, (ru, _) in {**AGRI_FOOD_HEADINGS, **INDUSTRY_HEADINGS}.items()
+              for inner in _BRACKETS.findall(ru) for item in inner.split(",") if not item.strip().startswith("кроме")]
     for code, name in names:
         words = [morphology.lemma(w.lower()) for w in _WORD.findall(name.split(",")[0].split("(")[0])]
         if words and words[0] not in _GENERIC:
@@ -38,11 +42,22 @@ def _index() -> dict[str, list[tuple[frozenset[str], str]]]:
 
 def named(words: list[str]) -> str | None:
     """The code of goods named by the first words of a phrase: ['подсолнечного', 'масла'] -> '1512'."""
-    lemmas = [morphology.lemma(w.lower()) for w in words[:3]]
     index = _index()
+    lemmas = [_lemma(w, index) for w in words[:3]]
     for i, lm in enumerate(lemmas):
         if lm in index:
             others = set(lemmas[:i]) | set(lemmas[i + 1:])
             best = max(index[lm], key=lambda e: (len(e[0] & others), -len(e[0])))
             return best[1]
     return None
+
+
+def _lemma(word: str, index: dict) -> str:
+    """The word's normal form the index knows, if any of its parses gives one ("сахаре" is read as "сахара" first),
+    a hyphenated word by its first part ("сахара-сырца" -> "сахар"), else the most likely normal form."""
+    w = word.lower()
+    for form in (w, w.split("-")[0]) if "-" in w else (w,):
+        known = next((lm for lm in morphology.lemmas(form) if lm in index), None)
+        if known:
+            return known
+    return morphology.lemma(w)

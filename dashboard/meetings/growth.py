@@ -8,9 +8,12 @@ from dashboard.meetings import morphology, shares
 from dashboard.meetings.numerals import NUM, number, qual_at
 from dashboard.meetings.sentence import FALL, GROW, GROWTH, Sentence, flow_metric, verb_before
 
-_PCT = re.compile(rf"(?<![\w-]){NUM}\s*(?:%|процент\w*)(?P<rel>\s+к\s+(?:уровню|аналогичному|показател\w+|"
-                  r"прошл\w+|предыдущ\w+))?(?P<cmp>\s+(?:больше|выше|меньше|ниже))?", re.I)
-_TIMES = re.compile(rf"(?:в\s+{NUM}\s+раза?|(?P<word>вдвое|втрое|вчетверо|впятеро|вдесятеро))"
+# a signed percent is a change: "составил 2,9 млн долларов (+41 %)", "(-8 %)"
+_PCT = re.compile(rf"(?<![\w-])(?P<sign>[+\u2212]\s?|(?<=\()-)?{NUM}\s*(?:%|процент\w*)"
+                  r"(?P<rel>\s+к\s+(?:уровню|аналогичному|показател\w+|прошл\w+|предыдущ\w+))?"
+                  r"(?P<cmp>\s+(?:больше|выше|меньше|ниже))?", re.I)
+_TIMES = re.compile(rf"(?:в\s+{NUM}\s+раза?|в\s+(?P<half>полтора|полторы)\s+раза|"
+                    r"(?P<word>вдвое|втрое|вчетверо|впятеро|вдесятеро))"
                     r"(?P<cmp>\s+(?:больше|выше|меньше|ниже))?", re.I)
 _SHARE_ANY = re.compile(r"(?<![\w-])(?:приход\w*|пришл\w*|дол[яиюе])(?![\w-])", re.I)
 _UP_TO = re.compile(r"(?:до|дол\w+)\s+$", re.I)
@@ -30,7 +33,9 @@ def growth(x: Sentence) -> None:
             continue
         after_na = _AFTER_NA.search(before[-40:])
         verb = verb_before(x, m.start())
-        if m.group("cmp"):
+        if m.group("sign"):
+            value = (1 if m.group("sign").strip() == "+" else -1) * n[0] / 100
+        elif m.group("cmp"):
             value = (-1 if m.group("cmp").strip().lower() in ("меньше", "ниже") else 1) * n[0] / 100
         elif m.group("rel") and not after_na:
             value = n[0] / 100 - 1
@@ -47,7 +52,7 @@ def growth(x: Sentence) -> None:
         verb = verb_before(x, m.start())
         if not x.free(*m.span()) or not (verb or m.group("cmp")):
             continue
-        times = morphology.factor_adverb(m.group("word") or "")
+        times = 1.5 if m.group("half") else morphology.factor_adverb(m.group("word") or "")
         if times is None:
             n = number(m.group("num"))
             times = n[0] if n else None

@@ -2,11 +2,12 @@
 when they are named."""
 from __future__ import annotations
 
+import bisect
 import re
 
 from dashboard.meetings import goods
 from dashboard.meetings.numerals import AHEAD, NUM, number, qual_at
-from dashboard.meetings.sentence import CHANGE, FLOW, MASS, Sentence, flow_metric, verb_before
+from dashboard.meetings.sentence import CHANGE, FLOW, MASS, Sentence, flow_metric, flow_of, verb_before
 
 _SCALES = (("тыс", 1e3, "тыс"), ("млн", 1e6, "млн"), ("млрд", 1e9, "млрд"), ("трлн", 1e12, "трлн"),
            ("миллиард", 1e9, "млрд"), ("миллион", 1e6, "млн"), ("тысяч", 1e3, "тыс"))
@@ -21,9 +22,13 @@ _MOVED_BY = re.compile(r"(?:выр[ао]с|увеличи|сократи|сни�
 # "экспорт вырос на 36,5 %, импорт — на 845 тыс. долларов": the verb said once for two flows
 _ELLIPTIC_BY = re.compile(r"(?:экспорт|импорт|товарооборот|оборот)\w*\s*[—–]\s*на\s+(?:\$\s*)?$", re.I)
 _BARE_END = re.compile(r"\s*(?:[.;,)]|$)")
+# the flow of a bare sum named after it: "товарооборот составил 4,6 млн долларов, из них 4,5 млн — экспорт"
+_FLOW_AFTER = re.compile(r"\s*[—–]\s*(?P<flow>экспорт\w*|импорт\w*)(?=\s*(?:[.;,)]|$))", re.I)
 # the goods a part of the flow is: "из них на пшеницу пришлось около 640 тыс. тонн"
 _FROM_NAMED = re.compile(r"(?<![\w-])из\s+[А-ЯЁ]")
 _GOODS_SHARE = re.compile(r"(?<![\w-])на\s+((?:[а-яё-]+\s+){1,3}?)(?:приход|пришл)\w*", re.I)
+# goods named before their tonnes: "Основная статья — подсолнечный шрот: 54 тыс. тонн", "за счёт сахара: ввезено"
+_GOODS_BEFORE = re.compile(r"((?:[а-яё-]+\s+){0,2}[а-яё-]+)\s*[:—–]\s*(?:[а-яё]+\s+)?$", re.I)
 _GOODS_AFTER = re.compile(r"^\s*([а-яё-]+)(?:\s+([а-яё-]+))?(?:\s+([а-яё-]+))?", re.I)
 
 
@@ -43,6 +48,7 @@ def sums(x: Sentence) -> None:
     s = x.s
     flow_goods = [(m.start(), _goods_after(s, m.end())) for m in FLOW.finditer(s)]
     named = next((g for _, g in flow_goods if g), None)
+    placed = [(at, g) for at, g in flow_goods if g]     # where goods are named: a sum takes those of its clause
     from_named = _FROM_NAMED.search(s)      # "из Бразилии": tonnes after it are imports
     for m in _TONNES.finditer(s):
         n = number(m.group("num"))
@@ -56,9 +62,14 @@ def sums(x: Sentence) -> None:
         named = named or g
         share_of = _GOODS_SHARE.search(s, max(x.clause_span(m.start())[0], m.start() - 120), m.start())
         g = g or (goods.named(share_of.group(1).split()) if share_of else None)
+        before = _GOODS_BEFORE.search(s, max(0, m.start() - 80), m.start())
+        g = g or (goods.named(before.group(1).split()) if before else None)
+        if g:
+            placed.append((m.start(), g))
         qual, start = qual_at(s, m.start("num"))
         x.add(start, m.end(), MASS[flow], x.partner_at(m.start(), False), qual, n[0] * scale, core=m.start(),
               claimed=n[0], unit="т", scale=scale_name, step=scale / 10 ** n[1], goods=g)
+    placed.sort()
     for m in _MONEY.finditer(s):
         n = number(m.group("num"))
         cur = (m.group("cur") or "").lower()
@@ -72,10 +83,13 @@ def sums(x: Sentence) -> None:
             bool(_ELLIPTIC_BY.search(tail)) and verb_before(x, m.start()) is not None))
         # no currency after a sum in dollars: the same currency ("на 12 млн меньше", "из них экспорт — 1,86 млрд.")
         same = cur == "" and x.dollars
-        if not dollars and not (same and (change or _BARE_END.match(s, m.end()))):
+        named_after = _FLOW_AFTER.match(s, m.end()) if same else None
+        if not dollars and not (same and (change or named_after or _BARE_END.match(s, m.end()))):
             continue
         scale, scale_name = _scale(m.group("scale"))
         flow, at = flow_metric(x, m.start())
+        if named_after:
+            flow, at = flow_of(named_after.group("flow")), None
         qual, start = qual_at(s, m.start("num"))
         if m.group("cur1"):
             start = min(start, m.start("cur1"))
@@ -87,6 +101,8 @@ def sums(x: Sentence) -> None:
             down = (cmp and cmp.group(1).lower() in ("меньше", "ниже")) or \
                 (not cmp and verb_before(x, m.start()) == "fall")
             value = -value if down else value
-        end = m.end() + (cmp.end() if cmp else 0)
+        end = named_after.end() if named_after else m.end() + (cmp.end() if cmp else 0)
+        i = bisect.bisect_left(placed, (m.start(), ""))
+        of = placed[i - 1][1] if i and not change and placed[i - 1][0] >= x.clause_span(m.start())[0] else None
         x.add(start, end, metric, x.partner_at(m.start(), True), qual, value, core=m.start(), claimed=n[0],
-              unit="$", scale=scale_name, step=scale / 10 ** n[1], goods=named if not change else None)
+              unit="$", scale=scale_name, step=scale / 10 ** n[1], goods=of)

@@ -131,6 +131,12 @@ def lemma(word: str) -> str:
     return analyzer().parse(word)[0].normal_form.replace("ё", "е")
 
 
+@functools.cache
+def lemmas(word: str) -> tuple[str, ...]:
+    """Every normal form the dictionary offers, most likely first, lower case, ё as е ("сахаре": сахара, сахар)."""
+    return tuple(dict.fromkeys(p.normal_form.replace("ё", "е") for p in analyzer().parse(word)))
+
+
 def inflect(word: str, grammemes: frozenset[str]) -> str | None:
     """The word in the given case/number, keeping its gender, or None when the dictionary cannot."""
     for p in analyzer().parse(word):

@@ -35,7 +35,8 @@ _SUPERLATIVE = re.compile(r"(?<![\w-])(?:крупнейш|главн)(?:ий|и�
 _SUPERLATIVE_FLOW = re.compile(r"(?<![\w-])(?:крупнейш|главн)\w*\s+(?P<noun>потребител|покупател|получател|импорт[её]р|"
                                r"рын|поставщик|экспорт[её]р)\w*\s+(?:сбыта\s+)?(?:[а-яё]+(?:ого|ой|ых|их)\s+)?"
                                r"(?:экспорт\w*|продукци\w*|товар\w*)(?![\w-])", re.I)
-_ONE_OF = re.compile(r"(?:одн\w+\s+из|в\s+числе|среди)\s*$", re.I)
+_ONE_OF = re.compile(r"(?:одн\w+\s+из|в\s+числе|среди|в\s+(?:(?:перв|верхн)\w+\s+)?(?:[а-яё]+к[уе]|топ[- ]?\d+))\s*$",
+                     re.I)
 _OF = re.compile(rf"^[\s,]*(?:[а-яё]+\s+){{0,4}}?(?:среди|из|в\s+числе|в\s+рейтинге)\s+{NUM}"
                  r"(?:\s+(?:[а-яё]+\s+){0,2}?(?:стран\w*|партн[её]р\w*|государств\w*))?", re.I)
 _SUBGROUP = re.compile(r"^[\s,]*(?:[а-яё]+\s+){0,3}?(?:среди|из)\s+(?:(?!внешне|торгов|всех)[а-яё]+(?:их|ых)\s+"
@@ -43,7 +44,7 @@ _SUBGROUP = re.compile(r"^[\s,]*(?:[а-яё]+\s+){0,3}?(?:среди|из)\s+(?:
                        r"Латинской|Ближнего|Евросоюза)|(?:[а-яё]+(?:их|ых)\s+)?(?:субъект|регион|област)\w*)", re.I)
 _FROM_TO = re.compile(rf"(?<![\w-])с\s+(?P<a>\d{{1,3}})-?[а-я]*\s+на\s+(?P<b>\d{{1,3}})-?[а-я]*\s+{_PLACE}", re.I)
 _MOVE = re.compile(rf"(?P<verb>подня\w*|подним\w*|улучши\w*|переместил\w*|опусти\w*|спусти\w*|потеря\w*|"
-                   rf"ухудши\w*|сместил\w*)\s+(?:[а-яё]+\s+){{0,3}}?на\s+{NUM}\s+(?:позици|строчк|мест|пункт|"
+                   rf"ухудши\w*|сместил\w*)\s+(?:[а-яё]+\s+){{0,5}}?на\s+{NUM}\s+(?:позици|строчк|мест|пункт|"
                    rf"ступен)\w*", re.I)
 _TOP = re.compile(r"(?:входит|вош[её]л\w*|входя\w*)?\s*в\s+(?:(?:перв|верхн)\w+\s+)?"
                   r"(?:(?P<w>[а-яё]+)|топ[- ]?(?P<d>\d+))(?![\w-])", re.I)
@@ -53,6 +54,18 @@ _TOP_NUM = re.compile(rf"в\s+числе\s+{NUM}\s+(?:крупнейш|веду�
 _TOP_FLOW = re.compile(r"^\s*(?:[а-яё]+\s+){0,3}?по\s+(?:объ[её]м\w*\s+)?(?P<flow>экспорт\w*|импорт\w*)", re.I)
 
 
+# a rank among buyers is one by exports, among suppliers one by imports: "на шестой позиции среди покупателей
+# волгоградской продукции", "в топ-15 стран — покупателей", "в двадцатку крупнейших покупателей"
+_AMONG_BUYERS = re.compile(r"^\s*(?:(?:среди|в\s+числе|из)\s+)?(?:всех\s+)?(?:(?:крупнейш|основн|ведущ)\w*\s+)?"
+                           r"(?:стран\w*\s*[—–-]\s*)?(?P<who>покупател|получател|потребител|поставщик)\w*", re.I)
+# "девятый результат среди всех стран", "11-й результат в рейтинге": a result's place is a rank
+_RANK_RESULT = re.compile(rf"(?<![\w-]){_ORD}\s+(?:результат|показател)\w*(?=\s+(?:среди|в\s+рейтинге|в\s+числе)\s)",
+                          re.I)
+# "второе по значимости направление экспорта": a direction of a flow
+_RANK_DIRECTION = re.compile(rf"(?<![\w-]){_ORD}\s+(?:по\s+(?:объ[её]м\w*|величин\w*|значимост\w*|размер\w*)\s+)?"
+                             r"(?:[а-яё]+(?:ое|ее)\s+)?направлени\w*\s+(?P<flow>экспорт\w*|импорт\w*|поставок)", re.I)
+# the partner named after the place: "на втором месте — Китай", "второе место — у Китая"
+_NAMED_AFTER = re.compile(r"\s*[—–]\s*(?:у\s+)?")
 _PAIR = re.compile(r"(?<![\w-])(?P<a>[а-яё]+|\d{1,3}-?[а-я]*)\s+и\s+(?P<b>[а-яё]+|\d{1,3}-?[а-я]*)\s+мест\w*", re.I)
 
 
@@ -78,7 +91,7 @@ def ranks(x: Sentence) -> None:
             down = m.group("verb").lower().startswith(("опуст", "спуст", "потеря", "ухудш"))
             x.add(m.start(), m.end(), "rank_change", x.partner_at(m.start(), False), "exact",
                   -n[0] if down else n[0])
-    for rx in (_RANK_PLACE, _RANK_DASH, _RANK_NOUN, _RANK_AMONG, _RANK_ELLIPTIC):
+    for rx in (_RANK_PLACE, _RANK_DASH, _RANK_NOUN, _RANK_AMONG, _RANK_RESULT, _RANK_DIRECTION, _RANK_ELLIPTIC):
         if rx is _RANK_ELLIPTIC and not any(c.metric in RANK.values() for _, _, c in x.out):
             continue
         for m in rx.finditer(s):
@@ -87,12 +100,13 @@ def ranks(x: Sentence) -> None:
                 continue
             ahead = list(_FLOW_BEFORE.finditer(s, max(x.clause_span(m.start())[0], m.start() - 160), m.start()))
             flow = m.groupdict().get("flow") or (ahead[-1].group("flow") if ahead else None)
-            metric = RANK[flow_of(flow)] if flow else "rank"
+            metric = RANK[flow_of(flow)] if flow else _buyers(s, m.end())
             end, of = m.end(), _OF.match(s[m.end():m.end() + AHEAD])
             n = number(of.group("num")) if of else None
             if of and n:
                 end = m.end() + of.end()
-            p = x.partner_at(m.start(), False)
+            named = _NAMED_AFTER.match(s, m.end())
+            p = (x.mention_at(named.end()) if named else None) or x.partner_at(m.start(), False)
             x.add(m.start(), end, metric, p, "exact", rank)
             if n:
                 x.add(m.start(), end, "partners_count", None, "exact", n[0])
@@ -115,8 +129,14 @@ def ranks(x: Sentence) -> None:
         size = int(m.group("d")) if m.group("d") else morphology.top_n(m.group("w") or "")
         if size and x.free(*m.span()):
             fl = _TOP_FLOW.match(s[m.end():m.end() + AHEAD])
-            metric = RANK[flow_of(fl.group("flow"))] if fl else "rank"
+            metric = RANK[flow_of(fl.group("flow"))] if fl else _buyers(s, m.end())
             x.add(m.start(), m.end(), metric, x.partner_at(m.start(), False), "top_n", size)
     for m in _TOP_NUM.finditer(s):
         if (n2 := number(m.group("num"))) and x.free(*m.span()):
             x.add(m.start(), m.end(), "rank", x.partner_at(m.start(), False), "top_n", n2[0])
+
+
+def _buyers(s: str, end: int) -> str:
+    """export_rank after "среди покупателей …", import_rank after "среди поставщиков …", else rank."""
+    m = _AMONG_BUYERS.match(s[end:end + AHEAD])
+    return "rank" if not m else "import_rank" if m.group("who").lower() == "поставщик" else "export_rank"

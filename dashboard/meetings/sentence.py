@@ -59,7 +59,8 @@ class Sentence:
     def __init__(self, s: str, default: str | None, period: Period | None, how: str | None,
                  prev_flow: str | None = None):
         self.s, self.default, self.period, self.how, self.prev_flow = s, default, period, how, prev_flow
-        self.mentions = [m for m in countries.find(s) if not _DOLLARS_OF.search(s, 0, m[1])]   # "долларов США"
+        # "долларов США" names no partner (looked for a few words back only: a long sentence stays linear)
+        self.mentions = [m for m in countries.find(s) if not _DOLLARS_OF.search(s, max(0, m[1] - 40), m[1])]
         self._mention_starts = [start for _, start, _ in self.mentions]
         self.region_level = bool(REGION_WORDS.search(s)) and not _PARTNER_WORDS.search(s)
         self.out: list[tuple[int, int, Claim]] = []
@@ -82,6 +83,15 @@ class Sentence:
         if region_ok and (self.region_level or (self.default is None)):
             return None
         return self.default
+
+    def mentions_before(self, at: int) -> int:
+        """How many of the countries named start before position `at`."""
+        return bisect.bisect_left(self._mention_starts, at)
+
+    def mention_at(self, at: int) -> str | None:
+        """The country named right at position `at`, if one is."""
+        i = bisect.bisect_left(self._mention_starts, at)
+        return self.mentions[i][0] if i < len(self.mentions) and self._mention_starts[i] == at else None
 
     def clause_span(self, at: int) -> tuple[int, int]:
         """Where the clause holding position `at` starts and ends (clauses part at ", ", "; ", ": ", " — ")."""

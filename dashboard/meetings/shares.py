@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from dashboard.meetings.numerals import AHEAD
+from dashboard.meetings.numerals import AHEAD, number
 from dashboard.meetings.sentence import FLOW, SHARE, Sentence, flow_of
 
 _SHARE_VERB = re.compile(r"(?:приход\w*|пришл\w*|пришёл\w*|с\s+долей|дол[яиюе]\w*)\s+"
@@ -12,6 +12,31 @@ _SHARE_VERB = re.compile(r"(?:приход\w*|пришл\w*|пришёл\w*|с\s
 _SHARE_ELLIPTIC = re.compile(r"[,;]\s+(?:а\s+)?(?P<what>(?:на|в|во)\s+(?:[\w-]+\s+){1,3}?)[—–]\s*$", re.I)
 _SHARE_FLOW = re.compile(r"^\s*(?:[а-яё]+\s+){0,1}?(?P<flow>экспорт\w*|импорт\w*|товарооборот\w*|оборот\w*|"
                          r"(?:внешне)?торгов\w*|закуп\w*|поставок)", re.I)
+
+# several partners' shares in one list: "на Египет, Турцию и Казахстан пришлось 22,4 %, 15,1 % и 9,8 % экспорта
+# региона соответственно"
+_ONE = r"\d+(?:[.,]\d+)?\s*%?"
+_SHARE_LIST = re.compile(rf"(?<![\w-])(?:приход\w*|пришл\w*|пришёл\w*)\s+(?P<list>{_ONE}(?:\s*,\s*{_ONE})*\s*,?\s+и\s+"
+                         r"\d+(?:[.,]\d+)?\s*%)", re.I)
+_LIST_NUM = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def lists(x: Sentence) -> None:
+    """Shares of two or more partners given in one list, paired in order with the countries named before it."""
+    s = x.s
+    if "соответственно" not in s.lower():
+        return
+    for m in _SHARE_LIST.finditer(s):
+        values = [number(v.group(0)) for v in _LIST_NUM.finditer(m.group("list"))]
+        i = x.mentions_before(m.start())
+        named = [iso for iso, _, _ in x.mentions[max(0, i - len(values)):i]]
+        if len(named) < len(values) or not x.free(*m.span()):
+            continue
+        follows = _SHARE_FLOW.match(s[m.end():m.end() + AHEAD])
+        metric = SHARE[flow_of(follows.group("flow"))] if follows else "turnover_share"
+        for iso, v in zip(named, values, strict=True):
+            if v:
+                x.add(m.start(), m.end(), metric, iso, "exact", v[0] / 100, claimed=v[0], unit="%")
 
 
 def share(x: Sentence, m: re.Match[str], n: float, qual: str, start: int) -> bool:

@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 
+from dashboard.meetings import goods
 from dashboard.meetings.claims import Claim, extract_claims, period_in
 from dashboard.store.period import Period
 
@@ -108,3 +109,23 @@ def test_periods(text: str, period: Period | None) -> None:
 def test_the_main_partner_is_used_when_the_sentence_names_none() -> None:
     text = "Товарооборот с Казахстаном растёт. Более 150 компаний работают с республикой."
     assert [(c.metric, c.partner) for c in extract_claims(text)] == [("firms", "KZ")]
+
+
+@pytest.mark.parametrize(("words", "code"), [
+    (["нута"], "0713"),                      # listed in the brackets of the heading's name
+    (["сахара-сырца"], "1701"),              # a hyphenated name by its first part
+    (["сахаре"], "1701"),                    # the dictionary's first parse is "сахара"; the index knows "сахар"
+    (["подсолнечный", "шрот"], "2306"),      # an everyday name
+    (["подсолнечного", "масла"], "1512"),
+    (["держится", "на"], None),
+])
+def test_goods_named(words: list[str], code: str | None) -> None:
+    assert goods.named(words) == code
+
+
+def test_a_share_list_repeated_in_one_sentence_keeps_its_partners() -> None:
+    """A run-on sentence naming a country with each of its figures: every figure keeps its partner."""
+    unit = "на Египет и Турцию пришлось 20 % и 10 % экспорта соответственно, "
+    got = extract_claims(unit * 300 + "и всё.")
+    assert len(got) == 600
+    assert [c.partner for c in got[:4]] == ["EG", "TR", "EG", "TR"] and {c.metric for c in got} == {"export_share"}
