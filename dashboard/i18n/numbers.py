@@ -51,7 +51,7 @@ def column_decimals(values: Iterable[float | None]) -> int:
     """One number of decimals for a whole column (a table whose every row has its own reads as noise), by the
     magnitude of its typical value, the median of the non-zero ones (one new partner's +2 000 % would otherwise
     take the decimals from every other growth): 0 from hundreds up, 1 from ones, then 2 and 3."""
-    sizes = sorted(abs(float(v)) for v in values if not _missing(v) and v != 0)
+    sizes = sorted(abs(float(v)) for v in values if v is not None and not _missing(v) and v != 0)
     typical = sizes[len(sizes) // 2] if sizes else 0.0
     return 0 if typical >= 100 else 1 if typical >= 1 else 2 if typical >= 0.1 else 3
 
