@@ -3,10 +3,11 @@
 Code below the edge (ingest, store, meetings) returns a Msg; where it is shown (a page, the CLI) render(msg, lang) turns
 it into Russian or English with t(). A parameter is a number, a value from the data (a file or column name,
 a cell as written), another Msg or a tuple of them, rendered in the same language first (a tuple as a list
-joined by commas).
+joined by commas) or a datetime (written as the language writes a moment).
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -59,6 +60,9 @@ def _rendered(v: object, lang: str) -> object:
         return render(v, lang)
     if isinstance(v, tuple):
         return ", ".join(str(_rendered(x, lang)) for x in v)
+    if isinstance(v, dt.datetime):  # a moment as the language writes it (the store names a version by its date)
+        from dashboard.i18n.numbers import moment
+        return moment(v, lang)
     return v
 
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import duckdb
 import pandas as pd
@@ -19,6 +20,7 @@ from dashboard.i18n.message import Msg
 from dashboard.store import sqlfiles, versions
 from dashboard.store.sqlfiles import sql
 
+T = TypeVar("T")
 POOL = 8  # idle cursors kept, each with the macros defined: about the queries a process runs at once
 
 
@@ -36,6 +38,7 @@ class Store:
         self._file: Path | None = None     # the file served (an older one if the current is damaged)
         self._target: Path | None = None   # the file the pointer named when _file was chosen
         self._idle: list[duckdb.DuckDBPyConnection] = []  # cursors of _con, macros defined, not in use
+        self._damaged: dict[Path, str] = {}  # files a query found damaged (version files never change): reason
         # Set when the current version is damaged and an older one is served; the app shows it.
         self.warning: Msg | None = None
 
@@ -64,9 +67,10 @@ class Store:
         target = self.file
         with self._lock:
             if self._con is None or target != self._target:
-                # Checked once per version: a damaged file is detected here, and the newest sound older
-                # version is served instead, with a warning, until a good version is published.
-                serve, self.warning = versions.healthy_current(self.published)
+                # Checked once per version: a damaged catalog is found here (a damaged data block by the query
+                # that reads it, see _answer), and the newest sound version served before it (by the log) is
+                # served instead, with a warning, until a good version is published.
+                serve, self.warning = versions.serve(self.published, self._damaged)
                 if serve is None:
                     raise NoData(f"no published database at {self.published}")
                 # The old connection is not closed: a query of another session may still be using it;
@@ -77,18 +81,20 @@ class Store:
             return self._con
 
     @contextlib.contextmanager
-    def _cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A cursor of the served version with the metric macros defined. A temporary macro lives in the cursor
-        that made it (each cursor is a connection of its own) and defining them costs ~2 ms, so a cursor is
-        kept for the next query rather than made anew; one that failed is dropped."""
+    def _cursor(self) -> Iterator[tuple[duckdb.DuckDBPyConnection, Path]]:
+        """A cursor of the served version with the metric macros defined, and that version's file. A temporary
+        macro lives in the cursor that made it (each cursor is a connection of its own) and defining them costs
+        ~2 ms, so a cursor is kept for the next query rather than made anew; one that failed is dropped."""
         con = self._connection()
         with self._lock:
             cur = self._idle.pop() if con is self._con and self._idle else None
+            file = self._file
+        assert file is not None
         if cur is None:
             cur = con.cursor()
             sqlfiles.run(cur, "metrics")
         try:
-            yield cur
+            yield cur, file
         except BaseException:
             cur.close()
             raise
@@ -99,12 +105,33 @@ class Store:
         cur.close()
 
     def df(self, name: str, **params: object) -> pd.DataFrame:
-        with self._cursor() as cur:
-            return cur.execute(sql(name), params or None).df()
+        return self._answer(lambda cur: cur.execute(sql(name), params or None).df())
 
     def rows(self, name: str, **params: object) -> list[tuple]:
-        with self._cursor() as cur:
-            return cur.execute(sql(name), params or None).fetchall()
+        return self._answer(lambda cur: cur.execute(sql(name), params or None).fetchall())
+
+    def _answer(self, run: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
+        """Run a query; a read error of the file (DuckDB checks a block's checksum only when a query reads the
+        block, so opening a version cannot find it) moves the readers to the newest sound version served before
+        it, by the log, with a warning, and the query is answered from there."""
+        while True:
+            with self._cursor() as (cur, file):
+                try:
+                    return run(cur)
+                except duckdb.Error as e:
+                    if not versions.is_damage(e):
+                        raise
+                    failed = e
+            self._found_damaged(file, failed)
+
+    def _found_damaged(self, file: Path, e: duckdb.Error) -> None:
+        """Never serve `file` again. The loop of _answer ends: serve() passes over every damaged file and refuses
+        (store.error.none_sound) when none is left."""
+        with self._lock:
+            self._damaged.setdefault(file, str(e).splitlines()[0][:200])
+            if self._file == file:
+                self._con = None  # the next query chooses again (the old connection ends with its last cursor)
+                self._close_idle()
 
     def _close_idle(self) -> None:  # under the lock
         for cur in self._idle:

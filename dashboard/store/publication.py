@@ -5,7 +5,8 @@ every publication does around it (Datasette's `execute_write_fn` is the model).
     publish(published, add, who="ivanova")
 
 Around the function: the writer's lock, a copy of the current version, the schema, the reference tables,
-then (after the function) the meta values `demo` and `published_at`; the version is
+then (after the function) the meta values `demo` and `published_at` and the entry of the publication log
+(store/history.py: who, when, what changed, from the statements the function ran); the version is
 published atomically or, on any exception, not at all (store/versions.py). A publication in which the
 function ran no write statement publishes nothing, unless nothing is published yet (the first version is
 the schema itself) or the schema of the current version was converted (store/build.py).
@@ -22,7 +23,7 @@ from typing import TypeVar
 import duckdb
 
 from dashboard import config
-from dashboard.store import build, sqlfiles, versions
+from dashboard.store import build, history, sqlfiles, versions
 
 T = TypeVar("T")
 
@@ -34,10 +35,12 @@ class Writer:
         self.con = con
         self.who = who
         self.changed = False
+        self.statements: list[tuple[str, dict]] = []  # what ran, for the publication log (history.change_of)
 
     def run(self, name: str, /, **params: object) -> None:
         """Execute the write statements of the file `name` with bound parameters."""
         self.changed = True
+        self.statements.append((name, params))
         sqlfiles.run(self.con, name, **params)
 
     def rows(self, name: str, /, **params: object) -> list[tuple]:
@@ -82,18 +85,22 @@ class _Unchanged(Exception):
 def publish(published: Path, fn: Callable[[Writer], T], who: str | None = None, keep: int | None = None) -> T:
     """Run fn inside one new version of the store and publish it; fn's result."""
     result: list[T] = []
+    who = who or user()
+    record: dict = {"by": who}  # what the publication log says of this version (store/history.py)
     try:
-        with versions.new_version(published, keep or config.keep_versions()) as con:
+        with versions.new_version(published, keep or config.keep_versions(), record) as con:
             converted = build.apply_schema(con)
             build.refresh_reference(con)
-            w = Writer(con, who or user())
+            w = Writer(con, who)
             w.changed = converted  # a store of an older schema made current is published, even with no new rows
             result.append(fn(w))
             if not w.changed and versions.current(published) is not None:
                 raise _Unchanged
             real = w.value("real_fts_sources")
             build.set_meta(con, "demo", "0" if real else "1")
-            build.set_meta(con, "published_at", dt.datetime.now().isoformat(timespec="seconds"))
+            record["at"] = dt.datetime.now().isoformat(timespec="seconds")
+            record["change"] = history.change_of(w.statements)
+            build.set_meta(con, "published_at", record["at"])
     except _Unchanged:
         pass
     return result[0]

@@ -23,7 +23,7 @@ from pathlib import Path
 import duckdb
 
 from dashboard.i18n.message import Msg, msg
-from dashboard.store import sqlfiles
+from dashboard.store import history, sqlfiles
 
 VERSION_RE = re.compile(r"\.v(\d{6})\.duckdb$")
 LOCK_WAIT_S = 30.0  # how long a second writer waits for the first before it is refused
@@ -58,24 +58,52 @@ def is_healthy(path: Path) -> str | None:
         finally:
             con.close()
     except (duckdb.Error, OSError) as e:
-        return str(e).splitlines()[0][:200] if str(e) else type(e).__name__
+        return _reason(e)
     return None
 
 
+def _reason(e: BaseException) -> str:
+    return str(e).splitlines()[0][:200] if str(e) else type(e).__name__
+
+
+def is_damage(e: BaseException) -> bool:
+    """A read error of the file itself (a block's checksum, an I/O failure), not a mistake in a query: DuckDB
+    raises the plain duckdb.Error for a corrupt block and IOException when the file cannot be read."""
+    if isinstance(e, duckdb.IOException | OSError):
+        return True
+    text = str(e).lower()
+    return isinstance(e, duckdb.Error) and ("corrupt" in text or "checksum" in text)
+
+
 def healthy_current(published: Path) -> tuple[Path | None, Msg | None]:
-    """(file to serve, warning): the current version if it is sound, else the newest older sound one and a
-    warning naming the damaged file; (None, None) when nothing is published; StoreError if none is sound."""
+    """(file to serve, warning): the current version if it is sound, else the newest sound one served before it
+    (by the log) and a warning naming the damaged file; (None, None) when nothing is published; StoreError if
+    none is sound."""
+    return serve(published, {})
+
+
+def serve(published: Path, damaged: dict[Path, str]) -> tuple[Path | None, Msg | None]:
+    """As healthy_current, passing over the files in `damaged` ({file: reason}: a read error seen by a reader)."""
     cur = current(published)
     if cur is None:
         return None, None
-    reason = is_healthy(cur)
+    reason = damaged.get(cur) or is_healthy(cur)
     if reason is None:
         return cur, None
-    cur_n = current_number(published)
-    for n, p in reversed(versions(published)):
-        if n < cur_n and is_healthy(p) is None:
+    for p in served_before(published, cur):
+        if p not in damaged and is_healthy(p) is None:
             return p, msg("store.fallback", damaged=cur.name, reason=reason, serving=p.name)
     raise StoreError(msg("store.error.none_sound", damaged=cur.name, reason=reason))
+
+
+def served_before(published: Path, cur: Path) -> list[Path]:
+    """The kept versions that were current before `cur`, newest first, by the log (never orphans)."""
+    numbers = history.chain(history.read(published))
+    n = _number(cur)
+    if n in numbers:
+        numbers = numbers[: numbers.index(n)]
+    paths = [version_path(published, k) for k in reversed(numbers) if k != n]
+    return [p for p in paths if p.exists()]
 
 
 def version_path(published: Path, number: int) -> Path:
@@ -92,20 +120,41 @@ def versions(published: Path) -> list[tuple[int, Path]]:
     return sorted(found)
 
 
+def pointer_state(published: Path) -> str:
+    """"ok" (a link to a version file of this store, in its folder), "plain" (a database file at the pointer's
+    path), "missing", "dangling" (a link to nothing) or "outside" (a link to anything else)."""
+    if not published.is_symlink():
+        return "plain" if published.exists() else "missing"
+    target = published.parent / os.readlink(published)
+    if not target.exists():
+        return "dangling"
+    same_folder = target.resolve().parent == published.parent.resolve()
+    ours = target.name.startswith(f"{published.stem}.v") and VERSION_RE.search(target.name)
+    return "ok" if same_folder and ours and not target.is_symlink() else "outside"
+
+
 def current(published: Path) -> Path | None:
-    """The file the pointer names, or None when nothing is published yet."""
-    if published.is_symlink():
-        target = published.parent / os.readlink(published)
-        return target if target.exists() else None
-    return published if published.exists() else None
+    """The file readers serve: the one the pointer names; when the pointer is lost, dangling or points outside
+    the store's folder, the current version by the log (the next writer repairs the pointer); None when nothing
+    is published yet."""
+    state = pointer_state(published)
+    if state == "ok":
+        return published.parent / os.readlink(published)
+    if state == "plain":
+        return published
+    n = history.current(history.read(published))
+    if n is not None and version_path(published, n).exists():
+        return version_path(published, n)
+    return None
+
+
+def _number(path: Path | None) -> int:
+    m = VERSION_RE.search(path.name) if path is not None else None
+    return int(m.group(1)) if m else 0
 
 
 def current_number(published: Path) -> int:
-    cur = current(published)
-    if cur is None:
-        return 0
-    m = VERSION_RE.search(cur.name)
-    return int(m.group(1)) if m else 0
+    return _number(current(published))
 
 
 def point_to(published: Path, target: Path) -> None:
@@ -151,30 +200,75 @@ def writer_lock(published: Path, wait_s: float | None = None) -> Iterator[None]:
 
 
 def _adopt_plain_file(published: Path) -> None:
-    """A plain database file at the pointer's path (made by hand or an old layout) becomes version 1."""
+    """A plain database file at the pointer's path (made by hand or an old layout) becomes the next version."""
     if published.exists() and not published.is_symlink():
-        first = version_path(published, 1)
+        first = version_path(published, max([n for n, _ in versions(published)] + [0]) + 1)
         os.replace(published, first)
         point_to(published, first)
 
 
+def repair(published: Path, who: str) -> list[history.Entry]:
+    """Make the pointer agree with the log before anything is built on it (under the writer's lock); the log.
+
+    A pointer that is lost, dangling, points outside the folder or names another version than the log's current
+    is set back to the log's current version, and the repair is logged. Without a log, a sound pointer starts
+    one ("adopt"); a broken pointer with versions on disk refuses: a store is never rebuilt from nothing."""
+    _adopt_plain_file(published)
+    entries = history.read(published)
+    state = pointer_state(published)
+    logged = history.current(entries)
+    if logged is None:
+        if state == "ok":
+            entries.append(history.Entry("adopt", history.now(), who, current_number(published)))
+            history.append(published, entries[-1])
+        elif state != "missing" or versions(published):
+            raise StoreError(msg("store.error.pointer_lost", state=msg(f"store.pointer.{state}"),
+                                 link=published.name))
+        return entries
+    target = version_path(published, logged)
+    if not target.exists():
+        raise StoreError(msg("store.error.current_gone", number=logged, published=history.when(entries, logged)))
+    if state == "ok" and current(published) == target:
+        return entries
+    was = state if state != "ok" else "other"
+    entries.append(history.Entry("repair", history.now(), who, logged, _number(current(published)) or None,
+                                 {"was": was}))
+    history.append(published, entries[-1])
+    point_to(published, target)
+    return entries
+
+
+def _refuse_damaged(entries: list[history.Entry], src: Path) -> None:
+    """Read every row of every table of the version to build on (DuckDB checks a block's checksum only when it
+    reads the block), so a damaged version is refused here rather than copied."""
+    from dashboard.store.checksum import table_checksums  # checksum imports this module
+    try:
+        table_checksums(src)
+    except (duckdb.Error, OSError) as e:
+        # named by number and date; DuckDB's own words name the file, so they stay with the cause (and verify)
+        raise StoreError(msg("store.error.damaged", version=history.version_msg(entries, _number(src)))) from e
+
+
 @contextlib.contextmanager
-def new_version(published: Path, keep: int = 5) -> Iterator[duckdb.DuckDBPyConnection]:
+def new_version(published: Path, keep: int = 5, record: dict | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
     """Yield a read-write connection to a copy of the current version; publish it if the block succeeds.
 
-    On any exception nothing is published and the temporary copy is removed. Writers go through
-    store/publication.publish, which calls this.
+    On any exception nothing is published and the temporary copy is removed. `record` ({"by", "change", "at"}),
+    which the block may fill in, goes into the publication log. Writers go through store/publication.publish,
+    which calls this.
     """
+    record = {} if record is None else record
     with writer_lock(published):
-        _adopt_plain_file(published)
+        entries = repair(published, str(record.get("by", "")))
         _remove_leftovers(published)
         number = max([n for n, _ in versions(published)] + [current_number(published)]) + 1
         final = version_path(published, number)
         tmp = final.with_name(f".{final.name}.tmp")
-        src, _ = healthy_current(published)  # a damaged current version is not built upon
+        src = current(published)
         con = None
         try:
             if src is not None:
+                _refuse_damaged(entries, src)
                 shutil.copyfile(src, tmp)
             fault_point("copied")
             con = duckdb.connect(str(tmp))
@@ -190,6 +284,10 @@ def new_version(published: Path, keep: int = 5) -> Iterator[duckdb.DuckDBPyConne
             fault_point("synced")
             os.replace(tmp, final)
             fault_point("renamed")
+            # the log first: a pointer never names a version the log did not make current
+            history.append(published, history.Entry(
+                "publish", str(record.get("at") or history.now()), str(record.get("by", "")), number,
+                _number(src) or None, dict(record.get("change") or {})))
             point_to(published, final)
             fault_point("published")
         except (OSError, duckdb.IOException) as e:
@@ -202,7 +300,7 @@ def new_version(published: Path, keep: int = 5) -> Iterator[duckdb.DuckDBPyConne
             for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
                 with contextlib.suppress(FileNotFoundError):
                     leftover.unlink()
-        prune(published, keep)
+        prune(published, keep, str(record.get("by", "")))
 
 
 def _remove_leftovers(published: Path) -> None:
@@ -213,22 +311,47 @@ def _remove_leftovers(published: Path) -> None:
                 p.unlink()
 
 
-def prune(published: Path, keep: int) -> None:
-    """Delete the oldest versions beyond `keep`, never the current one."""
+def prune(published: Path, keep: int, who: str = "") -> None:
+    """Delete orphans (made after the log began, never made current) and the oldest versions beyond `keep`,
+    never the current one; the log records what went."""
     cur = current(published)
-    old = [p for _, p in versions(published) if p != cur]
-    for p in old[: max(0, len(old) - (keep - 1))]:
+    entries = history.read(published)
+    found = versions(published)
+    orphans = set(history.orphans(entries, [n for n, _ in found]))
+    old = [(n, p) for n, p in found if p != cur and n not in orphans]
+    gone = [(n, p) for n, p in found if n in orphans] + old[: max(0, len(old) - (keep - 1))]
+    for _, p in gone:
         with contextlib.suppress(FileNotFoundError):
             p.unlink()
+    pruned = sorted(n for n, _ in gone if n not in orphans)
+    if gone:
+        change = {"pruned": pruned, "orphans": sorted(orphans)} if orphans else {"pruned": pruned}
+        history.append(published, history.Entry("prune", history.now(), who, change=change))
 
 
-def rollback(published: Path) -> Path:
-    """Point back to the newest version older than the current one."""
+def rollback(published: Path, who: str = "") -> Path:
+    """Go back to the version that was current before the last publication still in effect (by the log, never by
+    number); refused when that version was pruned or is damaged."""
     with writer_lock(published):
-        cur_n = current_number(published)
-        older = [(n, p) for n, p in versions(published) if n < cur_n]
-        if not older:
+        entries = repair(published, who)
+        chain = history.chain(entries)
+        if len(chain) < 2:
             raise StoreError(msg("store.error.no_older"))
-        target = older[-1][1]
+        target_n, cur_n = chain[-2], chain[-1]
+        target = version_path(published, target_n)
+        if not target.exists():
+            raise StoreError(msg("store.error.pruned", version=history.version_msg(entries, target_n)))
+        reason = is_healthy(target)
+        if reason is not None:
+            raise StoreError(msg("store.error.target_damaged", version=history.version_msg(entries, target_n)))
+        history.append(published, history.Entry("rollback", history.now(), who, target_n, cur_n,
+                                                {"kind": "rollback"}))
         point_to(published, target)
         return target
+
+
+def rollback_target(published: Path) -> Path | None:
+    """The version a rollback would go back to, if it is kept (the Данные page names it before asking)."""
+    chain = history.chain(history.read(published))
+    target = version_path(published, chain[-2]) if len(chain) >= 2 else None
+    return target if target is not None and target.exists() else None

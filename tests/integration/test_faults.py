@@ -1,6 +1,7 @@
 """Issue 7.2: faults. A writer killed at any point never damages the published version; a read-only folder
 or a full disk gives a clear error and publishes nothing; a damaged current version is detected when it is
-opened and the previous one is served with a warning; `python -m dashboard rollback` goes back one version."""
+opened and the previous one is served with a warning, and no import builds on it; `python -m dashboard rollback`
+goes back one version."""
 from __future__ import annotations
 
 import errno
@@ -257,7 +258,12 @@ def test_damaged_current_version_falls_back_with_a_warning(how, published, tmp_p
     assert cli(["--db", str(published), "verify"]) == 1
     assert f"{new_file.name} (current): DAMAGED" in capsys.readouterr().out
 
-    # the next import builds on the sound version, and the warning goes away
+    # an import refuses to build on the damaged version, naming it by number; after a rollback it loads
+    with pytest.raises(versions.StoreError) as e:
+        import_paths(published, [_new_file(tmp_path)], loaded_by="test2")
+    assert e.value.message.key == "store.error.damaged"
+    assert e.value.message.params["version"].params["number"] == versions.current_number(published)
+    assert cli(["--db", str(published), "rollback"]) == 0
     import_paths(published, [_new_file(tmp_path)], loaded_by="test2")
     assert Store(published).warning is None
     assert store.version not in (old_file.name, new_file.name) and store.warning is None
