@@ -50,6 +50,13 @@ for i, slide in enumerate(deck.slides):
         presenter.draw(slide, slang, i + 1, total, screen)
 
 
+def _keep(widget: str, name: str) -> None:
+    """A settings widget's new value into the page's state (None, a segment unselected, keeps the old one)."""
+    value = st.session_state.get(widget)
+    if value is not None:
+        st.session_state[name] = value
+
+
 def _move(step: int) -> None:
     st.session_state[presenter.SLIDE] = max(0, min(total - 1, st.session_state[presenter.SLIDE] + step))
 
@@ -62,29 +69,36 @@ with st.container(horizontal=True, key="present_bar", gap="small", vertical_alig
               disabled=index == total - 1, help=t("present.next", lang))
     with st.popover("", icon=":material/settings:", key="present_settings", help=t("present.settings", lang)):
         st.markdown(f"**{t('present.settings', lang)}**")
+        # two columns: everything, the downloads included, within a 1280x720 screen
+        what, how = st.columns(2, gap="medium")
         partners = cached.partner_list(v, region)
         names = dict(zip(partners["iso2"], partners[name_column(lang)], strict=True))
         codes = sorted(names, key=lambda c: str(names[c] or c))
         if view.partner not in codes:
             codes.insert(0, view.partner)
-        st.selectbox(t("controls.partner", lang), codes, key="partner", format_func=lambda c: names.get(c) or c)
-        st.selectbox(t("controls.year", lang), sorted(cached.coverage(v, region).years, reverse=True), key="year")
-        st.slider(t("controls.months", lang), 1, 12, key="months", help=t("controls.months_help", lang))
-        st.segmented_control(t("present.slide_lang", lang), list(LANGS), key="slang",
-                             format_func=controls.lang_label)
-        st.segmented_control(t("present.audience", lang), list(AUDIENCES), key="audience",
-                             format_func=lambda a: t(f"present.audience_{a}", lang),
-                             help=t("present.audience_help", lang))
+        what.selectbox(t("controls.partner", lang), codes, key="partner", format_func=lambda c: names.get(c) or c)
+        what.selectbox(t("controls.year", lang), sorted(cached.coverage(v, region).years, reverse=True), key="year")
+        what.slider(t("controls.months", lang), 1, 12, key="months", help=t("controls.months_help", lang))
+        # these widgets show the value they are created with (default=): a popover's widgets are mounted only
+        # when it opens, and one given its value through the session state alone shows its empty default there
+        what.segmented_control(t("present.slide_lang", lang), list(LANGS), key="present_slang", default=slang,
+                               format_func=controls.lang_label, on_change=_keep, args=("present_slang", "slang"))
+        what.segmented_control(t("present.audience", lang), list(AUDIENCES), key="present_audience",
+                               default=audience, format_func=lambda a: t(f"present.audience_{a}", lang),
+                               help=t("present.audience_help", lang), on_change=_keep,
+                               args=("present_audience", "audience"))
         titles = {n: t("present.pick_option", lang, n=n, title=s.title) for n, s in enumerate(whole.slides, start=1)}
-        st.multiselect(t("present.pick", lang), list(titles), key="slides", format_func=titles.get,
-                       help=t("present.pick_help", lang))
-        st.selectbox(t("present.auto", lang), AUTO_CHOICES, key="auto",
-                     format_func=lambda s: t("present.auto_off", lang) if s == 0 else t("present.auto_s", lang, s=s))
-        st.caption(t("present.keys_help", lang))
-        deck_download.deck_buttons(view, view.partner, period, slang, key="present_deck", audience=audience,
-                                   order=order)
-        st.page_link("app_pages/partner.py", label=t("present.exit", lang), icon=":material/close:",
-                     query_params={"partner": view.partner, "year": str(period.year)})
+        how.multiselect(t("present.pick", lang), list(titles), key="present_pick", default=list(order),
+                        format_func=titles.get, help=t("present.pick_help", lang), on_change=_keep,
+                        args=("present_pick", "slides"))
+        how.selectbox(t("present.auto", lang), AUTO_CHOICES, key="auto",
+                      format_func=lambda s: t("present.auto_off", lang) if s == 0 else t("present.auto_s", lang, s=s))
+        how.caption(t("present.keys_help", lang))
+        with how:
+            deck_download.deck_buttons(view, view.partner, period, slang, key="present_deck", audience=audience,
+                                       order=order)
+            st.page_link("app_pages/partner.py", label=t("present.exit", lang), icon=":material/close:",
+                         query_params={"partner": view.partner, "year": str(period.year)})
 
 natural = order == tuple(range(1, len(KINDS) + 1))
 state.write_url(partner=view.partner, year=view.period.year,

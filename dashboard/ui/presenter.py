@@ -17,7 +17,6 @@ from dashboard.slide_model import ItemList, Kpi, Slide
 KEYS = "present_keys"   # the keyboard component's key; its state "view" carries the slide shown and the screen
 SLIDE = "present_slide"  # 0-based slide index in the session
 VIEWPORT = "_present_viewport"
-RESIZED = "_present_resized"
 MAX_SLIDES = 16          # CSS rules for this many positions (a deck has 8 slides; a pick cannot add any)
 _SHOWN = ("position: relative !important; height: auto !important; overflow: visible !important; "
           "visibility: visible !important; pointer-events: auto !important;")
@@ -64,6 +63,7 @@ footer, .stDeployButton { display: none !important; }
 .st-key-present_bar { position: fixed; right: 2vw; bottom: 1vh; z-index: 60; width: auto !important;
                       align-items: center; background: rgba(255, 255, 255, 0.85); border-radius: 8px; padding: 2px; }
 .st-key-present_bar button { opacity: 0.45; }
+[data-testid="stPopoverBody"] { max-height: 86vh; overflow-y: auto; }
 .st-key-present_bar:hover button, .st-key-present_bar button:focus-visible { opacity: 1; }
 </style>
 """
@@ -180,27 +180,17 @@ def _on_view() -> None:
     if isinstance(view.get("slide"), int):
         st.session_state[SLIDE] = view["slide"]
     size = [view.get("width"), view.get("height")]
-    if all(isinstance(v, int) and v > 0 for v in size) and size != st.session_state.get(VIEWPORT):
+    if all(isinstance(v, int) and v > 0 for v in size):
         st.session_state[VIEWPORT] = size
-        st.session_state[RESIZED] = True
 
 
-@st.fragment
-def _keyboard(deck_id: str, total: int, auto_seconds: int) -> None:
-    # a fragment: the slide number the browser reports reruns only this, not the deck
+def keyboard(deck_id: str, total: int, auto_seconds: int) -> tuple[int, int]:
+    """Mount the key listener; returns the screen size it reported (1920x1080 until it has). It reports (and so
+    reruns the page) only when the screen's size changes or the settings are about to be used."""
     slide = int(st.session_state.get(SLIDE, 0))
     _keys_component(key=KEYS, data={"slide": slide, "total": total, "auto": auto_seconds, "deck": deck_id,
                                     "viewport": st.session_state.get(VIEWPORT)},
                     default={"view": None}, on_view_change=_on_view, height=0)
-    if st.session_state.pop(RESIZED, False):
-        st.rerun()   # the charts are drawn for the screen's size: the whole page again
-    if st.query_params.get("slide") != str(slide + 1):
-        st.query_params["slide"] = str(slide + 1)
-
-
-def keyboard(deck_id: str, total: int, auto_seconds: int) -> tuple[int, int]:
-    """Mount the key listener; returns the screen size it reported (1920x1080 until it has)."""
-    _keyboard(deck_id, total, auto_seconds)
     size = st.session_state.get(VIEWPORT)
     if isinstance(size, list) and len(size) == 2:
         return int(size[0]), int(size[1])

@@ -45,6 +45,6 @@ def test_the_guest_deck_by_default_the_internal_one_and_a_pick_from_the_link(mak
     assert kinds == ["meetings", "headline"]  # the whole pick drawn once, in its order
     assert any("Открытые поручения" in h.body for h in at.get("html"))
     assert at.query_params["slides"] == "7,2" and at.query_params["audience"] == "internal"
-    at.multiselect(key="slides").set_value([1, 2, 3]).run()
+    at.multiselect(key="present_pick").set_value([1, 2, 3]).run()
     assert not at.exception
     assert at.query_params["slides"] == "1,2,3"
