@@ -2,8 +2,10 @@
 scales with the screen (sizes in vh), and keyboard navigation for presentation clickers.
 
 Keys: Right / PageDown / Down / Space = next, Left / PageUp / Up = previous, Home / End = first / last,
-F = full screen. They are caught by a small local component (st.components.v2, no iframe, no network) that
-sends the number of the slide to go to (not "next"), so quick presses are never lost or doubled.
+F = full screen. They are caught by a small local component (st.components.v2, no iframe, no network) that turns
+the slides in the browser: the page draws every slide once (draw() in a container keyed pz_slide_N, slide_css()
+for which one shows), and a key press only changes an attribute, so it costs no rerun. The component tells the
+server the slide on screen (and the screen's size) when the settings are about to be used or the size changes.
 """
 from __future__ import annotations
 
