@@ -57,7 +57,7 @@ class Dims:
         self.district_col = pa.array([by_code[c][2] for c in order])
         self.region_w = _zipf(len(order), 0.9)
 
-        iso = sorted(p.iso2 for p in ref_partners.all_partners() if p.iso2 != "RU")
+        iso = sorted(p.iso2 for p in ref_partners.countries() if p.iso3)  # ISO countries, Russia not
         rest = [c for c in iso if c not in TOP_PARTNERS]
         self.partners = pa.array(TOP_PARTNERS + [rest[i] for i in rng.permutation(len(rest))])
         self.partner_w = _zipf(len(self.partners), 1.1)

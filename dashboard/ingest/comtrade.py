@@ -79,7 +79,7 @@ def parse(raw: RawTable, report: Report, today: dt.date | None = None) -> Comtra
     name = {k: raw.header[i] for k, i in found.items()}
     partner_raw = s("partner").str.upper()
     aggregate = partner_raw.isin(AGGREGATES).to_numpy()
-    by_iso3 = {p.iso3: p.iso2 for p in ref_partners.all_partners()}
+    by_iso3 = {p.iso3: p.iso2 for p in ref_partners.all_partners() if p.iso3}  # FTS-only codes have none
     partner = partner_raw.map(by_iso3)
     col.flag(report, raw, partner.isna().to_numpy() & ~aggregate, name["partner"], partner_raw,
              "ingest.reason.unknown_iso3")

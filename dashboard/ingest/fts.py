@@ -33,6 +33,7 @@ from dashboard.ingest.fts_form import (
 from dashboard.ingest.rawfile import Data
 from dashboard.ingest.rawtable import RawTable
 from dashboard.ingest.report import Report
+from dashboard.reference import regions as ref_regions
 from dashboard.reference.partners import in_group
 from dashboard.store import rollups
 from dashboard.store.publication import Writer
@@ -96,6 +97,11 @@ def parse(raw: RawTable, report: Report, today: dt.date | None = None) -> FtsDat
     rparts = region_raw.str.strip().str.extract(REGION_RE)
     col.flag(report, raw, rparts[0].isna(), hname("region"), region_raw,
              "ingest.reason.region_code")
+    # a known code, named as the reference names it (reference/regions.py): a file never renames a region
+    why = pd.Series([ref_regions.problem(c, n if isinstance(n, str) else "") if isinstance(c, str) else None
+                     for c, n in zip(rparts[0], rparts[1], strict=True)], dtype=object)
+    for reason in ("ingest.reason.region_unknown", "ingest.reason.region_name"):
+        col.flag(report, raw, (why == reason).to_numpy(), hname("region"), region_raw, reason)
     if not report.ok:
         return None
 
@@ -153,7 +159,8 @@ def load(w: Writer, data: FtsData, source_id: int) -> int:
     """A newer file of the same region-months replaces the older one's rows; the number of rows replaced."""
     delta = data.rollup
     replaced = rollups.replace_months(w.con, delta)
-    with w.frames(_new=data.table, _regions=data.regions):
+    regions = data.regions.assign(name=data.regions["code"].map(ref_regions.stored_name))  # not the file's
+    with w.frames(_new=data.table, _regions=regions):
         w.run("insert_trade", source_id=source_id)
     rollups.add(w.con, delta, source_id)
     return replaced

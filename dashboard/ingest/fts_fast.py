@@ -27,6 +27,7 @@ from dashboard.ingest import money
 from dashboard.ingest.rawfile import Data, read_csv_whole, sniff_delimiter
 from dashboard.ingest.report import Report
 from dashboard.reference import partners as ref_partners
+from dashboard.reference import regions as ref_regions
 
 NUMBERS = ("stoim", "netto", "kol")
 _TEXT = pa.dictionary(pa.int32(), pa.string())
@@ -155,7 +156,9 @@ def _checked(t: pa.Table, header: list[str], cols: dict[str, int], today: dt.dat
     rparts = region.values.str.strip().str.extract(form.REGION_RE)
     if (flow.isna().any() or year.isna().any() or month.isna().any() or not month.between(1, 12).all()
             or (year < 1990).any() or ((year > today.year) | ((year == today.year) & (month > today.month))).any()
-            or not code.isin(known).all() or not hs10.str.fullmatch(form.HS10_RE).all() or rparts[0].isna().any()):
+            or not code.isin(known).all() or not hs10.str.fullmatch(form.HS10_RE).all() or rparts[0].isna().any()
+            or any(ref_regions.problem(c, n if isinstance(n, str) else "")
+                   for c, n in zip(rparts[0], rparts[1], strict=True))):
         return None
     units = unit.values.str.strip() if unit else None
 

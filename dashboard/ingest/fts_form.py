@@ -36,7 +36,7 @@ FLOWS = {"ЭК": "E", "ИМ": "I", "EXP": "E", "IMP": "I", "ЭКСПОРТ": "E"
 KEY = ["region", "year", "month", "flow", "partner", "hs10", "unit"]
 # the forms of the text fields
 PERIOD_RE = r"^(\d{1,2})[./](\d{4})$"
-REGION_RE = r"^(\d{2,11})\s*(?:-\s*(.*))?$"
+REGION_RE = r"^(\d{2,11}|NNNNN)\s*(?:-\s*(.*))?$"
 HS10_RE = r"\d{10}"
 
 

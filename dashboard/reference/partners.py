@@ -1,8 +1,13 @@
-"""Trade partner countries: ISO codes, Russian and English names, integration groups.
+"""Trade partners: every country code of the FTS statistics, Russian and English names, integration groups.
 
-Names come from pycountry (ISO 3166-1 and its Russian translation); the overrides below
-replace official long or comma-inverted forms with the short names used in Russian
-customs statistics (ОКСМ short names) and in everyday English.
+The codes are those of the FTS country classifier (fts/country.csv, as published): ISO 3166-1 alpha-2 plus five
+of its own, AB (Abkhazia), OS (South Ossetia), NNN (country unknown), EU (EU countries, no country given) and YY
+(Georgia under a code kept apart from GE). Names of ISO codes come from pycountry (ISO 3166-1 and its Russian
+translation); the overrides below replace official long or comma-inverted forms with the short names used in
+Russian customs statistics (ОКСМ short names) and in everyday English; the FTS-only codes have the project's own.
+
+Not every code is a partner country: `ranked` is False for NNN, EU, YY and RU (goods returned to Russia). Their
+trade stays in the region's totals, but they are left out of the ranking and of M (README, "Definitions").
 """
 
 from __future__ import annotations
@@ -12,6 +17,8 @@ from dataclasses import dataclass
 from functools import cache
 
 import pycountry
+
+from dashboard.reference import fts_tables
 
 GROUPS = ("EAEU", "CIS", "EU", "BRICS", "SCO")
 
@@ -117,18 +124,44 @@ _NAMES_EN: dict[str, str] = {
 }
 
 
+# The FTS-only codes: (Russian, English name, ranked as a partner). Abkhazia and South Ossetia are countries of
+# the classifier like any other; the other three say only that the country is not known or not given.
+_FTS_ONLY: dict[str, tuple[str, str, bool]] = {
+    "AB": ("Абхазия", "Abkhazia", True),
+    "OS": ("Южная Осетия", "South Ossetia", True),
+    "NNN": ("Неизвестная страна", "Country unknown", False),
+    "EU": ("Страны ЕС (страна не указана)", "EU countries (country not given)", False),
+    # trade of Georgia that the FTS keeps apart from GE: ranking it would show Georgia twice, adding it to GE
+    # would assume what the classifier does not say
+    "YY": ("Грузия (вне СНГ)", "Georgia (outside the CIS)", False),
+}
+# Trade with these is counted in the region's totals, never ranked: RU is goods returned to Russia
+UNRANKED = frozenset({"NNN", "EU", "YY", "RU"})
+
+
 @dataclass(frozen=True)
 class Partner:
-    iso2: str
-    iso3: str
+    iso2: str                 # the FTS code: ISO alpha-2, or one of the FTS's own (NNN has three letters)
+    iso3: str                 # ISO alpha-3; "" for a code outside ISO 3166
     name_ru: str
     name_en: str
     groups: frozenset[str]
+    ranked: bool = True       # a partner country: in the ranking and in M
 
 
 def all_partners() -> list[Partner]:
-    """Every ISO 3166-1 country, sorted by alpha-2 code."""
+    """Every code of the FTS country classifier (ISO 3166-1 and the FTS's own), sorted by code."""
     return list(_partners())
+
+
+def countries() -> list[Partner]:
+    """The codes that are partner countries (ranked), sorted by code: for pickers and rankings."""
+    return [p for p in _partners() if p.ranked]
+
+
+def fts_names() -> dict[str, str]:
+    """The classifier's own spelling of every code ('ОБЪЕДИНЕННЫЕ АРАБСКИЕ ЭМИРАТЫ')."""
+    return {r["KOD"]: r["NAME"] for r in fts_tables.rows("country.csv")}
 
 
 @cache
@@ -140,7 +173,8 @@ def _partners() -> tuple[Partner, ...]:
         name_en = _NAMES_EN.get(iso2) or getattr(country, "common_name", None) or country.name
         name_ru = _NAMES_RU.get(iso2) or translation.gettext(country.name)
         groups = frozenset(g for g in GROUPS if iso2 in _MEMBERS[g])
-        partners.append(Partner(iso2, country.alpha_3, name_ru, name_en, groups))
+        partners.append(Partner(iso2, country.alpha_3, name_ru, name_en, groups, iso2 not in UNRANKED))
+    partners += [Partner(code, "", ru, en, frozenset(), ranked) for code, (ru, en, ranked) in _FTS_ONLY.items()]
     return tuple(sorted(partners, key=lambda p: p.iso2))
 
 

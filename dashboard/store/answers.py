@@ -191,6 +191,9 @@ class RegionKpis:
     prev_turnover: Money | None
     prev_balance: Money | None
     prev_partners_count: int | None
+    # the part of turnover not distributed by country (NNN unknown, EU without a country, YY, RU returned
+    # goods): in the totals above, in no partner's row
+    unranked: Money = Money(0)
 
 
 def region_kpis(store: Store, region: str, period: Period) -> RegionKpis | None:
@@ -202,7 +205,7 @@ def region_kpis(store: Store, region: str, period: Period) -> RegionKpis | None:
                       Money(int(r["imports_cents"])), Money(int(r["balance_cents"])), int(r["partners_count"]),
                       _float(r["growth"]), _float(r["export_growth"]), _float(r["import_growth"]),
                       _money(r["prev_turnover_cents"]), _money(r["prev_balance_cents"]),
-                      _int(r["prev_partners_count"]))
+                      _int(r["prev_partners_count"]), Money(int(r["unranked_cents"] or 0)))
 
 
 @dataclass(frozen=True)

@@ -61,7 +61,7 @@ def _review(p: Proposal, lang: str) -> Meeting | None:
     m = p.meeting
     for note in p.notes:
         st.warning(render(note, lang))
-    codes = [x.iso2 for x in ref_partners.all_partners()]
+    codes = [x.iso2 for x in ref_partners.countries()]  # no NNN or EU: a meeting is with a country
     with st.form("mform_review"):
         c1, c2 = st.columns([1, 3])
         held_on = c1.date_input(t("mform.date", lang), value=m.held_on, format="DD.MM.YYYY", key="mform_date")
@@ -153,7 +153,7 @@ def mark_done(todo: list, lang: str) -> None:
         fid = st.selectbox(t("mpage.which", lang), list(ids), format_func=lambda i: ids[i], key="mdone_which")
         if st.button(t("mpage.done_button", lang), key="mdone_go") and fid is not None:
             try:
-                set_followup_done(config.db_path(), int(fid))
+                set_followup_done(config.db_path(), int(fid), loaded_by=auth.user_name())
             except (MeetingError, StoreBusy, StoreError) as e:
                 st.error(t("mform.save_failed", lang, reason=error_text(e, lang)))
                 return

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from pathlib import Path
 
+import duckdb
+import pycountry
 import pytest
 
-from dashboard.reference import hs, map_outlines, partners
+from benchmarks.regions import REGIONS as BENCHMARK_REGIONS
+from dashboard.reference import fts_tables, hs, map_outlines, partners, regions
+from dashboard.store import sqlfiles
 
 TOPOJSON = Path(__file__).resolve().parents[2] / "dashboard" / "static" / "world_110m.json"
 
@@ -33,7 +38,38 @@ def test_every_partner_has_both_names_without_inversions():
         for name in (p.name_ru, p.name_en):
             assert name.strip() == name and name, p
             assert ", " not in name, p
-        assert len(p.iso2) == 2 and len(p.iso3) == 3
+        if p.iso2 not in FTS_ONLY:
+            assert len(p.iso2) == 2 and len(p.iso3) == 3
+        else:
+            assert p.iso3 == "" and not p.groups  # outside ISO 3166, and in no integration group
+
+
+FTS_ONLY = {"AB": ("Абхазия", "Abkhazia"), "OS": ("Южная Осетия", "South Ossetia"),
+            "NNN": ("Неизвестная страна", "Country unknown"),
+            "EU": ("Страны ЕС (страна не указана)", "EU countries (country not given)"),
+            "YY": ("Грузия (вне СНГ)", "Georgia (outside the CIS)")}
+
+
+def test_every_code_of_the_fts_classifier_is_known_with_both_names():
+    classifier = partners.fts_names()
+    assert len(classifier) == 254 and classifier["NNN"] == "НЕИЗВЕСТНАЯ СТРАНА"
+    assert {p.iso2 for p in partners.all_partners()} == set(classifier)
+    assert {c for c in classifier if pycountry.countries.get(alpha_2=c) is None} == set(FTS_ONLY)
+    for code, (ru, en) in FTS_ONLY.items():
+        assert (partners.name(code), partners.name(code, "en")) == (ru, en)
+
+
+def test_only_partner_countries_are_ranked_and_the_sql_says_the_same():
+    unranked = {p.iso2 for p in partners.all_partners() if not p.ranked}
+    assert unranked == {"NNN", "EU", "YY", "RU"} == set(partners.UNRANKED)
+    assert {p.iso2 for p in partners.countries()} == {p.iso2 for p in partners.all_partners()} - unranked
+    con = duckdb.connect()
+    sqlfiles.run(con, "schema")
+    sqlfiles.run(con, "metrics")
+    codes = [p.iso2 for p in partners.all_partners()]
+    sql_ranked = dict(con.execute("SELECT code, ranked_partner(code) FROM unnest($codes) AS t(code)",
+                                  {"codes": codes}).fetchall())
+    assert sql_ranked == {p.iso2: p.ranked for p in partners.all_partners()}
 
 
 def test_kazakhstan_and_belarus():
@@ -194,3 +230,55 @@ def test_fix_moves_crimea_from_ukraine_to_russia(topo):
 
     assert map_outlines.fix_point_of_view(fixed) == fixed
     assert other == snapshot  # the input is not modified in place
+
+
+# --- regions ----------------------------------------------------------------
+
+
+def test_every_region_of_the_classifier_and_of_2022_is_known():
+    codes = {r.code for r in regions.all_regions()}
+    classifier = {r["OKATO_2"]: r["OKATO_2_N"] for r in fts_tables.rows("regions.csv")}
+    assert len(classifier) == 92 and set(classifier) < codes
+    assert codes - set(classifier) == {"21000", "23000", "39000", "43000"}  # DNR, Zaporozhye, Kherson, LNR
+    for r in regions.all_regions():
+        assert r.name_ru and r.name_en and not re.search("[а-яА-ЯёЁ]", r.name_en), r
+        if r.code in classifier:
+            assert regions.name_matches(r.code, classifier[r.code].split(" - ", 1)[1])
+
+
+def test_no_name_belongs_to_two_regions():
+    seen: dict[str, str] = {}
+    for r in regions.all_regions():
+        for alias in r.aliases:
+            assert seen.setdefault(alias, r.code) == r.code, alias
+
+
+@pytest.mark.parametrize(("code", "name", "ok"), [
+    ("45000", "Г. МОСКВА", True), ("45000", "ГОРОД МОСКВА", True), ("45000", "Moscow", True),
+    ("46000", "MOSCOW REGION", True), ("46000", "Московская обл.", True), ("46000", "ГОРОД МОСКВА", False),
+    ("18000", "ГОРОД МОСКВА", False), ("18000", "VOLGOGRAD REGION", True), ("18000", "Волгоградская область", True),
+    ("32000", "КЕМЕРОВСКАЯ ОБЛАСТЬ - КУЗБАСС", True), ("03000", "KRASNODAR TERRITORY", True),
+    ("11100", "НЕНЕЦКИЙ АВТОНОМНЫЙ ОКРУГ", True), ("43000", "ЛУГАНСКАЯ НАРОДНАЯ РЕСПУБЛИКА", True),
+    ("18000", "", True), ("99999", "", True), ("99999", "НОВЫЙ РЕГИОН", False),
+])
+def test_a_region_name_matches_only_its_own_code(code, name, ok):
+    assert regions.name_matches(code, name) is ok
+
+
+def test_region_problems_are_keys_and_a_wrong_name_is_no_unknown_code():
+    assert regions.problem("18000", "ВОЛГОГРАДСКАЯ ОБЛАСТЬ") is None
+    assert regions.problem("18000", "ГОРОД МОСКВА") == "ingest.reason.region_name"
+    assert regions.problem("99999", "") == "ingest.reason.region_unknown"
+
+
+def test_every_spelling_of_the_benchmark_unload_is_an_alias():
+    assert [r for r in BENCHMARK_REGIONS if not regions.name_matches(r[0], r[1])] == []
+
+
+def test_region_names_for_display():
+    assert regions.display_name("ВОЛГОГРАДСКАЯ ОБЛАСТЬ", "en") == "Volgograd Oblast"
+    assert regions.display_name("Г. МОСКВА", "en") == "Moscow"
+    assert regions.display_name("ВОЛГОГРАДСКАЯ ОБЛАСТЬ", "ru") == "Волгоградская область"
+    assert regions.stored_name("45000") == "ГОРОД МОСКВА"
+    # a name the table does not know is transliterated rather than lost
+    assert regions.name_en("ДРУГАЯ ОБЛАСТЬ") == "Drugaya Oblast"

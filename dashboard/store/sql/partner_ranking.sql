@@ -1,8 +1,8 @@
--- All partners of a region for one period (months m_from..m_to of a year), with growth on the same months
+-- All partner countries of a region (no unranked code: metrics.sql) for one period (months m_from..m_to of a year), with growth on the same months
 -- of the previous year and the previous rank. Money in exact cents (*_cents) and in dollars for display
 -- (*_usd). Params: region, year, m_from, m_to.
-WITH cur AS (SELECT * FROM partner_period($region, $m_from, $m_to) WHERE year = $year),
-prev AS (SELECT * FROM partner_period($region, $m_from, $m_to) WHERE year = $year - 1)
+WITH cur AS (SELECT * FROM partner_period($region, $m_from, $m_to) WHERE year = $year AND ranked),
+prev AS (SELECT * FROM partner_period($region, $m_from, $m_to) WHERE year = $year - 1 AND ranked)
 SELECT c.partner AS iso2, p.iso3, p.name_ru, p.name_en,
        c.rank, c.partners_count AS "of",
        c.turnover_cents, c.exports_cents, c.imports_cents, c.exports_cents - c.imports_cents AS balance_cents,
