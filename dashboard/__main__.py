@@ -1,5 +1,5 @@
-"""Command line: python -m dashboard init | import | partners | sources | rollback | verify | hash-password |
-meeting | deck | bench.
+"""Command line: python -m dashboard init | import | partners | sources | rollback | history | verify |
+hash-password | meeting | deck | bench.
 
 Each command imports what it needs when it runs (pandas, DuckDB, pyarrow: about half a second), so that
 `--help`, `verify` and `hash-password` start without them. Messages are in the language of --lang (default
@@ -107,9 +107,10 @@ def cmd_sources(args: argparse.Namespace) -> int:
 
 def cmd_rollback(args: argparse.Namespace) -> int:
     from dashboard.i18n.message import error_text
+    from dashboard.store.publication import user
     from dashboard.store.versions import StoreError, rollback
     try:
-        target = rollback(_db(args))
+        target = rollback(_db(args), who=user())
     except StoreError as e:
         print(t("cli.rollback_failed", args.lang, error=error_text(e, args.lang)), file=sys.stderr)
         return 3
@@ -142,10 +143,10 @@ def parser() -> argparse.ArgumentParser:
     src = sub.add_parser("sources", help="what is loaded")
     src.add_argument("--json", action="store_true")
 
-    sub.add_parser("rollback", help="serve the previous published version again")
+    sub.add_parser("rollback", help="serve again the version that was current before the last publication")
     from dashboard.export import cli as deck_cli  # deck
     deck_cli.add_parser(sub)
-    from dashboard import admin_cli  # verify, hash-password
+    from dashboard import admin_cli  # verify, history, hash-password
     COMMANDS.update(admin_cli.add_parsers(sub))
     from dashboard.meetings import cli as meetings_cli  # meeting add | check | list | done
     meetings_cli.register(sub)

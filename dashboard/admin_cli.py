@@ -1,4 +1,4 @@
-"""CLI commands of the data officer that guard the store: `verify` and `hash-password`.
+"""CLI commands of the data officer that guard the store: `verify`, `history` and `hash-password`.
 
 Registered in dashboard/__main__.py; kept here so that file stays a list of commands.
 """
@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from dashboard import access, config
+from dashboard.i18n import t
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
@@ -22,6 +23,26 @@ def cmd_verify(args: argparse.Namespace) -> int:
     if not ok:
         print("the current version is damaged or missing: run python -m dashboard rollback", file=sys.stderr)
     return 0 if ok else 1
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    """The publication log, newest first: when, what, which version became current, who (--json: as stored)."""
+    import json
+
+    from dashboard.i18n.message import render
+    from dashboard.store import history
+    published = Path(args.db).absolute() if args.db else config.db_path()
+    entries = history.read(published)
+    if args.json:
+        print(json.dumps([e.to_json() for e in entries], ensure_ascii=False, indent=1))
+        return 0
+    if not entries:
+        print(t("cli.history_empty", args.lang))
+    for e in reversed(entries):
+        version = history.version_msg(entries, e.version)
+        print(t("cli.history_line", args.lang, at=e.at.replace("T", " ")[:16], what=render(history.describe(
+            e, entries), args.lang), version=render(version, args.lang) if version else "—", who=e.by or "—"))
+    return 0
 
 
 def cmd_hash_password(args: argparse.Namespace) -> int:
@@ -49,7 +70,9 @@ def cmd_hash_password(args: argparse.Namespace) -> int:
 
 def add_parsers(sub: argparse._SubParsersAction) -> dict:
     sub.add_parser("verify", help="read every table of every kept version; exit 1 if the current is damaged")
+    hist = sub.add_parser("history", help="the publication log: every publication, rollback and prune, newest first")
+    hist.add_argument("--json", action="store_true")
     hp = sub.add_parser("hash-password", help="make a named user's password line for .streamlit/secrets.toml")
     hp.add_argument("--user", required=True, help="the person's login, named in the audit trail (e.g. ivanova)")
     hp.add_argument("--stdin", action="store_true", help="read the password from stdin instead of asking")
-    return {"verify": cmd_verify, "hash-password": cmd_hash_password}
+    return {"verify": cmd_verify, "history": cmd_history, "hash-password": cmd_hash_password}

@@ -1,6 +1,6 @@
 """Данные: what is loaded, the data version, an import with its validation report shown before anything is
-published, and rollback. Everything here is behind the login; in a read-only deployment the router does not
-register this page at all."""
+published, rollback and the publication history. Everything here is behind the login; in a read-only deployment
+the router does not register this page at all."""
 import pandas as pd
 import streamlit as st
 
@@ -11,7 +11,7 @@ from dashboard.i18n.numbers import moment, period_label
 from dashboard.ingest import formats
 from dashboard.ingest.pipeline import Parsed, parse_file, publish
 from dashboard.ingest.report import ImportRejected
-from dashboard.store import answers, versions
+from dashboard.store import answers, history, versions
 from dashboard.store.versions import StoreBusy, StoreError
 from dashboard.ui import auth, cached, state
 
@@ -90,6 +90,8 @@ if files:
                                loaded_by=auth.user_name())
         except (StoreBusy, StoreError, OSError) as e:
             st.error(t("data.publish_failed", lang, error=error_text(e, lang)))
+        except ImportRejected as e:  # a failure while loading: its reasons, nothing published
+            st.error(t("data.publish_failed", lang, error=render_all([i.message for i in e.report.issues], lang)))
         else:
             for o in outcomes:
                 st.success(render_all(o.messages, lang))
@@ -121,17 +123,34 @@ cols = ["source_id", "file_name", "format", "rows_loaded", "eaeu_included", "reg
 st.dataframe(src[cols].rename(columns={c: t(f"data.src_{c}", lang) for c in cols}), hide_index=True,
              key="data_sources", column_config={t("data.src_sha256", lang): st.column_config.TextColumn(width="small")})
 
-# --- rollback to the previous version (asks for a confirmation first)
+# --- rollback to the version that was current before the last publication (asks for a confirmation first)
 st.subheader(t("data.rollback", lang))
-older = [p for n, p in versions.versions(published) if n < versions.current_number(published)]
-if not older:
+target = versions.rollback_target(published)
+if target is None:
     st.caption(t("data.no_older", lang))
 else:
-    sure = st.checkbox(t("data.rollback_confirm", lang, version=_label(older[-1])), key="data_rollback_confirm")
+    sure = st.checkbox(t("data.rollback_confirm", lang, version=_label(target)), key="data_rollback_confirm")
     if st.button(t("data.rollback_button", lang), key="data_rollback", disabled=not sure):
         try:
-            target = versions.rollback(published)
+            target = versions.rollback(published, who=auth.user_name())
         except (StoreBusy, StoreError) as e:
             st.error(t("data.publish_failed", lang, error=error_text(e, lang)))
         else:
             st.success(t("data.now_serving", lang, version=_label(target)))
+
+# --- the publication log in words and dates, newest first (versions by number and date, never by file)
+st.subheader(t("data.history.title", lang))
+st.caption(t("data.history.caption", lang))
+log = history.read(published)
+if not log:
+    st.caption(t("data.history.empty", lang))
+else:
+    def _named(n: int | None) -> str:
+        v = history.version_msg(log, n)
+        return render(v, lang) if v else "—"
+    st.dataframe(pd.DataFrame([{
+        t("data.history.col_at", lang): moment(pd.Timestamp(e.at).to_pydatetime(), lang),
+        t("data.history.col_what", lang): render(history.describe(e, log), lang),
+        t("data.history.col_version", lang): _named(e.version),
+        t("data.history.col_by", lang): t("data.shared_password", lang) if e.by == access.SHARED else e.by or "—",
+    } for e in reversed(log)]), hide_index=True, key="data_history")

@@ -121,14 +121,14 @@ def load_meeting_files(published: Path, paths: list[Path], demo: bool = False, l
     return load_meeting_documents(published, docs, demo=demo, loaded_by=loaded_by)
 
 
-def set_followup_done(published: Path, followup_id: int, done: bool = True) -> None:
-    """Mark a follow-up done (or open again) in a new published version."""
+def set_followup_done(published: Path, followup_id: int, done: bool = True, loaded_by: str | None = None) -> None:
+    """Mark a follow-up done (or open again) in a new published version; the publication log names loaded_by."""
     def mark(w: Writer) -> None:
         if not w.rows("followup_done", followup_id=followup_id):
             raise MeetingError(msg("meetings.error.no_followup", id=followup_id))
         w.run("set_followup_done", done=done, followup_id=followup_id)
 
-    publish(published, mark)
+    publish(published, mark, who=loaded_by)
 
 
 # --- reading -----------------------------------------------------------------------------------------------

@@ -22,7 +22,15 @@ def ready(lang: str) -> bool:
         return False
     if cached.store().warning:  # the current version is damaged: an older one is served
         st.warning(t("auth.store_fallback", lang, serving=cached.version_label(cached.version(), lang)), icon="⚠️")
+    st.session_state["frame_served"] = cached.version()
     return True
+
+
+def _served_changed() -> None:
+    """A damaged data block shows only when a query reads it: the store then serves an older version, mid-page.
+    Run the page again, so that it is drawn from that version throughout, under the warning (see ready)."""
+    if st.session_state.get("frame_served", cached.version()) != cached.version():
+        st.rerun()
 
 
 def view() -> state.View:
@@ -40,7 +48,8 @@ def sidebar_footer(lang: str) -> None:
 
 
 def footnote(lang: str, period_text: str, scope_text: str) -> None:
-    """Every figure says its period, scope and source."""
+    """Every figure says its period, scope and source. Called last by the analytical pages."""
+    _served_changed()
     label = cached.version_label(cached.version(), lang)
     st.caption(t("frame.footnote", lang, period=period_text, scope=scope_text, version=label))
 
