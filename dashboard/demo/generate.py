@@ -57,8 +57,11 @@ def _targets(year: int, rng: random.Random) -> dict[str, tuple[float, float]]:
     for iso, t in cal.TOP[year].items():
         e = cal.EXPORT_SHARE[iso]
         out[iso] = (t * e, t * (1 - e))
-    n_tail = cal.PARTNER_COUNT[year] - len(out)
     ceiling = min(e + i for e, i in out.values()) / 1.2
+    for iso, t in cal.AMONG_TAIL.get(year, {}).items():
+        e = cal.EXPORT_SHARE[iso]
+        out[iso] = (t * e, t * (1 - e))
+    n_tail = cal.PARTNER_COUNT[year] - len(out)
     pool = [c for c in TAIL if c not in out]
     # partners persist from year to year: a stable score with a little yearly noise picks the tail
     scored = sorted(pool, key=lambda c: -(1.0 / (1 + TAIL.index(c)) ** 0.7) * rng.uniform(0.6, 1.4))
@@ -108,7 +111,7 @@ def _plan(year: int) -> dict[tuple[str, str], list[float]]:
     rng = random.Random(f"volgograd-{year}")
     targets = _targets(year, rng)
     season = _season(rng)
-    fixed = set(cal.TOP[year]) | {iso for (iso, y) in cal.PINNED if y == year}
+    fixed = set(cal.TOP[year]) | set(cal.AMONG_TAIL.get(year, {})) | {iso for (iso, y) in cal.PINNED if y == year}
     tail = [iso for iso in sorted(targets, key=lambda c: -sum(targets[c])) if iso not in fixed]
     late = set(tail[-(cal.PARTNER_COUNT[2024] - cal.ACTIVE_JAN_APR_2024):]) if year == 2024 else set()
     plan: dict[tuple[str, str], list[float]] = {}
@@ -121,18 +124,24 @@ def _plan(year: int) -> dict[tuple[str, str], list[float]]:
                 continue
             plan[(iso, flow)] = _spread(value * 1e6, w, months, cal.PART_YEAR.get((iso, year, flow)))
     if year == 2021:
-        _pin_q1_exports(plan)
+        _pin_q1_exports(plan, cal.REGION_Q1_2021_EXPORTS * 1e6)
+    if year == 2020:  # the growth of Q1 2021 on the plan of 2021 as it is, not on the round 650 M$
+        _pin_q1_exports(plan, _q1_exports(_plan(2021)) / (1 + cal.REGION_Q1_2021_EXPORT_GROWTH))
     return plan
 
 
-def _pin_q1_exports(plan: dict[tuple[str, str], list[float]]) -> None:
-    """Move Turkey's exports between quarters (its year unchanged) so the region's Q1 2021 exports are exact."""
-    q1 = sum(sum(v[:3]) for (_, f), v in plan.items() if f == "E")
+def _q1_exports(plan: dict[tuple[str, str], list[float]]) -> float:
+    return sum(sum(v[:3]) for (_, f), v in plan.items() if f == "E")
+
+
+def _pin_q1_exports(plan: dict[tuple[str, str], list[float]], target: float) -> None:
+    """Move Turkey's exports between quarters (its year unchanged) so the region's Q1 exports are `target`."""
+    q1 = _q1_exports(plan)
     months = plan[("TR", "E")]
-    gap = cal.REGION_Q1_2021_EXPORTS * 1e6 - q1
-    rest = sum(months[3:])
+    gap = target - q1
+    first, rest = sum(months[:3]), sum(months[3:])  # both taken before any month moves, so the sums are exact
     for m in range(3):
-        months[m] += gap * months[m] / sum(months[:3])
+        months[m] += gap * months[m] / first
     for m in range(3, 12):
         months[m] -= gap * months[m] / rest
 

@@ -57,26 +57,29 @@ def compute(store: Store, fig: Figure, region: str) -> float | None:
         return None
     if not answers.coverage(store, region).covers(period):
         return None
+    growth = next((a for prefix, a in _GROWTH if fig.metric.startswith(prefix)), None)
     if fig.subject == "region":
         kpis = answers.region_kpis(store, region, period)
-        return _number(getattr(kpis, _REGION[fig.metric])) if kpis and fig.metric in _REGION else None
+        attr = _REGION.get(fig.metric) or growth
+        return _number(getattr(kpis, attr)) if kpis and attr else None
     if fig.metric in _FIRMS:
         firms = answers.firms(store, fig.subject, period.year)
         return _number(firms.of_kind(_FIRMS[fig.metric])) if firms else None
     pos = answers.position(store, region, period, fig.subject)
-    attr = _PARTNER.get(fig.metric) or next((a for prefix, a in _GROWTH if fig.metric.startswith(prefix)), None)
+    attr = _PARTNER.get(fig.metric) or growth
     if pos is None or attr is None:
         return None
     return _number(getattr(pos, attr))
 
 
 def agrees(fig: Figure, value: float | None) -> bool:
-    """Counts and ranks exactly; "more than"/"just over" as a lower bound; money within 1 %; ratios within
-    half a unit of the last published digit."""
+    """Counts and ranks exactly; "more than <the value>", "just over" and "exceeded" as a lower bound (a "more than"
+    about something else, "more than 10 places above 2019", is no bound on the value); money within 1 %; ratios
+    within half a unit of the last published digit."""
     if value is None:
         return False
     note = fig.note.lower()
-    if "more than" in note or "just over" in note:
+    if f"more than {fig.value:g}" in note or note.startswith(("just over", "exceeded")):
         return value > fig.value and value <= fig.value * 1.1
     if fig.unit in ("position", "countries", "firms"):
         return value == fig.value

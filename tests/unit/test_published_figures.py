@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from dashboard import config
-from dashboard.store import figures
+from dashboard.store import answers, figures
+from dashboard.store.period import Period
 
 FIGS = figures.load(config.ROOT / "data" / "published_figures.csv")
 COVERED = [f for f in FIGS if f.period[:4] >= "2019"]
@@ -34,3 +35,17 @@ def test_agreement_rules_can_fail() -> None:
     assert figures.agrees(more, 212) and not figures.agrees(more, 200) and not figures.agrees(more, 199)
     ratio = figures.Figure("2023", "KZ", "turnover_growth_vs_2022", 0.31, "ratio", "", "x")
     assert figures.agrees(ratio, 0.3149) and not figures.agrees(ratio, 0.316)
+
+
+def test_a_more_than_about_something_else_is_no_bound_and_exceeded_is_one() -> None:
+    rank = figures.Figure("2020", "IN", "rank_by_turnover", 12, "position", "more than 10 places above 2019", "x")
+    assert figures.agrees(rank, 12.0) and not figures.agrees(rank, 13.0)
+    over = figures.Figure("2019", "TM", "turnover", 14_000_000, "USD", "exceeded", "x")
+    assert figures.agrees(over, 14_100_000) and not figures.agrees(over, 13_990_000)
+
+
+def test_india_2020_was_more_than_ten_places_above_2019(demo_store) -> None:
+    # the second half of the published 2020 figure's note, which the table's value alone does not hold
+    ranks = [answers.position(demo_store, "18000", Period(y), "IN") for y in (2019, 2020)]
+    assert ranks[0] is not None and ranks[1] is not None
+    assert ranks[0].rank - ranks[1].rank > 10
