@@ -92,6 +92,8 @@ if files:
             st.error(t("data.publish_failed", lang, error=error_text(e, lang)))
         except ImportRejected as e:  # a failure while loading: its reasons, nothing published
             st.error(t("data.publish_failed", lang, error=render_all([i.message for i in e.report.issues], lang)))
+        except ImportRejected as e:  # a failure while loading: its reasons, nothing published
+            st.error(t("data.publish_failed", lang, error=render_all([i.message for i in e.report.issues], lang)))
         else:
             for o in outcomes:
                 st.success(render_all(o.messages, lang))

@@ -2,15 +2,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import numpy as np
 import pandas as pd
+import pyarrow.compute as pc
 
 from dashboard.ingest.rawtable import RawTable
 from dashboard.ingest.report import Report
 from dashboard.reference import partners as ref_partners
 
 MAX_VALUE = 1e12  # no single customs line is worth a trillion dollars: such a value is an error
+MAX_TEXT = 1000   # characters in one field: a region's full name is under 100; far more is not a field at all
+# control characters (C0 but the line feed, DEL, C1) have no place in a field: a NUL ends a string in other tools
+CONTROL = r"[\x00-\x09\x0b-\x1f\x7f-\x9f]"
+ASCII = r"[\x00-\x7f]*"
 
 
 def mis_encoded(values: pd.Series) -> bool:
@@ -56,8 +62,36 @@ def check_number(report: Report, raw: RawTable, s: pd.Series, column: str, requi
     return num
 
 
+def ascii_upper(s: pd.Series, other: str = "") -> pd.Series:
+    """Upper case of ASCII text only: 'ſe'.upper() is 'SE' and 'ıl'.upper() is 'IL', so a code that becomes
+    valid only by folding another script's letter is `other` (matching no code) instead."""
+    return s.str.upper().where(s.str.fullmatch(ASCII).fillna(False).astype(bool), other)
+
+
+def check_text(report: Report, raw: RawTable) -> None:
+    """Every header name and every field: no control character, no field longer than MAX_TEXT."""
+    for name in raw.header:
+        if re.search(CONTROL, name):
+            report.add(1, printable(name), name, "ingest.reason.control_char")
+    for i, name in enumerate(raw.header):
+        arr = raw.table.column(i)
+        ctrl = pc.match_substring_regex(arr, CONTROL).to_numpy(zero_copy_only=False)
+        long = pc.greater(pc.utf8_length(arr), MAX_TEXT).to_numpy(zero_copy_only=False)
+        if ctrl.any() or long.any():
+            shown = pd.Series(arr.to_pylist(), dtype=object).map(printable)
+            flag(report, raw, ctrl, printable(name), shown, "ingest.reason.control_char")
+            flag(report, raw, long & ~ctrl, printable(name), shown.str[:60], "ingest.reason.text_too_long",
+                 max=MAX_TEXT)
+
+
+def printable(text: str) -> str:
+    """Control characters written as escapes (\\x00, \\n): a name or value shown in a report never breaks
+    its line or forges another."""
+    return re.sub(CONTROL + "|\n", lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
 def check_partner(report: Report, raw: RawTable, s: pd.Series, column: str) -> pd.Series:
-    code = s.str.strip().str.upper()
+    code = ascii_upper(s.str.strip())
     known = frozenset(p.iso2 for p in ref_partners.all_partners())
     flag(report, raw, ~code.isin(known), column, s, "ingest.reason.unknown_partner")
     return code
@@ -98,3 +132,16 @@ def check_duplicates(report: Report, raw: RawTable, df: pd.DataFrame, key: list[
                    for a, b in zip(first_vals, r[value_cols], strict=True))
         reason = "ingest.reason.duplicate" if same else "ingest.reason.conflicting_duplicate"
         report.add(int(r["_line"]), column, "", reason, first=int(f))
+
+
+def check_members_overlap(report: Report, frames: list[pd.DataFrame], key: list[str], members: list[str]) -> None:
+    """The members of one archive hold different rows: a key in two members is refused, naming both (each
+    member's own duplicates were refused by its parse)."""
+    joined = pd.concat([f[key].assign(_member=i) for i, f in enumerate(frames)], ignore_index=True)
+    dup = joined.duplicated(key, keep=False)
+    if not dup.any():
+        return
+    pairs = joined[dup].groupby(key, dropna=False, sort=False)["_member"].agg(lambda m: tuple(sorted(set(m))))
+    for found in sorted(set(pairs)):
+        for later in found[1:]:
+            report.add(0, "", members[later], "ingest.reason.zip_members_overlap", other=members[found[0]])

@@ -28,6 +28,9 @@ def read_dbf(name: str, data: bytes, report: Report, encoding: str = "cp866") ->
         report.add(0, "", name, "ingest.reason.dbf_not_dbf")
         return None
     n_records, header_len, record_len = struct.unpack("<IHH", data[4:12])
+    if header_len > len(data) or header_len < 33 or record_len < 1:  # a header that runs past the file's end
+        report.add(0, "", name, "ingest.reason.dbf_header")
+        return None
     fields: list[tuple[str, int]] = []
     pos = 32
     while pos + 32 <= header_len and data[pos] != 0x0D:
@@ -56,4 +59,5 @@ def read_dbf(name: str, data: bytes, report: Report, encoding: str = "cp866") ->
         report.add(0, "", name, "ingest.reason.dbf_empty")
         return None
     table = pa.table({f"c{k}": pa.array(col, pa.string()) for k, col in enumerate(columns)})
-    return RawTable(name, [f for f, _ in fields], table, np.asarray(numbers, dtype=np.int64), encoding, "dbf")
+    return RawTable(name, [f for f, _ in fields], table, np.asarray(numbers, dtype=np.int64), encoding, "dbf",
+                    deleted=n_records - len(numbers))

@@ -27,6 +27,7 @@ HEADERS = {
     "firms": ("firms", "число фирм", "число предприятий", "предприятий", "count"),
     "kind": ("kind", "вид", "тип"),
 }
+MAX_FIRMS = 1_000_000  # more firms than Russia has exporters at all, for one region and partner: an error
 KINDS = {"exporters": "exporters", "importers": "importers", "any": "any",
          "экспортеры": "exporters", "импортеры": "importers", "все": "any", "всего": "any"}
 
@@ -69,20 +70,28 @@ def parse(raw: RawTable, report: Report, today: dt.date | None = None) -> FirmsD
                  first=1990, last=this_year)
     partner = col.check_partner(report, raw, s("partner"), name["partner"])
     firms_s = s("firms")
-    firms = pd.to_numeric(firms_s.str.strip(), errors="coerce")
-    f = firms.to_numpy(dtype="float64", na_value=np.nan)
-    with np.errstate(invalid="ignore"):
-        col.flag(report, raw, np.isnan(f) | (f < 0) | (f != np.round(f)), name["firms"], firms_s,
-                 "ingest.reason.firm_count")
+    # a count is ASCII digits, read as a 64-bit integer (never through a float or a 32-bit column)
+    digits = firms_s.str.strip().str.fullmatch(r"[0-9]{1,15}").fillna(False).astype(bool)
+    firms = pd.Series(0, index=firms_s.index, dtype="int64")
+    firms[digits] = firms_s[digits].str.strip().map(int).astype("int64")
+    col.flag(report, raw, ~digits, name["firms"], firms_s, "ingest.reason.firm_count")
+    col.flag(report, raw, digits & (firms > MAX_FIRMS), name["firms"], firms_s, "ingest.reason.firm_count_implausible",
+             max=MAX_FIRMS)
     kind_s = s("kind")
     kind = kind_s.str.strip().str.lower().str.replace("ё", "е").map(KINDS)
     col.flag(report, raw, kind.isna(), name["kind"], kind_s, "ingest.reason.firm_kind")
     if not report.ok:
         return None
     out = pd.DataFrame({"year": year.astype("int16"), "partner": partner.astype("str"),
-                        "kind": kind.astype("str"), "firms": firms.astype("int32")})
+                        "kind": kind.astype("str"), "firms": firms.astype("int64")})
     col.check_duplicates(report, raw, out, ["year", "partner", "kind"], ["firms"], name["partner"])
     return FirmsData(out) if report.ok else None
+
+
+def combine(parts: list[FirmsData], members: list[str], report: Report) -> FirmsData | None:
+    """The members of one archive as one table."""
+    col.check_members_overlap(report, [p.firms for p in parts], ["year", "partner", "kind"], members)
+    return FirmsData(pd.concat([p.firms for p in parts], ignore_index=True)) if report.ok else None
 
 
 def describe(data: FirmsData) -> Checked:

@@ -13,6 +13,8 @@ A format module defines, at module level:
     describe(data) -> Checked       what the import log says of the valid data
     load(w, data, source_id) -> int store the data under source_id through the publication's writer
                                     (store/publication.py); the number of earlier rows it replaced
+    combine(parts, members, report) the data of an archive's members (named in `members`) as one file's,
+                                    or None with the rows two members both hold in the report
     read_fast(name, data, today)    optional: the data of a clean file in the usual form without the row-by-row
                                     checks, or None (then parse runs and reports)
 
@@ -21,7 +23,8 @@ The functions are module attributes looked up at each call (the benchmark times 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from dashboard.i18n.message import Msg
@@ -38,6 +41,8 @@ class Checked:
     notes: tuple[Msg, ...] = ()
     regions: tuple[str, ...] = ()           # OKATO codes of the regions in it
     eaeu_partners: bool | None = None       # whether an EAEU member is among its partners; None: not asked
+    # data lines read but not loaded, by the reason the README allows (aggregates, deleted): rows + these = read
+    skipped: Mapping[str, int] = field(default_factory=dict)
 
 
 class Format(Protocol):
@@ -51,3 +56,5 @@ class Format(Protocol):
     def describe(self, data: Any) -> Checked: ...
 
     def load(self, w: Writer, data: Any, source_id: int) -> int: ...
+
+    def combine(self, parts: list[Any], members: list[str], report: Report) -> Any: ...

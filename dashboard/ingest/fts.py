@@ -39,7 +39,7 @@ from dashboard.store import rollups
 from dashboard.store.publication import Writer
 
 # the format (format.py), and the table and key its readers return
-__all__ = ["NAME", "SUFFIXES", "looks_like", "parse", "read_fast", "describe", "load", "FtsData", "KEY"]
+__all__ = ["NAME", "SUFFIXES", "looks_like", "parse", "read_fast", "describe", "load", "combine", "FtsData", "KEY"]
 
 NAME = "fts"
 SUFFIXES = (".csv", ".txt", ".tsv", ".dbf")
@@ -83,9 +83,9 @@ def parse(raw: RawTable, report: Report, today: dt.date | None = None) -> FtsDat
 
     tnved = s("tnved").str.strip()
     bad_code = ~tnved.str.fullmatch(HS10_RE)
-    col.flag(report, raw, bad_code & tnved.str.fullmatch(r"\d{9}"), hname("tnved"), tnved,
+    col.flag(report, raw, bad_code & tnved.str.fullmatch(r"[0-9]{9}"), hname("tnved"), tnved,
              "ingest.reason.hs_lost_zero")
-    col.flag(report, raw, bad_code & ~tnved.str.fullmatch(r"\d{9}"), hname("tnved"), tnved,
+    col.flag(report, raw, bad_code & ~tnved.str.fullmatch(r"[0-9]{9}"), hname("tnved"), tnved,
              "ingest.reason.hs_digits")
 
     # money exact, in cents; the FTS gives dollars and cents, so a finer value is refused at its line
@@ -126,6 +126,18 @@ def parse(raw: RawTable, report: Report, today: dt.date | None = None) -> FtsDat
                .drop_duplicates("code").reset_index(drop=True))
     return FtsData(table=pa.Table.from_pandas(trade, preserve_index=False), regions=regions,
                    ignored_columns=ignored_columns(raw.header, cols))
+
+
+def combine(parts: list[FtsData], members: list[str], report: Report) -> FtsData | None:
+    """The members of one archive (a month each, say) as one unload."""
+    tables = [rollups.plain(p.table) for p in parts]
+    col.check_members_overlap(report, [t.select(KEY).to_pandas() for t in tables], KEY, members)
+    if not report.ok:
+        return None
+    regions = pd.concat([p.regions for p in parts], ignore_index=True).drop_duplicates("code").reset_index(drop=True)
+    ignored = list(dict.fromkeys(c for p in parts for c in p.ignored_columns))
+    return FtsData(table=pa.concat_tables(tables, promote_options="permissive"), regions=regions,
+                   ignored_columns=ignored)
 
 
 def period_bounds(data: FtsData) -> tuple[str, str]:

@@ -35,9 +35,10 @@ REQUIRED = ("napr", "period", "nastranapr", "tnved", "stoim", "region")
 FLOWS = {"ЭК": "E", "ИМ": "I", "EXP": "E", "IMP": "I", "ЭКСПОРТ": "E", "ИМПОРТ": "I", "EX": "E", "IM": "I"}
 KEY = ["region", "year", "month", "flow", "partner", "hs10", "unit"]
 # the forms of the text fields
-PERIOD_RE = r"^(\d{1,2})[./](\d{4})$"
-REGION_RE = r"^(\d{2,11}|NNNNN)\s*(?:-\s*(.*))?$"
-HS10_RE = r"\d{10}"
+# ASCII digits only: Python's \d (and str.isdigit) also take full-width and Arabic-Indic digits
+PERIOD_RE = r"^([0-9]{1,2})[./]([0-9]{4})$"
+REGION_RE = r"^([0-9]{2,11}|NNNNN)\s*(?:-\s*(.*))?$"
+HS10_RE = r"[0-9]{10}"
 
 
 @dataclass

@@ -7,20 +7,24 @@ import datetime as dt
 import threading
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from queue import Full, Queue
 from typing import Any
 
+import duckdb
+
 from dashboard import config
 from dashboard.i18n.message import Msg, dumps, msg
-from dashboard.ingest import formats
+from dashboard.ingest import archive, formats
+from dashboard.ingest import columns as col
 from dashboard.ingest.format import Checked, Format
-from dashboard.ingest.rawfile import Data, mapped, read_unpacked, sha256, unpack
+from dashboard.ingest.rawfile import Data, mapped, read_unpacked, sha256
 from dashboard.ingest.report import ImportRejected, Issue, Report
 from dashboard.store import rollups
 from dashboard.store.publication import Writer
 from dashboard.store.publication import publish as publish_with
+from dashboard.store.versions import StoreError
 
 
 @dataclass
@@ -65,22 +69,72 @@ class Outcome:
 
 def parse_file(name: str, data: Data, fmt: str = "auto", today: dt.date | None = None,
                limit: int | None = None) -> Parsed:
-    """Read and validate one file; raises ImportRejected with every problem found."""
+    """Read and validate one file; raises ImportRejected with every problem found. Any other failure of a
+    reader (a bug, a file no check foresaw) is a refusal too: a sentence for the reader, never a traceback."""
+    name = col.printable(name)  # a newline in a file name never forges a line of the report
     report = Report(name)
-    unpacked = unpack(name, data, limit or config.max_upload_bytes(), report)
-    if unpacked is None:
+    try:
+        return _parse(name, data, fmt, today, limit or config.max_upload_bytes(), report)
+    except ImportRejected:
+        raise
+    except Exception as e:  # noqa: BLE001 - every failure ends in the refusal report
+        report.add(0, "", name, "ingest.reason.unreadable", error=type(e).__name__,
+                   detail=col.printable(str(e))[:200])  # the detail for logs (str(issue)); the type is shown
+        raise ImportRejected(report) from e
+
+
+@dataclass
+class _Read:
+    kind: Format
+    data: Any
+    read: int | None  # data lines (records) read; None: a fast reader's, one row per line by construction
+    deleted: int   # of them, DBF records marked deleted
+
+
+def _parse(name: str, data: Data, fmt: str, today: dt.date | None, limit: int, report: Report) -> Parsed:
+    found = archive.members(name, data, limit, report)
+    if found is None:
         raise ImportRejected(report)
     told = None if fmt == "auto" else formats.by_name(fmt)
-    # a format's fast reader takes the usual clean file without a pass per row in Python; anything else is
-    # read the careful way
+    if len(found) == 1:
+        return _parsed(name, data, _read_one(*found[0], told, today, report))
+    # an archive of several tables (a month a member): each read on its own, then joined into one file's data
+    parts: list[_Read] = []
+    for member, inner in found:
+        sub = Report(member)
+        try:
+            parts.append(_read_one(member, inner, told, today, sub))
+        except ImportRejected:
+            inside = member.split(":", 1)[-1]
+            report.issues.extend(Issue(i.line, i.column, i.value, i.reason, i.params, file=inside) for i in sub.issues)
+            report.total += sub.total
+    if not report.ok:
+        raise ImportRejected(report)
+    kinds = {p.kind.NAME for p in parts}
+    if len(kinds) > 1:
+        report.add(0, "", ", ".join(sorted(kinds)), "ingest.reason.zip_mixed_formats")
+        raise ImportRejected(report)
+    kind = parts[0].kind
+    joined = kind.combine([p.data for p in parts], [m.split(":", 1)[-1] for m, _ in found], report)
+    if joined is None or not report.ok:
+        raise ImportRejected(report)
+    read = None if any(p.read is None for p in parts) else sum(p.read or 0 for p in parts)
+    return _parsed(name, data, _Read(kind, joined, read, sum(p.deleted for p in parts)))
+
+
+def _read_one(name: str, data: Data, told: Format | None, today: dt.date | None, report: Report) -> _Read:
+    # a format's fast reader takes the usual clean file without a pass per row in Python (one row per line:
+    # pyarrow reads a blank line as a row of the wrong width, and then the fast reader gives up); anything
+    # else is read the careful way
     for f in formats.all_formats() if told is None else (told,):
         read_fast = getattr(f, "read_fast", None)
-        fast = read_fast(*unpacked, today) if read_fast else None
+        fast = read_fast(name, data, today) if read_fast else None
         if fast is not None:
-            return _parsed(name, data, f, fast)
-    raw = read_unpacked(unpacked[0], bytes(unpacked[1]), report, quoted=True)  # the careful path: bytes
+            return _Read(f, fast, None, 0)
+    raw = read_unpacked(name, bytes(data), report, quoted=True)  # the careful path: bytes
     if raw is None:
         raise ImportRejected(report)
+    col.check_text(report, raw)
     kind = told or formats.detect(raw.header)
     if kind is None:
         report.add(1, "", raw.header[0] if raw.header else "", "ingest.reason.unknown_format",
@@ -89,16 +143,23 @@ def parse_file(name: str, data: Data, fmt: str = "auto", today: dt.date | None =
     parsed = kind.parse(raw, report, today)
     if parsed is None or not report.ok:
         raise ImportRejected(report)
-    return _parsed(name, data, kind, parsed)
+    return _Read(kind, parsed, raw.read, raw.deleted)
 
 
-def _parsed(name: str, data: Data, kind: Format, parsed: object) -> Parsed:
-    checked = kind.describe(parsed)
+def _parsed(name: str, data: Data, r: _Read) -> Parsed:
+    checked = r.kind.describe(r.data)
+    if r.deleted:
+        checked = replace(checked, notes=(*checked.notes, msg("ingest.note.deleted_records", n=r.deleted)),
+                          skipped={**checked.skipped, "deleted": r.deleted})
+    report = Report(name)
+    if r.read is not None and checked.rows + sum(checked.skipped.values()) != r.read:  # nothing read may go unaccounted
+        report.add(0, "", "", "ingest.reason.lines_unaccounted", read=r.read, rows=checked.rows,
+                   skipped=sum(checked.skipped.values()))
+        raise ImportRejected(report)
     if checked.rows == 0:
-        report = Report(name)
         report.add(0, "", "", "ingest.reason.no_rows")
         raise ImportRejected(report)
-    return Parsed(name, sha256(data), kind, parsed, checked)
+    return Parsed(name, sha256(data), r.kind, r.data, checked)
 
 
 def _load_one(w: Writer, p: Parsed, eaeu: bool | None, demo: bool) -> Outcome:
@@ -131,7 +192,24 @@ def publish(published: Path, parsed: Iterable[Parsed], eaeu: bool | None = None,
             rollups.finish(w.con, replaced=any(o.replaced for o in outcomes))
         return outcomes
 
-    return publish_with(published, load, who=loaded_by, keep=keep)
+    try:
+        return publish_with(published, load, who=loaded_by, keep=keep)
+    except (ImportRejected, StoreError):
+        raise
+    except MACHINE as e:  # the machine failed (a full disk at the checkpoint, memory): exit 3, as StoreError
+        reason = col.printable(str(e).strip().splitlines()[-1] if str(e).strip() else type(e).__name__)
+        raise StoreError(msg("store.error.cannot_publish", folder=str(published.parent), reason=reason)) from e
+    except Exception as e:  # noqa: BLE001 - any other failure while loading: the file's refusal, a sentence
+        report = Report("")
+        report.add(0, "", "", "ingest.reason.load_failed", error=type(e).__name__,
+                   detail=col.printable(str(e))[:200])
+        raise ImportRejected(report) from e
+
+
+# DuckDB's errors of the machine rather than of the data (a FatalException invalidates the database: the new
+# version is dropped by versions.new_version, nothing published)
+MACHINE = (OSError, MemoryError, duckdb.IOException, duckdb.FatalException, duckdb.OutOfMemoryException,
+           duckdb.PermissionException)
 
 
 def import_paths(published: Path, paths: list[Path], fmt: str = "auto", eaeu: bool | None = None,

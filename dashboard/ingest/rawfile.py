@@ -10,19 +10,16 @@ import io
 import mmap
 import os
 import re
-import zipfile
 from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
-from dashboard.ingest import dbf
+from dashboard.ingest import archive, dbf
 from dashboard.ingest.rawtable import RawTable
 from dashboard.ingest.report import Report
 
-TEXT_SUFFIXES = (".csv", ".txt", ".tsv", ".dbf")
-MAX_ZIP_RATIO = 200  # a real unload compresses ~10:1; far beyond that is a ZIP bomb
 # Spreadsheets are refused rather than read (ingest.reason.spreadsheet): formulas, merged cells and typed cells
 # would each need rules of their own, and the FTS never ships them.
 
@@ -51,39 +48,23 @@ def sha256(data: Data) -> str:
 
 
 def unpack(name: str, data: Data, limit: int, report: Report) -> tuple[str, Data] | None:
-    """The text file inside a ZIP (DATTSVT.csv first), or the data itself; None with issues when refused."""
-    if len(data) > limit:
-        report.add(0, "", len(data), "ingest.reason.too_large", limit=limit)
+    """The one table of a file (archive.members); an archive of several is refused here: the pipeline reads
+    those member by member."""
+    found = archive.members(name, data, limit, report)
+    if found is None:
         return None
-    if data[:4] == b"\xd0\xcf\x11\xe0":  # OLE2: the old binary Excel format
-        report.add(0, "", name, "ingest.reason.spreadsheet", kind="XLS")
+    if len(found) > 1:
+        report.add(0, "", found[1][0], "ingest.reason.zip_member_not_table")
         return None
-    if data[:4] != b"PK\x03\x04":
-        return name, data
-    try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-        members = [i for i in zf.infolist() if i.filename.lower().endswith(TEXT_SUFFIXES) and not i.is_dir()]
-    except zipfile.BadZipFile as e:
-        report.add(0, "", name, "ingest.reason.bad_zip", detail=str(e))
-        return None
-    if not members and any(i.filename in ("xl/workbook.xml", "xl/workbook.bin") for i in zf.infolist()):
-        report.add(0, "", name, "ingest.reason.spreadsheet", kind="XLSX")
-        return None
-    if not members:
-        report.add(0, "", name, "ingest.reason.zip_no_table")
-        return None
-    members.sort(key=lambda i: (i.filename.lower().rsplit("/", 1)[-1] != "dattsvt.csv", i.filename))
-    info = members[0]
-    if info.file_size > limit or info.file_size > MAX_ZIP_RATIO * max(info.compress_size, 1):
-        report.add(0, "", info.filename, "ingest.reason.zip_bomb", size=info.file_size, limit=limit,
-                   ratio=MAX_ZIP_RATIO)
-        return None
-    with zf.open(info) as f:
-        inner = f.read(limit + 1)  # never trust the declared size alone
-    if len(inner) > limit:
-        report.add(0, "", info.filename, "ingest.reason.unpacked_too_large", limit=limit)
-        return None
-    return f"{name}:{info.filename}", inner
+    return found[0]
+
+
+def open_quote_lines(text: str) -> list[int]:
+    """File lines (1 = header) with an odd number of '"': a quoted field left open, which a CSV reader would
+    run on into the next lines, merging rows. No format here has a field spanning lines."""
+    if '"' not in text:
+        return []
+    return [i for i, line in enumerate(text.split("\n"), start=1) if line.count('"') % 2]
 
 
 def decode(data: bytes, report: Report) -> tuple[str, str] | None:
@@ -126,6 +107,12 @@ def read_table(name: str, text: str, encoding: str, report: Report, quoted: bool
     if not text.strip():
         report.add(0, "", "", "ingest.reason.empty")
         return None
+    if quoted:
+        open_lines = open_quote_lines(text)
+        for line in open_lines[:1000]:
+            report.add(line, "", text.split("\n", line)[line - 1][:60], "ingest.reason.open_quote")
+        if open_lines:
+            return None
     first, _, body = text.partition("\n")
     delim = sniff_delimiter(first)
     header = [h.strip().strip('"') for h in first.split(delim)]
@@ -165,8 +152,10 @@ def read_table(name: str, text: str, encoding: str, report: Report, quoted: bool
             else:
                 good_lines.append(i)
         lines = np.asarray(good_lines, dtype=np.int64)
-        if len(lines) != table.num_rows:  # quoting made the counts differ: fall back to plain numbering
-            lines = None
+        if len(lines) != table.num_rows and report.ok:
+            # quoting made pyarrow's rows differ from the lines (a quoted separator): no row may go unaccounted
+            report.add(0, "", "", "ingest.reason.unsplittable", detail=f"{table.num_rows} != {len(lines)}")
+            return None
     return RawTable(name, header, table, lines, encoding, delim)
 
 
@@ -200,6 +189,8 @@ def _read_plain_utf8(name: str, data: bytes, quoted: bool) -> RawTable | None:
         data = data[3:]
     nl = data.find(b"\n")
     blank = data.find(b"\n\n")
+    if quoted and b'"' in data:
+        return None  # quotes: read_table checks that none is left open
     if nl < 0 or b"\r" in data or (blank >= 0 and data[blank:].strip(b"\n")):  # a blank line inside
         return None
     try:

@@ -24,6 +24,8 @@ def apply_schema(con: duckdb.DuckDBPyConnection) -> bool:
         sqlfiles.run(con, "money_to_cents")
         sqlfiles.run(con, "schema")
         rollups.rebuild(con)
+    if sqlfiles.run(con, "firms_int32").fetchall()[0][0]:  # 32-bit firm counts: 64-bit, values kept
+        sqlfiles.run(con, "firms_to_bigint")
     set_meta(con, "schema_version", SCHEMA_VERSION)
     return converted
 

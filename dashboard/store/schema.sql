@@ -60,7 +60,7 @@ CREATE TABLE IF NOT EXISTS firms (
     year      SMALLINT NOT NULL,
     partner   VARCHAR NOT NULL,
     kind      VARCHAR NOT NULL,              -- exporters | importers | any
-    firms     INTEGER NOT NULL,
+    firms     BIGINT NOT NULL,               -- a count, capped on import (ingest/firms.py MAX_FIRMS)
     source_id INTEGER NOT NULL,
     PRIMARY KEY (year, partner, kind)
 );

@@ -62,10 +62,20 @@ def test_fts_old_semicolon_cp1251_russian_headers() -> None:
 def test_fts_inside_zip() -> None:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("readme.txt", "not the data")
         zf.writestr("DATTSVT.csv", fts_text())
     p = parse(buf.getvalue(), "unload.zip")
     assert p.format == "fts" and p.rows == 3
+
+
+def test_a_zip_member_that_is_not_data_refuses_the_archive_naming_it() -> None:
+    """Issue 13: no member is skipped without a word (a readme beside the unload was ignored before)."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("readme.txt", "not the data")
+        zf.writestr("DATTSVT.csv", fts_text())
+    with pytest.raises(ImportRejected) as e:
+        parse(buf.getvalue(), "unload.zip")
+    assert [(i.file, i.reason) for i in e.value.report.issues] == [("readme.txt", "ingest.reason.header_only")]
 
 
 def test_zip_without_csv_is_refused() -> None:
