@@ -32,11 +32,14 @@ growth_col = t("partners.col_growth", lang)
 styled = widgets.number_style(table, lang, signed=(growth_col,)).map(widgets.growth_colour, subset=[growth_col])
 # numbers get no format here (it would replace the Styler's Russian text); narrow columns leave room for
 # Рост and Компаний at 1280 px
-narrow = st.column_config.Column(width="small")
-st.dataframe(
-    styled, hide_index=True, width="stretch", height=min(38 * len(table) + 40, 720), key="ranking_table",
-    column_config={t(f"partners.col_{c}", lang): narrow for c in ("rank", "move", "iso", "share", "growth", "firms")},
-)
+# the movement column is headed ▲▼ (its full name on hover): "Изменение места" alone took the room of a column
+widths = {"rank": 55, "name": 120, "iso": 45, "turnover": 100, "exports": 100, "imports": 100, "share": 65,
+          "growth": 75, "firms": 85}
+config = {t(f"partners.col_{c}", lang): st.column_config.Column(width=w) for c, w in widths.items()}
+config[t("partners.col_move", lang)] = st.column_config.Column(t("partners.col_move_short", lang), width=45,
+                                                               help=t("partners.col_move", lang))
+st.dataframe(styled, hide_index=True, width="stretch", height=min(38 * len(table) + 40, 720), key="ranking_table",
+             column_config=config)
 note = t("frame.footnote", lang, period=ptext, scope=scope, version=cached.version_label(v, lang))
 widgets.downloads(table, lang, "ranking", f"partners_{region}_{period.code()}", note)
 frame.footnote(lang, ptext, scope)
