@@ -129,3 +129,26 @@ def test_an_upload_is_checked_named_by_its_format_and_published_as_a_numbered_ve
     assert not at.exception and versions.current_number(db) == 3
     assert any(c.value.startswith("Now serving version no. 3 of ") for c in at.caption)
     assert not [c.value for c in at.caption if ".duckdb" in c.value]
+
+
+def test_the_history_shows_publications_and_a_rollback_in_words(page: AppTest, db: Path):
+    """Issue 13: the publication log on the page, newest first: what happened, the version current after it by
+    number and date, and who; never a file name of a version."""
+    at = _login(page)
+    at.checkbox(key="data_rollback_confirm").check().run()
+    at.button(key="data_rollback").click().run()
+    log = at.dataframe[-1].value  # the last table of the page; the rollback above it is already logged
+    assert list(log.columns) == ["When", "What happened", "Current version after", "Who"]
+    assert list(log["What happened"])[1:] == ["files loaded: fts_2021_h2.csv",
+                                              "files loaded: base_fts_2021.zip, base_firms.csv"]
+    first = log.iloc[0]
+    assert first["What happened"].startswith("rollback: version no. 1 of ")
+    assert re.fullmatch(r"no\. 1 of \d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}", first["Current version after"])
+    assert first["Who"] == t_shared()
+    assert not log.apply(lambda c: c.astype(str).str.contains(".duckdb")).any().any()
+
+
+def t_shared() -> str:
+    """The login the page's shared password signs as, in the page's language."""
+    from dashboard.i18n import t
+    return t("data.shared_password", "en")
