@@ -1,6 +1,7 @@
 """Pieces of the partner page: the partner picker (kept in the URL) and the meetings block."""
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from dashboard.charts import structure, theme, trade
@@ -8,6 +9,7 @@ from dashboard.i18n import t
 from dashboard.i18n.numbers import day
 from dashboard.meetings.render import escape_markdown
 from dashboard.reference import partners as ref_partners
+from dashboard.store import answers
 from dashboard.store.period import Period
 from dashboard.ui import cached, meetings_view, state
 
@@ -33,6 +35,13 @@ def picker(lang: str, region: str) -> str:
     return iso2
 
 
+def covered_years(hist: pd.DataFrame, cov: answers.Coverage, m_from: int, m_to: int) -> pd.DataFrame:
+    """The years of a yearly series whose months m_from..m_to are all loaded. A year loaded only in part
+    (January–March of a new year) would read as a collapse on a full-year chart, and its rank would stand
+    among full-year ranks; it is left out (its months are on the monthly chart)."""
+    return hist[[cov.covers(Period(int(y), m_from, m_to)) for y in hist["year"]]]
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
 def charts(v: str, region: str, iso2: str, year: int, m_from: int, m_to: int, lang: str, name: str, months: str,
            ptext: str) -> dict[str, dict]:
@@ -40,10 +49,7 @@ def charts(v: str, region: str, iso2: str, year: int, m_from: int, m_to: int, la
     queries, so a rerun (a widget change, a second visitor) does not build them again. A flow without trade
     has no structure charts and a partner without firm counts no firms chart."""
     hist = cached.rank_history(v, region, iso2, m_from, m_to)
-    # a year loaded only in part (January–March of a new year) is left out of the series on these months:
-    # its three months would read as a collapse and its rank would stand among full-year ranks
-    cov = cached.coverage(v, region)
-    hist = hist[[cov.covers(Period(int(y), m_from, m_to)) for y in hist["year"]]]
+    hist = covered_years(hist, cached.coverage(v, region), m_from, m_to)
     ys, yunit = theme.money_scale(float(hist[["exports_usd", "imports_usd"]].max().max() or 0), lang)
     monthly = cached.monthly_flows(v, region, iso2)
     ms, munit = theme.money_scale(float(monthly["value_usd"].max() or 0) if len(monthly) else 0.0, lang)
