@@ -68,6 +68,11 @@ def data_values(db: Path, lang: str) -> DataValues:
             d.stored |= set(column(f"SELECT {col} FROM meeting_participants"))
         d.stored |= set(column("SELECT topic FROM meeting_topics"))
         d.stored |= set(column("SELECT text FROM followups")) | set(column("SELECT owner FROM followups"))
+        if lang == "en":  # the English fields a meeting may have, shown on English pages and slides
+            d.stored |= set(column("SELECT place_en FROM meetings"))
+            for text in column("SELECT summary_en FROM meetings"):
+                d.stored |= {line.strip() for line in md_text(text).split("\n")}
+            d.stored |= set(column("SELECT text_en FROM followups")) | set(column("SELECT owner_en FROM followups"))
         # sources: the import log the closing slide and the Данные page list (file, its hash, regions, who);
         # versions are named by number and date (frame.version_label), never by their files
         for col in ("file_name", "sha256", "regions", "loaded_by"):
