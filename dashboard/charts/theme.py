@@ -11,6 +11,8 @@ import textwrap
 
 import plotly.graph_objects as go
 
+from dashboard.i18n import t
+
 EXPORTS = "#0072B2"
 IMPORTS = "#E69F00"
 TURNOVER = "#009E73"
@@ -27,7 +29,6 @@ MLN = 1e6
 def money_scale(largest_usd: float, lang: str) -> tuple[float, str]:
     """Dollars per unit of a chart, and the unit's name: millions, unless the chart's largest value is below a
     million (a small partner), where every label would read 0,0 млн $; then thousands."""
-    from dashboard.i18n import t  # the theme is imported by every page: keep its import light
     if largest_usd and abs(largest_usd) < MLN:
         return 1e3, t("units.thousand_usd", lang)
     return MLN, t("units.mln_usd", lang)

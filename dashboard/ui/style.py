@@ -12,6 +12,8 @@ _CSS = """<style>
   overflow-wrap: normal; word-break: keep-all; }
 [data-testid="stMetricLabel"] p { font-size: 0.95rem; word-break: normal; overflow-wrap: normal;
   hyphens: none; white-space: normal; }
+/* a segmented control wider than its column (the country groups on a phone) wraps instead of running off */
+[data-testid="stButtonGroup"] div:has(> button) { flex-wrap: wrap; row-gap: 0.25rem; }
 @media (max-width: 640px) {
   [data-testid="stMetricValue"] { font-size: 1.6rem; }
 }
