@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import docx
 from playwright.sync_api import Page, expect
 from pptx import Presentation
 
@@ -83,6 +84,11 @@ def test_pptx_download_from_the_settings(page: Page, app_url: str) -> None:
     assert download.suggested_filename == "briefing_KZ_2022_ru.pptx"
     prs = Presentation(download.path())
     assert len(prs.slides) == SLIDES
+    with page.expect_download() as info:  # the справка, one click away too
+        page.locator(".st-key-present_deck_docx").get_by_role("button", name="DOCX").click()
+    assert info.value.suggested_filename == "brief_KZ_2022_ru.docx"
+    paper = docx.Document(info.value.path())
+    assert "4-е место из 114" in "\n".join(p.text for p in paper.paragraphs)
     expect(page.locator("[data-testid='stException']")).to_have_count(0)
 
 
