@@ -10,7 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 PRESENTER_PAGE = "app_pages/present.py"
-CARRIED = ("partner", "year", "months", "region", "lang", "slang", "slide", "auto")
+CARRIED = ("partner", "year", "months", "region", "lang", "slang", "slide", "auto", "audience", "slides")
 
 
 def maybe_switch_to_presenter() -> None:

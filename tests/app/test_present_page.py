@@ -48,3 +48,9 @@ def test_the_guest_deck_by_default_the_internal_one_and_a_pick_from_the_link(mak
     at.multiselect(key="present_pick").set_value([1, 2, 3]).run()
     assert not at.exception
     assert at.query_params["slides"] == "1,2,3"
+
+
+def test_a_partner_link_with_present_opens_the_same_pick_in_presenter_mode(make_app) -> None:
+    at = make_app("partner", partner="KZ", year="2022", present="1", audience="internal", slides="2,7")
+    assert not at.exception
+    assert at.session_state["audience"] == "internal" and at.session_state["slides"] == [2, 7]
