@@ -29,7 +29,7 @@ def cmd_history(args: argparse.Namespace) -> int:
     """The publication log, newest first: when, what, which version became current, who (--json: as stored)."""
     import json
 
-    from dashboard.i18n.message import render
+    from dashboard.i18n.message import Msg, render
     from dashboard.store import history
     published = Path(args.db).absolute() if args.db else config.db_path()
     entries = history.read(published)
@@ -41,7 +41,8 @@ def cmd_history(args: argparse.Namespace) -> int:
     for e in reversed(entries):
         version = history.version_msg(entries, e.version)
         print(t("cli.history_line", args.lang, at=e.at.replace("T", " ")[:16], what=render(history.describe(
-            e, entries), args.lang), version=render(version, args.lang) if version else "—", who=e.by or "—"))
+            e, entries), args.lang), version=render(version, args.lang) if isinstance(version, Msg) else "—",
+            who=e.by or "—"))
     return 0
 
 

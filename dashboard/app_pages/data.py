@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard import access, config
 from dashboard.i18n import t
-from dashboard.i18n.message import error_text, render, render_all, render_stored
+from dashboard.i18n.message import Msg, error_text, render, render_all, render_stored
 from dashboard.i18n.numbers import moment, period_label
 from dashboard.ingest import formats
 from dashboard.ingest.pipeline import Parsed, parse_file, publish
@@ -92,8 +92,6 @@ if files:
             st.error(t("data.publish_failed", lang, error=error_text(e, lang)))
         except ImportRejected as e:  # a failure while loading: its reasons, nothing published
             st.error(t("data.publish_failed", lang, error=render_all([i.message for i in e.report.issues], lang)))
-        except ImportRejected as e:  # a failure while loading: its reasons, nothing published
-            st.error(t("data.publish_failed", lang, error=render_all([i.message for i in e.report.issues], lang)))
         else:
             for o in outcomes:
                 st.success(render_all(o.messages, lang))
@@ -149,7 +147,7 @@ if not log:
 else:
     def _named(n: int | None) -> str:
         v = history.version_msg(log, n)
-        return render(v, lang) if v else "—"
+        return render(v, lang) if isinstance(v, Msg) else "—"
     st.dataframe(pd.DataFrame([{
         t("data.history.col_at", lang): moment(pd.Timestamp(e.at).to_pydatetime(), lang),
         t("data.history.col_what", lang): render(history.describe(e, log), lang),

@@ -29,7 +29,8 @@ def ready(lang: str) -> bool:
 def _served_changed() -> None:
     """A damaged data block shows only when a query reads it: the store then serves an older version, mid-page.
     Run the page again, so that it is drawn from that version throughout, under the warning (see ready)."""
-    if st.session_state.get("frame_served", cached.version()) != cached.version():
+    moved = st.session_state.get("frame_served", cached.version()) != cached.version()
+    if moved and cached.store().warning:  # not after a publication made in this run: its message stays shown
         st.rerun()
 
 
