@@ -8,6 +8,7 @@ archive is normal, but a member skipped without a word is data lost. Members tha
 from __future__ import annotations
 
 import io
+import mmap
 import stat
 import zipfile
 import zlib
@@ -27,7 +28,8 @@ def _unsafe_name(name: str) -> bool:
     return name.startswith(("/", "\\")) or (len(name) > 1 and name[1] == ":") or ".." in parts
 
 
-def members(name: str, data: bytes, limit: int, report: Report) -> list[tuple[str, bytes]] | None:
+def members(name: str, data: bytes | mmap.mmap, limit: int,
+            report: Report) -> list[tuple[str, bytes | mmap.mmap]] | None:
     """[(name, bytes)] of every table to read: the data itself, or each member of its ZIP (DATTSVT.csv first);
     None with the reasons in the report when refused."""
     if len(data) > limit:
@@ -51,48 +53,46 @@ def members(name: str, data: bytes, limit: int, report: Report) -> list[tuple[st
         report.add(0, "", name, "ingest.reason.zip_no_table")
         return None
     infos.sort(key=lambda i: (i.filename.lower().rsplit("/", 1)[-1] != "dattsvt.csv", i.filename))
-    out: list[tuple[str, bytes]] = []
+    out: list[tuple[str, bytes | mmap.mmap]] = []
     total = 0
     for info in infos:
-        inner = _member(zf, info, limit - total, report)
-        if inner is not None:
+        inner = _member(zf, info, limit - total)
+        if isinstance(inner, tuple):  # the member named as the value
+            report.add(0, "", info.filename, f"ingest.reason.{inner[0]}", **inner[1])
+        else:
             total += len(inner)
             out.append((f"{name}:{info.filename}", inner))
     return out if report.ok else None
 
 
-def _member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, room: int, report: Report) -> bytes | None:
-    """One member's bytes, or None with its reason (the member named as the value)."""
-    member = info.filename
-
-    def refuse(reason: str, **params: object) -> None:
-        report.add(0, "", member, f"ingest.reason.{reason}", **params)
-
-    if _unsafe_name(member):
-        return refuse("zip_unsafe_name")
+def _member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, room: int) -> bytes | tuple[str, dict[str, object]]:
+    """One member's bytes, or why it is refused: (reason, parameters)."""
+    member = info.filename.lower()
+    if _unsafe_name(info.filename):
+        return "zip_unsafe_name", {}
     if stat.S_ISLNK(info.external_attr >> 16):
-        return refuse("zip_symlink")
-    if member.lower().endswith(ARCHIVE_SUFFIXES):
-        return refuse("zip_nested")
-    if not member.lower().endswith(TABLE_SUFFIXES):
-        return refuse("zip_member_not_table")
+        return "zip_symlink", {}
+    if member.endswith(ARCHIVE_SUFFIXES):
+        return "zip_nested", {}
+    if not member.endswith(TABLE_SUFFIXES):
+        return "zip_member_not_table", {}
     if info.flag_bits & 0x1:
-        return refuse("zip_encrypted")
+        return "zip_encrypted", {}
     if info.compress_type not in READABLE_METHODS:
-        return refuse("zip_compression", method=info.compress_type)
+        return "zip_compression", {"method": info.compress_type}
     if info.file_size > room or info.file_size > MAX_ZIP_RATIO * max(info.compress_size, 1):
-        return refuse("zip_bomb", size=info.file_size, limit=room, ratio=MAX_ZIP_RATIO)
+        return "zip_bomb", {"size": info.file_size, "limit": room, "ratio": MAX_ZIP_RATIO}
     try:
         with zf.open(info) as f:
             inner = f.read(room + 1)  # never trust the declared size alone
     except RuntimeError:  # zipfile's word for an encrypted member it was given no password for
-        return refuse("zip_encrypted")
+        return "zip_encrypted", {}
     except NotImplementedError:
-        return refuse("zip_compression", method=info.compress_type)
+        return "zip_compression", {"method": info.compress_type}
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as e:  # a CRC error, a damaged stream
-        return refuse("zip_damaged_member", detail=str(e))
+        return "zip_damaged_member", {"detail": str(e)}
     if len(inner) > room:
-        return refuse("unpacked_too_large", limit=room)
+        return "unpacked_too_large", {"limit": room}
     if inner[:4] in (b"PK\x03\x04", OLE2) or inner[:3] == b"\x1f\x8b\x08":
-        return refuse("zip_nested")
+        return "zip_nested", {}
     return inner

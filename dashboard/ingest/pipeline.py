@@ -179,10 +179,13 @@ def publish(published: Path, parsed: Iterable[Parsed], eaeu: bool | None = None,
     """Load validated files into one new version and publish it (or nothing, if all are known). `parsed` may
     be a generator that raises ImportRejected after its last file: then nothing is published."""
 
+    names: list[str] = []
+
     def load(w: Writer) -> list[Outcome]:
         outcomes: list[Outcome] = []
         known = w.loaded_hashes()
         for p in parsed:
+            names.append(p.name)
             if p.sha256 in known:
                 outcomes.append(Outcome(p.name, p.format, 0, False, None, ""))
                 continue
@@ -196,11 +199,13 @@ def publish(published: Path, parsed: Iterable[Parsed], eaeu: bool | None = None,
         return publish_with(published, load, who=loaded_by, keep=keep)
     except (ImportRejected, StoreError):
         raise
-    except MACHINE as e:  # the machine failed (a full disk at the checkpoint, memory): exit 3, as StoreError
-        reason = col.printable(str(e).strip().splitlines()[-1] if str(e).strip() else type(e).__name__)
-        raise StoreError(msg("store.error.cannot_publish", folder=str(published.parent), reason=reason)) from e
-    except Exception as e:  # noqa: BLE001 - any other failure while loading: the file's refusal, a sentence
-        report = Report("")
+    except Exception as e:  # noqa: BLE001 - every failure while loading ends in a sentence
+        if isinstance(e, MACHINE) or any(s in str(e) for s in MACHINE_WORDS):
+            # the machine failed (a full disk at the commit or the checkpoint, memory): exit 3, as a StoreError
+            reason = next((w for w in MACHINE_WORDS if w in str(e)), None) or col.printable(
+                str(e).strip().splitlines()[-1] if str(e).strip() else type(e).__name__)
+            raise StoreError(msg("store.error.cannot_publish", folder=str(published.parent), reason=reason)) from e
+        report = Report(", ".join(names))
         report.add(0, "", "", "ingest.reason.load_failed", error=type(e).__name__,
                    detail=col.printable(str(e))[:200])
         raise ImportRejected(report) from e
@@ -210,6 +215,9 @@ def publish(published: Path, parsed: Iterable[Parsed], eaeu: bool | None = None,
 # version is dropped by versions.new_version, nothing published)
 MACHINE = (OSError, MemoryError, duckdb.IOException, duckdb.FatalException, duckdb.OutOfMemoryException,
            duckdb.PermissionException)
+# what DuckDB's other errors say when the disk is full or read-only (a full disk at the commit comes as a
+# TransactionException)
+MACHINE_WORDS = ("No space left on device", "Read-only file system", "Permission denied", "Disk quota exceeded")
 
 
 def import_paths(published: Path, paths: list[Path], fmt: str = "auto", eaeu: bool | None = None,
