@@ -4,9 +4,11 @@ Layout, for DASHBOARD_DB=data/dashboard.duckdb:
     data/dashboard.duckdb            symlink -> the current version (the "pointer"; readers open this)
     data/dashboard.v000007.duckdb    published versions, never written again once published
     data/dashboard.lock              held by the single writer while it builds a new version
+    data/dashboard.history.jsonl     the publication log (store/history.py): which version is current, and why
 
 A writer copies the current version to a temporary file, changes it in one transaction, closes it and only
-then renames it into place and swaps the pointer. A crash at any point leaves the pointer on a complete file.
+then renames it into place, logs the publication and swaps the pointer. A crash at any point leaves the pointer
+on a complete file the log made current; the log, not the version numbers, says what rollback returns to.
 """
 from __future__ import annotations
 
