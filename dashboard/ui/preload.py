@@ -32,6 +32,8 @@ from pathlib import Path
 
 import streamlit as st
 
+from dashboard.ui import history
+
 # Streamlit's chunk of each element the first screen of a page draws ("<name>.<build hash>.js"): the sidebar's
 # segmented control, select boxes and month slider, the KPI cards, the charts. Small ones first, Plotly last.
 CHUNKS = ("ButtonGroup", "Selectbox", "Slider", "Metric", "PlotlyChart")
@@ -58,13 +60,14 @@ def chunks() -> list[str]:
 
 @functools.cache
 def head_tags() -> bytes:
-    """What goes at the end of the page's <head>; empty with a Streamlit build that names its chunks
-    differently (then the elements load as before, only later)."""
+    """What goes at the end of the page's <head>: the history shim (ui/history.py: it must run before Streamlit's
+    own code), then the preloads, which are left out with a Streamlit build that names its chunks differently (then
+    the elements load as before, only later)."""
     files = chunks()
     if not files:
-        return b""
+        return history.SCRIPT.encode()
     links = "".join(f'<link rel="modulepreload" crossorigin href="./static/js/{f}">' for f in files)
-    return (links + _SCRIPT.format(files=json.dumps(files))).encode()
+    return (history.SCRIPT + links + _SCRIPT.format(files=json.dumps(files))).encode()
 
 
 def with_tags(html: bytes) -> bytes:

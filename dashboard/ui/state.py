@@ -1,8 +1,9 @@
 """The view's state lives in the URL, so a copied link opens the same view.
 
-Every widget that is part of the state has a key named after its query parameter. On a session's first run
-the widget's value comes from the URL (validated: a bad value gives a message and the default); after each
-run the current values are written back to the URL.
+Every widget that is part of the state has a key named after its query parameter. On a session's first run,
+and on a run caused by the browser's Back or Forward (ui/history.py), the widget's value comes from the URL
+(validated: a bad value gives a message and the default; a missing one, the default, since write_url leaves
+defaults out); after each run the current values are written back to the URL.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from dashboard import config
 from dashboard.i18n import LANGS, t
 from dashboard.reference import partners as ref_partners
 from dashboard.store.period import Period, parse_months
+from dashboard.ui import history
 
 GROUPS = ("all",) + ref_partners.GROUPS
 
@@ -37,8 +39,9 @@ def _warn(name: str, value: str) -> None:
 
 
 def init_from_url(key: str, parse: Callable[[str], object], default: object) -> None:
-    """Put the URL's value (or the default) into the widget's state before the widget is drawn."""
-    if key in st.session_state:
+    """Put the URL's value (or the default) into the widget's state before the widget is drawn: once a session,
+    and again when Back or Forward brings a view back."""
+    if key in st.session_state and not history.restoring():
         return
     raw = st.query_params.get(key)
     if raw is None:

@@ -49,16 +49,30 @@ def delta_text(text: str) -> str:
     return text.replace("\u2212", "-")
 
 
+@st.cache_data(show_spinner=False, max_entries=32)
+def table_files(df: pd.DataFrame, file_stem: str, note: str) -> tuple[bytes, bytes]:
+    """The CSV and XLSX bytes of a table, made once per table content (the DataFrame is hashed by value, so a new
+    data version or another filter is another entry) and reused by every rerun and session."""
+    return tables.csv_bytes(df), tables.xlsx_bytes(df, file_stem, note)
+
+
 def downloads(df: pd.DataFrame, lang: str, key: str, file_stem: str, note: str = "") -> None:
-    """CSV for Excel and XLSX; the files are made only when a button is pressed, not on every rerun."""
+    """CSV for Excel and XLSX, as files whose URL outlives a rerun (issue 16.6).
+
+    Not `data=lambda: ...`: Streamlit gives a deferred download a new id on every run and revokes the old one as
+    soon as the run reaches the button again, and by default a download click starts such a run; so XLSX pressed
+    right after CSV could send an id already revoked ("Deferred file ... not found" in the server log, no file).
+    Bytes are named by their content: each run registers the same URL again, and a URL a run has dropped is kept
+    for one more run before it is deleted. A click changes nothing on the page, so it starts no run either."""
+    csv, xlsx = table_files(df, file_stem, note)
     # a row as wide as the buttons' texts (fixed column fractions cut "CSV для Excel" in a narrow column);
     # it wraps when even that does not fit
     row = st.container(horizontal=True)
-    row.download_button(t("partners.download_csv", lang), lambda: tables.csv_bytes(df), f"{file_stem}.csv",
-                       mime="text/csv", key=f"{key}_csv", icon=":material/download:", width="content")
-    row.download_button(t("partners.download_xlsx", lang), lambda: tables.xlsx_bytes(df, file_stem, note),
-                       f"{file_stem}.xlsx", key=f"{key}_xlsx", icon=":material/download:", width="content",
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    row.download_button(t("partners.download_csv", lang), csv, f"{file_stem}.csv", mime="text/csv",
+                        key=f"{key}_csv", icon=":material/download:", width="content", on_click="ignore")
+    row.download_button(t("partners.download_xlsx", lang), xlsx, f"{file_stem}.xlsx", key=f"{key}_xlsx",
+                        icon=":material/download:", width="content", on_click="ignore",
+                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 
 def number_style(df: pd.DataFrame, lang: str, signed: tuple[str, ...] = ()) -> Styler:
