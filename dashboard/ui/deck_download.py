@@ -68,19 +68,22 @@ def deck_buttons(view: View, iso2: str, period: Period, lang: str, key: str = "d
     args = (*base, audience, tuple(order))
     stem = file_stem(iso2, period, lang, audience)
     c1, c2, c3 = st.columns(3)
+    # made when pressed (a deck takes seconds); a press starts no rerun, which would revoke the other buttons'
+    # deferred ids while the browser still holds them (widgets.downloads)
     c1.download_button(t("present.download_pptx", ui), data=lambda: pptx_file(*args), file_name=f"{stem}.pptx",
                        mime=PPTX_MIME, key=f"{key}_pptx", icon=":material/slideshow:",
-                       help=t("present.download_pptx_help", ui), width="stretch")
+                       help=t("present.download_pptx_help", ui), width="stretch", on_click="ignore")
     if pdf.converter() is None:
         c2.button(t("present.download_pdf", ui), key=f"{key}_pdf", disabled=True, icon=":material/picture_as_pdf:",
                   width="stretch")
     else:
         c2.download_button(t("present.download_pdf", ui), data=lambda: pdf_file(*args), file_name=f"{stem}.pdf",
                            mime="application/pdf", key=f"{key}_pdf", icon=":material/picture_as_pdf:",
-                           help=t("present.download_pdf_help", ui), width="stretch")
+                           help=t("present.download_pdf_help", ui), width="stretch",
+                           on_click="ignore")
     c3.download_button(t("brief.download", ui), data=lambda: docx_file(*base),
                        file_name=f"{file_stem(iso2, period, lang).replace('briefing_', 'brief_')}.docx",
                        mime=DOCX_MIME, key=f"{key}_docx", icon=":material/description:",
-                       help=t("brief.download_help", ui), width="stretch")
+                       help=t("brief.download_help", ui), width="stretch", on_click="ignore")
     if pdf.converter() is None:
         st.caption(t("present.pdf_missing", ui))
