@@ -1,7 +1,8 @@
 """From a file on disk (or uploaded bytes) to a table of strings with known line numbers.
 
-Handles: ZIP archives (the FTS ships DATTSVT.csv in a ZIP), UTF-8 with or without BOM, UTF-16 with BOM,
-CP1251 (older exports), and the separator (tab, ';' or ',') sniffed from the header line.
+Handles: DBF, UTF-8 with or without BOM, UTF-16 with BOM, CP1251 (older exports), and the separator (tab, ';'
+or ',') sniffed from the header line. ZIP archives (the FTS ships DATTSVT.csv in one) are opened by archive.py
+first: the pipeline reads them member by member.
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
-from dashboard.ingest import archive, dbf
+from dashboard.ingest import dbf
 from dashboard.ingest.rawtable import RawTable
 from dashboard.ingest.report import Report
 
@@ -45,18 +46,6 @@ def mapped(path: Path) -> Data:
 
 def sha256(data: Data) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def unpack(name: str, data: Data, limit: int, report: Report) -> tuple[str, Data] | None:
-    """The one table of a file (archive.members); an archive of several is refused here: the pipeline reads
-    those member by member."""
-    found = archive.members(name, data, limit, report)
-    if found is None:
-        return None
-    if len(found) > 1:
-        report.add(0, "", found[1][0], "ingest.reason.zip_member_not_table")
-        return None
-    return found[0]
 
 
 def open_quote_lines(text: str) -> list[int]:
@@ -157,14 +146,6 @@ def read_table(name: str, text: str, encoding: str, report: Report, quoted: bool
             report.add(0, "", "", "ingest.reason.unsplittable", detail=f"{table.num_rows} != {len(lines)}")
             return None
     return RawTable(name, header, table, lines, encoding, delim)
-
-
-def load_text_table(name: str, data: bytes, limit: int, report: Report,
-                    quoted: bool = False) -> RawTable | None:
-    unpacked = unpack(name, data, limit, report)
-    if unpacked is None:
-        return None
-    return read_unpacked(unpacked[0], bytes(unpacked[1]), report, quoted=quoted)
 
 
 def read_unpacked(inner_name: str, inner: bytes, report: Report, quoted: bool = False) -> RawTable | None:

@@ -5,23 +5,21 @@ from dataclasses import dataclass, field
 
 from dashboard.store.period import Period
 
-METRICS: tuple[str, ...] = (
-    "rank", "export_rank", "import_rank", "rank_change", "partners_count", "firms", "turnover", "exports",
-    "imports", "turnover_growth", "export_growth", "import_growth", "turnover_change", "export_change",
-    "import_change", "turnover_share", "export_share", "import_share", "exports_mass", "imports_mass")
-QUALIFIERS: tuple[str, ...] = ("exact", "more_than", "about", "almost", "at_most", "top_n")
-FIRM_KINDS: tuple[str, ...] = ("exporters", "importers", "any", "foreign_capital")
-
 
 @dataclass
 class Claim:
+    """metric: rank, export_rank, import_rank, rank_change, partners_count, firms, turnover, exports, imports,
+    turnover_growth, export_growth, import_growth, turnover_change, export_change, import_change, turnover_share,
+    export_share, import_share, exports_mass, imports_mass (the rules of ranks.py, counts.py, money.py, growth.py
+    and shares.py make them; check.py checks each). qualifier: exact, more_than, about, almost, at_most, top_n.
+    kind (firms only): exporters, importers, any, foreign_capital."""
     quote: str                       # the words of the text that state the figure
-    metric: str                      # one of METRICS
+    metric: str                      # see above
     partner: str | None              # ISO alpha-2; None = the region as a whole
     period: Period | None            # as the text gives it; None = not stated
-    qualifier: str                   # one of QUALIFIERS
+    qualifier: str                   # see above
     value: float                     # normalised: place / count / US dollars / tonnes / ratio (0.31 = +31 %)
-    kind: str | None = None          # firms only: one of FIRM_KINDS
+    kind: str | None = None          # firms only, see above
     step: float | None = None        # money and tonnes: the unit of the last stated digit (233 млн -> 1e6)
     goods: str | None = None         # money and tonnes of named goods: a ТН ВЭД heading or chapter
     sentence: str = field(default="", compare=False)
@@ -29,10 +27,6 @@ class Claim:
     unit: str = field(default="", compare=False)     # "%", "раза", "$", "т" or "" (places, counts)
     scale: str = field(default="", compare=False)    # "тыс", "млн", "млрд" or ""
     period_how: str | None = field(default=None, compare=False)   # stated | relative | base | carried
-
-    @property
-    def normalised_value(self) -> float:
-        return self.value
 
     def to_dict(self) -> dict:
         return {"quote": self.quote, "metric": self.metric, "partner": self.partner,

@@ -48,11 +48,11 @@ import datetime as dt
 import re
 
 from dashboard.meetings import countries, counts, growth, money, morphology, periods, ranks, shares
-from dashboard.meetings.claim import FIRM_KINDS, METRICS, QUALIFIERS, Claim
+from dashboard.meetings.claim import Claim
 from dashboard.meetings.sentence import FLOW, REGION_WORDS, Sentence, flow_of
 from dashboard.store.period import Period
 
-__all__ = ["FIRM_KINDS", "METRICS", "QUALIFIERS", "Claim", "extract_claims", "period_in", "sentences"]
+__all__ = ["Claim", "extract_claims", "sentences"]
 
 _NATIONAL = re.compile(r"(?<![\w-])(?:Росси[июяей]|РФ|Российск\w+\s+Федераци\w+|[Рр]оссийско-\w+)(?![\w])")
 # another Russian region ("Ростовская область", "Краснодарский край"): its figures are not this region's
@@ -61,11 +61,6 @@ _OTHER_REGION = re.compile(r"(?<![\w-])(?!Волгоград)[А-ЯЁ][а-яё]+
 _OWN_REGION = re.compile(r"(?<![\w-])волгоградск\w*", re.I)
 _PLANS = re.compile(r"планиру\w*|планах|намерен\w*|поставил\w*\s+цель|цел[ьи]\s|довести|прогноз\w*|ожида\w*",
                     re.I)
-
-
-def period_in(sentence: str, ref_date: dt.date | None = None) -> Period | None:
-    found = periods.stated(sentence, ref_date)
-    return found.period if found else None
 
 
 def _sentence_claims(s: str, default: str | None, period: Period | None, how: str | None,

@@ -38,7 +38,7 @@ from pathlib import Path
 from dashboard.i18n.message import Msg, MsgError, msg
 from dashboard.meetings.claims import extract_claims
 from dashboard.meetings.extract import Proposal, propose
-from dashboard.meetings.model import FollowUp, Meeting, Participant
+from dashboard.meetings.model import FollowUp, Participant
 
 # Notes that ask for what front matter can give: dropped when it gives it.
 DATE_NOTES = frozenset({"meetings.note.no_date", "meetings.note.no_year", "meetings.note.no_such_date",
@@ -170,34 +170,3 @@ def from_document(text: str, year: int | None = None, source: str | None = None,
         m.followups = fus
     m.summary_md = body.strip()
     return proposal
-
-
-def to_document(m: Meeting) -> str:
-    """The meeting as a front-matter document (the inverse of from_document for the stored fields)."""
-    def q(s: object) -> str:
-        return '"' + str(s).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
-    lines = [FENCE]
-    if m.held_on:
-        lines.append(f"date = {m.held_on.isoformat()}")
-    lines.append(f"title = {q(m.title)}")
-    if m.title_en:
-        lines.append(f"title_en = {q(m.title_en)}")
-    if m.place:
-        lines.append(f"place = {q(m.place)}")
-    for key in ("place_en", "summary_en"):
-        if getattr(m, key):
-            lines.append(f"{key} = {q(getattr(m, key))}")
-    lines.append("partners = [" + ", ".join(q(p) for p in m.partners) + "]")
-    if m.source:
-        lines.append(f"source = {q(m.source)}")
-    lines.append("topics = [" + ", ".join(q(t) for t in m.topics) + "]")
-    for p in m.participants:
-        lines += ["[[participants]]", f"name = {q(p.name)}"] + ([f"role = {q(p.role)}"] if p.role else []) + \
-                 ([f"side = {q(p.side)}"] if p.side else [])
-    for f in m.followups:
-        lines += ["[[followups]]", f"text = {q(f.text)}"] + ([f"owner = {q(f.owner)}"] if f.owner else []) + \
-                 [f"{k} = {q(getattr(f, k))}" for k in ("text_en", "owner_en") if getattr(f, k)] + \
-                 ([f"due = {f.due_on.isoformat()}"] if f.due_on else []) + \
-                 [f"status = {q('done' if f.done else 'open')}"]
-    lines.append(FENCE)
-    return "\n".join(lines) + "\n" + m.summary_md.strip() + "\n"

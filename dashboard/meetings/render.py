@@ -8,7 +8,7 @@ Nothing in a text can make a viewer's browser fetch from anywhere or run anythin
   list's start), links only to absolute http(s) and mailto URLs (relative and `//host` URLs dropped), each link
   with rel="noopener noreferrer nofollow" and opened in a new tab.
 The server's Content-Security-Policy (ui/preload.py) is the second wall. Titles and names are never Markdown:
-`escape_markdown` for st.markdown, `escape_html` inside HTML.
+`escape_markdown` for st.markdown.
 """
 from __future__ import annotations
 
@@ -55,11 +55,6 @@ def meeting_html(text: str | None) -> str:
     if not text or not text.strip():
         return ""
     return clean_html(_MD.render(text.replace("\r\n", "\n")))
-
-
-def escape_html(text: str | None) -> str:
-    """Plain text (a name, a title, an owner) inside HTML."""
-    return html.escape(text or "", quote=True)
 
 
 def escape_markdown(text: str | None) -> str:

@@ -18,8 +18,6 @@ from functools import cache
 
 import pycountry
 
-from dashboard.reference import fts_tables
-
 GROUPS = ("EAEU", "CIS", "EU", "BRICS", "SCO")
 
 
@@ -157,11 +155,6 @@ def all_partners() -> list[Partner]:
 def countries() -> list[Partner]:
     """The codes that are partner countries (ranked), sorted by code: for pickers and rankings."""
     return [p for p in _partners() if p.ranked]
-
-
-def fts_names() -> dict[str, str]:
-    """The classifier's own spelling of every code ('ОБЪЕДИНЕННЫЕ АРАБСКИЕ ЭМИРАТЫ')."""
-    return {r["KOD"]: r["NAME"] for r in fts_tables.rows("country.csv")}
 
 
 @cache

@@ -100,7 +100,8 @@ def _regions() -> dict[str, Region]:
 
 
 def all_regions() -> list[Region]:
-    """Every region code of the classifier and the regions added since, in code order."""
+    """Every region code of the classifier and the regions added since, in code order (the tests check the
+    table whole with it; the app looks a code up with `get`)."""
     return sorted(_regions().values(), key=lambda r: r.code)
 
 

@@ -169,8 +169,8 @@ def test_every_text_box_fits_inside_its_slide_and_above_the_footer(uz_db: Path, 
                         f"{Emu(sh.height).pt:.0f} pt box: {sh.text_frame.text[:60]!r}"
 
 
-def test_front_matter_carries_the_english_fields_both_ways() -> None:
-    from dashboard.meetings.document import from_document, to_document
+def test_front_matter_carries_the_english_fields() -> None:
+    from dashboard.meetings.document import from_document
     text = """+++
 date = 2023-02-03
 title = "Встреча с послом"
@@ -192,6 +192,3 @@ owner_en = "Committee for Economic Policy"
     assert (f.text_en, f.owner_en) == ("Hold a meeting of the ministries", "Committee for Economic Policy")
     assert f.text_in("en") == ("Hold a meeting of the ministries", False) and f.text_in("ru")[0].startswith("Пров")
     assert m.title_marked("en") == ("Встреча с послом", True) and m.title_marked("ru") == ("Встреча с послом", False)
-    again = from_document(to_document(m)).meeting
-    assert (again.place_en, again.summary_en, again.followups[0].text_en, again.followups[0].owner_en) == \
-        (m.place_en, m.summary_en, f.text_en, f.owner_en)

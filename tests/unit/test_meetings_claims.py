@@ -5,8 +5,8 @@ import datetime as dt
 
 import pytest
 
-from dashboard.meetings import goods
-from dashboard.meetings.claims import Claim, extract_claims, period_in
+from dashboard.meetings import goods, periods
+from dashboard.meetings.claims import Claim, extract_claims
 from dashboard.store.period import Period
 
 MEETING = dt.date(2023, 2, 3)
@@ -103,7 +103,8 @@ def test_the_seed_figures_in_our_words() -> None:
     ("на сегодняшний день", None),
 ])
 def test_periods(text: str, period: Period | None) -> None:
-    assert period_in(text) == period
+    found = periods.stated(text)
+    assert (found.period if found else None) == period
 
 
 def test_the_main_partner_is_used_when_the_sentence_names_none() -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from dashboard.meetings import countries
-from dashboard.meetings.document import DocumentError, from_document, read_text, split_front_matter, to_document
+from dashboard.meetings.document import DocumentError, from_document, read_text, split_front_matter
 from dashboard.meetings.extract import find_date, find_participants, propose
 from dashboard.meetings.model import FollowUp
 
@@ -74,19 +74,16 @@ def test_followup_status() -> None:
     assert FollowUp("a", due_on=dt.date(2020, 1, 1), done=True).status_on(today) == "done"
 
 
-def test_front_matter_round_trip_and_default_file() -> None:
+def test_front_matter_of_the_default_file() -> None:
     path = Path(__file__).resolve().parents[2] / "data" / "meetings" / "2023-02-03-kazakhstan.md"
-    p = from_document(path.read_text(encoding="utf-8"))
-    m = p.meeting
+    text = path.read_text(encoding="utf-8")
+    m = from_document(text).meeting
     assert m.held_on == dt.date(2023, 2, 3) and m.partners == ["KZ"] and len(m.followups) == 4
     assert m.source and m.source.startswith("https://gorvesti.ru/")
     assert all(f.owner and f.due_on for f in m.followups)
-    again = from_document(to_document(m)).meeting
-    assert (again.held_on, again.title, again.partners, again.participants, again.followups, again.summary_md) == \
-        (m.held_on, m.title, m.partners, m.participants, m.followups, m.summary_md)
-    assert m.title_en and m.title_en.startswith("Governor") and again.title_en == m.title_en
+    assert m.title_en and m.title_en.startswith("Governor")
     assert m.title_in("en") == m.title_en and m.title_in("ru") == m.title
-    untitled = from_document(to_document(again).replace(f'title_en = "{m.title_en}"\n', "")).meeting
+    untitled = from_document(text.replace(f'title_en = "{m.title_en}"\n', "")).meeting
     assert untitled.title_en is None and untitled.title_in("en") == m.title  # no English title: the Russian one
 
 
