@@ -146,8 +146,6 @@ class Position:
     import_growth: float | None
     prev_rank: int | None
     firms: int | None             # firms_total of metrics.sql
-    firms_exporters: int | None
-    firms_importers: int | None
 
     def name(self, lang: str) -> str | None:
         return self.name_ru if lang == "ru" else self.name_en
@@ -157,8 +155,7 @@ class Position:
         return cls(r["iso2"], r.get("name_ru"), r.get("name_en"), int(r["rank"]), int(r["of"]),
                    Money(int(r["turnover_cents"])), Money(int(r["exports_cents"])), Money(int(r["imports_cents"])),
                    float(r["share"]), _float(r.get("growth")), _float(r.get("export_growth")),
-                   _float(r.get("import_growth")), _int(r.get("prev_rank")), _int(r.get("firms")),
-                   _int(r.get("firms_exporters")), _int(r.get("firms_importers")))
+                   _float(r.get("import_growth")), _int(r.get("prev_rank")), _int(r.get("firms")))
 
 
 def positions(ranking: pd.DataFrame) -> dict[str, Position]:
@@ -188,8 +185,6 @@ class RegionKpis:
     growth: float | None
     export_growth: float | None
     import_growth: float | None
-    prev_turnover: Money | None
-    prev_balance: Money | None
     prev_partners_count: int | None
     # the part of turnover not distributed by country (NNN unknown, EU without a country, YY, RU returned
     # goods): in the totals above, in no partner's row
@@ -204,7 +199,6 @@ def region_kpis(store: Store, region: str, period: Period) -> RegionKpis | None:
     return RegionKpis(Money(int(r["turnover_cents"])), Money(int(r["exports_cents"])),
                       Money(int(r["imports_cents"])), Money(int(r["balance_cents"])), int(r["partners_count"]),
                       _float(r["growth"]), _float(r["export_growth"]), _float(r["import_growth"]),
-                      _money(r["prev_turnover_cents"]), _money(r["prev_balance_cents"]),
                       _int(r["prev_partners_count"]), Money(int(r["unranked_cents"] or 0)))
 
 

@@ -1,5 +1,5 @@
-"""Published figures (data/published_figures.csv) recomputed from the store, for the press service and for
-the test that keeps the demonstration data honest.
+"""Published figures (data/published_figures.csv) recomputed from the store, for the test that keeps the
+demonstration data honest (tests/unit/test_published_figures.py: the bundled data must agree with them).
 
 A figure is (period, subject, metric): period "2022" or "2023-01..2023-09"; subject "region" or an ISO code.
 """
@@ -43,10 +43,10 @@ _FIRMS = {"exporting_firms": "exporters", "importing_firms": "importers", "linke
 _GROWTH = (("turnover_growth", "growth"), ("export_growth", "export_growth"), ("import_growth", "import_growth"))
 
 
-def _number(v: object) -> float | None:
+def _number(v: answers.Money | float | None) -> float | None:
     if v is None:
         return None
-    return v.usd if isinstance(v, answers.Money) else float(v)  # type: ignore[arg-type]
+    return v.usd if isinstance(v, answers.Money) else float(v)
 
 
 def compute(store: Store, fig: Figure, region: str) -> float | None:

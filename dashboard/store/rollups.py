@@ -150,6 +150,8 @@ def finish(con: duckdb.DuckDBPyConnection, replaced: bool) -> None:
 
 
 def rebuild(con: duckdb.DuckDBPyConnection) -> None:
-    """Every rollup from the whole declarations table (rollups.sql, their definition)."""
+    """Every rollup from the whole declarations table (rollups.sql, their definition): run when a schema
+    conversion has changed the money (build.apply_schema), and the reference tests/unit/test_rollups.py holds
+    the incremental upkeep of every import to."""
     for name in ("rollups", "source_coverage", "rollup_coverage"):
         sqlfiles.run(con, name)

@@ -12,7 +12,7 @@ SELECT c.partner AS iso2, p.iso3, p.name_ru, p.name_en,
        growth(c.exports_cents, pr.exports_cents) AS export_growth,
        growth(c.imports_cents, pr.imports_cents) AS import_growth,
        pr.rank AS prev_rank,
-       f.firms, f.firms_exporters, f.firms_importers,
+       f.firms,
        p.eaeu, p.cis, p.eu, p.brics, p.sco
 FROM cur c
 LEFT JOIN prev pr USING (partner)

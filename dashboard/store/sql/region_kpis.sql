@@ -19,7 +19,6 @@ SELECT c.turnover_cents, c.exports_cents, c.imports_cents, c.exports_cents - c.i
        growth(c.turnover_cents, p.turnover_cents) AS growth,
        growth(c.exports_cents, p.exports_cents) AS export_growth,
        growth(c.imports_cents, p.imports_cents) AS import_growth,
-       p.turnover_cents AS prev_turnover_cents, p.exports_cents - p.imports_cents AS prev_balance_cents,
        p.partners_count AS prev_partners_count
 FROM (SELECT * FROM t WHERE year = $year) c
 LEFT JOIN (SELECT * FROM t WHERE year = $year - 1) p ON TRUE;
