@@ -57,6 +57,7 @@ def test_add_a_meeting_by_pasting_text(make_app, private_db: Path) -> None:
     assert str(at.date_input(key="mform_date").value) == "2024-03-14"
     save = [b for b in at.get("form_submit_button") if "Сохранить" in b.label][0]
     save.click().run()
+    assert not at.exception, [e.value for e in at.exception]
     assert any("Встреча сохранена" in s.value for s in at.success), [e.value for e in at.error]
 
     page = AppTest.from_file(str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py"), default_timeout=60)

@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from dashboard import access
+from dashboard.i18n import t
 from dashboard.ingest.pipeline import import_paths
 from dashboard.store import versions
 from tests.e2e.conftest import running_app, settle
@@ -59,7 +60,9 @@ def test_login_then_bad_file_report_then_publish(page: Page, data_page, tmp_path
     good = tmp_path / "good.csv"
     good.write_text(table(good_rows(months=(7, 8))), encoding="utf-8")
     page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(good))
-    expect(page.get_by_text("good.csv: checked, 48 rows (fts).")).to_be_visible()
+    # the format is named as the catalogue names it, in the page's language
+    checked = t("data.valid", "en", file="good.csv", rows=48, format=t("data.formats.fts", "en"))
+    expect(page.get_by_text(checked, exact=True)).to_be_visible()
     page.get_by_role("button", name="Publish a new version").click()
     expect(page.get_by_text("good.csv: loaded 48 rows")).to_be_visible()
     assert versions.current_number(db) == 2
