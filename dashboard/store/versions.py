@@ -79,8 +79,8 @@ def is_damage(e: BaseException) -> bool:
 
 def healthy_current(published: Path) -> tuple[Path | None, Msg | None]:
     """(file to serve, warning): the current version if it is sound, else the newest sound one served before it
-    (by the log) and a warning naming the damaged file; (None, None) when nothing is published; StoreError if
-    none is sound."""
+    (by the log) and a warning naming both versions by number and date; (None, None) when nothing is published;
+    StoreError if none is sound."""
     return serve(published, {})
 
 
@@ -92,10 +92,13 @@ def serve(published: Path, damaged: dict[Path, str]) -> tuple[Path | None, Msg |
     reason = damaged.get(cur) or is_healthy(cur)
     if reason is None:
         return cur, None
+    entries = history.read(published)  # versions are named by number and date from the log, never by file
+    damaged_v = history.version_msg(entries, _number(cur))
     for p in served_before(published, cur):
         if p not in damaged and is_healthy(p) is None:
-            return p, msg("store.fallback", damaged=cur.name, reason=reason, serving=p.name)
-    raise StoreError(msg("store.error.none_sound", damaged=cur.name, reason=reason))
+            return p, msg("store.fallback", damaged=damaged_v, reason=reason,
+                          serving=history.version_msg(entries, _number(p)))
+    raise StoreError(msg("store.error.none_sound", damaged=damaged_v, reason=reason))
 
 
 def served_before(published: Path, cur: Path) -> list[Path]:

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from dashboard.__main__ import main as cli
+from dashboard.i18n.message import render
 from dashboard.ingest.pipeline import import_paths
 from dashboard.store import answers, versions
 from dashboard.store.checksum import table_checksums
@@ -252,7 +253,14 @@ def test_damaged_current_version_falls_back_with_a_warning(how, published, tmp_p
     assert len(kz) == len(make_bad.PARTNERS)  # served, from the previous version
     assert store.version == old_file.name
     assert store.warning and store.warning.key == "store.fallback"
-    assert (store.warning.params["damaged"], store.warning.params["serving"]) == (new_file.name, old_file.name)
+    # both versions named by number and date, never by file, in either language
+    named = {k: store.warning.params[k].params["number"] for k in ("damaged", "serving")}
+    assert named == {"damaged": versions.current_number(published), "serving": versions.current_number(published) - 1}
+    assert all(store.warning.params[k].params["published"] for k in ("damaged", "serving"))  # dated by the log
+    for lang in ("ru", "en"):
+        text = render(store.warning, lang)
+        assert new_file.name not in text and old_file.name not in text
+        assert render(store.warning.params["serving"], lang) in text
     assert versions.healthy_current(published) == (old_file, store.warning)
 
     assert cli(["--db", str(published), "verify"]) == 1
@@ -285,6 +293,10 @@ def test_nothing_sound_is_a_clear_error(published):
     with pytest.raises(versions.StoreError) as e:
         _ = Store(published).version
     assert e.value.message.key == "store.error.none_sound"
+    assert e.value.message.params["damaged"].params["number"] == versions.current_number(published)
+    for lang, word in (("ru", "повреждена"), ("en", "damaged")):
+        text = render(e.value.message, lang)
+        assert word in text and versions.current(published).name not in text
 
 
 def test_rollback_cli_restores_the_previous_version(published, tmp_path, capsys):
