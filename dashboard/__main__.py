@@ -69,12 +69,17 @@ def report_text(report, lang: str) -> str:  # noqa: ANN001 - ingest.report.Repor
 
 
 def cmd_partners(args: argparse.Namespace) -> int:
+    from dashboard.i18n.message import error_text
     from dashboard.store import answers
     from dashboard.store.db import Store
-    from dashboard.store.period import Period, parse_months
-    m_from, m_to = parse_months(args.months) if args.months else (1, 12)
+    from dashboard.store.period import Period, PeriodError, parse_months
+    try:
+        asked = Period(args.year, *(parse_months(args.months) if args.months else (1, 12)))
+    except PeriodError as e:  # a key (period.error.*), in the CLI's language
+        print(error_text(e, args.lang), file=sys.stderr)
+        return 2
     store = Store(_db(args))
-    period = answers.coverage(store, args.region).effective(Period(args.year, m_from, m_to))
+    period = answers.coverage(store, args.region).effective(asked)
     df = answers.ranking(store, args.region, period)
     if args.json:
         # money from the exact cents: 234000000.03, never 234000000.02999994

@@ -10,12 +10,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
+from dashboard.i18n.message import MsgError, msg
 from dashboard.store.period import Period
 
 KINDS = ("title", "headline", "dynamics", "exports", "imports", "firms", "meetings", "closing")
 # guest: what a delegation may see (meetings and the agreements, no owners, due dates or status);
 # internal: the region's own follow-ups with owners, due dates and overdue marks
 AUDIENCES = ("guest", "internal")
+
+
+class SlideError(MsgError, ValueError):
+    """A pick of slides that cannot be made (slides.error.*), rendered in the reader's language where shown."""
 
 
 @dataclass(frozen=True)
@@ -96,7 +101,7 @@ class Deck:
         by_number = dict(zip(whole, self.slides, strict=True))
         missing = [n for n in order if n not in by_number]
         if missing:
-            raise ValueError(f"no slide {missing[0]}: the deck has slides {whole[0]}-{whole[-1]}")
+            raise SlideError(msg("slides.error.no_slide", n=missing[0], first=whole[0], last=whole[-1]))
         return replace(self, slides=[by_number[n] for n in order], numbers=tuple(order))
 
 
@@ -108,15 +113,15 @@ def parse_slides(text: str, total: int = len(KINDS)) -> tuple[int, ...]:
             continue
         lo, _, hi = part.partition("-")
         if not lo.strip().isdigit() or (hi and not hi.strip().isdigit()):
-            raise ValueError(f"{part!r} is not a slide number")
+            raise SlideError(msg("slides.error.not_number", part=part[:20]))
         a, b = int(lo), int(hi or lo)
         for n in range(a, b + 1) if a <= b else range(a, b - 1, -1):
             if not 1 <= n <= total:
-                raise ValueError(f"no slide {n}: the deck has slides 1-{total}")
+                raise SlideError(msg("slides.error.no_slide", n=n, first=1, last=total))
             if n not in out:
                 out.append(n)
     if not out:
-        raise ValueError("no slide chosen")
+        raise SlideError(msg("slides.error.none"))
     return tuple(out)
 
 

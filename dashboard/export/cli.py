@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from dashboard import config
-from dashboard.slide_model import AUDIENCES, parse_slides
+from dashboard.slide_model import AUDIENCES, SlideError, parse_slides
 
 
 def add_parser(sub) -> None:
@@ -38,23 +38,23 @@ def cmd_deck(args: argparse.Namespace, db: Path) -> int:
     from dashboard.i18n.message import error_text
     from dashboard.reference import partners
     from dashboard.store.db import NoData, Store
-    from dashboard.store.period import Period, parse_months
+    from dashboard.store.period import Period, PeriodError, parse_months
 
     out = Path(args.output)
     kind = out.suffix.lower()
     if kind not in (".pptx", ".pdf", ".docx"):
-        print(f"unknown output format {out.suffix!r}: use .pptx, .pdf or .docx", file=sys.stderr)
+        print(t("cli.deck.bad_output", args.lang, suffix=out.suffix), file=sys.stderr)
         return 2
     iso2 = args.partner.strip().upper()
     if not partners.is_known(iso2):
-        print(f"unknown partner code {args.partner!r} (ISO alpha-2, e.g. KZ)", file=sys.stderr)
+        print(t("cli.deck.unknown_partner", args.lang, code=args.partner), file=sys.stderr)
         return 2
     try:
         m_from, m_to = parse_months(args.months) if args.months else (1, 12)
         period = Period(args.year, m_from, m_to)
         order = parse_slides(args.slides) if args.slides else None
-    except ValueError as e:
-        print(str(e), file=sys.stderr)
+    except (PeriodError, SlideError) as e:  # keys (period.error.*, slides.error.*) in the CLI's language
+        print(error_text(e, args.lang), file=sys.stderr)
         return 2
     try:
         if kind == ".docx":
@@ -65,6 +65,9 @@ def cmd_deck(args: argparse.Namespace, db: Path) -> int:
             print(f"{out}: briefing paper, {iso2}, {period.code()}, {args.lang}")
             return 0
         deck = build_deck(Store(db), iso2, period, args.region, args.lang, audience=args.audience, slides=order)
+    except SlideError as e:  # a slide the pick names that this deck does not have
+        print(error_text(e, args.lang), file=sys.stderr)
+        return 2
     except NoData:
         print(t("frame.no_data", args.lang, db=db), file=sys.stderr)
         return 3

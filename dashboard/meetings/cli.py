@@ -23,8 +23,8 @@ from dashboard.meetings.extract import Proposal
 
 if TYPE_CHECKING:
     from dashboard.meetings.check import CheckedClaim
+    from dashboard.meetings.model import Meeting
 
-LANG = "ru"  # the language of the CLI's text (keys are in the JSON too)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -55,22 +55,22 @@ def _store(db: Path):  # noqa: ANN202 - Store, imported late to keep the CLI sta
     return Store(db)
 
 
-def _checked(db: Path, proposal: Proposal) -> tuple[list[CheckedClaim], str | None]:
+def _checked(db: Path, proposal: Proposal, lang: str) -> tuple[list[CheckedClaim], str | None]:
     from dashboard.store.db import NoData
     try:
         from dashboard.meetings.check import check_claims  # the answer layer and pandas: only when checking
         return check_claims(_store(db), proposal.claims, proposal.meeting.held_on), None
     except NoData:
-        return [], t("frame.no_data", LANG, db=db)
+        return [], t("frame.no_data", lang, db=db)
 
 
-def _note_text(n: Msg) -> str:
-    text = render(n, LANG)
+def _note_text(n: Msg, lang: str) -> str:
+    text = render(n, lang)
     return text + " (--year)" if n.key == "meetings.note.no_year" else text
 
 
-def _notes_json(notes: list[Msg]) -> list[dict]:
-    return [dict(n.to_json(), text=_note_text(n)) for n in notes]
+def _notes_json(notes: list[Msg], lang: str) -> list[dict]:
+    return [dict(n.to_json(), text=_note_text(n, lang)) for n in notes]
 
 
 def _read(path: str, year: int | None, date: dt.date | None = None) -> Proposal:
@@ -88,61 +88,72 @@ def _read(path: str, year: int | None, date: dt.date | None = None) -> Proposal:
     return proposal
 
 
-def _print_checks(checked: list[CheckedClaim]) -> None:
+def _print_checks(checked: list[CheckedClaim], lang: str) -> None:
     from dashboard.export import check_text
     for c in checked:
-        d = check_text.as_dict(c, LANG)
-        print(f"  «{d['quote']}» {d['metric']} {d['partner'] or 'регион'} {d['period'] or '?'}: "
+        d = check_text.as_dict(c, lang)
+        metric = t(f"meetings.metric.{d['metric']}", lang)
+        print(f"  «{d['quote']}» {metric} {d['partner'] or t('cli.meeting.region', lang)} {d['period'] or '?'}: "
               f"{d['verdict_text']}" + (f" [{d['scope_text']}]" if d["scope_text"] else "")
               + (f" — {d['note_text']}" if d["note_text"] else ""))
 
 
+def _print_proposal(m: Meeting, lang: str) -> None:
+    """The proposed record, a field a line, labelled in the CLI's language (values as the text has them)."""
+    print(t("cli.meeting.date", lang, value=m.held_on or "?"))
+    print(t("cli.meeting.title", lang, value=m.title))
+    print(t("cli.meeting.place", lang, value=m.place or "?"))
+    print(t("cli.meeting.partners", lang, value=", ".join(m.partners) or "?"))
+    for p in m.participants:
+        print(t("cli.meeting.participant", lang, name=p.name, role=p.role or "", side=p.side or "?"))
+    print(t("cli.meeting.topics", lang, value=", ".join(m.topics)))
+    for f in m.followups:
+        print(t("cli.meeting.followup", lang, text=f.text, owner=f.owner or "—", due=f.due_on or "—",
+                status=t(f"meetings.status.{f.status}", lang)))
+
+
 def cmd_add(args: argparse.Namespace, db: Path) -> int:
     from dashboard.export import check_text  # the check's text: pandas and the answer layer
+    lang = args.lang
     try:
         proposal = _read(args.file, args.year, args.date)
     except (OSError, DocumentError) as e:
-        print(t("cli.cannot_read", LANG, error=error_text(e, LANG)), file=sys.stderr)
+        print(t("cli.cannot_read", lang, error=error_text(e, lang)), file=sys.stderr)
         return 2
-    checked, err = _checked(db, proposal)
+    checked, err = _checked(db, proposal, lang)
     m = proposal.meeting
     out: dict = {}
     if args.json:
         out = {"meeting": {k: v for k, v in m.to_dict().items() if k != "full_text"},
-               "claims": [check_text.as_dict(c, LANG) for c in checked] or [c.to_dict() for c in proposal.claims],
-               "notes": _notes_json(proposal.notes) + ([{"key": None, "text": err}] if err else []),
+               "claims": [check_text.as_dict(c, lang) for c in checked] or [c.to_dict() for c in proposal.claims],
+               "notes": _notes_json(proposal.notes, lang) + ([{"key": None, "text": err}] if err else []),
                "saved": False}
     else:
-        print(f"дата: {m.held_on or '?'}\nзаголовок: {m.title}\nместо: {m.place or '?'}\n"
-              f"партнёры: {', '.join(m.partners) or '?'}")
-        for p in m.participants:
-            print(f"участник: {p.name} — {p.role or ''} ({p.side or '?'})")
-        print(f"темы: {', '.join(m.topics)}")
-        for f in m.followups:
-            print(f"договорённость: {f.text} | {f.owner or '—'} | {f.due_on or '—'} | {f.status}")
-        print("цифры:")
-        _print_checks(checked)
-        for text in [_note_text(n) for n in proposal.notes] + ([err] if err else []):
+        _print_proposal(m, lang)
+        print(t("cli.meeting.figures", lang))
+        _print_checks(checked, lang)
+        for text in [_note_text(n, lang) for n in proposal.notes] + ([err] if err else []):
             print(f"! {text}")
     confirm = args.yes
     if not confirm and sys.stdin.isatty() and not args.json:
-        confirm = input("Сохранить встречу? [y/N] ").strip().lower() in ("y", "yes", "д", "да")
+        # y/yes in either language, and да/д for a reader answering in Russian
+        confirm = input(t("cli.meeting.confirm", lang)).strip().lower() in ("y", "yes", "д", "да")
     if not confirm:
         if args.json:
             print(json.dumps(out, ensure_ascii=False, indent=1, default=str))
         elif not sys.stdin.isatty():
-            print("(не сохранено: добавьте --yes, чтобы сохранить)")
+            print(t("cli.meeting.preview_only", lang))
         return 0
     if not proposal.complete:
-        msg = "; ".join(_note_text(n) for n in proposal.notes) or "нет даты или заголовка"
-        print(t("cli.not_saved", LANG, error=msg), file=sys.stderr)
+        reason = "; ".join(_note_text(n, lang) for n in proposal.notes) or t("cli.meeting.incomplete", lang)
+        print(t("cli.not_saved", lang, error=reason), file=sys.stderr)
         return 2
     from dashboard.meetings.store_io import MeetingError, load_meeting_documents
     from dashboard.store.versions import StoreBusy, StoreError
     try:
         saved = load_meeting_documents(db, [(Path(args.file).name, Path(args.file).read_bytes(), m)])
     except (StoreBusy, StoreError, MeetingError, OSError) as e:
-        print(t("cli.not_saved", LANG, error=error_text(e, LANG)), file=sys.stderr)
+        print(t("cli.not_saved", lang, error=error_text(e, lang)), file=sys.stderr)
         return 3
     if args.json:
         out["saved"] = saved[0].loaded
@@ -151,37 +162,40 @@ def cmd_add(args: argparse.Namespace, db: Path) -> int:
                                       for fd, f in zip(out["meeting"]["followups"], m.followups, strict=True)]
         print(json.dumps(out, ensure_ascii=False, indent=1, default=str))
     else:
-        print(render(saved[0].message, LANG))
+        print(render(saved[0].message, lang))
     return 0
 
 
 def cmd_check(args: argparse.Namespace, db: Path) -> int:
     from dashboard.export import check_text  # the check's text: pandas and the answer layer
+    lang = args.lang
     try:
         proposal = _read(args.file, args.year, args.date)
     except (OSError, DocumentError) as e:
-        print(t("cli.cannot_read", LANG, error=error_text(e, LANG)), file=sys.stderr)
+        print(t("cli.cannot_read", lang, error=error_text(e, lang)), file=sys.stderr)
         return 2
-    checked, err = _checked(db, proposal)
+    checked, err = _checked(db, proposal, lang)
     if err:
         print(err, file=sys.stderr)
         return 3
     if args.json:
         held = proposal.meeting.held_on
-        print(json.dumps({"meeting_date": held.isoformat() if held else None, "notes": _notes_json(proposal.notes),
-                          "claims": [check_text.as_dict(c, LANG) for c in checked]}, ensure_ascii=False, indent=1))
+        print(json.dumps({"meeting_date": held.isoformat() if held else None,
+                          "notes": _notes_json(proposal.notes, lang),
+                          "claims": [check_text.as_dict(c, lang) for c in checked]}, ensure_ascii=False, indent=1))
     else:
-        _print_checks(checked)
+        _print_checks(checked, lang)
     return 0
 
 
 def cmd_list(args: argparse.Namespace, db: Path) -> int:
     from dashboard.meetings.store_io import list_meetings
     from dashboard.store.db import NoData
+    lang = args.lang
     try:
         meetings = list_meetings(_store(db), args.partner)
     except NoData:
-        print(t("frame.no_data", LANG, db=db), file=sys.stderr)
+        print(t("frame.no_data", lang, db=db), file=sys.stderr)
         return 3
     from dashboard.export import check_text
     from dashboard.meetings import checks
@@ -208,29 +222,38 @@ def cmd_list(args: argparse.Namespace, db: Path) -> int:
         print(f"{m.meeting_id}\t{m.held_on}\t{','.join(m.partners)}\t{m.title}")
         rec = records.get(m.meeting_id or -1)
         if rec is not None and changed[m.meeting_id]:
-            print("\t! " + t("meetings.check_changed", LANG, day=rec.checked_at.date().isoformat(),
+            print("\t! " + t("meetings.check_changed", lang, day=rec.checked_at.date().isoformat(),
                               version=rec.data_version, who=rec.checked_by))
         for c in changed[m.meeting_id]:
-            was, now = (check_text.describe(c.metric, v.data_value, LANG) for v in (c.old, c.new))
-            print(f"\t!   «{c.quote}» {c.metric}: {c.old.verdict} ({was}) -> {c.new.verdict} ({now})")
+            was, now = (_verdict(v.verdict, check_text.describe(c.metric, v.data_value, lang), lang)
+                        for v in (c.old, c.new))
+            print(f"\t!   «{c.quote}» {t(f'meetings.metric.{c.metric}', lang)}: {was} -> {now}")
         for f in m.followups:
-            print(f"\t#{f.followup_id} [{f.status_on(today)}] {f.text} | {f.owner or '—'} | {f.due_on or '—'}")
+            status = t(f"meetings.status.{f.status_on(today)}", lang)
+            print(f"\t#{f.followup_id} [{status}] {f.text} | {f.owner or '—'} | {f.due_on or '—'}")
     return 0
 
 
 def cmd_done(args: argparse.Namespace, db: Path) -> int:
     from dashboard.meetings.store_io import MeetingError, set_followup_done
     from dashboard.store.versions import StoreBusy, StoreError
+    lang = args.lang
     try:
         set_followup_done(db, args.followup_id, done=not args.undo)
     except MeetingError as e:
-        print(error_text(e, LANG), file=sys.stderr)
+        print(error_text(e, lang), file=sys.stderr)
         return 2
     except (StoreBusy, StoreError) as e:
-        print(t("cli.not_changed", LANG, error=error_text(e, LANG)), file=sys.stderr)
+        print(t("cli.not_changed", lang, error=error_text(e, lang)), file=sys.stderr)
         return 3
-    print(f"follow-up {args.followup_id}: {'open' if args.undo else 'done'}")
+    print(t("cli.meeting.reopened" if args.undo else "cli.meeting.done", lang, id=args.followup_id))
     return 0
+
+
+def _verdict(verdict: str, value: str, lang: str) -> str:
+    """'differs (data: 212)' names its value already; the others are followed by it: 'confirmed (4)'."""
+    text = t(f"meetings.verdict.{verdict}", lang, value=value)
+    return text if verdict == "mismatch" else f"{text} ({value})"
 
 
 def run(args: argparse.Namespace, db: Path) -> int:

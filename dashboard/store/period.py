@@ -4,7 +4,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from dashboard.i18n.message import MsgError, msg
+
 _RANGE = re.compile(r"^\s*(\d{1,2})\s*(?:[-–.]{1,2}\s*(\d{1,2}))?\s*$")
+
+
+class PeriodError(MsgError, ValueError):
+    """A period or a range of months that cannot be read (period.error.*): a ValueError, so a URL's bad value is
+    still replaced by the default, and a sentence in the reader's language where it is shown (the CLI)."""
 
 
 @dataclass(frozen=True)
@@ -15,9 +22,9 @@ class Period:
 
     def __post_init__(self) -> None:
         if not (1 <= self.m_from <= self.m_to <= 12):
-            raise ValueError(f"months must be 1 <= from <= to <= 12, got {self.m_from}-{self.m_to}")
+            raise PeriodError(msg("period.error.months", m_from=self.m_from, m_to=self.m_to))
         if not (1900 < self.year < 2200):
-            raise ValueError(f"bad year {self.year}")
+            raise PeriodError(msg("period.error.year", year=self.year))
 
     @property
     def full_year(self) -> bool:
@@ -49,11 +56,11 @@ class Period:
         m = re.fullmatch(r"(\d{4})-(\d{2})\.\.(\d{4})-(\d{2})", text)
         if m:
             if m.group(1) != m.group(3):
-                raise ValueError(f"a period lies within one year: {text}")
+                raise PeriodError(msg("period.error.two_years", text=text))
             return cls(int(m.group(1)), int(m.group(2)), int(m.group(4)))
         m = re.fullmatch(r"(\d{4})(?::(.+))?", text)
         if not m:
-            raise ValueError(f"bad period {text!r}; use 2022, 2023-01..2023-09 or 2023:1-9")
+            raise PeriodError(msg("period.error.bad", text=text[:40]))
         year = int(m.group(1))
         if m.group(2) is None:
             return cls(year)
@@ -64,10 +71,8 @@ class Period:
 def parse_months(text: str) -> tuple[int, int]:
     """'1-9' -> (1, 9); '4' -> (4, 4)."""
     m = _RANGE.match(text)
-    if not m:
-        raise ValueError(f"bad months {text!r}; use e.g. 1-9")
-    a = int(m.group(1))
-    b = int(m.group(2) or a)
+    a = int(m.group(1)) if m else 0
+    b = int(m.group(2) or a) if m else 0
     if not (1 <= a <= b <= 12):
-        raise ValueError(f"bad months {text!r}; use e.g. 1-9")
+        raise PeriodError(msg("period.error.bad_months", text=text[:40]))
     return a, b

@@ -16,6 +16,7 @@ from dashboard.__main__ import main
 from dashboard.export import pptx_deck
 from dashboard.export.pptx_deck import deck_bytes
 from dashboard.export.slides import build_deck
+from dashboard.i18n import t
 from dashboard.meetings.model import FollowUp, Meeting
 from dashboard.meetings.store_io import list_meetings, save_meeting
 from dashboard.slide_model import KINDS, parse_slides
@@ -108,7 +109,8 @@ def test_slides_are_picked_and_ordered(uz_db: Path, tmp_path: Path, capsys: pyte
     assert len(prs.slides) == 4 and "4 slides" in capsys.readouterr().out
     assert main(["--db", str(uz_db), "deck", "--partner", "UZ", "--year", "2022", "--slides", "1,12",
                  "-o", str(out)]) == 2
-    assert "no slide 12" in capsys.readouterr().err
+    # the CLI's language (Russian by default), from the catalogue
+    assert t("slides.error.no_slide", "ru", n=12, first=1, last=len(KINDS)) in capsys.readouterr().err
     assert main(["--db", str(uz_db), "deck", "--partner", "UZ", "--year", "2022", "--audience", "internal",
                  "-o", str(out)]) == 0
     text = "\n".join(sh.text_frame.text for s in Presentation(str(out)).slides for sh in s.shapes
