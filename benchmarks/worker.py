@@ -178,7 +178,7 @@ def phase_queries(a: dict) -> dict:
         result = fn()
         warm = [timed(fn)[0] for _ in range(reps)]
         rec = _Recorder(s)
-        q.ours(rec, p)[name]()  # type: ignore[arg-type]
+        q.ours(rec, p)[name]()  # type: ignore[arg-type]  # a Store look-alike: answers call only df() and rows()
         res["questions"][name] = {"cold": stats(cold), "warm": stats(warm),
                                   "fingerprint": q.fingerprint(name, result), "explain": _explain(s, rec.calls),
                                   "result_rows": len(result) if hasattr(result, "__len__") else 1}

@@ -20,12 +20,11 @@ st.set_page_config(page_title=t("app.title", lang),
                    initial_sidebar_state="auto")
 
 
-def _page(name: str, icon: str, **kw: object) -> st.Page:
+def _page(name: str, icon: str, default: bool = False) -> st.Page:
     """A page of app_pages/, titled in the interface language; icons are Material symbols bundled with Streamlit."""
     # the default page lives at the root URL: Streamlit does not answer its url_path
-    path = None if kw.get("default") else name
     return st.Page(f"app_pages/{name}.py", title=t(f"pages.{name}", lang), icon=f":material/{icon}:",
-                   url_path=path, **kw)
+                   url_path=None if default else name, default=default)
 
 
 PAGES = [

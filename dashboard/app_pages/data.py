@@ -107,7 +107,7 @@ def _month(ym: object) -> str:
         year, month = (int(x) for x in str(ym).split("-"))
         return period_label(year, month, month, lang)
     except ValueError:
-        return "" if pd.isna(ym) else str(ym)  # type: ignore[call-overload]
+        return "" if pd.isna(ym) else str(ym)
 
 
 src = answers.sources(store, lang)

@@ -23,7 +23,7 @@ c2.segmented_control(t("goods.level", lang), ["2", "3"], key="depth",
 flow = st.session_state.get("flow") or "E"
 depth = st.session_state.get("depth") or "2"
 
-data = cached.commodity_structure(v, region, *period.params.values(), None)
+data = cached.commodity_structure(v, region, period.year, period.m_from, period.m_to, None)
 part = data if flow == "EI" else data[data["flow"] == flow]
 if part.empty:
     st.info(t("overview.no_trade", lang))
@@ -42,7 +42,8 @@ state.write_url(flow=flow, depth=depth, chapter=chapter)
 
 a, b = st.columns([2, 3])
 with a:
-    who = cached.chapter_partners(v, region, *period.params.values(), chapter, None if flow == "EI" else flow)
+    who = cached.chapter_partners(v, region, period.year, period.m_from, period.m_to, chapter,
+                                 None if flow == "EI" else flow)
     who = goods_view.with_names(who, lang).head(10)
     fig = trade.top_partners(goods_view.as_flows(who, flow), lang,
                              t("goods.chapter_partners", lang, chapter=chapter, flow=flow_name, period=ptext))

@@ -89,7 +89,7 @@ with st.container(horizontal=True, key="present_bar", gap="small", vertical_alig
                                args=("present_audience", "audience"))
         titles = {n: t("present.pick_option", lang, n=n, title=s.title) for n, s in enumerate(whole.slides, start=1)}
         how.multiselect(t("present.pick", lang), list(titles), key="present_pick", default=list(order),
-                        format_func=titles.get, help=t("present.pick_help", lang), on_change=_keep,
+                        format_func=lambda n: titles[n], help=t("present.pick_help", lang), on_change=_keep,
                         args=("present_pick", "slides"))
         how.selectbox(t("present.auto", lang), AUTO_CHOICES, key="auto",
                       format_func=lambda s: t("present.auto_off", lang) if s == 0 else t("present.auto_s", lang, s=s))

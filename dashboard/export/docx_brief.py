@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Sequence
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -86,7 +87,7 @@ class _Paper:
     def section(self, title: str) -> None:
         self.para(title, bold=True, align=WD_ALIGN_PARAGRAPH.LEFT, before=12)
 
-    def table(self, header: list[str], rows: list[list[str]], widths: list[float]) -> None:
+    def table(self, header: list[str], rows: list[list[str]], widths: Sequence[float]) -> None:
         tbl = self.doc.add_table(rows=1, cols=len(header))
         tbl.style = "Table Grid"
         tbl.alignment = WD_TABLE_ALIGNMENT.CENTER

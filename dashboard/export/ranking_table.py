@@ -10,11 +10,11 @@ from dashboard.i18n.columns import name_column
 GROUP_COLUMNS = {"EAEU": "eaeu", "CIS": "cis", "EU": "eu", "BRICS": "brics", "SCO": "sco"}
 
 
-def movement(rank: object, prev_rank: object, lang: str) -> str:
-    """'▲2' moved up two places, '▼1' down one, '=' unchanged, 'новый' when absent a year before."""
-    if pd.isna(prev_rank):
+def movement(rank: int, prev_rank: float | None, lang: str) -> str:
+    """'▲2' moved up two places, '▼1' down one, '=' unchanged, 'новый' when absent a year before (NaN or None)."""
+    if prev_rank is None or pd.isna(prev_rank):
         return t("partners.new", lang)
-    d = int(prev_rank) - int(rank)  # type: ignore[call-overload]
+    d = int(prev_rank) - int(rank)
     return "=" if d == 0 else (f"▲{d}" if d > 0 else f"▼{-d}")
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 import functools
 import math
 from collections.abc import Callable, Iterable
+from typing import SupportsFloat
 
 from babel import Locale
 from babel.numbers import format_decimal
@@ -72,7 +73,7 @@ def cell(x: float | None, decimals: int, lang: str = "ru", signed: bool = False,
 
 
 def column_formatter(values: Iterable[float | None], lang: str, signed: bool = False,
-                     suffix: str = "", decimals: int | None = None) -> Callable[[object], str]:
+                     suffix: str = "", decimals: int | None = None) -> Callable[[float | None], str]:
     """The display text of one table column (for a pandas Styler): the values stay numbers, so the table still
     sorts by value; decimals chosen by column_decimals unless given."""
     values = [_float(v) for v in values]
@@ -80,10 +81,12 @@ def column_formatter(values: Iterable[float | None], lang: str, signed: bool = F
     return lambda x: cell(_float(x), d, lang, signed, suffix)
 
 
-def _float(x: object) -> float | None:
-    """A table value as a float, None for the missing ones (None, NaN, pandas' NA)."""
+def _float(x: SupportsFloat | None) -> float | None:
+    """A table value as a float, None for the missing ones (None, NaN, pandas' NA: float() refuses NA)."""
+    if x is None:
+        return None
     try:
-        f = float(x)  # type: ignore[arg-type]
+        f = float(x)
     except (TypeError, ValueError):
         return None
     return None if math.isnan(f) else f

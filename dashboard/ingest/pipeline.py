@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from queue import Full, Queue
-from typing import Any
+from typing import Any, Literal
 
 import duckdb
 
@@ -252,15 +252,20 @@ def keep_heap() -> None:
 READERS = 2  # files read and checked at once, ahead of the one being stored
 
 
+# what the reading thread hands over: a parsed file, the reports of the bad files, an exception, or the end
+_Handed = (tuple[Literal["file"], Parsed] | tuple[Literal["bad"], list[Report]]
+           | tuple[Literal["error"], BaseException] | tuple[Literal["end"], None])
+
+
 def _read_ahead(paths: list[Path], fmt: str) -> Iterator[Parsed]:
     """The files parsed and checked READERS at a time in other threads (the first alone), so that reading the
     next files overlaps storing this one (pyarrow, numpy and DuckDB release the GIL: both cores work). At most
     READERS files in the reading and one waiting, which bounds the memory. Bad files are reported together
     after the last good one is handed over."""
-    queue: Queue[tuple[str, object]] = Queue(maxsize=1)
+    queue: Queue[_Handed] = Queue(maxsize=1)
     stop = threading.Event()
 
-    def put(item: tuple[str, object]) -> bool:
+    def put(item: _Handed) -> bool:
         while not stop.is_set():
             try:
                 queue.put(item, timeout=0.1)
@@ -298,13 +303,13 @@ def _read_ahead(paths: list[Path], fmt: str) -> Iterator[Parsed]:
     thread.start()
     try:
         while True:
-            kind, item = queue.get()
-            if kind == "file":
-                yield item  # type: ignore[misc]
-            elif kind == "bad":
-                raise ImportRejected(_merged(item))  # type: ignore[arg-type]
-            elif kind == "error":
-                raise item  # type: ignore[misc]
+            handed = queue.get()
+            if handed[0] == "file":
+                yield handed[1]
+            elif handed[0] == "bad":
+                raise ImportRejected(_merged(handed[1]))
+            elif handed[0] == "error":
+                raise handed[1]
             else:
                 return
     finally:

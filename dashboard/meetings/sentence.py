@@ -116,12 +116,13 @@ class Sentence:
         return i < len(starts) and starts[i] < b
 
     def add(self, start: int, end: int, metric: str, partner: str | None, qual: str, value: float,
-            core: int | None = None, claimed: float | None = None, **kw: object) -> None:
+            core: int | None = None, claimed: float | None = None, *, kind: str | None = None,
+            step: float | None = None, goods: str | None = None, unit: str = "", scale: str = "") -> None:
         """A claim quoting s[start:end]; only s[core:end] (the figure itself) is kept from other rules."""
         quote = self.s[start:end].strip(" ,—–-").rstrip(".")
         c = Claim(quote, metric, partner, self.period, qual, clean(value), sentence=self.s,
                   claimed_value=clean(claimed if claimed is not None else value), period_how=self.how,
-                  **kw)  # type: ignore[arg-type]
+                  kind=kind, step=step, goods=goods, unit=unit, scale=scale)
         self.out.append((start, len(self.out), c))
         self.dollars = self.dollars or c.unit == "$"
         self.last_share = metric if metric in SHARE.values() else self.last_share

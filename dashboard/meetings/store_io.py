@@ -48,8 +48,8 @@ def _insert(w: Writer, m: Meeting, source_id: int | None,
     if m.held_on is None or not m.title.strip():
         raise MeetingError(msg("meetings.error.no_date_or_title"))
     old = w.value("meeting_by_date_title", held_on=m.held_on, title=m.title)
-    if old is not None:
-        mid = int(old)  # type: ignore[call-overload]
+    if isinstance(old, int):  # the id (an INTEGER column) of the meeting of that date and title
+        mid = old
         w.run("delete_meeting", meeting_id=mid)
     else:
         mid = w.next_id("meetings")

@@ -65,8 +65,8 @@ def read(published: Path) -> list[Entry]:
     return out
 
 
-def _int(v: object) -> int | None:
-    return None if v is None else int(v)  # type: ignore[call-overload]
+def _int(v: int | str | None) -> int | None:
+    return None if v is None else int(v)
 
 
 def append(published: Path, entry: Entry) -> None:
@@ -149,7 +149,7 @@ def change_of(statements: list[tuple[str, dict]]) -> dict:
         return {"kind": "meeting", "titles": meetings}
     for name, p in statements:
         if name == "set_followup_done":
-            return {"kind": "followup", "id": int(p["followup_id"]), "done": bool(p["done"])}  # type: ignore
+            return {"kind": "followup", "id": int(p["followup_id"]), "done": bool(p["done"])}
     return {"kind": "other"} if statements else {"kind": "schema"}
 
 

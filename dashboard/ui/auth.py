@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import secrets
+from collections.abc import Mapping
 
 import streamlit as st
 
@@ -44,7 +45,7 @@ def _secret(section: str, key: str | None = None) -> object:
 
 def oidc_configured() -> bool:
     auth = _secret("auth")  # st.login needs at least redirect_uri and cookie_secret, plus a provider
-    return bool(auth) and "redirect_uri" in auth  # type: ignore[operator]
+    return isinstance(auth, Mapping) and "redirect_uri" in auth
 
 
 def user_name() -> str:
@@ -58,8 +59,7 @@ def user_name() -> str:
 
 def _accounts() -> access.Accounts:
     users = _secret("dashboard", "users")
-    return access.accounts(users if hasattr(users, "items") else None,  # type: ignore[arg-type]
-                           _secret("dashboard", "password_hash"))
+    return access.accounts(users if isinstance(users, Mapping) else None, _secret("dashboard", "password_hash"))
 
 
 def _device_cookies(create: bool) -> access.DeviceCookie | None:

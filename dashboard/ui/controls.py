@@ -52,9 +52,11 @@ def sidebar(lang: str) -> state.View:
     with st.sidebar:
         st.segmented_control(t("controls.lang", lang), ["ru", "en"], key="lang",
                              format_func=lang_label)
-        names = dict(zip(regions["code"], regions["name"], strict=True))
-        st.selectbox(t("controls.region", lang), codes, key="region",
-                     format_func=lambda c: f"{regions_ref.display_name(names.get(c, c), lang)} ({c})")
+        names: dict[str, str] = dict(zip(regions["code"], regions["name"], strict=True))
+
+        def region_label(code: str) -> str:
+            return f"{regions_ref.display_name(names.get(code, code), lang)} ({code})"
+        st.selectbox(t("controls.region", lang), codes, key="region", format_func=region_label)
         st.selectbox(t("controls.year", lang), sorted(years, reverse=True), key="year")
         # st.slider rather than a select_slider of month names: the latter loses its range on reruns
         # in AppTest; the chosen months are spelled out right below it.

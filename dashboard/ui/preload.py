@@ -128,8 +128,8 @@ class ServedPage:
         async def send_page(message) -> None:
             nonlocal start
             if message["type"] == "http.response.start":
-                headers = dict(message.get("headers", []))
-                if message["status"] == 200 and headers.get(b"content-type", b"").startswith(b"text/html"):
+                sent = dict(message.get("headers", []))
+                if message["status"] == 200 and sent.get(b"content-type", b"").startswith(b"text/html"):
                     start = message  # held until the whole body is in
                     return
             elif message["type"] == "http.response.body" and start is not None:

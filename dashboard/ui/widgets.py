@@ -90,7 +90,7 @@ def number_style(df: pd.DataFrame, lang: str, signed: tuple[str, ...] = ()) -> S
     return df.style.format(fmt)
 
 
-def growth_colour(value: object) -> str:
+def growth_colour(value: float | None) -> str:
     """Green for growth, red for decline; the sign is printed too, so colour is never the only cue."""
     if value is None or pd.isna(value):
         return ""
