@@ -119,7 +119,10 @@ def cmd_rollback(args: argparse.Namespace) -> int:
     except StoreError as e:
         print(t("cli.rollback_failed", args.lang, error=error_text(e, args.lang)), file=sys.stderr)
         return 3
-    print(t("cli.now_serving", args.lang, version=target.name))
+    from dashboard.i18n.numbers import version_label
+    from dashboard.store import answers
+    # by number and date, as the history and the Данные page name it, never by file
+    print(t("cli.now_serving", args.lang, version=version_label(*answers.version_of(target), args.lang)))
     return 0
 
 
