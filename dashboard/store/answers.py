@@ -54,10 +54,6 @@ def first(store: Store, name: str, **params: object) -> dict[str, Any] | None:
     return rows[0] if rows else None
 
 
-def _money(v: Any) -> Money | None:
-    return None if v is None else Money(int(v))
-
-
 def _int(v: Any) -> int | None:
     return None if v is None else int(v)
 
