@@ -11,12 +11,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from dashboard.store.db import Store
 from dashboard.store.period import Period
+
+if TYPE_CHECKING:  # imported where a DataFrame is made or read: the CLI's JSON ranking runs without pandas
+    import pandas as pd
 
 
 # ---- money and rows ---------------------------------------------------------------------------------------
@@ -36,6 +37,7 @@ class Money:
 
 def _value(v: Any) -> Any:
     """NaN, NA and NaT -> None; numpy scalars -> Python ones."""
+    import pandas as pd  # loaded already: the value comes from a DataFrame
     if v is None or v is pd.NA or v is pd.NaT:
         return None
     if isinstance(v, float) and math.isnan(v):
@@ -157,6 +159,11 @@ class Position:
 def positions(ranking: pd.DataFrame) -> dict[str, Position]:
     """Every row of a ranking (the DataFrame of `ranking`) as a Position, by ISO code."""
     return {r["iso2"]: Position.from_row(r) for r in records(ranking)}
+
+
+def ranked(store: Store, region: str, period: Period) -> list[Position]:
+    """The ranking of `ranking` as Positions in rank order, read without pandas (the CLI's fast path)."""
+    return [Position.from_row(r) for r in store.dicts("partner_ranking", region=region, **period.params)]
 
 
 def position_in(ranking: pd.DataFrame, iso2: str) -> Position | None:

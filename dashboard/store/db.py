@@ -11,14 +11,16 @@ import contextlib
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import duckdb
-import pandas as pd
 
 from dashboard.i18n.message import Msg
 from dashboard.store import sqlfiles, versions
 from dashboard.store.sqlfiles import sql
+
+if TYPE_CHECKING:  # pandas costs ~0.4 s to import: the CLI's JSON answers do without it
+    import pandas as pd
 
 T = TypeVar("T")
 POOL = 8  # idle cursors kept, each with the macros defined: about the queries a process runs at once
@@ -109,6 +111,14 @@ class Store:
 
     def rows(self, name: str, **params: object) -> list[tuple]:
         return self._answer(lambda cur: cur.execute(sql(name), params or None).fetchall())
+
+    def dicts(self, name: str, **params: object) -> list[dict[str, Any]]:
+        """Rows as dicts of plain Python values (None for NULL), without pandas."""
+        def run(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+            cur.execute(sql(name), params or None)
+            names = [d[0] for d in cur.description or ()]
+            return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+        return self._answer(run)
 
     def _answer(self, run: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
         """Run a query; a read error of the file (DuckDB checks a block's checksum only when a query reads the
