@@ -327,16 +327,16 @@ def test_a_pdf_that_cannot_be_made_says_why_in_the_readers_language(make_app, de
         _check(make_app("present", lang=lang), lang, data, f"present, no LibreOffice ({lang})")
 
 
-def test_the_meetings_cli_refuses_a_bad_file_in_its_language(demo_db, tmp_path, capsys) -> None:
-    """`meeting add` and `meeting check` speak Russian (meetings/cli.LANG): the refusal too."""
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_the_meetings_cli_refuses_a_bad_file_in_its_language(lang, demo_db, tmp_path, capsys) -> None:
+    """`meeting add` and `meeting check` speak the CLI's --lang: the refusal too."""
     from dashboard.__main__ import main
-    from dashboard.meetings import cli
     bad = tmp_path / "minutes.docx"
     bad.write_bytes(b"not a document")
-    data = data_values(demo_db, cli.LANG)
+    data = data_values(demo_db, lang)
     data.stored |= {str(bad), bad.name}  # the path as given on the command line, and the file's name
     for command in ("add", "check"):
-        assert main(["--db", str(demo_db), "meeting", command, str(bad)]) == 2
+        assert main(["--db", str(demo_db), "--lang", lang, "meeting", command, str(bad)]) == 2
         said = capsys.readouterr().err.strip()
-        unaccounted, foreign = audit([said], cli.LANG, data)
+        unaccounted, foreign = audit([said], lang, data)
         assert said and not unaccounted and not foreign, _report(f"meeting {command}", unaccounted, foreign)

@@ -56,13 +56,16 @@ def test_a_verdict_changed_by_a_late_month_is_flagged(tmp_path: Path, capsys: py
     import json
 
     from dashboard.meetings import cli
-    assert cli.cmd_list(argparse.Namespace(partner=None, json=True), db) == 0
+    assert cli.cmd_list(argparse.Namespace(partner=None, json=True, lang="ru"), db) == 0
     (listed,) = json.loads(capsys.readouterr().out)
     assert listed["check"]["checked_by"] == "ivanova" and listed["check"]["data_version"] == "1"
     assert [(c["metric"], c["old"], c["new"], c["new_value"]) for c in listed["check_changed"]] == \
         [("export_rank", "confirmed", "mismatch", 3)]
-    assert cli.cmd_list(argparse.Namespace(partner=None, json=False), db) == 0
-    assert "confirmed (2) -> mismatch (3)" in capsys.readouterr().out
+    from dashboard.i18n import t
+    for lang in ("ru", "en"):  # the verdicts in the CLI's language, each with its value
+        assert cli.cmd_list(argparse.Namespace(partner=None, json=False, lang=lang), db) == 0
+        was = f"{t('meetings.verdict.confirmed', lang)} (2)"
+        assert f"{was} -> {t('meetings.verdict.mismatch', lang, value=3)}" in capsys.readouterr().out
 
 
 def test_another_text_is_not_compared_with_the_record() -> None:
