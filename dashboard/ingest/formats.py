@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, cast
 if TYPE_CHECKING:
     from dashboard.ingest.format import Format
 
-NAMES: tuple[str, ...] = ("fts", "comtrade", "firms")  # the order a file's header is tried against them
+NAMES: tuple[str, ...] = ("fts", "comtrade", "firms", "letters")  # the order a file's header is tried against them
 CHOICES: tuple[str, ...] = ("auto", *NAMES)            # auto: told by the header
 
 

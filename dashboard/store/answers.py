@@ -8,8 +8,10 @@ at the end return DataFrames for charts and tables.
 """
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -65,6 +67,7 @@ def _float(v: Any) -> float | None:
 
 
 # ---- coverage ---------------------------------------------------------------------------------------------
+STALE_MONTHS = 6  # pages and slides warn when the latest month loaded is older than this
 @dataclass(frozen=True)
 class Coverage:
     """Which years of a region are loaded and the last month loaded in each."""
@@ -90,6 +93,17 @@ class Coverage:
         """The latest year loaded through December, else the latest year loaded; None when nothing is."""
         full = [y for y, last in self.last_months if last == 12]
         return max(full) if full else (max(self.years) if self.last_months else None)
+
+    def latest_month(self) -> tuple[int, int] | None:
+        """(year, month) of the latest month loaded: what "данные на …" names; None when nothing is."""
+        return max(self.last_months) if self.last_months else None
+
+    def stale(self, today: dt.date) -> bool:
+        """The latest month loaded is more than STALE_MONTHS before today's month (or nothing is loaded)."""
+        latest = self.latest_month()
+        if latest is None:
+            return True
+        return (today.year * 12 + today.month) - (latest[0] * 12 + latest[1]) > STALE_MONTHS
 
 
 def coverage(store: Store, region: str) -> Coverage:
@@ -226,6 +240,52 @@ def firms(store: Store, iso2: str, year: int) -> Firms | None:
             return Firms(year, _int(r["firms_any"]), _int(r["firms_exporters"]), _int(r["firms_importers"]),
                          _int(r["firms"]))
     return None
+
+
+# ---- official figures (letters) ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Official:
+    """One figure from a letter (ingest/letters.py): its period, partner (None = the region), metric and exact
+    value (US dollars to the cent, growth as a ratio, counts and places), and the letter it comes from."""
+    period: Period
+    partner: str | None
+    metric: str
+    value: Decimal
+    unit: str
+    document: str
+    document_date: dt.date
+    restricted: bool              # ДСП: never on the guest deck or in a download
+    entered_by: str | None
+
+    @property
+    def money(self) -> Money | None:
+        """The amount of a money metric in cents; None for the others."""
+        return Money(int(self.value * 100)) if self.metric in OFFICIAL_MONEY else None
+
+
+OFFICIAL_MONEY = frozenset({"turnover", "exports", "imports"})
+
+
+def official_figures(store: Store, region: str, partner: str | None = None, *, region_only: bool = False,
+                     restricted: bool = True) -> list[Official]:
+    """The region's official figures, newest period first: of one partner when given, of the region as a whole
+    with region_only, else all; restricted=False leaves out the ДСП ones (the guest deck, downloads)."""
+    if not store.rows("official_figures_held")[0][0]:  # a version published before the table
+        return []
+    out = []
+    for y, m_from, m_to, p, metric, value, unit, doc, on, dsp, _file, by in store.rows("official_figures",
+                                                                                       region=region):
+        if (partner is not None and p != partner) or (region_only and p is not None) or (dsp and not restricted):
+            continue
+        out.append(Official(Period(int(y), int(m_from), int(m_to)), p, str(metric), Decimal(value), unit or "",
+                            str(doc), on, bool(dsp), by))
+    return out
+
+
+def official(store: Store, region: str, period: Period, partner: str | None, metric: str) -> Official | None:
+    """The official figure of exactly this period, partner and metric, if a letter gave one."""
+    return next((o for o in official_figures(store, region) if o.period == period and o.partner == partner
+                 and o.metric == metric), None)
 
 
 # ---- names and the data version ---------------------------------------------------------------------------

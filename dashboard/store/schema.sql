@@ -119,3 +119,11 @@ CREATE TABLE IF NOT EXISTS meeting_checks (
     position INTEGER, quote VARCHAR, metric VARCHAR, partner VARCHAR, period VARCHAR, verdict VARCHAR,
     data_value DOUBLE
 );
+-- Official figures that arrive by letter (ingest/letters.py): one figure of the region or a partner for a period,
+-- with the letter it comes from. value is normalised (US dollars to the cent, growth as a ratio, counts, places);
+-- partner NULL = the region as a whole; restricted = ДСП (for official use): never on the guest deck or a download.
+CREATE TABLE IF NOT EXISTS official_figures (
+    region VARCHAR NOT NULL, year SMALLINT NOT NULL, m_from TINYINT NOT NULL, m_to TINYINT NOT NULL,
+    partner VARCHAR, metric VARCHAR NOT NULL, value DECIMAL(38, 6) NOT NULL, unit VARCHAR,
+    document VARCHAR NOT NULL, document_date DATE NOT NULL, restricted BOOLEAN NOT NULL, source_id INTEGER NOT NULL
+);
