@@ -107,6 +107,20 @@ def test_back_after_a_partner_change_restores_the_previous_partner(page: Page, a
     no_error_box(page)
 
 
+def test_back_from_a_presenter_link_leaves_it_rather_than_opening_it_again(page: Page, app_url: str) -> None:
+    """?present=1 on a partner link redirects to the slides; that redirect replaces the link's entry."""
+    page.goto(f"{app_url}/?year=2022")
+    settle(page)
+    page.goto(f"{app_url}/partner?partner=KZ&year=2022&present=1")
+    settle(page)
+    expect(page).to_have_url(re.compile(r"/present\?"))
+    page.go_back()
+    settle(page)
+    expect(page).to_have_url(f"{app_url}/?year=2022")
+    expect(heading(page)).to_have_text(t("overview.title", RU))
+    no_error_box(page)
+
+
 def test_a_copied_link_opens_the_same_view_in_a_new_page(page: Page, app_url: str) -> None:
     page.goto(f"{app_url}/goods?year=2022")
     settle(page)
