@@ -4,6 +4,7 @@ The README's settings table is checked against SETTINGS by a unit test, so the t
 """
 from __future__ import annotations
 
+import datetime as dt
 import math
 import os
 from dataclasses import dataclass
@@ -76,3 +77,9 @@ def trusted_proxies() -> list[str]:
 
 def read_only() -> bool:
     return get("DASHBOARD_READ_ONLY").strip().lower() in ("1", "true", "yes")
+
+
+def today() -> dt.date:
+    """The date pages and slides judge the data's age by ("данные на …" and its warning): one clock, which a
+    test replaces."""
+    return dt.date.today()

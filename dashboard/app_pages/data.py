@@ -13,7 +13,7 @@ from dashboard.ingest.pipeline import Parsed, parse_file, publish
 from dashboard.ingest.report import ImportRejected
 from dashboard.store import answers, history, versions
 from dashboard.store.versions import StoreBusy, StoreError
-from dashboard.ui import auth, cached, state
+from dashboard.ui import auth, cached, letters_form, state
 
 lang = state.lang()
 st.title(t("pages.data", lang))
@@ -96,6 +96,9 @@ if files:
             for o in outcomes:
                 st.success(render_all(o.messages, lang))
             st.caption(t("data.now_serving", lang, version=_label(versions.current(published))))
+
+# --- one official figure from a letter, typed in (the same checks and publication as a file)
+letters_form.form(lang, published)
 
 # --- what is loaded, newest first: formats by their names, months and moments as the language writes them
 st.subheader(t("data.sources", lang))

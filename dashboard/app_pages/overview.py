@@ -4,7 +4,7 @@ import streamlit as st
 from dashboard.charts import maps, trade
 from dashboard.i18n import t
 from dashboard.i18n.columns import name_column
-from dashboard.ui import cached, frame, state, widgets
+from dashboard.ui import cached, frame, official_view, state, widgets
 from dashboard.ui.narrative import overview_sentence
 
 pg = frame.page()
@@ -43,4 +43,5 @@ monthly = monthly[monthly["year"].between(period.year - 2, period.year)]
 years = f"{period.year - 2}–{period.year}"
 widgets.chart(trade.monthly(monthly, lang, t("overview.monthly", lang, years=years)), lang,
               "overview_monthly", f"monthly_{years}")
+official_view.block(lang, region)  # the region's own figures from letters
 frame.footnote(lang, ptext, pg.scope)

@@ -4,7 +4,7 @@ import streamlit as st
 from dashboard.i18n import t
 from dashboard.i18n.numbers import number, percent, period_label, rank_phrase
 from dashboard.store import answers
-from dashboard.ui import cached, deck_download, frame, partner_view, state, style, widgets
+from dashboard.ui import cached, deck_download, frame, official_view, partner_view, state, style, widgets
 from dashboard.ui.present_link import maybe_switch_to_presenter, presenter_params
 
 maybe_switch_to_presenter()  # ?present=1 on a partner link opens the slides
@@ -62,6 +62,7 @@ if "partner_firms" in figs:
     widgets.chart(figs["partner_firms"], lang, "partner_firms", f"firms_{iso2}")
 else:
     st.caption(t("partner.no_firms", lang))
+official_view.block(lang, region, iso2)
 partner_view.meetings(iso2, lang)
 frame.footnote(lang, ptext, scope)
 style.print_fit()  # the page prints on A4 as a fact sheet

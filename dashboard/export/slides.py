@@ -12,6 +12,7 @@ import pandas as pd
 
 from dashboard import config
 from dashboard.charts import theme
+from dashboard.export import official_text
 from dashboard.i18n import t
 from dashboard.i18n.columns import name_column
 from dashboard.i18n.numbers import day, day_long, money, number, percent, period_label, plural, rank_phrase
@@ -30,6 +31,7 @@ MAX_MEETINGS = 3
 MAX_FOLLOWUPS = 4          # what fits at 1280x720 with long Russian texts
 FOLLOWUP_CHARS = 100       # a follow-up's text on a slide: three lines at most in a half-width column
 HISTORY_YEARS = 6         # years on the dynamics, rank and firms charts
+MAX_OFFICIAL = 5           # official figures from letters on the closing slide, newest first
 
 
 def _p(key: str, lang: str, **kw: object) -> str:
@@ -53,8 +55,13 @@ def _growth(g: float | None, lang: str, suffix: str = "") -> str:
 class _Builder:
     def __init__(self, store: Store, iso2: str, period: Period, region: str, lang: str, today: dt.date):
         self.store, self.iso2, self.region, self.lang = store, iso2, region, lang
-        self.period = answers.coverage(store, region).effective(period)
+        cov = answers.coverage(store, region)
+        self.period = cov.effective(period)
         self.today = today
+        # "данные на …": the latest month loaded, and whether it is more than six months before today
+        latest = cov.latest_month()
+        self.as_of = (_as_of(latest, lang) + (f" ({t('asof.stale_short', lang)})" if cov.stale(today) else "")
+                      if latest else "")
         self.version = version_text(answers.version_number(store), answers.published_at(store), lang)
         self.scope = answers.scope(store, region, self.period.year)
         self.ptext = period_label(self.period.year, self.period.m_from, self.period.m_to, lang)
@@ -69,6 +76,7 @@ class _Builder:
         text = _p("footnote", self.lang, period=self.ptext, scope=self.scope_text,
                   source=_p(f"foot_{source}", self.lang, date=day(self.today, self.lang)),
                   version=self.version)
+        text += f" · {self.as_of}" if self.as_of else ""
         return text + (" · " + _p("demo", self.lang) if self.scope.demo else "")
 
     def region_title(self) -> str:
@@ -228,7 +236,20 @@ class _Builder:
         return Slide("meetings", _p("meetings_title" if audience == "internal" else "meetings_title_guest", lang),
                      subtitle=sub, lists=lists, footnote=self.foot("meetings"))
 
-    def closing(self) -> Slide:
+    def official(self, audience: str) -> tuple[ItemList, ...]:
+        """The partner's figures from letters, with their letters; the guest deck leaves out the ДСП ones (and so
+        do its PPTX and PDF), the internal one marks them."""
+        figures = answers.official_figures(self.store, self.region, self.iso2, restricted=audience == "internal")
+        if not figures:
+            return ()
+        items = tuple(Item(t("official.slide_item", self.lang, metric=official_text.metric(o, self.lang),
+                             period=official_text.period(o, self.lang), value=official_text.value(o, self.lang)),
+                           official_text.source(o, self.lang)
+                           + (f" · {t('official.restricted', self.lang)}" if o.restricted else ""), alert=o.restricted)
+                      for o in figures[:MAX_OFFICIAL])
+        return (ItemList(t("official.slide_list", self.lang), items),)
+
+    def closing(self, audience: str = "guest") -> Slide:
         lang = self.lang
         customs = list(self.scope.files)
         firm_files = [str(f) for (f,) in self.store.rows("firms_sources", year=self.period.year)]
@@ -243,8 +264,13 @@ class _Builder:
             facts.insert(0, Item(_p("demo_long", lang), alert=True))
         return Slide("closing", _p("closing_title", lang), subtitle=self.name + " · " + self.ptext,
                      lists=(ItemList(_p("sources_list", lang), tuple(sources)),
-                            ItemList(_p("facts_list", lang), tuple(facts))),
+                            ItemList(_p("facts_list", lang), tuple(facts)), *self.official(audience)),
                      footnote=self.foot())
+
+
+def _as_of(latest: tuple[int, int], lang: str) -> str:
+    """'данные на сентябрь 2023'."""
+    return t("asof.caption", lang, month=period_label(latest[0], latest[1], latest[1], lang))
 
 
 def _firms_word(n: int, lang: str) -> str:
@@ -260,7 +286,7 @@ def build_deck(store: Store, iso2: str, period: Period, region: str | None = Non
     if audience not in AUDIENCES:
         raise ValueError(f"audience {audience!r}: one of {', '.join(AUDIENCES)}")
     region = region or config.region()
-    b = _Builder(store, iso2.upper(), period, region, lang, today or dt.date.today())
+    b = _Builder(store, iso2.upper(), period, region, lang, today or config.today())
     p = b.period
     history = answers.rank_history(store, region, b.iso2, p.m_from, p.m_to)
     history = history[history["year"] <= p.year]
@@ -268,5 +294,5 @@ def build_deck(store: Store, iso2: str, period: Period, region: str | None = Non
     firms = b.firms(answers.firms_history(store, b.iso2), answers.firms(store, b.iso2, p.year))
     deck = Deck(b.iso2, b.name, p, region, lang, b.version, b.scope.demo, b.today, audience=audience)
     deck.slides = [b.title(), b.headline(history), b.dynamics(history), b.structure(cs, "E"),
-                   b.structure(cs, "I"), firms, b.meetings(audience), b.closing()]
+                   b.structure(cs, "I"), firms, b.meetings(audience), b.closing(audience)]
     return deck.picked(slides)

@@ -16,6 +16,12 @@ Tolerances (claimed c, value in the data d):
   trade whose net mass the source left out gives no_data, never a partial sum.
 Firms: kind 'any' is firms_total of metrics.sql (the 'any' count, else exporters + importers), as the ranking.
 
+Official figures (letters, ingest/letters.py): the loaded trade data come first; a claim whose period is not
+loaded (or a firm count with no count loaded for its year) is checked against the official figure of exactly
+its period, partner and metric when a letter gave one, and a note names the letter (meetings.note.official*).
+The customs unload is the more detailed source and the one every other figure on the page rests on, so a
+letter never overrides it; it answers only what the unload cannot.
+
 Every answer comes from store/answers.py (coverage, positions, M counted by SQL, firms, scope), goods from
 goods_flow.sql; the result is keys, never sentences: the verdict (meetings.verdict.<verdict>), the scope (Scope
 keys, or the firms kind) and notes (meetings.note.* with parameters), rendered where they are shown
@@ -129,6 +135,7 @@ class _Data:
         self.cov = answers.coverage(store, region)
         self._rank: dict[Period, pd.DataFrame] = {}
         self._scope: dict[int, Scope] = {}
+        self._official: list[answers.Official] | None = None
 
     def ranking(self, p: Period) -> pd.DataFrame:
         if p not in self._rank:
@@ -142,6 +149,16 @@ class _Data:
         if year not in self._scope:
             self._scope[year] = answers.scope(self.store, self.region, year)
         return self._scope[year]
+
+    def official(self, c: Claim, period: Period) -> answers.Official | None:
+        """The letter's figure for the claim's period, partner and metric (_OFFICIAL), ДСП ones included."""
+        metric = _OFFICIAL.get(c.metric)
+        if metric is None or c.goods is not None or (c.metric == "firms" and (c.kind or "any") != "any"):
+            return None
+        if self._official is None:
+            self._official = answers.official_figures(self.store, self.region)
+        return next((o for o in self._official if o.period == period and o.partner == c.partner
+                     and o.metric == metric), None)
 
     def firms(self, iso2: str, year: int, kind: str) -> int | None:
         f = answers.firms(self.store, iso2, year)
@@ -178,6 +195,13 @@ def check_claim(c: Claim, data: _Data, meeting_date: dt.date | None) -> CheckedC
             return result("no_data", None, scope, firms_kind=firms_kind)
         return result("confirmed" if _ok(c, value) else "mismatch", value, scope, firms_kind=firms_kind)
 
+    def from_letter(o: answers.Official) -> CheckedClaim:
+        value = float(o.value)
+        note = msg("meetings.note.official_restricted" if o.restricted else "meetings.note.official",
+                   document=o.document, date=o.document_date.isoformat())
+        return result("confirmed" if _ok(c, value) else "mismatch", value, None, note,
+                      firms_kind="any" if c.metric == "firms" else None)
+
     if period is None:
         return result("no_data", None)
     if (c.goods is not None and c.metric not in _GOODS_FLOWS) or (c.metric == "firms" and c.kind == "foreign_capital"):
@@ -188,10 +212,16 @@ def check_claim(c: Claim, data: _Data, meeting_date: dt.date | None) -> CheckedC
         kind = c.kind or "any"
         d = data.firms(c.partner, period.year, kind)
         if d is None:
+            letter = data.official(c, period)
+            if letter is not None:
+                return from_letter(letter)
             return result("no_data", None, note=msg("meetings.note.no_firms", year=period.year),
                           firms_kind=kind)
         return judged(float(d), None, kind)
     if not data.cov.covers(period):
+        letter = data.official(c, period)
+        if letter is not None:
+            return from_letter(letter)
         return result("no_data", None, note=msg("meetings.note.not_loaded", period=period.code()))
     scope = data.scope(period.year)
     if c.metric in _MASS or c.goods is not None:
@@ -232,6 +262,10 @@ _RANK_BY = {"export_rank": "exports_cents", "import_rank": "imports_cents"}
 _FLOW_OF = {"turnover_share": "turnover", "export_share": "exports", "import_share": "imports",
             "turnover_change": "turnover", "export_change": "exports", "import_change": "imports"}
 _DERIVED = frozenset({*_RANK_BY, "rank_change", *_FLOW_OF})
+# claim metric -> the metric of an official figure (ingest/letters.py METRICS) that answers it
+_OFFICIAL = {"turnover": "turnover", "exports": "exports", "imports": "imports", "turnover_growth": "turnover_growth",
+             "export_growth": "export_growth", "import_growth": "import_growth", "rank": "rank_by_turnover",
+             "partners_count": "partner_countries", "firms": "firms"}
 
 
 def _derived(c: Claim, data: _Data, period: Period) -> tuple[float | None, Msg | None]:

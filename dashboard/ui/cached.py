@@ -100,3 +100,9 @@ def is_demo(v: str) -> bool:
 @st.cache_data(show_spinner=False, max_entries=16)
 def regions(v: str) -> pd.DataFrame:
     return answers.regions(store())
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def official_figures(v: str, region: str) -> list[answers.Official]:
+    """Every official figure of the region (ДСП ones too): the pages show them marked."""
+    return answers.official_figures(store(), region)

@@ -1,4 +1,5 @@
-"""What surrounds every page: the "no data yet" screen, the demo-data notice, the data version footnote."""
+"""What surrounds every page: the "no data yet" screen, the demo-data notice, the data version footnote, and
+"данные на …" (the latest month loaded) with a warning when that month is more than six months old."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -46,13 +47,34 @@ def sidebar_footer(lang: str) -> None:
             with st.expander(t("frame.demo_calibrated", lang)):
                 st.markdown(t("frame.demo_figures", lang))
         st.caption(t("frame.version", lang, version=cached.version_label(v, lang)))
+        month = as_of(lang, view().region)
+        if month:
+            st.caption(t("asof.caption", lang, month=month))
+            if stale(view().region):
+                st.warning(t("asof.stale", lang, month=month), icon="⏳")
+
+
+def as_of(lang: str, region: str) -> str | None:
+    """'сентябрь 2023': the latest month loaded for the region; None when none is."""
+    latest = cached.coverage(cached.version(), region).latest_month()
+    return period_label(latest[0], latest[1], latest[1], lang) if latest else None
+
+
+def stale(region: str) -> bool:
+    """The latest month loaded is more than six months before today (config.today, which tests replace)."""
+    return cached.coverage(cached.version(), region).stale(config.today())
 
 
 def footnote(lang: str, period_text: str, scope_text: str) -> None:
     """Every figure says its period, scope and source. Called last by the analytical pages."""
     _served_changed()
     label = cached.version_label(cached.version(), lang)
-    st.caption(t("frame.footnote", lang, period=period_text, scope=scope_text, version=label))
+    text = t("frame.footnote", lang, period=period_text, scope=scope_text, version=label)
+    month = as_of(lang, view().region)
+    if month:  # on the page itself too: the sidebar is not printed with a fact sheet
+        text += " · " + t("asof.caption", lang, month=month)
+        text += f" ({t('asof.stale_short', lang)})" if stale(view().region) else ""
+    st.caption(text)
 
 
 def scope_text(lang: str, region: str, year: int) -> str:

@@ -48,7 +48,8 @@ def test_the_uploader_takes_every_format_s_file_types():
 def test_a_header_is_recognised_by_its_format_alone():
     headers = {"fts": ["napr", "period", "nastranapr", "tnved", "Stoim", "Region"],
                "comtrade": ["refYear", "reporterISO", "partnerISO", "flowCode", "cmdCode", "primaryValue"],
-               "firms": ["год", "страна", "число фирм", "вид"]}
+               "firms": ["год", "страна", "число фирм", "вид"],
+               "letters": ["period", "partner", "metric", "value", "unit", "document", "document date"]}
     assert set(headers) == set(formats.NAMES)
     for name, header in headers.items():
         assert formats.detect(header) is formats.by_name(name)
