@@ -2,8 +2,10 @@
 
 Phases, each in its own process so that peak memory is per side: generate the all-regions FTS files ->
 import them through the real importer -> time the page queries cold and warm -> render every page with
-AppTest -> answer the same questions the pandas way -> (with --load) 20 browser sessions, then key press -> next
-slide in presenter mode (benchmarks/slides.py).
+AppTest -> answer the same questions the pandas way -> a fresh CLI process answering one ranking
+(benchmarks/cli_start.py) -> (with --load) 20 browser sessions, key press -> next slide in presenter mode
+(benchmarks/slides.py), sidebar click -> next page's first chart (benchmarks/switch.py), and server capacity
+by the websocket protocol client, one server and two behind nginx (benchmarks/capacity.py).
 Prints a Markdown table and writes everything to JSON (benchmarks/out/bench_<rows>.json by default).
 """
 from __future__ import annotations
@@ -97,7 +99,8 @@ def machine() -> dict:
 
 
 def run(rows: int, reps: int, render_reps: int, skip_pandas: bool, skip_render: bool, load: bool,
-        sessions: int, partner: str, import_runs: int = 3) -> dict:
+        sessions: int, partner: str, import_runs: int = 3,
+        capacity_sessions: tuple[int, ...] = (20, 50, 100)) -> dict:
     from benchmarks import claims_corpus
     from benchmarks.generate import generate
     work = OUT / f"run_{rows}"
@@ -126,6 +129,15 @@ def run(rows: int, reps: int, render_reps: int, skip_pandas: bool, skip_render: 
         step = _say("pandas", step)
         res["pandas"] = _worker("pandas", {"files": files, "params": res["queries"]["params"],
                                            "reps": max(5, reps // 6)}, work)
+    from benchmarks import cli_start
+    step = _say("cli", step)
+    quiet = wait_quiet(QUIET_LOAD, QUIET_WAIT_S)
+    try:  # on the default data, as an official's shell would have it
+        if not config.db_path().exists():
+            subprocess.run([sys.executable, "-m", "dashboard", "init"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+        res["cli"] = {**cli_start.run(config.db_path(), root=code), **quiet}
+    except Exception as e:  # reported, the rest of the run kept
+        res["cli"] = {"failed": repr(e)[:300], **quiet}
     if load:
         from benchmarks import load as load_mod
         step = _say("load", step)
@@ -140,6 +152,16 @@ def run(rows: int, reps: int, render_reps: int, skip_pandas: bool, skip_render: 
             res["slides"] = {**slides.run(db, root=code, log=work / "slides.log"), **quiet}
         except Exception as e:  # a browser phase that fails is reported, the rest of the run kept
             res["slides"] = {"failed": repr(e)[:300], **quiet}
+        from benchmarks import capacity, switch
+        step = _say("switch", step)
+        quiet = wait_quiet(QUIET_LOAD, QUIET_WAIT_S)
+        try:
+            res["switch"] = {**switch.run(db, root=code, log=work / "switch.log"), **quiet}
+        except Exception as e:
+            res["switch"] = {"failed": repr(e)[:300], **quiet}
+        step = _say("capacity", step)
+        quiet = wait_quiet(QUIET_LOAD, QUIET_WAIT_S)
+        res["capacity"] = {**capacity.run(db, capacity_sessions, root=code, work=work / "capacity"), **quiet}
     _say("done", step)
     return res
 
@@ -168,18 +190,21 @@ def add_arguments(ap: argparse.ArgumentParser) -> None:
     ap.add_argument("--sessions", type=int, default=20, help="concurrent browser sessions of --load")
     ap.add_argument("--partner", default="KZ")
     ap.add_argument("--import-runs", type=int, default=3, help="imports into a fresh store; the median is reported")
+    ap.add_argument("--capacity-sessions", type=int, nargs="+", default=[20, 50, 100],
+                    help="session counts of the capacity phase of --load (benchmarks/capacity.py)")
 
 
 def run_cli(args: argparse.Namespace) -> int:
     from benchmarks import report
     res = run(args.rows, args.reps, args.render_reps, args.skip_pandas, args.skip_render, args.load,
-              args.sessions, args.partner, args.import_runs)
+              args.sessions, args.partner, args.import_runs, tuple(args.capacity_sessions))
     out = args.json or OUT / f"bench_{args.rows}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(res, ensure_ascii=False, indent=1, default=str))
     print(report.table(res))
-    from benchmarks import slides
-    print("\n".join(slides.table_rows(res.get("slides", {}))))
+    from benchmarks import capacity, cli_start, slides, switch
+    print("\n".join(slides.table_rows(res.get("slides", {})) + switch.table_rows(res.get("switch", {})) +
+                    cli_start.table_rows(res.get("cli", {})) + capacity.table_rows(res.get("capacity", {}))))
     print(f"\nJSON: {out}")
     return 0
 
