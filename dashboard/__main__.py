@@ -1,4 +1,4 @@
-"""Command line: python -m dashboard init | import | partners | sources | rollback | history | verify |
+"""Command line: python -m dashboard init | import | partners | context | sources | rollback | history | verify |
 hash-password | meeting | deck | bench.
 
 Each command imports what it needs when it runs (pandas, DuckDB, pyarrow: about half a second), so that
@@ -111,6 +111,50 @@ def cmd_sources(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_context(args: argparse.Namespace) -> int:
+    """The national picture of a partner (answers.national_picture): the same figures as the partner page."""
+    from dashboard.i18n.message import error_text
+    from dashboard.store import answers
+    from dashboard.store.db import Store
+    from dashboard.store.period import Period, PeriodError, parse_months
+    try:
+        asked = Period(args.year, *(parse_months(args.months) if args.months else (1, 12)))
+    except PeriodError as e:
+        print(error_text(e, args.lang), file=sys.stderr)
+        return 2
+    n = answers.national_picture(Store(_db(args)), args.region, asked, args.partner.upper())
+    out = _context_json(n)
+    if args.json:
+        print(json.dumps(out, ensure_ascii=False, indent=1))
+        return 0
+    for block in ("region_trade", "place", "national", "mirror"):
+        print(f"{block}: " + (", ".join(f"{k}={v}" for k, v in out[block].items()) if out[block] else "-"))
+    print(f"share_of_national: {out['share_of_national']} ({out['share_scope']})")
+    return 0
+
+
+def _context_json(n) -> dict:  # noqa: ANN001 - answers.NationalPicture, imported when it runs
+    """Codes and numbers (scope keys, ISO and OKATO codes, dollars from exact cents), never sentences."""
+    def scope(s) -> dict:  # noqa: ANN001 - answers.Scope
+        return {"eaeu": s.label_key, "demo": s.demo, "files": list(s.files)}
+    p, pl, nat, mir = n.position, n.place, n.national, n.mirror
+    return {
+        "partner": n.partner, "region": n.region, "period": n.period.code(),
+        "region_trade": p and {"turnover_usd": p.turnover.json(), "exports_usd": p.exports.json(),
+                         "imports_usd": p.imports.json(), "scope": scope(n.scope)},
+        "place": pl and {"rank": pl.rank, "of": pl.of, "turnover_usd": pl.turnover.json(),
+                         "regions_total_usd": pl.total.json(), "share": pl.share, "scope": scope(pl.scope)},
+        "national": nat and {"reporter": "RU", "source": "comtrade", "exports_usd": nat.exports.json(),
+                             "imports_usd": nat.imports.json(), "turnover_usd": nat.turnover.json(),
+                             "scope": scope(nat.scope)},
+        "mirror": mir and {"reporter": mir.reporter, "partner": "RU", "source": "comtrade",
+                           "russia_exports_usd": mir.russia_exports.json(), "russia_exports_valued": "CIF",
+                           "russia_imports_usd": mir.russia_imports.json(), "russia_imports_valued": "FOB",
+                           "scope": scope(mir.scope)},
+        "share_of_national": n.share_of_national, "share_scope": n.share_scope_key,
+    }
+
+
 def cmd_rollback(args: argparse.Namespace) -> int:
     from dashboard.i18n.message import error_text
     from dashboard.store.publication import user
@@ -156,6 +200,13 @@ def parser(only: str | None = None) -> argparse.ArgumentParser:
     src = sub.add_parser("sources", help="what is loaded")
     src.add_argument("--json", action="store_true")
 
+    ctx = sub.add_parser("context", help="the region in the national picture of a partner (other regions, Comtrade)")
+    ctx.add_argument("--partner", required=True, help="ISO alpha-2 code, e.g. KZ")
+    ctx.add_argument("--year", type=int, required=True)
+    ctx.add_argument("--months", help="range of months within the year, e.g. 1-9")
+    ctx.add_argument("--region", default=config.region())
+    ctx.add_argument("--json", action="store_true")
+
     sub.add_parser("rollback", help="serve again the version that was current before the last publication")
     from dashboard.export import cli as deck_cli  # deck
     deck_cli.add_parser(sub)
@@ -190,6 +241,7 @@ def cmd_deck(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"init": cmd_init, "import": cmd_import, "partners": cmd_partners, "sources": cmd_sources,
+            "context": cmd_context,
             "rollback": cmd_rollback, "bench": cmd_bench, "deck": cmd_deck,
             "meeting": cmd_meeting}
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from dashboard.i18n.message import MsgError, msg
 from dashboard.store.period import Period
 
-KINDS = ("title", "headline", "dynamics", "exports", "imports", "firms", "meetings", "closing")
+KINDS = ("title", "headline", "dynamics", "exports", "imports", "firms", "meetings", "national", "closing")
 # guest: what a delegation may see (meetings and the agreements, no owners, due dates or status);
 # internal: the region's own follow-ups with owners, due dates and overdue marks
 AUDIENCES = ("guest", "internal")

@@ -58,6 +58,7 @@ for tab, flow in zip(tabs, ("E", "I"), strict=True):
         widgets.chart(figs[f"partner_tree_{flow}"], lang, f"partner_tree_{flow}", f"structure_{iso2}_{flow}")
         widgets.chart(figs[f"partner_top_{flow}"], lang, f"partner_top_{flow}", f"top_goods_{iso2}_{flow}")
 
+partner_view.national(region, iso2, period, lang)
 if "partner_firms" in figs:
     widgets.chart(figs["partner_firms"], lang, "partner_firms", f"firms_{iso2}")
 else:

@@ -13,6 +13,7 @@ import zipfile
 from pathlib import Path
 
 from dashboard.demo import calibration as cal
+from dashboard.demo import national
 from dashboard.demo.products import EXPORT_WEIGHTS, GOODS, IMPORT_WEIGHTS, LEAN
 
 HEADER = ["napr", "period", "nastranapr", "tnved", "edizm", "Stoim", "Netto", "Kol", "Region", "Region_s"]
@@ -187,7 +188,9 @@ def fts_file(year: int) -> bytes:
     """The DATTSVT.csv of one year, as bytes."""
     rng = random.Random(f"rows-{year}")
     rows = _rows(year, cal.REGION, _plan(year), rng)
-    rows += _rows(year, cal.OTHER_REGION, _other_region_plan(year), rng)
+    other = _other_region_plan(year)
+    rows += _rows(year, cal.OTHER_REGION, other, rng)
+    rows += national.fts_rows(year, {}, {})[0]  # the rest of Russia (demo/national.py): after the region's lines
     text = "\n".join("\t".join(r) for r in [HEADER] + rows) + "\n"
     return text.encode("utf-8")
 
@@ -227,4 +230,14 @@ def write(out_dir: Path) -> list[Path]:
     firms = out_dir / "firms.csv"
     firms.write_bytes(firms_file())
     paths.append(firms)
+    return paths + _write_national(out_dir)
+
+
+def _write_national(out_dir: Path) -> list[Path]:
+    """The Comtrade context files (demo/national.py), made from every region's trade of the unloads."""
+    sums = {year: national.fts_rows(year, _plan(year), _other_region_plan(year))[1] for year in cal.YEARS}
+    paths = []
+    for name, data in national.comtrade_files(sums).items():
+        (out_dir / name).write_bytes(data)
+        paths.append(out_dir / name)
     return paths

@@ -12,7 +12,7 @@ import pandas as pd
 
 from dashboard import config
 from dashboard.charts import theme
-from dashboard.export import official_text
+from dashboard.export import national_text, official_text
 from dashboard.i18n import t
 from dashboard.i18n.columns import name_column
 from dashboard.i18n.numbers import day, day_long, money, number, percent, period_label, plural, rank_phrase
@@ -236,6 +236,19 @@ class _Builder:
         return Slide("meetings", _p("meetings_title" if audience == "internal" else "meetings_title_guest", lang),
                      subtitle=sub, lists=lists, footnote=self.foot("meetings"))
 
+    def national(self) -> Slide:
+        """The region among Russia's regions, Russia's trade (Comtrade) and the partner's mirror figures: the
+        figures of the partner page's national block (export/national_text.py), with their sources listed."""
+        lang = self.lang
+        n = answers.national_picture(self.store, self.region, self.period, self.iso2)
+        figures = tuple(Item(f"{f.label}: {f.value}", f.help) for f in national_text.figures(n, lang))
+        sources = tuple(Item(line) for line in national_text.captions(n, lang))
+        return Slide("national", t("national.slide_title", lang),
+                     subtitle=t("national.slide_sub", lang, period=self.ptext),
+                     lists=(ItemList(t("national.slide_figures", lang), figures, t("national.none", lang)),
+                            ItemList(t("national.slide_sources", lang), sources)),
+                     footnote=self.foot("comtrade"))
+
     def official(self, audience: str) -> tuple[ItemList, ...]:
         """The partner's figures from letters, with their letters; the guest deck leaves out the ДСП ones (and so
         do its PPTX and PDF), the internal one marks them."""
@@ -294,5 +307,5 @@ def build_deck(store: Store, iso2: str, period: Period, region: str | None = Non
     firms = b.firms(answers.firms_history(store, b.iso2), answers.firms(store, b.iso2, p.year))
     deck = Deck(b.iso2, b.name, p, region, lang, b.version, b.scope.demo, b.today, audience=audience)
     deck.slides = [b.title(), b.headline(history), b.dynamics(history), b.structure(cs, "E"),
-                   b.structure(cs, "I"), firms, b.meetings(audience), b.closing(audience)]
+                   b.structure(cs, "I"), firms, b.meetings(audience), b.national(), b.closing(audience)]
     return deck.picked(slides)

@@ -1,17 +1,18 @@
-"""Pieces of the partner page: the partner picker (kept in the URL) and the meetings block."""
+"""Pieces of the partner page: the partner picker (kept in the URL), the national block and the meetings block."""
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
 from dashboard.charts import structure, theme, trade
+from dashboard.export import national_text
 from dashboard.i18n import t
 from dashboard.i18n.numbers import day
 from dashboard.meetings.render import escape_markdown
 from dashboard.reference import partners as ref_partners
 from dashboard.store import answers
 from dashboard.store.period import Period
-from dashboard.ui import cached, meetings_view, state
+from dashboard.ui import cached, meetings_view, state, widgets
 
 DEFAULT_PARTNER = "KZ"  # the partner of the seed meeting; a link can name any other
 
@@ -94,3 +95,15 @@ def meetings(iso2: str, lang: str) -> None:
     st.header(t("partner.meetings", lang))
     meetings_view.render_meetings_for_partner(cached.store(), iso2, lang)
 
+
+
+def national(region: str, iso2: str, period: Period, lang: str) -> None:
+    """The region in Russia's trade with the partner: its place among the regions, Russia's figures (Comtrade)
+    and the partner's mirror figures, each captioned with its period, scope and source."""
+    n = answers.national_picture(cached.store(), region, period, iso2)
+    st.subheader(t("national.title", lang))
+    figs = national_text.figures(n, lang)
+    if figs:
+        widgets.kpis([(f.label, f.value, None, f.help) for f in figs])
+    for line in national_text.captions(n, lang):
+        st.caption(line)

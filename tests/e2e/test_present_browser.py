@@ -11,7 +11,7 @@ from pptx import Presentation
 
 from tests.e2e.conftest import ARTIFACTS, settle
 
-SLIDES = 8
+SLIDES = 9
 CHROME = ["stSidebar", "stHeader", "stToolbar", "stMainMenu", "stAppDeployButton", "stStatusWidget",
           "stDecoration", "stExpandSidebarButton", "stSidebarCollapsedControl"]
 

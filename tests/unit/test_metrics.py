@@ -96,7 +96,8 @@ def test_demo_kazakhstan_2022_is_fourth_of_114(demo_store: Store) -> None:
 
 def test_other_regions_are_kept_apart(demo_store: Store) -> None:
     codes = set(answers.regions(demo_store)["code"])
-    assert codes == {"18000", "12000"}
+    # the demo's unloads hold every region (dashboard/demo/national.py), each kept apart from the others
+    assert {"18000", "12000"} <= codes and len(codes) == 85
     other = answers.ranking(demo_store, "12000", Period(2022))
     assert len(other) == 10 and set(other["iso2"]) >= {"KZ", "IR"}
 
