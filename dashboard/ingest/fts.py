@@ -29,6 +29,7 @@ from dashboard.ingest.fts_form import (
     ignored_columns,
     looks_like,
     map_columns,
+    normalise_header,
 )
 from dashboard.ingest.rawfile import Data
 from dashboard.ingest.rawtable import RawTable
@@ -55,6 +56,8 @@ def read_fast(name: str, data: Data, today: dt.date | None = None) -> FtsData | 
 def parse(raw: RawTable, report: Report, today: dt.date | None = None) -> FtsData | None:
     """The careful path: every check row by row, each problem reported with its line and column. A clean file
     in the usual form never gets here (fts_fast.read_clean takes it), so this is for small or odd files."""
+    if annual_extract(raw, report):
+        return None
     cols = map_columns(raw.header, report)
     if cols is None:
         return None
@@ -155,6 +158,20 @@ def region_note(data: FtsData, region: str) -> Msg | None:
     if region in found:
         return None
     return msg("ingest.note.other_region", region=region, found=", ".join(found[:5]))
+
+
+def annual_extract(raw: RawTable, report: Report) -> bool:
+    """An extract of annual totals derived from the FTS data (every period a bare year: "open customs data"
+    files) is refused with one sentence, not a problem a row: the dashboard ranks months and needs the monthly
+    unload (README, "Annual extracts")."""
+    at = next((i for i, h in enumerate(raw.header) if normalise_header(h) == "period"), None)
+    if at is None or raw.table.num_rows == 0:
+        return False
+    period = pc.utf8_trim_whitespace(raw.table.column(at))
+    if not pc.all(pc.match_substring_regex(period, r"^[0-9]{4}$")).as_py():
+        return False
+    report.add(0, raw.header[at], period[0].as_py(), "ingest.reason.annual_extract")
+    return True
 
 
 def describe(data: FtsData) -> Checked:

@@ -6,6 +6,7 @@ first: the pipeline reads them member by member.
 """
 from __future__ import annotations
 
+import csv
 import hashlib
 import io
 import mmap
@@ -18,6 +19,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from dashboard.ingest import dbf
+from dashboard.ingest.columns import printable
 from dashboard.ingest.rawtable import RawTable
 from dashboard.ingest.report import Report
 
@@ -56,8 +58,42 @@ def open_quote_lines(text: str) -> list[int]:
     return [i for i, line in enumerate(text.split("\n"), start=1) if line.count('"') % 2]
 
 
+# The single-byte code pages a file that is not UTF-8 may be in: any byte string decodes as either, so the choice
+# is made by what the decoded text must look like (README, "Encodings"):
+# - CP1251 (older FTS unloads) fits when every non-ASCII character is a Cyrillic letter or CP1251 punctuation, and
+#   no word mixes Cyrillic and Latin letters (Latin-1's 'Curaçao' read as CP1251 is 'Curaзao');
+# - Latin-1 (Comtrade downloads with accented names) fits when it has no C1 control character and no run of three
+#   non-ASCII letters (a CP1251 Russian word read as Latin-1 is such a run: 'Ðîññèÿ'; Western names have at
+#   most two in a row, as in 'ção').
+# Both fit: CP1251 (the FTS's code page). Neither: refused with a sentence naming the first text that fits neither.
+CYRILLIC = "\u0400-\u045f\u0490\u0491"
+_CP1251_ODD = re.compile(f"[^\\x00-\\x7f{CYRILLIC}\u00a0\u00a4\u00a6\u00a7\u00a9\u00ab-\u00ae\u00b0\u00b1"
+                         f"\u00b5-\u00b7\u00bb\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039"
+                         f"\u203a\u20ac\u2116\u2122]|[A-Za-z][{CYRILLIC}]|[{CYRILLIC}][A-Za-z]")
+_LATIN1_LETTER = "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff"
+_LATIN1_ODD = re.compile(f"[\u0080-\u009f]|[{_LATIN1_LETTER}]{{3}}")
+
+
+def single_byte(data: bytes) -> tuple[str | None, str, int]:
+    """(text, encoding, 0) by the rule above, or (None, the text that fits neither, its file line)."""
+    try:
+        cp1251: str | None = data.decode("cp1251")
+    except UnicodeDecodeError as e:
+        cp1251, at, odd = None, e.start, repr(data[e.start:e.start + 4])
+    if cp1251 is not None:
+        found = _CP1251_ODD.search(cp1251)
+        if found is None:
+            return cp1251, "cp1251", 0
+        at, odd = found.start(), cp1251[max(found.start() - 10, 0):found.end() + 10]  # one byte a character
+    latin1 = data.decode("latin-1")
+    if _LATIN1_ODD.search(latin1) is None:
+        return latin1, "latin-1", 0
+    return None, odd, data[:at].count(b"\n") + 1
+
+
 def decode(data: bytes, report: Report) -> tuple[str, str] | None:
-    """(text, encoding). UTF-8 is tried first because a CP1251 file is almost never valid UTF-8."""
+    """(text, encoding): UTF-8 when the bytes decode strictly as UTF-8 (a single-byte file almost never does),
+    else CP1251 or Latin-1 by single_byte's rule."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -70,18 +106,26 @@ def decode(data: bytes, report: Report) -> tuple[str, str] | None:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    try:
-        return data.decode("cp1251"), "cp1251"
-    except UnicodeDecodeError as e:
-        line = data[: e.start].count(b"\n") + 1
-        report.add(line, "", repr(data[e.start:e.start + 4]), "ingest.reason.bad_encoding")
+    text, found, line = single_byte(data)
+    if text is None:
+        report.add(line, "", printable(found), "ingest.reason.bad_encoding")
         return None
+    return text, found
+
 
 
 def sniff_delimiter(header: str) -> str:
     counts = {d: header.count(d) for d in ("\t", ";", ",")}
     best = max(counts, key=lambda d: counts[d])
     return best if counts[best] else "\t"
+
+
+def split_line(line: str, delim: str, quoted: bool) -> list[str]:
+    """The fields of one line: with quoting (a quoted field may hold the separator: "Other Asia, nes"), or without.
+    Header names are stripped of spaces and quotes."""
+    if quoted and '"' in line:
+        return [f.strip() for f in next(csv.reader([line], delimiter=delim, quotechar='"'), [""])]
+    return [f.strip().strip('"') for f in line.split(delim)]
 
 
 def norm_header(name: str) -> str:
@@ -104,11 +148,16 @@ def read_table(name: str, text: str, encoding: str, report: Report, quoted: bool
             return None
     first, _, body = text.partition("\n")
     delim = sniff_delimiter(first)
-    header = [h.strip().strip('"') for h in first.split(delim)]
+    header = split_line(first, delim, quoted)
     if not body.strip():
         report.add(1, "", "", "ingest.reason.header_only")
         return None
     width = len(header)
+    # Comtrade+ ends every row with a separator: one empty field more than the header. Read as such when the
+    # first row has it; the extra column must then be empty on every row, and is dropped.
+    first_row = split_line(body.lstrip("\n").partition("\n")[0], delim, quoted)
+    trailing = len(first_row) == width + 1 and first_row[-1] == ""
+    fields = width + trailing
     bad_rows = 0
 
     def on_invalid(row: pacsv.InvalidRow) -> str:
@@ -118,7 +167,7 @@ def read_table(name: str, text: str, encoding: str, report: Report, quoted: bool
 
     parse = pacsv.ParseOptions(delimiter=delim, quote_char='"' if quoted else False,
                                ignore_empty_lines=True, invalid_row_handler=on_invalid)
-    names = [f"c{i}" for i in range(width)]
+    names = [f"c{i}" for i in range(fields)]
     conv = pacsv.ConvertOptions(column_types={n: pa.string() for n in names}, strings_can_be_null=False,
                                 quoted_strings_can_be_null=False)
     try:
@@ -135,9 +184,9 @@ def read_table(name: str, text: str, encoding: str, report: Report, quoted: bool
         for i, raw in enumerate(body.split("\n"), start=2):
             if not raw.strip():
                 continue
-            n = raw.count(delim) + 1
-            if n != width:
-                report.add(i, "", raw[:60], "ingest.reason.field_count", n=n, width=width, separator=repr(delim))
+            n = len(split_line(raw, delim, quoted))
+            if n != fields:
+                report.add(i, "", raw[:60], "ingest.reason.field_count", n=n, width=fields, separator=repr(delim))
             else:
                 good_lines.append(i)
         lines = np.asarray(good_lines, dtype=np.int64)
@@ -145,6 +194,15 @@ def read_table(name: str, text: str, encoding: str, report: Report, quoted: bool
             # quoting made pyarrow's rows differ from the lines (a quoted separator): no row may go unaccounted
             report.add(0, "", "", "ingest.reason.unsplittable", detail=f"{table.num_rows} != {len(lines)}")
             return None
+    if trailing:
+        extra = table.column(width).to_numpy(zero_copy_only=False) != ""
+        rows = np.flatnonzero(extra)
+        at = lines[rows] if lines is not None else rows + 2
+        for line in at[:1000]:
+            report.add(int(line), "", "", "ingest.reason.field_count", n=fields, width=width, separator=repr(delim))
+        if len(rows):
+            return None
+        table = table.select(list(range(width)))
     return RawTable(name, header, table, lines, encoding, delim)
 
 

@@ -162,12 +162,13 @@ def test_comtrade_plus_camel_case() -> None:
     text = ("typeCode,freqCode,refYear,refMonth,reporterISO,flowCode,partnerISO,cmdCode,netWgt,primaryValue\n"
             "C,A,2022,52,RUS,X,KAZ,TOTAL,,1000.5\n"
             "C,A,2022,52,RUS,M,W00,TOTAL,,99\n")
+    for annual in (text, text.replace(",52,", ",0,")):  # refMonth 52: Comtrade+'s annual rows, stored as month 0
+        p = parse(annual.encode(), "ct.csv")
+        assert p.format == "comtrade" and p.rows == 1  # the World row is an aggregate, skipped
+        assert p.data.trade.iloc[0][["reporter", "partner", "flow", "month"]].tolist() == ["RU", "KZ", "E", 0]
+        assert p.data.skipped_aggregates == 1
     with pytest.raises(ImportRejected, match="ingest.reason.bad_month"):
-        parse(text.encode(), "ct.csv")
-    p = parse(text.replace(",52,", ",0,").encode(), "ct.csv")
-    assert p.format == "comtrade" and p.rows == 1  # the World row is an aggregate, skipped
-    assert p.data.trade.iloc[0][["reporter", "partner", "flow"]].tolist() == ["RU", "KZ", "E"]
-    assert p.data.skipped_aggregates == 1
+        parse(text.replace(",52,", ",13,").encode(), "ct.csv")
 
 
 def test_comtrade_pascal_case_and_legacy() -> None:
