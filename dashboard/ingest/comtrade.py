@@ -60,7 +60,8 @@ ANNUAL_MONTH = 52  # Comtrade+ writes refMonth 52 on annual rows (stored as mont
 SKIP_NOTES = {"breakdowns": "ingest.note.comtrade_breakdowns", "summed": "ingest.note.comtrade_summed",
               "flow_parts": "ingest.note.comtrade_flow_parts"}
 KINDS = {"national": "ingest.comtrade_kind.national", "mirror": "ingest.comtrade_kind.mirror",
-         "both": "ingest.comtrade_kind.both", "other": "ingest.comtrade_kind.other"}
+         "both": "ingest.comtrade_kind.both", "other": "ingest.comtrade_kind.other",
+         "mixed": "ingest.comtrade_kind.mixed"}
 
 
 @dataclass
@@ -251,14 +252,14 @@ def _totals(rows: pd.DataFrame, raw: RawTable, report: Report) -> tuple[pd.DataF
 
 
 def kind_of(trade: pd.DataFrame) -> str:
-    """national (Russia reports), mirror (others report their trade with Russia), both, or other (neither)."""
+    """national (Russia reports), mirror (others report their trade with Russia), both, other (Russia on neither
+    side), or mixed (other countries' trade beside national or mirror data)."""
     russia = trade["reporter"] == "RU"
-    if russia.all():
-        return "national"
-    mirror = (~russia & (trade["partner"] == "RU")).any()
-    if russia.any():
-        return "both" if mirror else "national"
-    return "mirror" if mirror else "other"
+    found = {"national": bool(russia.any()), "mirror": bool((~russia & (trade["partner"] == "RU")).any()),
+             "other": bool((~russia & (trade["partner"] != "RU")).any())}
+    if found["other"]:
+        return "mixed" if found["national"] or found["mirror"] else "other"
+    return "both" if found["national"] and found["mirror"] else "national" if found["national"] else "mirror"
 
 
 def _listed(values: pd.Series, most: int = 6) -> str:

@@ -9,11 +9,12 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 import pytest
 
 from dashboard.i18n import t
 from dashboard.i18n.message import Msg, loads, msg, render, render_stored
-from dashboard.ingest import rawfile
+from dashboard.ingest import comtrade, rawfile
 from dashboard.ingest.pipeline import import_paths, parse_file
 from dashboard.ingest.report import ImportRejected, Report
 from dashboard.store import answers, versions
@@ -121,6 +122,15 @@ def test_mirror_data_monthly_breakdowns_without_a_total_are_summed(tmp_path: Pat
     assert stored(db)[("KZ", "RU", "I", 3)] == 30075
     assert msg("ingest.note.comtrade_summed", n=1) in out.notes
     assert note(out, "ingest.note.comtrade_file").params["kind"] == msg("ingest.comtrade_kind.mirror")
+
+
+@pytest.mark.parametrize(("pairs", "kind"), [
+    ([("RU", "KZ"), ("RU", "CN")], "national"), ([("KZ", "RU"), ("BY", "RU")], "mirror"),
+    ([("RU", "KZ"), ("KZ", "RU")], "both"), ([("US", "CW")], "other"), ([("RU", "KZ"), ("US", "CW")], "mixed"),
+    ([("KZ", "RU"), ("KZ", "CN")], "mixed"),
+])
+def test_what_a_comtrade_file_is(pairs: list[tuple[str, str]], kind: str) -> None:
+    assert comtrade.kind_of(pd.DataFrame(pairs, columns=["reporter", "partner"])) == kind
 
 
 def test_breakdowns_of_different_kinds_without_a_total_are_refused() -> None:
