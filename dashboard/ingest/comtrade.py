@@ -262,20 +262,34 @@ def kind_of(trade: pd.DataFrame) -> str:
     return "both" if found["national"] and found["mirror"] else "national" if found["national"] else "mirror"
 
 
-def _listed(values: pd.Series, most: int = 6) -> str:
-    found = sorted(set(values))
-    return ", ".join(found[:most]) + (f" +{len(found) - most}" if len(found) > most else "")
+EDITIONS = {"H0": 1992, "H1": 1996, "H2": 2002, "H3": 2007, "H4": 2012, "H5": 2017, "H6": 2022}  # HS editions
+MOST_LISTED = 6  # partners named in the load log; the rest counted
+
+
+def summary(data: ComtradeData) -> tuple[Msg, ...]:
+    """What the file is, for the load log (the Данные page and `sources`): its kind, who reports, its partners,
+    its classification and its years, each a note of its own (codes as parameters)."""
+    t = data.trade
+    reporters, partners = sorted(set(t["reporter"])), sorted(set(t["partner"]))
+    first, last = int(t["year"].min()), int(t["year"].max())
+    editions = sorted({EDITIONS[c] for c in data.classifications if c in EDITIONS})
+    notes = [msg(KINDS[kind_of(t)]), msg("ingest.note.comtrade_reporters", reporters=", ".join(reporters))]
+    if len(partners) > MOST_LISTED:
+        notes.append(msg("ingest.note.comtrade_partners_more", partners=", ".join(partners[:MOST_LISTED]),
+                         more=len(partners) - MOST_LISTED))
+    else:
+        notes.append(msg("ingest.note.comtrade_partners", partners=", ".join(partners)))
+    notes.append(msg("ingest.note.comtrade_hs_editions", editions=", ".join(map(str, editions))) if editions
+                 else msg("ingest.note.comtrade_hs_as_reported"))
+    notes.append(msg("ingest.note.comtrade_year", year=first) if first == last
+                 else msg("ingest.note.comtrade_years", first=first, last=last))
+    return tuple(notes)
 
 
 def describe(data: ComtradeData) -> Checked:
     t = data.trade
     years = t["year"]
-    notes: tuple[Msg, ...] = (msg("ingest.note.comtrade_file", reporters=_listed(t["reporter"]),
-                                  partners=_listed(t["partner"]),
-                                  classification=", ".join(data.classifications) or "HS",
-                                  years=f"{years.min()}–{years.max()}" if years.min() != years.max()
-                                  else str(years.min()),
-                                  kind=msg(KINDS[kind_of(t)])),)
+    notes = summary(data)
     if (t["month"] == 0).any():
         notes += (msg("ingest.note.comtrade_annual", n=int((t["month"] == 0).sum())),)
     if data.skipped_aggregates:

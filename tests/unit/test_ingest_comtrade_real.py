@@ -12,7 +12,6 @@ import duckdb
 import pandas as pd
 import pytest
 
-from dashboard.i18n import t
 from dashboard.i18n.message import Msg, loads, msg, render, render_stored
 from dashboard.ingest import comtrade, rawfile
 from dashboard.ingest.pipeline import import_paths, parse_file
@@ -101,15 +100,27 @@ def test_comtrade_plus_download_as_the_portal_writes_it(tmp_path: Path) -> None:
 
 def test_the_sources_say_what_a_comtrade_file_is(tmp_path: Path) -> None:
     db, (out,) = load(tmp_path, "TradeData.csv", rl.comtrade_plus(ANNUAL))
-    said = note(out, "ingest.note.comtrade_file")
-    assert dict(said.params) == {"reporters": "RU", "partners": "CN, KZ", "classification": "H6", "years": "2021",
-                                 "kind": msg("ingest.comtrade_kind.national")}
+    said = [msg("ingest.comtrade_kind.national"), msg("ingest.note.comtrade_reporters", reporters="RU"),
+            msg("ingest.note.comtrade_partners", partners="CN, KZ"),
+            msg("ingest.note.comtrade_hs_editions", editions="2022"),  # H6: HS 2022
+            msg("ingest.note.comtrade_year", year=2021)]
+    assert list(out.notes[:5]) == said
     log = answers.sources(Store(db))
     stored_note = log.loc[log["format"] == "comtrade", "note"].iloc[0]
-    assert said in (loads(stored_note) or [])
-    for lang in ("ru", "en"):  # the Данные page and `sources` render the stored note in their language
-        text = render_stored(stored_note, lang)
-        assert t("ingest.comtrade_kind.national", lang) in text and "H6" in text and "CN, KZ" in text
+    assert (loads(stored_note) or [])[:5] == said
+    for lang, words in (("ru", ("отчитывается Россия", "отчитывается RU", "партнёры CN, KZ", "ГС 2022", "год 2021")),
+                        ("en", ("Russia reports", "reported by RU", "partners CN, KZ", "HS 2022", "year 2021"))):
+        text = render_stored(stored_note, lang)  # as the Данные page and `sources` show it
+        assert all(w in text for w in words), text
+
+
+def test_many_partners_are_counted_and_years_spanned() -> None:
+    rows = [PlusRow("RUS", p, "X", "1", year=y) for p in ("KAZ", "CHN", "BLR", "USA", "CUW", "CIV", "S19")
+            for y in (2019, 2021)] + [PlusRow("KAZ", "RUS", "M", "1")]
+    notes = parse_file("ct.csv", rl.comtrade_plus(rows)).checked.notes
+    assert msg("ingest.comtrade_kind.both") in notes
+    assert msg("ingest.note.comtrade_partners_more", partners="BY, CI, CN, CW, KZ, RU", more=1) in notes
+    assert msg("ingest.note.comtrade_years", first=2019, last=2021) in notes
 
 
 def test_mirror_data_monthly_breakdowns_without_a_total_are_summed(tmp_path: Path) -> None:
@@ -121,7 +132,7 @@ def test_mirror_data_monthly_breakdowns_without_a_total_are_summed(tmp_path: Pat
     assert stored(db) == expected([(r.reporter, r.partner, r.flow, r.value, r.month) for r in rows])
     assert stored(db)[("KZ", "RU", "I", 3)] == 30075
     assert msg("ingest.note.comtrade_summed", n=1) in out.notes
-    assert note(out, "ingest.note.comtrade_file").params["kind"] == msg("ingest.comtrade_kind.mirror")
+    assert msg("ingest.comtrade_kind.mirror") in out.notes
 
 
 @pytest.mark.parametrize(("pairs", "kind"), [
