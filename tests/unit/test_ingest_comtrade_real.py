@@ -242,3 +242,17 @@ def test_fts_annual_extract_is_refused_with_one_sentence() -> None:
     assert (issue.line, issue.column, issue.value) == (0, "PERIOD", "2021")
     assert issue.reason == "ingest.reason.annual_extract"
     assert "MM/YYYY" in render(issue.message, "en") and "ММ/ГГГГ" in render(issue.message, "ru")
+
+
+def test_a_bad_month_is_reported_with_the_month_as_written() -> None:
+    report = refused("ct.csv", rl.comtrade_plus([PlusRow("RUS", "KAZ", "X", "1", month=13)]))
+    assert [(i.line, i.column, i.value, i.reason) for i in report.issues] == [
+        (2, "refMonth", "13", "ingest.reason.bad_month")]
+
+
+def test_trailing_comma_without_quotes_and_a_filled_extra_field() -> None:
+    head = "refYear,refMonth,reporterISO,flowCode,partnerISO,cmdCode,primaryValue\n"
+    ok = parse_file("ct.csv", (head + "2021,52,RUS,X,KAZ,TOTAL,10,\n2021,52,RUS,M,KAZ,TOTAL,20,\n").encode())
+    assert ok.data.trade["value_cents"].tolist() == [1000, 2000]
+    report = refused("ct.csv", (head + "2021,52,RUS,X,KAZ,TOTAL,10,\n2021,52,RUS,M,KAZ,TOTAL,20,x\n").encode())
+    assert [(i.line, i.reason) for i in report.issues] == [(3, "ingest.reason.field_count")]
