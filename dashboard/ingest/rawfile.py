@@ -61,7 +61,8 @@ def open_quote_lines(text: str) -> list[int]:
 # The single-byte code pages a file that is not UTF-8 may be in: any byte string decodes as either, so the choice
 # is made by what the decoded text must look like (README, "Encodings"):
 # - CP1251 (older FTS unloads) fits when every non-ASCII character is a Cyrillic letter or CP1251 punctuation, and
-#   no word mixes Cyrillic and Latin letters (Latin-1's 'Curaçao' read as CP1251 is 'Curaзao');
+#   no word holds as many Latin letters as Cyrillic ones or more (Latin-1's 'Curaçao' read as CP1251 is 'Curaзao';
+#   a Russian word with a stray Latin letter, 'ВОЛГОГРAДСКАЯ', is still Russian);
 # - Latin-1 (Comtrade downloads with accented names) fits when it has no C1 control character and no run of three
 #   non-ASCII letters (a CP1251 Russian word read as Latin-1 is such a run: 'Ðîññèÿ'; Western names have at
 #   most two in a row, as in 'ção').
@@ -69,9 +70,26 @@ def open_quote_lines(text: str) -> list[int]:
 CYRILLIC = "\u0400-\u045f\u0490\u0491"
 _CP1251_ODD = re.compile(f"[^\\x00-\\x7f{CYRILLIC}\u00a0\u00a4\u00a6\u00a7\u00a9\u00ab-\u00ae\u00b0\u00b1"
                          f"\u00b5-\u00b7\u00bb\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039"
-                         f"\u203a\u20ac\u2116\u2122]|[A-Za-z][{CYRILLIC}]|[{CYRILLIC}][A-Za-z]")
+                         f"\u203a\u20ac\u2116\u2122]")
+# a Latin letter beside a Cyrillic one: rare in either code page, so each such word is looked at on its own
+_MIXED = re.compile(f"[A-Za-z][{CYRILLIC}]|[{CYRILLIC}][A-Za-z]")
+_LETTERS = re.compile(f"[A-Za-z{CYRILLIC}]+")
 _LATIN1_LETTER = "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff"
 _LATIN1_ODD = re.compile(f"[\u0080-\u009f]|[{_LATIN1_LETTER}]{{3}}")
+
+
+def _latin_word(text: str) -> int:
+    """Where the first word mixing the two alphabets holds as many Latin letters as Cyrillic ones or more; -1."""
+    for pair in _MIXED.finditer(text):
+        start = pair.start()
+        while start > 0 and _LETTERS.fullmatch(text[start - 1]):
+            start -= 1
+        word = _LETTERS.match(text, start)
+        assert word is not None
+        latin = sum(c.isascii() for c in word.group())
+        if 2 * latin >= len(word.group()):
+            return start
+    return -1
 
 
 def single_byte(data: bytes) -> tuple[str | None, str, int]:
@@ -82,9 +100,10 @@ def single_byte(data: bytes) -> tuple[str | None, str, int]:
         cp1251, at, odd = None, e.start, repr(data[e.start:e.start + 4])
     if cp1251 is not None:
         found = _CP1251_ODD.search(cp1251)
-        if found is None:
+        at = found.start() if found else _latin_word(cp1251)
+        if at < 0:
             return cp1251, "cp1251", 0
-        at, odd = found.start(), cp1251[max(found.start() - 10, 0):found.end() + 10]  # one byte a character
+        odd = cp1251[max(at - 10, 0):at + 12]  # one byte a character: `at` is the byte's position too
     latin1 = data.decode("latin-1")
     if _LATIN1_ODD.search(latin1) is None:
         return latin1, "latin-1", 0

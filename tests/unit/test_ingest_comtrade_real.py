@@ -181,6 +181,7 @@ def test_cp1251_unload_decodes_as_cp1251_and_loads(tmp_path: Path) -> None:
     ("Россия, Волгоградская область, ЭК", "cp1251"),         # a Russian unload
     ("Curaçao, Côte d'Ivoire, São Tomé, Coração", "latin-1"),  # accented Western names
     ("ЭК;ИМ", "cp1251"),                                       # both fit: the FTS's code page
+    ("18000 - ВОЛГОГРAДСКАЯ ОБЛАСТЬ", "cp1251"),               # a stray Latin A in a Russian word
 ])
 def test_the_encoding_rule_both_ways(text: str, encoding: str) -> None:
     data = text.encode(encoding)
