@@ -50,7 +50,7 @@ def snapshot(work: Path) -> Path:
     its page files on every run) do not change what is measured halfway."""
     root = work / "code"
     skip = shutil.ignore_patterns("__pycache__", "out", "*.pyc")
-    for name in ("dashboard", "benchmarks"):
+    for name in ("dashboard", "benchmarks", "deploy"):  # deploy: the nginx of the capacity phase
         shutil.copytree(ROOT / name, root / name, ignore=skip)
     if (ROOT / ".streamlit" / "config.toml").exists():  # the server's settings; never the secrets
         (root / ".streamlit").mkdir()

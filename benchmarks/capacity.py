@@ -25,6 +25,7 @@ import contextlib
 import json
 import os
 import random
+import signal
 import subprocess
 import sys
 import time
@@ -261,6 +262,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--walks", type=int, default=WALKS)
     ap.add_argument("--json", type=Path, help="write the results here")
     args = ap.parse_args(argv)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # a `timeout` or kill still stops servers and nginx
     res = run(args.db.absolute(), tuple(args.sessions), tuple(args.servers), rate=args.rate,
               think=(args.think[0], args.think[1]), walks=args.walks)
     if args.json:

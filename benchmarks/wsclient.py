@@ -88,7 +88,9 @@ class Session:
         headers = {"Cookie": self.cookie} if self.cookie else None
         self.ws = await websockets.connect(self.url, subprotocols=[websockets.Subprotocol(SUBPROTOCOL)],
                                            additional_headers=headers, max_size=None, open_timeout=self.timeout_s,
-                                           compression=None)
+                                           # no protocol pings: a browser sends none (Streamlit has its own
+                                           # heartbeat), and a busy server would be cut off for a late pong
+                                           compression=None, ping_interval=None)
         return self
 
     async def __aexit__(self, *exc: object) -> None:
