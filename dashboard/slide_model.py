@@ -3,7 +3,7 @@
 export/slides.py fills it from the answers of the store; the presenter page (ui/presenter.py, through
 charts/slide_charts.py) and the PPTX deck (export/pptx_deck.py) only lay it out, so the screen and the file
 cannot show different figures. Chart values are in the unit named by Chart.unit (millions of US dollars
-for money).
+for money, thousands where millions would label a value 0,0).
 """
 from __future__ import annotations
 

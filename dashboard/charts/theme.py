@@ -26,10 +26,12 @@ FLOW_COLOURS = {"E": EXPORTS, "I": IMPORTS}
 MLN = 1e6
 
 
-def money_scale(largest_usd: float, lang: str) -> tuple[float, str]:
+def money_scale(largest_usd: float, lang: str, smallest_usd: float = 0.0) -> tuple[float, str]:
     """Dollars per unit of a chart, and the unit's name: millions, unless the chart's largest value is below a
-    million (a small partner), where every label would read 0,0 млн $; then thousands."""
-    if largest_usd and abs(largest_usd) < MLN:
+    million (a small partner), where every label would read 0,0 млн $; then thousands. A chart that prints
+    every value (a slide's data labels) passes its smallest non-zero one too: under 50 000 $ it would read
+    0,0 млн $, so that chart is in thousands as well."""
+    if (largest_usd and abs(largest_usd) < MLN) or (smallest_usd and abs(smallest_usd) < MLN / 20):
         return 1e3, t("units.thousand_usd", lang)
     return MLN, t("units.mln_usd", lang)
 

@@ -25,7 +25,6 @@ from dashboard.store import answers
 from dashboard.store.db import Store
 from dashboard.store.period import Period
 
-MLN = 1e6
 TOP_CHAPTERS = 7          # bars on a structure slide; the rest goes into "other"
 MAX_MEETINGS = 3
 MAX_FOLLOWUPS = 4          # what fits at 1280x720 with long Russian texts
@@ -46,6 +45,14 @@ def _short(text: str, n: int = 44) -> str:
     if " " in cut[n // 2:]:
         cut = cut[: cut.rindex(" ")]
     return cut.rstrip(" ,;(") + "…"
+
+
+def _labelled_scale(values: list[float], lang: str) -> tuple[float, str]:
+    """Dollars per unit and the unit of a slide chart, whose data labels print every value: the pages' choice
+    (theme.money_scale) given the largest and the smallest non-zero value, so no label of a small partner
+    reads 0,0 млн $. The KPIs beside it are written by numbers.money, which scales each figure on its own."""
+    sizes = [abs(v) for v in values if v]
+    return theme.money_scale(max(sizes, default=0.0), lang, min(sizes, default=0.0))
 
 
 def _growth(g: float | None, lang: str, suffix: str = "") -> str:
@@ -128,11 +135,12 @@ class _Builder:
         title = _p("dynamics_title", lang)
         if h.empty:
             return Slide("dynamics", title, note=_p("no_data", lang), footnote=self.foot())
+        scale, unit = _labelled_scale([*h["exports_usd"], *h["imports_usd"]], lang)
         chart = Chart(
             "stacked_column", tuple(str(y) for y in h["year"]),
-            (Series(t("flows.E", lang), tuple(v / MLN for v in h["exports_usd"]), theme.EXPORTS),
-             Series(t("flows.I", lang), tuple(v / MLN for v in h["imports_usd"]), theme.IMPORTS)),
-            unit=t("units.mln_usd", lang), title=_p("dynamics_chart", lang, months=self._months_text()))
+            (Series(t("flows.E", lang), tuple(v / scale for v in h["exports_usd"]), theme.EXPORTS),
+             Series(t("flows.I", lang), tuple(v / scale for v in h["imports_usd"]), theme.IMPORTS)),
+            unit=unit, title=_p("dynamics_chart", lang, months=self._months_text()))
         sub = ""
         if self.pos:
             sub = _p("dynamics_sub", lang, turnover=money(self.pos.turnover.usd, lang), period=self.ptext)
@@ -153,16 +161,18 @@ class _Builder:
         top = g.head(TOP_CHAPTERS)
         labels = [f"{ch} {_short(nm if isinstance(nm, str) else '')}".strip() for ch, nm in top.index]
         first_name = f"{top.index[0][0]} {_short(str(top.index[0][1] or ''), 60)}".strip()
-        values = [float(v) / MLN for v in top]
+        values = [float(v) for v in top]
         rest = total - float(top.sum())
         if rest > 0.0005 * total:
             labels.append(_p("other", lang))
-            values.append(rest / MLN)
+            values.append(rest)
+        scale, unit = _labelled_scale(values, lang)
+        values = [v / scale for v in values]
         # largest at the top of a horizontal bar chart: PowerPoint and Plotly both draw the first category
         # at the bottom, so the order is reversed here once
         chart = Chart("bar", tuple(reversed(labels)),
                       (Series(t(f"flows.{flow}", lang), tuple(reversed(values)), theme.FLOW_COLOURS[flow]),),
-                      unit=t("units.mln_usd", lang), title=_p("structure_chart", lang, period=self.ptext))
+                      unit=unit, title=_p("structure_chart", lang, period=self.ptext))
         sub = _p("structure_sub", lang, flow=t(f"flows.{flow}", lang), total=money(total, lang),
                  first=first_name, share=percent(float(top.iloc[0]) / total, lang))
         return Slide(kind, title, subtitle=sub, chart=chart, footnote=self.foot())

@@ -179,3 +179,32 @@ def test_pdf_without_libreoffice_says_so(monkeypatch: pytest.MonkeyPatch, demo_d
     out = tmp_path / "kz.pdf"
     assert main(["--db", str(demo_db), "deck", "--partner", "KZ", "--year", "2022", "-o", str(out)]) == 4
     assert not out.exists() and "LibreOffice" in capsys.readouterr().err
+
+
+def _label(value: float, decimals: int) -> str:
+    """A data label as the chart's number format prints it ("0" or "#,##0.0"), decimal sign aside."""
+    return f"{value:,.{decimals}f}"
+
+
+@pytest.mark.parametrize(("iso2", "lang", "unit"), [("NA", "ru", "тыс. $"), ("AF", "ru", "тыс. $"),
+                                                    ("NA", "en", "k $"), ("AF", "en", "k $")])
+def test_a_small_partners_money_charts_are_in_thousands_and_no_label_reads_zero(
+        demo_store: Store, iso2: str, lang: str, unit: str) -> None:
+    deck = build_deck(demo_store, iso2, KZ_2022, "18000", lang, today=TODAY)
+    prs = Presentation(io.BytesIO(deck_bytes(deck)))
+    money_units, labels = [], []
+    for spec, slide in zip(deck.slides, prs.slides, strict=True):
+        for chart in _charts(slide):
+            decimals = 0 if chart.plots[0].data_labels.number_format == "0" else 1
+            labels += [_label(v, decimals) for s in chart.series for v in s.values if v is not None]
+            if spec.kind in ("dynamics", "exports", "imports"):
+                money_units.append(chart.value_axis.axis_title.text_frame.text)
+    assert labels and "0.0" not in labels and "-0.0" not in labels
+    # Namibia trades under a million a year; Afghanistan's exports hold a chapter of ~15 000 $ (its dynamics,
+    # up to 4 million, stay in millions)
+    assert money_units and unit in money_units
+
+
+def test_a_large_partners_money_charts_stay_in_millions(demo_store: Store) -> None:
+    deck = build_deck(demo_store, "KZ", KZ_2022, "18000", "ru", today=TODAY)
+    assert {s.chart.unit for s in deck.slides if s.kind in ("dynamics", "exports", "imports") and s.chart} == {"млн $"}
