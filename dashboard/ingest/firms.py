@@ -13,7 +13,7 @@ import pandas as pd
 
 from dashboard.ingest import columns as col
 from dashboard.ingest.format import Checked
-from dashboard.ingest.rawfile import norm_header
+from dashboard.ingest.rawfile import map_headers, norm_header
 from dashboard.ingest.rawtable import RawTable
 from dashboard.ingest.report import Report
 from dashboard.store.publication import Writer
@@ -43,16 +43,7 @@ def looks_like(header: list[str]) -> bool:
 
 
 def parse(raw: RawTable, report: Report, today: dt.date | None = None) -> FirmsData | None:
-    found: dict[str, int] = {}
-    for i, h in enumerate(raw.header):
-        for canon, spellings in HEADERS.items():
-            if norm_header(h) in spellings:
-                if canon in found:
-                    report.add(1, h, h, "ingest.reason.header_twice", other=found[canon] + 1)
-                found[canon] = i
-    for need in HEADERS:
-        if need not in found:
-            report.add(1, need, "", "ingest.reason.missing_column", column=need)
+    found = map_headers(raw, report, HEADERS)
     if not report.ok:
         return None
 

@@ -29,7 +29,7 @@ from dashboard import config
 from dashboard.i18n.message import msg
 from dashboard.ingest import columns as col
 from dashboard.ingest.format import Checked
-from dashboard.ingest.rawfile import norm_header
+from dashboard.ingest.rawfile import map_headers, norm_header
 from dashboard.ingest.rawtable import RawTable
 from dashboard.ingest.report import Report
 from dashboard.reference import partners as ref_partners
@@ -97,16 +97,7 @@ def _date(text: str) -> dt.date | None:
 
 def parse(raw: RawTable, report: Report, today: dt.date | None = None) -> LettersData | None:
     today = today or dt.date.today()
-    found: dict[str, int] = {}
-    for i, h in enumerate(raw.header):
-        for canon, spellings in HEADERS.items():
-            if norm_header(h) in spellings:
-                if canon in found:
-                    report.add(1, h, h, "ingest.reason.header_twice", other=found[canon] + 1)
-                found[canon] = i
-    for need in HEADERS:
-        if need not in found and need not in OPTIONAL:
-            report.add(1, need, "", "ingest.reason.missing_column", column=need)
+    found = map_headers(raw, report, HEADERS, OPTIONAL)
     if not report.ok:
         return None
     cells = {k: raw.table.column(i).to_pylist() for k, i in found.items()}

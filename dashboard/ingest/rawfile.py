@@ -12,6 +12,7 @@ import io
 import mmap
 import os
 import re
+from collections.abc import Collection, Mapping
 from pathlib import Path
 
 import numpy as np
@@ -149,6 +150,23 @@ def split_line(line: str, delim: str, quoted: bool) -> list[str]:
 
 def norm_header(name: str) -> str:
     return re.sub(r"\s+", " ", name.strip().strip('"').strip().lower().replace("ё", "е"))
+
+
+def map_headers(raw: RawTable, report: Report, headers: Mapping[str, Collection[str]],
+                optional: frozenset[str] = frozenset()) -> dict[str, int]:
+    """Each canonical column's index in the file's header, from its accepted spellings; a column named twice and
+    a required column missing are reported on line 1."""
+    found: dict[str, int] = {}
+    for i, h in enumerate(raw.header):
+        for canon, spellings in headers.items():
+            if norm_header(h) in spellings:
+                if canon in found:
+                    report.add(1, h, h, "ingest.reason.header_twice", other=found[canon] + 1)
+                found[canon] = i
+    for need in headers:
+        if need not in found and need not in optional:
+            report.add(1, need, "", "ingest.reason.missing_column", column=need)
+    return found
 
 
 def read_table(name: str, text: str, encoding: str, report: Report, quoted: bool = False) -> RawTable | None:
