@@ -112,9 +112,9 @@ def cmd_sources(args: argparse.Namespace) -> int:
 
 
 def cmd_context(args: argparse.Namespace) -> int:
-    """The national picture of a partner (answers.national_picture): the same figures as the partner page."""
+    """The national picture of a partner (national.national_picture): the same figures as the partner page."""
     from dashboard.i18n.message import error_text
-    from dashboard.store import answers
+    from dashboard.store import national
     from dashboard.store.db import Store
     from dashboard.store.period import Period, PeriodError, parse_months
     try:
@@ -122,7 +122,7 @@ def cmd_context(args: argparse.Namespace) -> int:
     except PeriodError as e:
         print(error_text(e, args.lang), file=sys.stderr)
         return 2
-    n = answers.national_picture(Store(_db(args)), args.region, asked, args.partner.upper())
+    n = national.national_picture(Store(_db(args)), args.region, asked, args.partner.upper())
     out = _context_json(n)
     if args.json:
         print(json.dumps(out, ensure_ascii=False, indent=1))
@@ -133,7 +133,7 @@ def cmd_context(args: argparse.Namespace) -> int:
     return 0
 
 
-def _context_json(n) -> dict:  # noqa: ANN001 - answers.NationalPicture, imported when it runs
+def _context_json(n) -> dict:  # noqa: ANN001 - national.NationalPicture, imported when it runs
     """Codes and numbers (scope keys, ISO and OKATO codes, dollars from exact cents), never sentences."""
     def scope(s) -> dict:  # noqa: ANN001 - answers.Scope
         return {"eaeu": s.label_key, "demo": s.demo, "files": list(s.files)}

@@ -1,4 +1,4 @@
-"""The national picture (store.answers.NationalPicture) as text in one language: the figures with their labels
+"""The national picture (store.national.NationalPicture) as text in one language: the figures with their labels
 and help, and the captions that give each figure's period, scope and source. The partner page's block and the
 national slide both lay out what this returns, so the two cannot say different things."""
 from __future__ import annotations
@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from dashboard.i18n import t
 from dashboard.i18n.numbers import money, percent, period_label
 from dashboard.reference import partners as ref_partners
-from dashboard.store.answers import NationalPicture, Scope
+from dashboard.store.answers import Scope
+from dashboard.store.national import NationalPicture
 
 
 @dataclass(frozen=True)

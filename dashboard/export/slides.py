@@ -21,7 +21,7 @@ from dashboard.meetings import store_io
 from dashboard.reference import partners as ref_partners
 from dashboard.reference import regions as regions_ref
 from dashboard.slide_model import AUDIENCES, Chart, Deck, Item, ItemList, Kpi, Series, Slide
-from dashboard.store import answers
+from dashboard.store import answers, national
 from dashboard.store.db import Store
 from dashboard.store.period import Period
 
@@ -250,7 +250,7 @@ class _Builder:
         """The region among Russia's regions, Russia's trade (Comtrade) and the partner's mirror figures: the
         figures of the partner page's national block (export/national_text.py), with their sources listed."""
         lang = self.lang
-        n = answers.national_picture(self.store, self.region, self.period, self.iso2)
+        n = national.national_picture(self.store, self.region, self.period, self.iso2)
         figures = tuple(Item(f"{f.label}: {f.value}", f.help) for f in national_text.figures(n, lang))
         sources = tuple(Item(line) for line in national_text.captions(n, lang))
         return Slide("national", t("national.slide_title", lang),

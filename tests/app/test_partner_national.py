@@ -1,5 +1,5 @@
 """The national block of the partner page and the national slide, in Russian and English: the figures of the
-store's answer (answers.national_picture), each captioned with its period, scope and source."""
+store's answer (national.national_picture), each captioned with its period, scope and source."""
 from __future__ import annotations
 
 import html
@@ -10,13 +10,13 @@ import pytest
 from dashboard.i18n import t
 from dashboard.i18n.numbers import money, percent
 from dashboard.slide_model import KINDS
-from dashboard.store import answers
+from dashboard.store import national
 from dashboard.store.db import Store
 from dashboard.store.period import Period
 
 
-def _picture(demo_db: Path, year: int) -> answers.NationalPicture:
-    return answers.national_picture(Store(demo_db), "18000", Period(year), "KZ")
+def _picture(demo_db: Path, year: int) -> national.NationalPicture:
+    return national.national_picture(Store(demo_db), "18000", Period(year), "KZ")
 
 
 @pytest.mark.parametrize("lang", ["ru", "en"])

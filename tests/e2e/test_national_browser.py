@@ -10,14 +10,14 @@ from playwright.sync_api import Page, expect
 
 from dashboard.i18n import t
 from dashboard.slide_model import KINDS
-from dashboard.store import answers
+from dashboard.store import national
 from dashboard.store.db import Store
 from dashboard.store.period import Period
 from tests.e2e.conftest import screenshot, settle
 
 
 def _place(demo_db: Path, lang: str) -> str:
-    n = answers.national_picture(Store(demo_db), "18000", Period(2021), "KZ")
+    n = national.national_picture(Store(demo_db), "18000", Period(2021), "KZ")
     assert n.place is not None
     return t("national.place_value", lang, rank=n.place.rank, of=n.place.of)
 

@@ -11,7 +11,7 @@ import pytest
 
 from dashboard.__main__ import main
 from dashboard.ingest.pipeline import import_paths
-from dashboard.store import answers
+from dashboard.store import national
 from dashboard.store.db import Store
 from dashboard.store.period import Period
 from dashboard.store.versions import current
@@ -94,16 +94,16 @@ def test_a_share_of_russia_only_on_the_same_scope(tmp_path: Path) -> None:
     reason said; with EAEU trade on both sides the share is the region's turnover over Russia's."""
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
-    apart = answers.national_picture(Store(_store(tmp_path / "a", eaeu=False)), "18000", Period(2021), "KZ")
+    apart = national.national_picture(Store(_store(tmp_path / "a", eaeu=False)), "18000", Period(2021), "KZ")
     assert apart.national is not None and apart.position is not None
     assert apart.share_of_national is None and apart.share_scope_key == "national.scope_differs"
     # the place among regions is on the regions' own rows: the same scope by construction, so it stays
     assert apart.place is not None and (apart.place.rank, apart.place.of, apart.place.share) == (2, 2, 0.25)
-    same = answers.national_picture(Store(_store(tmp_path / "b", eaeu=True)), "18000", Period(2021), "KZ")
+    same = national.national_picture(Store(_store(tmp_path / "b", eaeu=True)), "18000", Period(2021), "KZ")
     assert same.period == Period(2021, 1, 1)
     assert same.share_of_national == 1000 / 10000 and same.share_scope_key == "scope.with_eaeu"
 
 
 def test_no_place_among_one_region(tmp_path: Path) -> None:
     db = _store(tmp_path, eaeu=True, other_region=False)
-    assert answers.region_place(Store(db), "18000", Period(2021), "KZ") is None
+    assert national.region_place(Store(db), "18000", Period(2021), "KZ") is None
