@@ -13,6 +13,7 @@ session and address, and never a browser that has logged in before.
 from __future__ import annotations
 
 import base64
+import dataclasses
 import functools
 import hashlib
 import hmac
@@ -143,6 +144,11 @@ SESSION = Backoff(free=3, first_s=5, max_s=300, forget_s=3600)
 ADDRESS = Backoff(free=10, first_s=5, max_s=900, forget_s=3600)  # NAT: one address, a whole office
 DEVICE = Backoff(free=5, first_s=5, max_s=300, forget_s=3600)
 POLICIES = {"session": SESSION, "address": ADDRESS, "device": DEVICE}
+
+
+def policies(first_s: float) -> dict[str, Backoff]:
+    """The three policies with their first wait set (DASHBOARD_LOGIN_DELAY_S); the doubling and caps stay."""
+    return {k: dataclasses.replace(b, first_s=first_s) for k, b in POLICIES.items()}
 MAX_KEYS = 100_000  # keys tracked at most (an attacker with many addresses cannot grow the table without end)
 
 

@@ -29,6 +29,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("DASHBOARD_MAX_UPLOAD_MB", "200", "Largest file an import accepts, in megabytes."),
     Setting("DASHBOARD_READ_ONLY", "0", "1 = a viewing deployment: the pages that change data do not exist."),
     Setting("DASHBOARD_LANG", "ru", "Default interface language (ru or en)."),
+    Setting("DASHBOARD_LOGIN_DELAY_S", "5",
+            "Seconds of the first wait after too many failed logins; each further failure doubles it."),
     Setting("DASHBOARD_TRUSTED_PROXIES", "127.0.0.1,::1",
             "Addresses or networks of the reverse proxy (nginx) whose X-Forwarded-For names the client, for the "
             "login's delays per address; from any other peer the header is ignored."),
@@ -69,6 +71,10 @@ def max_upload_mb() -> int:
     """The same limit for Streamlit's uploader (serve.py sets server.maxUploadSize from it), which counts whole
     megabytes: a fraction rounds up, and the importer still refuses what passes max_upload_bytes()."""
     return max(1, math.ceil(float(get("DASHBOARD_MAX_UPLOAD_MB"))))
+
+
+def login_delay_s() -> float:
+    return max(1.0, float(get("DASHBOARD_LOGIN_DELAY_S")))
 
 
 def trusted_proxies() -> list[str]:

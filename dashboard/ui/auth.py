@@ -19,7 +19,7 @@ from dashboard import access, config
 from dashboard.i18n import t
 
 # one per server process: the counts survive a reload of the page (which starts a new session)
-THROTTLE = access.Throttle()
+THROTTLE = access.Throttle(access.policies(config.login_delay_s()))
 DEVICE_KEY_FILE = "device-cookie.key"  # beside the published database, shared by the app processes
 
 # Sets the device cookie in the browser: Python cannot set a cookie on Streamlit's websocket, so a small

@@ -230,7 +230,10 @@ def test_a_browser_that_logged_in_before_is_not_delayed_by_failures_at_its_addre
     secrets = tmp_path / "secrets.toml"
     secrets.write_text(access.secrets_lines(access.hash_password(PASSWORD, iterations=1000), user="officer"),
                        encoding="utf-8")
-    with running_app(tmp_path / "db" / demo_db.name, args=("--secrets.files", str(secrets))) as url:
+    # a first wait far longer than a slow machine takes to load a page again: the address is still waiting
+    # when the attacker and then the officer come back
+    with running_app(tmp_path / "db" / demo_db.name, extra_env={"DASHBOARD_LOGIN_DELAY_S": "600"},
+                     args=("--secrets.files", str(secrets))) as url:
         officer = browser.new_context(locale="en-US")
         other = browser.new_context(locale="en-US")
         try:

@@ -296,3 +296,11 @@ def test_nginx_writes_the_address_it_saw_and_the_app_trusts_loopback_by_default(
     assert code.count("proxy_set_header X-Real-IP $remote_addr;") == 2
     monkeypatch.delenv("DASHBOARD_TRUSTED_PROXIES", raising=False)
     assert set(config.trusted_proxies()) == {"127.0.0.1", "::1"}
+
+
+def test_the_first_wait_is_a_setting_and_the_doubling_stays() -> None:
+    slow = access.policies(first_s=60)
+    assert {k: p.first_s for k, p in slow.items()} == {"session": 60, "address": 60, "device": 60}
+    assert slow["address"].wait(access.ADDRESS.free + 1) == 60
+    assert slow["address"].wait(access.ADDRESS.free + 2) == 120
+    assert slow["session"].max_s == access.SESSION.max_s
