@@ -38,7 +38,13 @@ def choose(page: Page, label: str, option: str) -> None:
 
 
 def nav(page: Page, page_key: str) -> None:
+    """Click a page in the sidebar as a user who waits for it: the new page's URL first, then its run finished
+    (settle alone can see the previous run's end before the new run starts, and the next click would then
+    interrupt a run in progress)."""
     page.get_by_test_id("stSidebarNav").get_by_role("link", name=t(f"pages.{page_key}", RU)).click()
+    expect(page).to_have_url(re.compile(rf"/{page_key}(\?|$)"))
+    settle(page)
+    expect(heading(page)).to_be_visible()
     settle(page)
 
 
