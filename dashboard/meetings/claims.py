@@ -7,9 +7,13 @@ Recognised, each with its metric:
   место по объёмам импорта", "По импорту Беларусь заняла пятое место", "…, а по импорту — на первом",
   "крупнейший потребитель волгоградского экспорта", "второе по значимости направление экспорта", a rank among
   buyers or suppliers: "шестой среди покупателей продукции", "в топ-15 стран — покупателей", "девятый результат
-  среди стран — покупателей") export_rank / import_rank; "среди / в числе / в рейтинге 114 стран" after a rank
-  also gives partners_count; two places, two partners and "соответственно" pair up; a rank among a group
-  ("среди африканских партнёров") or among Russian regions is not a claim; a partner named after the place is
+  среди стран — покупателей", "вторым по величине покупателем", "…в рейтинге покупателей и третью — среди
+  поставщиков", "а по объёму экспорта вошёл в первую тройку") export_rank / import_rank; a country as the noun
+  ("шестой по объёму оборота страной-партнёром"); "среди / в числе / в рейтинге 114 стран" after a rank also
+  gives partners_count; two places and two partners pair up with "соответственно" or when both are named together
+  ("первое и второе места заняли Турция и Казахстан"); a rank among a group ("среди африканских партнёров",
+  "среди стран Персидского залива"), among Russian regions or a top group of them ("в пятёрку субъектов РФ") is
+  not a claim; a partner named after the place is
   its own ("на втором месте — Китай");
 - rank_change: "поднялась на 3 строчки" (+3), "поднялось в рейтинге партнёров области на пять позиций",
   "опустилась на четыре позиции" (-4), "с 25-го на 19-е место";

@@ -17,7 +17,15 @@ _RANK_NOUN = re.compile(
     rf"(?<![\w-]){_ORD}\s+(?:по\s+(?:объ[её]м\w*|величин\w*|значимост\w*|размер\w*)\s+(?:внешнеторгового\s+)?"
     r"(?:(?P<flow>товарооборот\w*|оборот\w*|торговл\w*|экспорт\w*|импорт\w*|поставок)\s+)?)?"
     r"(?:(?:крупнейш|(?:внешне)?торгов|экономическ|внешнеэкономическ)\w*\s+)*"
-    r"(?:партн[её]р\w*|рын(?:ок|ком|ка|ке)|покупател\w*|поставщик\w*)(?![\w-])", re.I)
+    r"(?:партн[её]р\w*|рын(?:ок|ком|ка|ке)|(?P<who>покупател|получател|потребител|поставщик)\w*)(?![\w-])", re.I)
+# a country as the noun: "шестой по объёму оборота страной-партнёром", "вторым государством по объёму торговли",
+# "третья страна — покупатель" (a by-phrase or a partner word is needed: "первой страной, подписавшей…" is none)
+_BY = r"по\s+(?:объ[её]м\w*|величин\w*|значимост\w*|размер\w*)\s+(?:внешнеторгового\s+|взаимного\s+)?"
+_RANK_COUNTRY = re.compile(
+    rf"(?<![\w-]){_ORD}\s+(?P<by>{_BY}(?:(?P<flow>товарооборот\w*|оборот\w*|торговл\w*|экспорт\w*|импорт\w*|"
+    r"поставок)\s+)?)?(?:(?:крупнейш|(?:внешне)?торгов|экономическ)\w*\s+)*(?:стран|государств)\w*"
+    r"(?P<hy>\s*[—–-]\s*(?:партн[её]р|(?P<who>покупател|поставщик))\w*)?(?![\w-])"
+    rf"(?P<after>\s+{_BY}(?P<flow2>товарооборот\w*|оборот\w*|торговл\w*|экспорт\w*|импорт\w*|поставок))?", re.I)
 # "Беларусь стала шестой среди торговых партнёров", "седьмой в рейтинге 99 стран": the ordinal alone
 _RANK_AMONG = re.compile(rf"(?<![\w-]){_ORD}(?=\s+(?:среди|в\s+рейтинге|в\s+списке|в\s+числе)\s+"
                          r"(?:[а-яё]+\s+){0,2}?(?:\d+\s+)?(?:стран|партн[её]р|государств))", re.I)
@@ -27,6 +35,13 @@ _FLOW_BEFORE = re.compile(r"(?<![\w-])по\s+(?:объ[её]м\w*\s+|велич�
 # "..., а по импорту — на первом": a second rank of another flow, the place noun left out
 _RANK_ELLIPTIC = re.compile(rf"(?<![\w-])по\s+(?:объ[её]м\w*\s+)?(?P<flow>экспорт\w*|импорт\w*|товарооборот\w*)"
                             rf"\s*[—–]\s*(?:на\s+)?{_ORD}(?![\w-])", re.I)
+# the same among buyers or suppliers: "…четвёртую строчку в рейтинге покупателей и третью — среди поставщиков",
+# "…, а среди поставщиков — на третьей позиции" (the place noun, if any, is the rules' above)
+_AMONG_WHO = r"(?:среди|в\s+числе|в\s+рейтинге|в\s+списке)\s+(?:[а-яё]+\s+)?"
+_RANK_ELLIPTIC_WHO = re.compile(rf"(?<![\w-])(?:и|а)\s+(?:на\s+)?{_ORD}\s*[—–]\s*(?={_AMONG_WHO}"
+                                r"(?:покупател|получател|потребител|поставщик))", re.I)
+_RANK_WHO_ELLIPTIC = re.compile(rf"(?<![\w-])(?:и|а)\s+{_AMONG_WHO}(?P<who>покупател|получател|потребител|"
+                                rf"поставщик)\w*\s*[—–]\s*(?:на\s+)?{_ORD}(?![\w-])", re.I)
 _SUPERLATIVE = re.compile(r"(?<![\w-])(?:крупнейш|главн)(?:ий|им|его|ему|ем|ый|ым|ого|ому|ом)\s+"
                           r"(?:(?:внешне)?торгов\w+\s+|внешнеэкономическ\w+\s+)?партн[её]р(?:ом|а|у|е)?(?![\w-])",
                           re.I)
@@ -40,8 +55,8 @@ _ONE_OF = re.compile(r"(?:одн\w+\s+из|в\s+числе|среди|в\s+(?:(?
 _OF = re.compile(rf"^[\s,]*(?:[а-яё]+\s+){{0,4}}?(?:среди|из|в\s+числе|в\s+рейтинге)\s+{NUM}"
                  r"(?:\s+(?:[а-яё]+\s+){0,2}?(?:стран\w*|партн[её]р\w*|государств\w*))?", re.I)
 _SUBGROUP = re.compile(r"^[\s,]*(?:[а-яё]+\s+){0,3}?(?:среди|из)\s+(?:(?!внешне|торгов|всех)[а-яё]+(?:их|ых)\s+"
-                       r"(?:стран|партн|государств|рынк)|стран\w*\s+(?:СНГ|ЕАЭС|ЕС|БРИКС|ШОС|Африки|Азии|Европы|"
-                       r"Латинской|Ближнего|Евросоюза)|(?:[а-яё]+(?:их|ых)\s+)?(?:субъект|регион|област)\w*)", re.I)
+                       r"(?:стран|партн|государств|рынк)|(?:стран|государств)\w*\s+(?:СНГ|ЕАЭС|ЕС|БРИКС|ШОС|"
+                       r"(?!Волгоград)(?-i:[А-ЯЁ][а-яё]))|(?:[а-яё]+(?:их|ых)\s+)?(?:субъект|регион|област)\w*)", re.I)
 _FROM_TO = re.compile(rf"(?<![\w-])с\s+(?P<a>\d{{1,3}})-?[а-я]*\s+на\s+(?P<b>\d{{1,3}})-?[а-я]*\s+{_PLACE}", re.I)
 _MOVE = re.compile(rf"(?P<verb>подня\w*|подним\w*|улучши\w*|переместил\w*|опусти\w*|спусти\w*|потеря\w*|"
                    rf"ухудши\w*|сместил\w*)\s+(?:[а-яё]+\s+){{0,5}}?на\s+{NUM}\s+(?:позици|строчк|мест|пункт|"
@@ -51,12 +66,15 @@ _TOP = re.compile(r"(?:входит|вош[её]л\w*|входя\w*)?\s*в\s+(?:
 # "замыкает десятку крупнейших партнёров": the last place of the top group, an exact rank
 _CLOSES = re.compile(r"(?<![\w-])(?:замыка\w*|замкнул\w*)\s+(?:(?:перв|верхн)\w+\s+)?(?P<w>[а-яё]+)(?![\w-])", re.I)
 _TOP_NUM = re.compile(rf"в\s+числе\s+{NUM}\s+(?:крупнейш|ведущ|основн)\w*", re.I)
+# a top group of Russian regions is no rank among partners: "входит в первую пятёрку субъектов РФ"
+_REGIONS_AFTER = re.compile(r"^\s*(?:[а-яё]+(?:их|ых)\s+){0,2}(?:субъект|регион|област)\w*", re.I)
 _TOP_FLOW = re.compile(r"^\s*(?:[а-яё]+\s+){0,3}?по\s+(?:объ[её]м\w*\s+)?(?P<flow>экспорт\w*|импорт\w*)", re.I)
 
 
 # a rank among buyers is one by exports, among suppliers one by imports: "на шестой позиции среди покупателей
 # волгоградской продукции", "в топ-15 стран — покупателей", "в двадцатку крупнейших покупателей"
-_AMONG_BUYERS = re.compile(r"^\s*(?:(?:среди|в\s+числе|из)\s+)?(?:всех\s+)?(?:(?:крупнейш|основн|ведущ)\w*\s+)?"
+_AMONG_BUYERS = re.compile(r"^\s*(?:[—–]\s*)?(?:(?:среди|в\s+числе|из|в\s+рейтинге|в\s+списке)\s+)?(?:всех\s+)?"
+                           r"(?:(?:крупнейш|основн|ведущ)\w*\s+)?"
                            r"(?:стран\w*\s*[—–-]\s*)?(?P<who>покупател|получател|потребител|поставщик)\w*", re.I)
 # "девятый результат среди всех стран", "11-й результат в рейтинге": a result's place is a rank
 _RANK_RESULT = re.compile(rf"(?<![\w-]){_ORD}\s+(?:результат|показател)\w*(?=\s+(?:среди|в\s+рейтинге|в\s+числе)\s)",
@@ -64,6 +82,7 @@ _RANK_RESULT = re.compile(rf"(?<![\w-]){_ORD}\s+(?:результат|показ
 # "второе по значимости направление экспорта": a direction of a flow
 _RANK_DIRECTION = re.compile(rf"(?<![\w-]){_ORD}\s+(?:по\s+(?:объ[её]м\w*|величин\w*|значимост\w*|размер\w*)\s+)?"
                              r"(?:[а-яё]+(?:ое|ее)\s+)?направлени\w*\s+(?P<flow>экспорт\w*|импорт\w*|поставок)", re.I)
+_ELLIPTIC = (_RANK_ELLIPTIC, _RANK_ELLIPTIC_WHO, _RANK_WHO_ELLIPTIC)
 # the partner named after the place: "на втором месте — Китай", "второе место — у Китая"
 _NAMED_AFTER = re.compile(r"\s*[—–]\s*(?:у\s+)?")
 _PAIR = re.compile(r"(?<![\w-])(?P<a>[а-яё]+|\d{1,3}-?[а-я]*)\s+и\s+(?P<b>[а-яё]+|\d{1,3}-?[а-я]*)\s+мест\w*", re.I)
@@ -76,7 +95,7 @@ def ranks(x: Sentence) -> None:
         before = [iso for iso, start, _ in x.mentions if start < m.start()]
         after = [iso for iso, start, _ in x.mentions if start >= m.end()]
         pair = before[-2:] if len(before) >= 2 else after[:2]
-        if None in ranks or "соответственно" not in s.lower() or len(pair) < 2:
+        if None in ranks or len(pair) < 2 or not ("соответственно" in s.lower() or _joined(x, m, pair)):
             continue
         for iso, rank in zip(pair, ranks, strict=True):
             x.add(m.start(), m.end(), "rank", iso, "exact", rank or 0)
@@ -91,16 +110,21 @@ def ranks(x: Sentence) -> None:
             down = m.group("verb").lower().startswith(("опуст", "спуст", "потеря", "ухудш"))
             x.add(m.start(), m.end(), "rank_change", x.partner_at(m.start(), False), "exact",
                   -n[0] if down else n[0])
-    for rx in (_RANK_PLACE, _RANK_DASH, _RANK_NOUN, _RANK_AMONG, _RANK_RESULT, _RANK_DIRECTION, _RANK_ELLIPTIC):
-        if rx is _RANK_ELLIPTIC and not any(c.metric in RANK.values() for _, _, c in x.out):
+    for rx in (_RANK_PLACE, _RANK_DASH, _RANK_NOUN, _RANK_COUNTRY, _RANK_AMONG, _RANK_RESULT, _RANK_DIRECTION,
+               *_ELLIPTIC):
+        if rx in _ELLIPTIC and not any(c.metric in RANK.values() for _, _, c in x.out):
             continue
         for m in rx.finditer(s):
             rank = morphology.ordinal(m.group("ord")) or (int(m.group("ord")) if m.group("ord").isdigit() else None)
             if rank is None or not x.free(*m.span()) or _SUBGROUP.match(s[m.end():m.end() + AHEAD]):
                 continue
             ahead = list(_FLOW_BEFORE.finditer(s, max(x.clause_span(m.start())[0], m.start() - 160), m.start()))
-            flow = m.groupdict().get("flow") or (ahead[-1].group("flow") if ahead else None)
-            metric = RANK[flow_of(flow)] if flow else _buyers(s, m.end())
+            groups = m.groupdict()
+            if rx is _RANK_COUNTRY and not (groups["by"] or groups["hy"] or groups["after"]):
+                continue
+            flow = groups.get("flow") or groups.get("flow2") or (ahead[-1].group("flow") if ahead else None)
+            who = groups.get("who")
+            metric = RANK[flow_of(flow)] if flow else _who(who) if who else _buyers(s, m.end())
             end, of = m.end(), _OF.match(s[m.end():m.end() + AHEAD])
             n = number(of.group("num")) if of else None
             if of and n:
@@ -121,22 +145,48 @@ def ranks(x: Sentence) -> None:
                   "exact", 1)
     for m in _CLOSES.finditer(s):
         size = morphology.top_n(m.group("w"))
-        if size and x.free(*m.span()):
-            fl = _TOP_FLOW.match(s[m.end():m.end() + AHEAD])
-            metric = RANK[flow_of(fl.group("flow"))] if fl else "rank"
-            x.add(m.start(), m.end(), metric, x.partner_at(m.start(), False), "exact", size)
+        if size and x.free(*m.span()) and not _REGIONS_AFTER.match(s[m.end():m.end() + AHEAD]):
+            x.add(m.start(), m.end(), _top_metric(x, m, "rank"), x.partner_at(m.start(), False), "exact", size)
     for m in _TOP.finditer(s):
         size = int(m.group("d")) if m.group("d") else morphology.top_n(m.group("w") or "")
-        if size and x.free(*m.span()):
-            fl = _TOP_FLOW.match(s[m.end():m.end() + AHEAD])
-            metric = RANK[flow_of(fl.group("flow"))] if fl else _buyers(s, m.end())
-            x.add(m.start(), m.end(), metric, x.partner_at(m.start(), False), "top_n", size)
+        if size and x.free(*m.span()) and not _REGIONS_AFTER.match(s[m.end():m.end() + AHEAD]):
+            x.add(m.start(), m.end(), _top_metric(x, m, _buyers(s, m.end())), x.partner_at(m.start(), False),
+                  "top_n", size)
     for m in _TOP_NUM.finditer(s):
         if (n2 := number(m.group("num"))) and x.free(*m.span()):
             x.add(m.start(), m.end(), "rank", x.partner_at(m.start(), False), "top_n", n2[0])
 
 
+_PLURAL_PLACES = re.compile(r"мест(?:а|ах|ами)$", re.I)
+_AND = re.compile(r"\s+и\s+")
+
+
+def _joined(x: Sentence, m: re.Match[str], pair: list[str]) -> bool:
+    """Two places (plural "места") paired in order with two partners named together: "первое и второе места
+    заняли Турция и Казахстан", "Казахстан и Беларусь — на втором и пятом местах"."""
+    if not _PLURAL_PLACES.search(m.group(0)):
+        return False
+    spans = [(a, b) for iso, a, b in x.mentions if iso in pair]
+    return any(_AND.fullmatch(x.s, b1, a2) is not None for (_, b1), (a2, _) in zip(spans, spans[1:], strict=False))
+
+
+def _top_metric(x: Sentence, m: re.Match[str], otherwise: str) -> str:
+    """The flow of a top group: named after it ("в десятку по объёму экспорта"), else before it in its clause
+    ("а по объёму экспорта вошёл в первую тройку")."""
+    s = x.s
+    fl = _TOP_FLOW.match(s[m.end():m.end() + AHEAD])
+    ahead = None if fl else list(_FLOW_BEFORE.finditer(s, max(x.clause_span(m.start())[0], m.start() - 160),
+                                                       m.start()))
+    flow = fl.group("flow") if fl else ahead[-1].group("flow") if ahead else None
+    return RANK[flow_of(flow)] if flow else otherwise
+
+
+def _who(noun: str) -> str:
+    """A rank among buyers is one by exports, among suppliers one by imports."""
+    return "import_rank" if noun.lower().startswith("поставщик") else "export_rank"
+
+
 def _buyers(s: str, end: int) -> str:
     """export_rank after "среди покупателей …", import_rank after "среди поставщиков …", else rank."""
     m = _AMONG_BUYERS.match(s[end:end + AHEAD])
-    return "rank" if not m else "import_rank" if m.group("who").lower() == "поставщик" else "export_rank"
+    return _who(m.group("who")) if m else "rank"
