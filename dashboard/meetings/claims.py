@@ -119,6 +119,8 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
             previous, s_before = s, previous
             has = _has_figure(s)
             found = periods.stated(s, ref_date) if has or "год" in s else None
+            if found and found.how == "base" and carried and carried.year == found.period.year:
+                found = None    # "…, чем за тот же период 2023 года" after "по итогам девяти месяцев 2024 года"
             if found:
                 carried = found.period
                 period, how = found.period, found.how

@@ -1,11 +1,12 @@
 """The period a sentence of a press release speaks of, as a reader understands it.
 
-Stated: "в 2023 году", "за январь–сентябрь 2023 года", "январь — май", "за 7 месяцев", "в первом квартале",
-"в I квартале", "во втором полугодии 2024 года", "в апреле", "с начала года". Relative to the meeting date
-(`ref`): "в прошлом году", "по итогам прошлого года", "текущего года", and every form above written without a
-year, which takes the latest such period that had ended by the meeting ("за 7 месяцев" on 5 September 2024 =
-January–July 2024). A base of comparison ("по сравнению с 2022 годом", "чем во II квартале прошлого года") is not
-the period; when it is the only one, the period is the same months a year after it. Carrying a period over to
+Stated: "в 2023 году", "за январь–сентябрь 2023 года", "январь — май", "с января по апрель", "за 7 месяцев", "в
+первом квартале", "в I квартале", "во втором полугодии 2024 года", "в апреле", "с начала года". Relative to the
+meeting date (`ref`): "в прошлом году", "по итогам прошлого года", "текущего года", and every form above written
+without a year, which takes the latest such period that had ended by the meeting ("за 7 месяцев" on 5 September 2024
+= January–July 2024). A base of comparison ("по сравнению с 2022 годом", "чем во II квартале прошлого года", "чем за
+тот же период 2023 года") is not the period; when it is the only one, the period is the same months a year after it
+(the caller keeps a period carried from an earlier sentence of that later year instead). Carrying a period over to
 the next sentences is the caller's business.
 """
 from __future__ import annotations
@@ -30,7 +31,7 @@ _ROMAN = r"IV|I{1,3}"     # "в I квартале", "во II полугодии
 _ROMAN_VALUES = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(rx, re.I)) for kind, rx in (
-    ("range", rf"(?<![\w-])(?P<a>{_MONTH})\s*[-–—]\s*(?P<b>{_MONTH}){_WHEN}"),
+    ("range", rf"(?<![\w-])(?:(?P<a>{_MONTH})\s*[-–—]\s*|с\s+(?P<a2>{_MONTH})\s+по\s+)(?P<b>{_MONTH}){_WHEN}"),
     ("months", rf"(?<![\w-])(?P<n>\d{{1,2}}|{_NUMW})\s+(?:(?:перв\w+|последн\w+)\s+)?месяц\w*{_WHEN}"),
     ("half", rf"(?<![\w-])(?P<h>перв\w*|втор\w*|II?)\s+полугоди\w*{_WHEN}"),
     ("quarters", rf"(?<![\w-])(?:тр[её]х|три|двух|два)\s+квартал\w*{_WHEN}"),
@@ -41,7 +42,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(rx,
     ("relative", rf"(?<![\w-]){_REL}"),
 ))
 _BASE = re.compile(rf"(?:по\s+сравнению\s+с|относительно|против|к\s+уровню|уровн[яюе]|к|чем\s+(?:во?|за))\s+"
-                   rf"(?:аналогичн\w+\s+период\w*\s+|(?P<part>(?:[а-яё]+|{_ROMAN}|[1-4]-?м?)\s+"
+                   rf"(?:(?:аналогичн\w+|т(?:от|ем|ого|ому)\s+же|так(?:ой|им|ого|ому)\s+же|соответствующ\w+)\s+"
+                   rf"период\w*\s+|(?P<part>(?:[а-яё]+|{_ROMAN}|[1-4]-?м?)\s+"
                    rf"(?:квартал|полугоди)\w*\s+))?"
                    rf"(?:(?P<y>(?:19|20)\d{{2}})\s*(?:-?м\s+)?(?:год\w*|г\.)?|{_REL})",
                    re.I)
@@ -89,7 +91,7 @@ def _make(kind: str, m: re.Match[str], ref: dt.date | None) -> tuple[Period, boo
     if kind == "year":
         return Period(int(m.group("y") or m.group("y2"))), False
     if kind == "range":
-        a, b = _month(m.group("a")), _month(m.group("b"))
+        a, b = _month(m.group("a") or m.group("a2")), _month(m.group("b"))
         span = (a, b) if a <= b else None
     elif kind == "months":
         n = m.group("n")
