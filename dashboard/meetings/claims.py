@@ -17,10 +17,11 @@ Recognised, each with its metric:
   its own ("на втором месте — Китай");
 - rank_change: "поднялась на 3 строчки" (+3), "поднялось в рейтинге партнёров области на пять позиций",
   "опустилась на четыре позиции" (-4), "с 25-го на 19-е место";
-- partners_count: "со 114 странами"; firms: "более 200 предприятий", "185 экспортёров", "число экспортёров
-  достигло 128", kinds exporters / importers / any / foreign_capital ("компаний с иностранным капиталом"), else
-  from the clause's verb ("экспортировали … 85 компаний"), a part after a dash ("из них 89 — импортёры"); firms a
-  delegation visited ("посетили 3 предприятия") are no count;
+- partners_count: "со 114 странами", "стран-партнёров из 96" (a top group, "десять крупнейших стран", is none);
+  firms: "более 200 предприятий", "185 экспортёров", "число экспортёров достигло 128", kinds exporters / importers /
+  any / foreign_capital ("компаний с иностранным капиталом"), else from the clause's verb ("экспортировали … 85
+  компаний", "закупки … ведут 19 компаний"), a part after a dash ("из них 89 — импортёры", "в том числе 8 — с
+  эмиратским капиталом"); firms a delegation visited ("посетили 3 предприятия") are no count;
 - money in US dollars (turnover / exports / imports): "233 млн долларов", "$1,2 млрд", "45 миллионов долларов";
   a difference ("на 12,4 млн меньше", "нарастил на 48 млн долларов", "импорт — на 845 тыс. долларов") is
   *_change; a sum without a currency after one in dollars is in dollars too, of the flow named after it if one
@@ -32,7 +33,8 @@ Recognised, each with its metric:
   раза", "вдвое", "131 % к уровню 2021 года"; shares ("на Турцию приходится 9,4 % оборота", "доля … составила
   7,8 %", and a second one after a dash: "…, на Турцию — 8,7 %", "…, в экспорте — 9,8 %"; a list paired with the
   partners before it:
-  "на Египет, Турцию и Казахстан пришлось 22,4 %, 15,1 % и 9,8 % экспорта соответственно").
+  "на Египет, Турцию и Казахстан пришлось 22,4 %, 15,1 % и 9,8 % экспорта соответственно"; a group's share, "их
+  совокупная доля", is none).
 Qualifiers: более / свыше / превысил -> more_than; около / порядка -> about; почти -> almost; не более / менее ->
 at_most; otherwise exact. The partner is the country named nearest before the figure in the sentence (else after
 it), else the text's main partner; money and growth of "области" / "региона" with no partner named are the

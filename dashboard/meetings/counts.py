@@ -10,6 +10,11 @@ from dashboard.meetings.sentence import Sentence
 
 _COUNT_PARTNERS = re.compile(rf"(?<![\w-]){NUM}\s+(?:[а-яё]+(?:ых|их|ми|ами)\s+){{0,2}}"
                              r"(?:стран\w*|государств\w*|партн[её]р\w*)", re.I)
+# "десять крупнейших стран-партнёров" is a top group, not the count of partners
+_TOP_GROUP = re.compile(r"\s(?:крупнейш|ведущ|основн|главн|перв)\w*\s", re.I)
+# the count after a group of partners: "на десять крупнейших стран-партнёров из 96 пришлось 78 %"
+_PARTNERS_OF = re.compile(rf"(?:стран|партн[её]р|государств)[\w-]*\s+из\s+{NUM}(?![\w-]|[.,]\d|\s*(?:%|млн|млрд|тыс|"
+                          r"год|стран|партн|государств))", re.I)
 _FIRMS = re.compile(rf"(?<![\w-]){NUM}\s+(?:[а-яё]+(?:ых|их|ые|ие)\s+){{0,2}}(?P<noun>предприяти\w*|компани\w*|фирм\w*|"
                     r"организаци\w*|экспорт[её]р\w*|импорт[её]р\w*|участник\w*\s+(?:ВЭД|внешнеэкономическ\w*)|"
                     r"хозяйствующ\w+\s+субъект\w*)", re.I)
@@ -17,15 +22,16 @@ _CAPITAL = re.compile(r"^\s*(?:[а-яё]+\s+){0,2}?с\s+(?:участием\s+)?
 _MORE_FIRMS = re.compile(rf"(?:ещё|еще)\s+{NUM}\s+(?P<verb>закупа\w*|импортиру\w*|ввоз\w*|поставля\w*|"
                          r"экспортиру\w*)", re.I)
 _EXPORTING = re.compile(r"экспортир|экспортн|поставля|поставк|отгружа", re.I)
-_IMPORTING = re.compile(r"импортир|закупа|ввоз", re.I)
+_IMPORTING = re.compile(r"импортир|закуп|ввоз", re.I)
 # the count after its noun: "число экспортёров достигло 128", "количество компаний-импортёров составило около 90"
 _FIRMS_NUMBER = re.compile(r"(?<![\w-])(?:числ[оа]|количеств[оа])\s+(?:[а-яё]+(?:ых|их)\s+){0,2}"
                            r"(?P<noun>предприяти\w*|компани\w*|фирм\w*|организаци\w*|экспорт[её]р\w*|"
                            r"импорт[её]р\w*|участник\w*\s+ВЭД)(?:[\w\s,-]{0,60}?)\s+(?:достиг\w*|составил\w*|"
                            r"превысил\w*|превысит|увеличил\w*\s+до|выросл\w*\s+до)\s+", re.I)
 # a part of the firms counted before, its kind after a dash: "…154 компании, из них 89 — импортёры"
-_FIRMS_PART = re.compile(rf"(?<![\w-])(?:из\s+них|в\s+том\s+числе)\s+{NUM}\s*[—–]\s*(?P<noun>экспорт[её]р\w*|"
-                         r"импорт[её]р\w*)", re.I)
+_FIRMS_PART = re.compile(rf"(?<![\w-])(?:из\s+них|в\s+том\s+числе|среди\s+них)\s+{NUM}\s*[—–]\s*"
+                         r"(?P<noun>экспорт[её]р\w*|импорт[её]р\w*|с\s+(?:участием\s+)?(?:[а-яё]+\s+){0,2}капитал\w*)",
+                         re.I)
 # firms a delegation visited are no count of trading firms: "Гости посетили 3 предприятия"
 _VISITED = re.compile(r"(?<![\w-])(?:посети\w*|посетят|посещени\w*|осмотре\w*|побывал\w*)", re.I)
 _NUM_AFTER = re.compile(rf"(?:(?:более|свыше|около|порядка|почти|примерно)\s+)?{NUM}(?![\w-]|\s*(?:%|млн|млрд|тыс))",
@@ -36,9 +42,13 @@ def counts(x: Sentence) -> None:
     s = x.s
     for m in _COUNT_PARTNERS.finditer(s):
         n = number(m.group("num"))
-        if n and x.free(*m.span()) and not periods.stated(m.group(0)):
+        if n and x.free(*m.span()) and not periods.stated(m.group(0)) and not _TOP_GROUP.search(m.group(0)):
             qual, start = qual_at(s, m.start("num"))
             x.add(start, m.end(), "partners_count", None, qual, n[0])
+    for m in _PARTNERS_OF.finditer(s):
+        n = number(m.group("num"))
+        if n and n[0] <= 250 and x.free(m.start("num"), m.end()):
+            x.add(m.start(), m.end(), "partners_count", None, "exact", n[0], core=m.start("num"))
     for m in _FIRMS.finditer(s):
         n = number(m.group("num"))
         if not n or not x.free(*m.span()):
@@ -64,7 +74,9 @@ def counts(x: Sentence) -> None:
     for m in _FIRMS_PART.finditer(s):
         n = number(m.group("num"))
         if n and x.free(*m.span()):
-            kind = "exporters" if m.group("noun").lower().startswith("экспорт") else "importers"
+            noun = m.group("noun").lower()
+            kind = "exporters" if noun.startswith("экспорт") else "importers" if noun.startswith("импорт") \
+                else "foreign_capital"
             qual, start = qual_at(s, m.start("num"))
             x.add(min(start, m.start()), m.end(), "firms", x.partner_at(m.start(), False), qual, n[0], kind=kind)
     if any(c.metric == "firms" for _, _, c in x.out):

@@ -1,14 +1,22 @@
 """Shares of a flow: "на Турцию приходится 9,4 % оборота", "доля … составила 7,8 %", "с долей 12 %", and a second
-share after a dash with the verb left out ("…, на Турцию — 8,7 %", "…, в экспорте — 9,8 %")."""
+share after a dash with the verb left out ("…, на Турцию — 8,7 %", "…, в экспорте — 9,8 %"). The share of a group of
+partners ("их совокупная доля", "на десять крупнейших стран пришлось 78 %") is no claim."""
 from __future__ import annotations
 
 import re
 
+from dashboard.meetings.morphology import number_words_pattern
 from dashboard.meetings.numerals import AHEAD, number
 from dashboard.meetings.sentence import FLOW, SHARE, Sentence, flow_of
 
 _SHARE_VERB = re.compile(r"(?:приход\w*|пришл\w*|пришёл\w*|с\s+долей|дол[яиюе]\w*)\s+"
                          r"(?:[\w-]+\s+|[—–]\s+){0,12}?$", re.I)
+# the share of a group, not of one partner: "их совокупная доля", "на десять крупнейших стран пришлось 78 %",
+# "на первую пятёрку партнёров приходится"
+_GROUP = re.compile(rf"(?<![\w-])(?:совокупн\w*|суммарн\w*|их\s+(?:общ\w+\s+)?дол\w*|"
+                    rf"(?:\d+|{number_words_pattern()})\s+"
+                    r"(?:[а-яё]+(?:их|ых)\s+)?(?:крупнейш|ведущ|основн|главн)\w*|(?:перв\w+\s+)?(?:тройк|пят[её]рк|"
+                    r"десятк|двадцатк)\w*|топ[- ]?\d+)", re.I)
 _SHARE_ELLIPTIC = re.compile(r"[,;]\s+(?:а\s+)?(?P<what>(?:на|в|во)\s+(?:[\w-]+\s+){1,3}?)[—–]\s*$", re.I)
 _SHARE_FLOW = re.compile(r"^\s*(?:[а-яё]+\s+){0,1}?(?P<flow>экспорт\w*|импорт\w*|товарооборот\w*|оборот\w*|"
                          r"(?:внешне)?торгов\w*|закуп\w*|поставок)", re.I)
@@ -45,6 +53,8 @@ def share(x: Sentence, m: re.Match[str], n: float, qual: str, start: int) -> boo
     lo = max(0, m.start("num") - 300)     # the rules below read at most a few words back
     before = s[lo:m.start("num")]
     verb = _SHARE_VERB.search(before[:start - lo])
+    if verb and _GROUP.search(s, max(lo + verb.start() - 80, x.clause_span(lo + verb.start())[0]), m.start("num")):
+        return True     # a group's share: no partner's claim, nor a growth
     if verb:
         between = FLOW.search(before, verb.start(), start - lo)
         follows = _SHARE_FLOW.match(s[m.end():m.end() + AHEAD])
