@@ -1,6 +1,7 @@
 """Deterministic all-regions FTS unload of a given size, for the benchmark.
 
     python -m benchmarks.generate --rows 10000000      # -> benchmarks/out/rows_10000000/*.csv
+    python -m benchmarks.generate --rows 2000000 --unique-codes   # -> benchmarks/out/rows_2000000_unique/
 
 The files are in the real format the importer reads (tab-separated UTF-8, decimal comma, the FTS header),
 85 regions with their OKATO codes, ~250 partners, ~6,000 ten-digit codes, 10 years x 12 months, both flows.
@@ -9,6 +10,9 @@ Sizes are skewed the way real trade is (Moscow and a few partners and goods domi
 the same bytes: numpy's PCG64 seeded per month, formatting done by pyarrow (no locale, no float repr).
 A year goes into one file, or into month blocks when a year would exceed MAX_FILE_ROWS, so that every file
 stays under the importer's default upload limit.
+
+--unique-codes gives every row a ten-digit code of its own (a real heading and a six-digit serial), the worst
+key mix for anything that works on distinct values: the anchor's second mix (issue 17.1).
 """
 from __future__ import annotations
 
@@ -79,9 +83,13 @@ class Dims:
         self.units = pa.array(UNITS)
 
 
-def _month_rows(dims: Dims, year: int, month: int, n: int) -> pa.Table:
-    """n distinct keys of one month, with values; the same (year, month, n) always gives the same rows."""
+def _month_rows(dims: Dims, year: int, month: int, n: int, first_code: int | None = None) -> pa.Table:
+    """n distinct keys of one month, with values; the same (year, month, n) always gives the same rows.
+    With first_code, row i of the month has code number first_code + i (see _unique_codes) instead of a
+    drawn one."""
     rng = np.random.default_rng([SEED, year, month, n])
+    if first_code is not None:
+        return _unique_month(dims, rng, year, month, n, first_code)
     P, C = len(dims.partners), len(dims.codes)
     keys = np.empty(0, dtype=np.int64)
     while len(keys) < n:
@@ -101,14 +109,44 @@ def _month_rows(dims: Dims, year: int, month: int, n: int) -> pa.Table:
     r = keys // (C * P * 2)
     cents = np.clip(np.exp(rng.normal(np.log(2e6), 2.0, n)), 100, 5e13).astype(np.int64)
     netto = (cents / dims.code_price[c] * rng.uniform(0.8, 1.25, n)).astype(np.int64) + 1
-    unit = dims.code_unit[c]
+    return _table(dims, year, month, r, f, p, dims.codes.take(pa.array(c)), dims.code_unit[c], cents, netto)
+
+
+def _unique_month(dims: Dims, rng: np.random.Generator, year: int, month: int, n: int,
+                  first_code: int) -> pa.Table:
+    """As _month_rows, but each row with a code of its own: the keys are distinct by their codes."""
+    r = rng.choice(len(dims.region_w), n, p=dims.region_w)
+    f = (rng.random(n) < 0.55).astype(np.int64)
+    p = rng.choice(len(dims.partners), n, p=dims.partner_w)
+    codes = _unique_codes(first_code, n)
+    order = np.lexsort((codes, p, f, r))  # the unload's order: region, flow, partner, code
+    r, f, p, codes = r[order], f[order], p[order], codes[order]
+    price = np.exp(rng.normal(np.log(2.0), 1.0, n))
+    cents = np.clip(np.exp(rng.normal(np.log(2e6), 2.0, n)), 100, 5e13).astype(np.int64)
+    netto = (cents / price * rng.uniform(0.8, 1.25, n)).astype(np.int64) + 1
+    return _table(dims, year, month, r, f, p, pa.array(codes), rng.integers(0, len(UNITS), n), cents, netto)
+
+
+def _unique_codes(first: int, n: int) -> np.ndarray:
+    """Ten-digit codes number first .. first + n - 1: a heading the reference names, then a six-digit serial
+    (distinct up to 241 million rows)."""
+    headings = np.array(sorted(ref_hs.HEADINGS))
+    i = np.arange(first, first + n, dtype=np.int64)
+    if first + n > len(headings) * 1_000_000:
+        raise ValueError("too many rows for a code each")
+    return np.char.add(headings[i % len(headings)], np.char.zfill((i // len(headings)).astype(str), 6))
+
+
+def _table(dims: Dims, year: int, month: int, r: np.ndarray, f: np.ndarray, p: np.ndarray, codes: pa.Array,
+           unit: np.ndarray, cents: np.ndarray, netto: np.ndarray) -> pa.Table:
+    n = len(r)
     qty = np.where(unit >= 3, np.maximum(netto // 100 // 5, 1), -1)
     period = pa.array([f"{month:02d}/{year}"]).take(pa.array(np.zeros(n, dtype=np.int32)))
     return pa.table({
         "napr": pa.array(["ЭК", "ИМ"]).take(pa.array(f)),
         "period": period,
         "nastranapr": dims.partners.take(pa.array(p)),
-        "tnved": dims.codes.take(pa.array(c)),
+        "tnved": codes,
         "edizm": dims.units.take(pa.array(unit)),
         "Stoim": _decimal_comma(cents),
         "Netto": _decimal_comma(netto),
@@ -142,28 +180,33 @@ def plan(rows: int) -> list[tuple[int, int, int, list[int]]]:
     return out
 
 
-def generate(rows: int, out_dir: Path | None = None, force: bool = False) -> list[Path]:
+def generate(rows: int, out_dir: Path | None = None, force: bool = False, unique_codes: bool = False) -> list[Path]:
     """Write the files (or reuse them when a complete set of the same version is already there)."""
-    out_dir = out_dir or OUT / f"rows_{rows}"
+    out_dir = out_dir or OUT / (f"rows_{rows}_unique" if unique_codes else f"rows_{rows}")
     manifest = out_dir / "manifest.json"
+    mix = "unique-codes" if unique_codes else "realistic"
     if not force and manifest.exists():
         m = json.loads(manifest.read_text())
         paths = [out_dir / f for f in m["files"]]
-        if m.get("version") == VERSION and m.get("rows") == rows and all(p.exists() for p in paths):
+        if (m.get("version") == VERSION and m.get("rows") == rows and m.get("mix", "realistic") == mix
+                and all(p.exists() for p in paths)):
             return paths
     out_dir.mkdir(parents=True, exist_ok=True)
     dims = Dims()
     opts = pacsv.WriteOptions(include_header=False, delimiter="\t", quoting_style="none")
     paths = []
+    first = 0  # the code number of the next row (unique_codes)
     for year, m1, m2, counts in plan(rows):
         path = out_dir / f"DATTSVT_{year}_{m1:02d}-{m2:02d}.csv"
         with pa.OSFile(str(path), "wb") as sink:
             sink.write(HEADER.encode("utf-8"))
             for month, n in zip(range(m1, m2 + 1), counts, strict=True):
                 if n:
-                    pacsv.write_csv(_month_rows(dims, year, month, n), sink, write_options=opts)
+                    block = _month_rows(dims, year, month, n, first if unique_codes else None)
+                    pacsv.write_csv(block, sink, write_options=opts)
+                    first += n
         paths.append(path)
-    manifest.write_text(json.dumps({"version": VERSION, "rows": rows, "files": [p.name for p in paths]}))
+    manifest.write_text(json.dumps({"version": VERSION, "rows": rows, "mix": mix, "files": [p.name for p in paths]}))
     return paths
 
 
@@ -172,9 +215,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rows", type=int, default=1_000_000)
     ap.add_argument("--out", type=Path)
     ap.add_argument("--force", action="store_true", help="regenerate even if the files exist")
+    ap.add_argument("--unique-codes", action="store_true", help="every row a ten-digit code of its own")
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
-    paths = generate(args.rows, args.out, args.force)
+    paths = generate(args.rows, args.out, args.force, args.unique_codes)
     size = sum(p.stat().st_size for p in paths)
     print(f"{args.rows} rows in {len(paths)} files, {size / 1e6:.0f} MB, {time.perf_counter() - t0:.1f} s "
           f"-> {paths[0].parent}")

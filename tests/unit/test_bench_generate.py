@@ -27,3 +27,12 @@ def test_big_years_are_split_into_month_blocks():
     blocks = generate.plan(30_000_000)
     assert all(sum(n) <= generate.MAX_FILE_ROWS for *_, n in blocks)
     assert sum(sum(n) for *_, n in blocks) == 30_000_000
+
+
+def test_unique_codes_give_every_row_a_code_of_its_own(tmp_path):
+    paths = generate.generate(1500, tmp_path / "u", unique_codes=True)
+    again = generate.generate(1500, tmp_path / "v", unique_codes=True)
+    assert all(x.read_bytes() == y.read_bytes() for x, y in zip(paths, again, strict=True))
+    parsed = [parse_file(p.name, p.read_bytes()) for p in paths]
+    codes = [c for p in parsed for c in p.data.trade["hs10"]]
+    assert len(codes) == len(set(codes)) == 1500
