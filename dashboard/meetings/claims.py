@@ -37,11 +37,13 @@ Recognised, each with its metric:
   совокупная доля", is none).
 Qualifiers: более / свыше / превысил -> more_than; около / порядка -> about; почти -> almost; не более / менее ->
 at_most; otherwise exact. The partner is the country named nearest before the figure in the sentence (else after
-it), else the text's main partner; money and growth of "области" / "региона" with no partner named are the
-region's. The flow is the nearest flow word before the figure, else one after it in its clause, else the one the
-sentence before spoke of ("Товарооборот … В 2023 году он вырос до …"). Sentences about Russia's trade as a whole,
-about another region ("Ростовская область", "Краснодарский край"), or about plans, targets and forecasts
-("планируется поддержать 60 экспортёров", "ожидается 1500 участников из 20 стран") give no claims.
+it), else the text's main partner; money and growth of "области" / "региона" with no partner named are the region's
+(the speaker named after a quote, "», — отметил министр … области", does not make it so). The flow is the nearest
+flow word before the figure, else one after it in its clause, else the one the sentence before spoke of
+("Товарооборот … В 2023 году он вырос до …"); a sum no flow word names, after "из <страны>", is imports. Sentences
+about Russia's trade as a whole, about another region ("Ростовская область", "Краснодарский край"), or about plans,
+targets and forecasts ("планируется поддержать 60 экспортёров", "ожидается 1500 участников из 20 стран",
+"национальный проект предполагает рост экспорта до …") give no claims.
 The period: the sentence's own (periods.py), else the one stated earlier in the same paragraph, else None.
 
 This module splits the text and carries periods and flows between sentences; the rules live beside it: ranks.py,
@@ -65,7 +67,8 @@ _NATIONAL = re.compile(r"(?<![\w-])(?:Росси[июяей]|РФ|Российс
 _OTHER_REGION = re.compile(r"(?<![\w-])(?!Волгоград)[А-ЯЁ][а-яё]+[сц]к(?:ая|ой|ую|ий|ого|ому|им|ом)\s+"
                            r"(?:област|кра[йяюе])\w*")
 _OWN_REGION = re.compile(r"(?<![\w-])волгоградск\w*", re.I)
-_PLANS = re.compile(r"планиру\w*|планах|намерен\w*|поставил\w*\s+цель|цел[ьи]\s|довести|прогноз\w*|ожида\w*",
+_PLANS = re.compile(r"планиру\w*|планах|намерен\w*|поставил\w*\s+цель|цел[ьи]\s|целев\w+|довести|прогноз\w*|"
+                    r"ожида\w*|предполага\w*|предусматрива\w*|задач[аеуи]\s|национальн\w+\s+проект\w*|нацпроект\w*",
                     re.I)
 
 

@@ -31,7 +31,7 @@ def _declined(name: str) -> set[str]:
         for case in _CASES:
             f = morphology.inflect(name, frozenset({case, "sing"}))
             if f:
-                forms.add(f[:1].upper() + f[1:] if name[1:].islower() else name if name.isupper() else f)
+                forms.add(name if name.isupper() else _cased(f, name))
         return forms
     head = next((i for i, w in enumerate(words) if morphology.analyzer().parse(w)[0].tag.POS == "NOUN"), 0)
     out = {name}
@@ -42,6 +42,15 @@ def _declined(name: str) -> set[str]:
             declined.append(w if f is None else f[:1].upper() + f[1:] if w[:1].isupper() else f)
         out.add(" ".join(declined))
     return out
+
+
+def _cased(form: str, name: str) -> str:
+    """The dictionary's lower-case form written with the name's capitals, each part of a hyphenated name on its own:
+    "шри-ланки" after "Шри-Ланка" is "Шри-Ланки"."""
+    parts, model = form.split("-"), name.split("-")
+    if len(parts) != len(model):
+        return form[:1].upper() + form[1:]
+    return "-".join(p[:1].upper() + p[1:] if m[:1].isupper() else p for p, m in zip(parts, model, strict=True))
 
 
 @functools.cache

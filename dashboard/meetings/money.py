@@ -25,7 +25,7 @@ _BARE_END = re.compile(r"\s*(?:[.;,)]|$)")
 # the flow of a bare sum named after it: "товарооборот составил 4,6 млн долларов, из них 4,5 млн — экспорт"
 _FLOW_AFTER = re.compile(r"\s*[—–]\s*(?P<flow>экспорт\w*|импорт\w*)(?=\s*(?:[.;,)]|$))", re.I)
 # the goods a part of the flow is: "из них на пшеницу пришлось около 640 тыс. тонн"
-_FROM_NAMED = re.compile(r"(?<![\w-])из\s+[А-ЯЁ]")
+_FROM_NAMED = re.compile(r"(?<![\w-])[Ии]з\s+[А-ЯЁ]")
 _GOODS_SHARE = re.compile(r"(?<![\w-])на\s+((?:[а-яё-]+\s+){1,3}?)(?:приход|пришл)\w*", re.I)
 # goods named before their tonnes: "Основная статья — подсолнечный шрот: 54 тыс. тонн", "за счёт сахара: ввезено"
 _GOODS_BEFORE = re.compile(r"((?:[а-яё-]+\s+){0,2}[а-яё-]+)\s*[:—–]\s*(?:[а-яё]+\s+)?$", re.I)
@@ -49,7 +49,9 @@ def sums(x: Sentence) -> None:
     flow_goods = [(m.start(), _goods_after(s, m.end())) for m in FLOW.finditer(s)]
     named = next((g for _, g in flow_goods if g), None)
     placed = [(at, g) for at, g in flow_goods if g]     # where goods are named: a sum takes those of its clause
-    from_named = _FROM_NAMED.search(s)      # "из Бразилии": tonnes after it are imports
+    # "из Бразилии" (a country, not "из Волгоградской области"): tonnes after it are imports, and so is a sum near
+    # it that no flow word names ("из Шри-Ланки поступило 412 тонн чая на сумму 1,9 млн долларов")
+    from_named = next((f for f in _FROM_NAMED.finditer(s) if x.mention_at(f.end() - 1)), None)
     for m in _TONNES.finditer(s):
         n = number(m.group("num"))
         if not n or not x.free(*m.span()):
@@ -88,6 +90,8 @@ def sums(x: Sentence) -> None:
             continue
         scale, scale_name = _scale(m.group("scale"))
         flow, at = flow_metric(x, m.start())
+        if at is None and from_named and 0 < m.start() - from_named.start() <= 160:
+            flow = "imports"
         if named_after:
             flow, at = flow_of(named_after.group("flow")), None
         qual, start = qual_at(s, m.start("num"))

@@ -12,7 +12,7 @@ from dashboard.meetings.numerals import clean
 from dashboard.store.period import Period
 
 FLOW = re.compile(r"экспорт\w*|вывоз\w*|вывез\w*|направил\w*|отгруж\w*|отгрузк\w*|отправлен\w*|"
-                  r"поставлен\w*|поставк\w*|импорт\w*|ввоз\w*|ввез\w*|закупк\w*|(?:внешне)?торгов\w+\s+оборот\w*|"
+                  r"поставлен\w*|поставк\w*|поставок|импорт\w*|ввоз\w*|ввез\w*|закупк\w*|(?:внешне)?торгов\w+\s+оборот\w*|"
                   r"товарооборот\w*|оборот\w*", re.I)
 _IMPORT_WORDS = ("импорт", "ввоз", "ввез", "закупк")
 _EXPORT_WORDS = ("экспорт", "вывоз", "вывез", "направил", "отгруж", "отгрузк", "отправлен", "поставлен", "поставк",
@@ -43,6 +43,16 @@ def flow_metric(x: Sentence, at: int) -> tuple[str, int | None]:
     return x.prev_flow or "turnover", None
 
 
+# who said a quoted sentence: "…», — отметил министр промышленности и торговли области." (its words name no subject)
+ATTRIBUTION = re.compile(r"[»\"]\s*,?\s*[—–]\s*[^«»\"]*$")
+
+
+def said(s: str) -> str:
+    """The sentence without the attribution after its closing quote."""
+    m = ATTRIBUTION.search(s)
+    return s[:m.start()] if m else s
+
+
 REGION_WORDS = re.compile(r"(?<![\w-])(?:област\w*|регион\w*|волгоградск\w*)", re.I)
 _PARTNER_WORDS = re.compile(r"республик\w*|стран[аоуые]\w*|двусторонн\w*|взаимн\w*|с\s+ним\b|с\s+ней\b|"
                             r"партн[её]р\w*", re.I)
@@ -62,7 +72,8 @@ class Sentence:
         # "долларов США" names no partner (looked for a few words back only: a long sentence stays linear)
         self.mentions = [m for m in countries.find(s) if not _DOLLARS_OF.search(s, max(0, m[1] - 40), m[1])]
         self._mention_starts = [start for _, start, _ in self.mentions]
-        self.region_level = bool(REGION_WORDS.search(s)) and not _PARTNER_WORDS.search(s)
+        own = said(s)
+        self.region_level = bool(REGION_WORDS.search(own)) and not _PARTNER_WORDS.search(own)
         self.out: list[tuple[int, int, Claim]] = []
         self.verbs: list[tuple[int, str]] | None = None
         self.flows: list[tuple[int, str]] | None = None
