@@ -13,7 +13,8 @@ Tolerances (claimed c, value in the data d):
 - growth (ratios): exact -> within 1 percentage point; около -> 2 p.p.; более -> d > c; не более -> d <= c;
   почти -> c - 3 p.p. <= d <= c + 0.5 p.p.
 - tonnes (net mass) and money of named goods: as money, from the heading rollup (store/sql/goods_flow.sql);
-  trade whose net mass the source left out gives no_data, never a partial sum.
+  trade whose net mass the source left out gives no_data, never a partial sum; goods named that the reference does
+  not know (goods "") give no_data, never the sum of all goods.
 Firms: kind 'any' is firms_total of metrics.sql (the 'any' count, else exporters + importers), as the ranking.
 
 Official figures (letters, ingest/letters.py): the loaded trade data come first; a claim whose period is not
@@ -204,7 +205,8 @@ def check_claim(c: Claim, data: _Data, meeting_date: dt.date | None) -> CheckedC
 
     if period is None:
         return result("no_data", None)
-    if (c.goods is not None and c.metric not in _GOODS_FLOWS) or (c.metric == "firms" and c.kind == "foreign_capital"):
+    if (c.goods is not None and (c.metric not in _GOODS_FLOWS or c.goods == "")) or \
+            (c.metric == "firms" and c.kind == "foreign_capital"):
         return result("no_data", None, note=msg("meetings.note.not_held"))
     if c.metric == "firms":
         if c.partner is None:

@@ -21,7 +21,8 @@ class Claim:
     value: float                     # normalised: place / count / US dollars / tonnes / ratio (0.31 = +31 %)
     kind: str | None = None          # firms only, see above
     step: float | None = None        # money and tonnes: the unit of the last stated digit (233 млн -> 1e6)
-    goods: str | None = None         # money and tonnes of named goods: a ТН ВЭД heading or chapter
+    goods: str | None = None         # money and tonnes of named goods: a ТН ВЭД heading or chapter; "" = goods
+                                     # named that the reference does not know (checked as no data, never as all goods)
     sentence: str = field(default="", compare=False)
     claimed_value: float | None = field(default=None, compare=False)   # the number as written: 142.8, 15, 2.8
     unit: str = field(default="", compare=False)     # "%", "раза", "$", "т" or "" (places, counts)

@@ -28,7 +28,9 @@ Recognised, each with its metric:
   is ("из них 4,5 млн — экспорт"); roubles and euros are not claims; a sum is of the goods named before it in
   its clause ("212 тыс. тонн масла на 205 млн долларов"), never of goods named elsewhere;
 - quantities in tonnes (exports_mass / imports_mass), with the goods when they are named ("1,2 млн тонн пшеницы",
-  "на пшеницу пришлось 640 тыс. тонн", "основная статья — подсолнечный шрот: 54 тыс. тонн");
+  "на пшеницу пришлось 640 тыс. тонн", "основная статья — подсолнечный шрот: 54 тыс. тонн"); a bare name ("масла")
+  is the goods named in full under it earlier in the paragraph, else the chapter its headings share; goods the
+  reference lacks ("тонн фиников") are goods "" (no data), never goods named elsewhere;
 - growth as a ratio (0.31 = +31 %): "вырос на 31%", "снизившись на 8 %", "(+41 %)", "в 3,1 раза", "в полтора
   раза", "вдвое", "131 % к уровню 2021 года"; shares ("на Турцию приходится 9,4 % оборота", "доля … составила
   7,8 %", and a second one after a dash: "…, на Турцию — 8,7 %", "…, в экспорте — 9,8 %"; a list paired with the
@@ -73,8 +75,8 @@ _PLANS = re.compile(r"планиру\w*|планах|намерен\w*|пост�
 
 
 def _sentence_claims(s: str, default: str | None, period: Period | None, how: str | None,
-                     prev_flow: str | None = None) -> list[Claim]:
-    x = Sentence(s, default, period, how, prev_flow)
+                     prev_flow: str | None = None, goods_seen: dict[str, str] | None = None) -> list[Claim]:
+    x = Sentence(s, default, period, how, prev_flow, goods_seen)
     if _NATIONAL.search(s) and not REGION_WORDS.search(s):
         return []
     if _OTHER_REGION.search(s) and not _OWN_REGION.search(s):
@@ -115,6 +117,7 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
     claims: list[Claim] = []
     for paragraph in _PARAGRAPH.split(text):
         carried: Period | None = None
+        goods_seen: dict[str, str] = {}
         period: Period | None
         how: str | None
         previous = ""
@@ -133,5 +136,6 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
                 period, how = carried, ("carried" if carried else None)
             if has:
                 flows = [m.group(0) for m in FLOW.finditer(s_before)]
-                claims.extend(_sentence_claims(s, main, period, how, flow_of(flows[-1]) if flows else None))
+                claims.extend(_sentence_claims(s, main, period, how, flow_of(flows[-1]) if flows else None,
+                                               goods_seen))
     return claims

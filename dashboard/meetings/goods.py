@@ -42,14 +42,37 @@ def _index() -> dict[str, list[tuple[frozenset[str], str]]]:
 
 def named(words: list[str]) -> str | None:
     """The code of goods named by the first words of a phrase: ['подсолнечного', 'масла'] -> '1512'."""
+    found = resolve(words)
+    return found[0] if found else None
+
+
+def resolve(words: list[str]) -> tuple[str, str, bool] | None:
+    """The code of goods named by the first words of a phrase, the name's head lemma, and whether the words
+    settle which of the names under that head is meant (['масла'] alone could be soya, palm or sunflower oil, so it
+    names their chapter: ('15', 'масло', False); ['подсолнечного', 'масла']: ('1512', 'масло', True))."""
     index = _index()
     lemmas = [_lemma(w, index) for w in words[:3]]
     for i, lm in enumerate(lemmas):
         if lm in index:
             others = set(lemmas[:i]) | set(lemmas[i + 1:])
             best = max(index[lm], key=lambda e: (len(e[0] & others), -len(e[0])))
-            return best[1]
+            headings = {code for _, code in index[lm] if len(code) == 4}
+            if len(headings) <= 1 or best[0] & others:
+                return best[1], lm, True
+            chapters = {code[:2] for code in headings}     # "масла" alone: some oil of chapter 15
+            return (chapters.pop() if len(chapters) == 1 else best[1]), lm, False
     return None
+
+
+_TIME = frozenset({"год", "месяц", "квартал", "полугодие", "неделя", "день", "сутки"})
+_NOT_GOODS = frozenset({"Apro", "Name", "Surn", "Patr", "Geox", "Orgn", "Abbr"})
+
+
+def names_goods(word: str) -> bool:
+    """Whether a word after "тонн" names what was weighed ("тонн фиников", "тонн свежих томатов"), known to the
+    reference or not: a noun or adjective in the genitive that is no pronoun, proper name or generic word."""
+    return any(p.tag.POS in ("NOUN", "ADJF", "PRTF") and p.tag.case == "gent" and not (_NOT_GOODS & p.tag.grammemes)
+               and p.normal_form not in _GENERIC | _TIME for p in morphology.analyzer().parse(word.lower()))
 
 
 def _lemma(word: str, index: dict) -> str:

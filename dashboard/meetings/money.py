@@ -39,14 +39,27 @@ def _scale(word: str | None) -> tuple[float, str]:
     return next((v, name) for k, v, name in _SCALES if w.startswith(k))
 
 
-def _goods_after(s: str, at: int) -> str | None:
-    m = _GOODS_AFTER.match(s[at:at + AHEAD])
-    return goods.named([w for w in m.groups() if w]) if m else None
+def _named(x: Sentence, words: list[str]) -> str | None:
+    """The goods the words name; a bare head ("масла") is the goods named in full under it earlier in the paragraph
+    ("подсолнечного масла"), which a full name records."""
+    found = goods.resolve(words)
+    if found is None:
+        return None
+    code, head, settled = found
+    if settled:
+        x.goods_seen[head] = code
+        return code
+    return x.goods_seen.get(head, code)
+
+
+def _goods_after(x: Sentence, at: int) -> str | None:
+    m = _GOODS_AFTER.match(x.s[at:at + AHEAD])
+    return _named(x, [w for w in m.groups() if w]) if m else None
 
 
 def sums(x: Sentence) -> None:
     s = x.s
-    flow_goods = [(m.start(), _goods_after(s, m.end())) for m in FLOW.finditer(s)]
+    flow_goods = [(m.start(), _goods_after(x, m.end())) for m in FLOW.finditer(s)]
     named = next((g for _, g in flow_goods if g), None)
     placed = [(at, g) for at, g in flow_goods if g]     # where goods are named: a sum takes those of its clause
     # "из Бразилии" (a country, not "из Волгоградской области"): tonnes after it are imports, and so is a sum near
@@ -60,12 +73,18 @@ def sums(x: Sentence) -> None:
         flow, at = flow_metric(x, m.start())
         if from_named and from_named.start() < m.start():
             flow = "imports"
-        g = _goods_after(s, m.end()) or named
-        named = named or g
-        share_of = _GOODS_SHARE.search(s, max(x.clause_span(m.start())[0], m.start() - 120), m.start())
-        g = g or (goods.named(share_of.group(1).split()) if share_of else None)
-        before = _GOODS_BEFORE.search(s, max(0, m.start() - 80), m.start())
-        g = g or (goods.named(before.group(1).split()) if before else None)
+        g = _goods_after(x, m.end())
+        words = _GOODS_AFTER.match(s[m.end():m.end() + AHEAD])
+        unknown = g is None and words is not None and goods.names_goods(words.group(1))
+        if unknown:     # "и около 3 тыс. тонн фиников": goods the reference lacks, not those named before
+            g = ""
+        else:
+            g = g or named
+            named = named or g
+            share_of = _GOODS_SHARE.search(s, max(x.clause_span(m.start())[0], m.start() - 120), m.start())
+            g = g or (_named(x, share_of.group(1).split()) if share_of else None)
+            before = _GOODS_BEFORE.search(s, max(0, m.start() - 80), m.start())
+            g = g or (_named(x, before.group(1).split()) if before else None)
         if g:
             placed.append((m.start(), g))
         qual, start = qual_at(s, m.start("num"))

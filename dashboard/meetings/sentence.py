@@ -67,8 +67,11 @@ class Sentence:
     """One sentence with what every rule asks of it, worked out once."""
 
     def __init__(self, s: str, default: str | None, period: Period | None, how: str | None,
-                 prev_flow: str | None = None):
+                 prev_flow: str | None = None, goods_seen: dict[str, str] | None = None):
         self.s, self.default, self.period, self.how, self.prev_flow = s, default, period, how, prev_flow
+        # goods named in full earlier in the paragraph, by the head of their name: "подсолнечного масла" makes a
+        # later bare "масла" sunflower oil (money.py reads and fills it)
+        self.goods_seen: dict[str, str] = {} if goods_seen is None else goods_seen
         # "долларов США" names no partner (looked for a few words back only: a long sentence stays linear)
         self.mentions = [m for m in countries.find(s) if not _DOLLARS_OF.search(s, max(0, m[1] - 40), m[1])]
         self._mention_starts = [start for _, start, _ in self.mentions]

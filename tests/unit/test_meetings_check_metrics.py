@@ -87,3 +87,12 @@ def test_tonnes_without_a_net_mass_in_the_data_say_so(store: Store) -> None:
     (got,) = check_claims(store, extract_claims("В 2022 году в Турцию отгружено 900 тонн пшеницы."), MEETING)
     assert (got.claim.goods, got.verdict) == ("1001", "no_data")
     assert got.notes[-1].key == "meetings.note.mass_not_held" and got.notes[-1].params == {"period": "2022"}
+
+
+def test_tonnes_of_goods_the_reference_lacks_are_not_checked_against_all_goods(store: Store) -> None:
+    """'тонн фиников' names goods, though not ones the heading reference knows: no data, not the sum of all goods
+    and not the goods named before them in the sentence."""
+    got = check_claims(store, extract_claims("В 2022 году в Казахстан отгружено 5 тонн подсолнечного масла и 3 тонны "
+                                             "фиников."), MEETING)
+    assert [(g.claim.goods, g.verdict) for g in got] == [("1512", "mismatch"), ("", "no_data")]
+    assert got[1].notes[-1].key == "meetings.note.not_held"
