@@ -20,9 +20,10 @@ CORPORA = Path(__file__).resolve().parent.parent / "tests" / "corpora"
 # written by someone who had seen neither the rules nor the other corpora, never edited, first scored at recall
 # 0.785 / precision 0.824 and then tuned on (its misses became rules, each shown by sentences of our own in the
 # tuning corpus); blind2_tuned: a second corpus written the same blind way, never edited, first scored after that
-# tuning at recall 0.822 / precision 0.862 and then tuned on in the same way; blind3: a third corpus written the
-# same blind way, scored once after that tuning (first score: recall 0.821, precision 0.813) and never tuned on.
-FILES = {"blind3": CORPORA / "press_blind3.toml", "blind2_tuned": CORPORA / "press_blind2.toml",
+# tuning at recall 0.822 / precision 0.862 and then tuned on in the same way; blind3_tuned: a third corpus written
+# the same blind way, never edited, first scored after that tuning at recall 0.821 / precision 0.813 and then tuned
+# on in the same way (its misses became classes of rules, each shown by sentences of our own in the tuning corpus).
+FILES = {"blind3_tuned": CORPORA / "press_blind3.toml", "blind2_tuned": CORPORA / "press_blind2.toml",
          "blind_tuned": CORPORA / "press_blind.toml",
          "heldout": CORPORA / "press_heldout.toml", "tuning": CORPORA / "press_tuning.toml"}
 # The goals (issue 15): recall and precision on the held-out sets; extracting and checking 10,000 figures in
