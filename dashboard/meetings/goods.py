@@ -68,6 +68,7 @@ _TIME = frozenset({"год", "месяц", "квартал", "полугодие
 _NOT_GOODS = frozenset({"Apro", "Name", "Surn", "Patr", "Geox", "Orgn", "Abbr"})
 
 
+@functools.cache
 def names_goods(word: str) -> bool:
     """Whether a word after "тонн" names what was weighed ("тонн фиников", "тонн свежих томатов"), known to the
     reference or not: a noun or adjective in the genitive that is no pronoun, proper name or generic word."""
