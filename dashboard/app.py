@@ -44,12 +44,17 @@ if page.url_path != "present":
     style.page()
 
 # imported only now: pandas and DuckDB take ~0.5 s to import in a new process, while the browser loads its code
+from dashboard.i18n.message import error_text  # noqa: E402
+from dashboard.store.versions import StoreError  # noqa: E402
 from dashboard.ui import controls, frame  # noqa: E402
 
-if frame.ready(lang):
-    if page.url_path == "present":  # presenter mode: no sidebar for the audience, the view comes from the URL
-        st.session_state["view"] = controls.view_without_widgets(lang)
-    else:
-        st.session_state["view"] = controls.sidebar(lang)
-        frame.sidebar_footer(lang)
-    page.run()
+try:
+    if frame.ready(lang):
+        if page.url_path == "present":  # presenter mode: no sidebar for the audience, the view comes from the URL
+            st.session_state["view"] = controls.view_without_widgets(lang)
+        else:
+            st.session_state["view"] = controls.sidebar(lang)
+            frame.sidebar_footer(lang)
+        page.run()
+except StoreError as e:  # no sound version can answer (a damaged segment every version lists): a sentence
+    st.error(error_text(e, lang))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import duckdb
 
-from dashboard.store import versions
+from dashboard.store import segments, versions
 
 
 def _ident(name: str) -> str:
@@ -19,14 +19,21 @@ def _ident(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+LAYOUT = ("segments", "withdrawn")  # where the rows are kept, not what they are: a merge changes them, not the data
+
+
 def connection_checksums(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """The fingerprints of the version open on `con`; a segmented table is read through its view when the
+    segments are attached (segments.connect), else as the version's own table."""
     tables = [r[0] for r in con.execute(
-        "SELECT table_name FROM information_schema.tables "
-        "WHERE table_schema = 'main' AND table_type = 'BASE TABLE' ORDER BY table_name").fetchall()]
+        "SELECT table_name FROM information_schema.tables WHERE table_catalog = current_database() "
+        "AND table_schema = 'main' AND table_type = 'BASE TABLE' ORDER BY table_name").fetchall()
+        if r[0] not in LAYOUT]
     out: dict[str, str] = {}
     for table in tables:
         cols = con.execute("SELECT column_name, data_type FROM information_schema.columns "
-                           "WHERE table_schema = 'main' AND table_name = ? ORDER BY ordinal_position",
+                           "WHERE table_catalog = current_database() AND table_schema = 'main' "
+                           "AND table_name = ? ORDER BY ordinal_position",
                            [table]).fetchall()
         row = con.execute(f"SELECT count(*), coalesce(sum(hash(t)::HUGEINT), 0) FROM {_ident(table)} t"
                           ).fetchone()
@@ -36,10 +43,20 @@ def connection_checksums(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
 
 
 def table_checksums(path: Path | str) -> dict[str, str]:
-    """{table name: fingerprint} of the database at path (a version file or the pointer), opened read-only.
+    """{table name: fingerprint} of the database at path (a version file or the pointer), opened read-only with
+    its segments: the whole of what it holds.
 
     Reading every row also makes DuckDB verify every block's checksum, so a damaged file raises here.
     """
+    con = segments.connect(Path(path).resolve())
+    try:
+        return connection_checksums(con)
+    finally:
+        con.close()
+
+
+def version_checksums(path: Path | str) -> dict[str, str]:
+    """As table_checksums, of the version file alone (not its segments): what a publication copies."""
     con = duckdb.connect(str(path), read_only=True)
     try:
         return connection_checksums(con)

@@ -3,7 +3,7 @@
 Queries live one per file in store/sql/<result>.sql (read by store/sqlfiles.py, the loader of every SQL file)
 and take bound parameters ($name) only. The metric macros they build on (metrics.sql) are defined by this
 module on every cursor it reads with, so a version file published by an older release, or served after a
-rollback, is read with the current definitions.
+rollback, is read with the current definitions; so are the views over the version's segments (store/segments.py).
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import duckdb
 
 from dashboard.i18n.message import Msg
-from dashboard.store import sqlfiles, versions
+from dashboard.store import segments, sqlfiles, versions
 from dashboard.store.sqlfiles import sql
 
 if TYPE_CHECKING:  # pandas costs ~0.4 s to import: the CLI's JSON answers do without it
@@ -40,6 +40,7 @@ class Store:
         self._file: Path | None = None     # the file served (an older one if the current is damaged)
         self._target: Path | None = None   # the file the pointer named when _file was chosen
         self._idle: list[duckdb.DuckDBPyConnection] = []  # cursors of _con, macros defined, not in use
+        self._layout: segments.Layout | None = None  # the segments of the served version, attached to _con
         self._damaged: dict[Path, str] = {}  # files a query found damaged (version files never change): reason
         # Set when the current version is damaged and an older one is served; the app shows it.
         self.warning: Msg | None = None
@@ -77,7 +78,13 @@ class Store:
                     raise NoData(f"no published database at {self.published}")
                 # The old connection is not closed: a query of another session may still be using it;
                 # it goes away with its last cursor.
-                self._con = duckdb.connect(str(serve), read_only=True)
+                con = duckdb.connect(str(serve), read_only=True)
+                try:
+                    self._layout = segments.attach(con, segments.folder(serve))
+                except BaseException:
+                    con.close()
+                    raise
+                self._con = con
                 self._file, self._target = serve, target
                 self._close_idle()
             return self._con
@@ -90,11 +97,12 @@ class Store:
         con = self._connection()
         with self._lock:
             cur = self._idle.pop() if con is self._con and self._idle else None
-            file = self._file
-        assert file is not None
+            file, lay = self._file, self._layout
+        assert file is not None and lay is not None
         if cur is None:
             cur = con.cursor()
             sqlfiles.run(cur, "metrics")
+            segments.define_views(cur, lay)  # temp views, like the macros: one set per cursor
         try:
             yield cur, file
         except BaseException:

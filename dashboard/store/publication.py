@@ -4,7 +4,9 @@ every publication does around it (Datasette's `execute_write_fn` is the model).
     def add(w: Writer) -> int: ...
     publish(published, add, who="ivanova")
 
-Around the function: the writer's lock, a copy of the current version, the schema, the reference tables,
+Around the function: the writer's lock, a copy of the current version (its small tables: declarations and
+rollups live in segments shared by versions, store/segments.py, and the function's new rows go into a new one),
+the schema, the reference tables,
 then (after the function) the meta values `demo` and `published_at` and the entry of the publication log
 (store/history.py: who, when, what changed, from the statements the function ran); the version is
 published atomically or, on any exception, not at all (store/versions.py). A publication in which the
@@ -23,7 +25,7 @@ from typing import TypeVar
 import duckdb
 
 from dashboard import config
-from dashboard.store import build, history, sqlfiles, versions
+from dashboard.store import build, history, segments, sqlfiles, versions
 
 T = TypeVar("T")
 
@@ -91,16 +93,18 @@ def publish(published: Path, fn: Callable[[Writer], T], who: str | None = None, 
         with versions.new_version(published, keep or config.keep_versions(), record) as con:
             converted = build.apply_schema(con)
             build.refresh_reference(con)
-            w = Writer(con, who)
-            w.changed = converted  # a store of an older schema made current is published, even with no new rows
-            result.append(fn(w))
-            if not w.changed and versions.current(published) is not None:
-                raise _Unchanged
-            real = w.value("real_fts_sources")
-            build.set_meta(con, "demo", "0" if real else "1")
-            record["at"] = dt.datetime.now().isoformat(timespec="seconds")
-            record["change"] = history.change_of(w.statements)
-            build.set_meta(con, "published_at", record["at"])
+            with segments.writing(con, segments.store_folder(published)) as seg:
+                w = Writer(con, who)
+                # a store of an older schema or layout made current is published, even with no new rows
+                w.changed = converted or seg.adopted
+                result.append(fn(w))
+                if not w.changed and versions.current(published) is not None:
+                    raise _Unchanged
+                real = w.value("real_fts_sources")
+                build.set_meta(con, "demo", "0" if real else "1")
+                record["at"] = dt.datetime.now().isoformat(timespec="seconds")
+                record["change"] = history.change_of(w.statements)
+                build.set_meta(con, "published_at", record["at"])
     except _Unchanged:
         pass
     return result[0]

@@ -44,6 +44,14 @@ def _codes(col: pa.ChunkedArray | pa.Array, per_value=None) -> tuple[np.ndarray,
     return codes[col.indices.to_numpy(zero_copy_only=False)], np.asarray(distinct)
 
 
+def _headings(hs10: pa.ChunkedArray) -> pa.ChunkedArray:
+    """The four-digit heading of every code (dictionary-encoded codes: cut once per distinct value)."""
+    if pa.types.is_dictionary(hs10.type):
+        return pa.chunked_array([pa.DictionaryArray.from_arrays(c.indices, pc.utf8_slice_codeunits(c.dictionary, 0, 4))
+                                 for c in hs10.chunks], pa.dictionary(hs10.type.index_type, pa.string()))
+    return pc.utf8_slice_codeunits(hs10, 0, 4)
+
+
 def _column(digits: np.ndarray, distinct: np.ndarray) -> pa.Array:
     if distinct.dtype == object:  # text: stays dictionary-encoded, DuckDB stores it as VARCHAR
         return pa.DictionaryArray.from_arrays(pa.array(digits.astype(np.int32)), pa.array(distinct, pa.string()))
@@ -53,7 +61,7 @@ def _column(digits: np.ndarray, distinct: np.ndarray) -> pa.Array:
 def deltas(table: pa.Table) -> Delta:
     """The rollup rows of a table of declarations (the columns of `trade`)."""
     parts = [_codes(table.column(c)) for c in KEY[:-1]]
-    parts.append(_codes(table.column("hs10"), lambda v: np.array([s[:4] for s in v], dtype=object)))
+    parts.append(_codes(_headings(table.column("hs10"))))
     sizes = [max(len(d), 1) for _, d in parts]
     if np.prod(np.asarray(sizes, dtype=float)) >= 2.0**62:
         raise ValueError("too many distinct keys for one integer")  # ~1e18 combinations: not trade data
@@ -118,21 +126,20 @@ def plain(t: pa.Table) -> pa.Table:
 
 
 def replace_months(con: duckdb.DuckDBPyConnection, delta: Delta) -> int:
-    """Remove the rows of the months the new rows bring (declarations and rollups); the number of
-    declarations removed. Nothing to scan when no loaded source covers any of those regions and years."""
+    """Remove the rows of the months the new rows bring (declarations and rollups: withdrawn from earlier
+    segments, deleted from this publication's own); the number of declarations removed. Nothing to scan when no
+    loaded source covers any of those regions and years."""
     with sqlfiles.registered(con, _region_years=delta.region_years):
         overlap = sqlfiles.run(con, "months_overlap").fetchall()
     if not overlap[0][0]:
         return 0
     years = pc.min_max(delta.months.column("year")).as_py()
-    before = _count(con)
+    bounds = {"y_from": years["min"], "y_to": years["max"]}
     with sqlfiles.registered(con, _keys=delta.months):
-        sqlfiles.run(con, "replace_months", y_from=years["min"], y_to=years["max"])
-    return before - _count(con)
-
-
-def _count(con: duckdb.DuckDBPyConnection) -> int:
-    return int(sqlfiles.run(con, "trade_rows").fetchall()[0][0])
+        replaced = int(sqlfiles.run(con, "months_rows", **bounds).fetchall()[0][0])
+        if replaced:
+            sqlfiles.run(con, "replace_months", **bounds)
+    return replaced
 
 
 def add(con: duckdb.DuckDBPyConnection, delta: Delta, source_id: int) -> None:

@@ -127,3 +127,11 @@ CREATE TABLE IF NOT EXISTS official_figures (
     partner VARCHAR, metric VARCHAR NOT NULL, value DECIMAL(38, 6) NOT NULL, unit VARCHAR,
     document VARCHAR NOT NULL, document_date DATE NOT NULL, restricted BOOLEAN NOT NULL, source_id INTEGER NOT NULL
 );
+-- The segments this version rests on (store/segments.py): trade and the two monthly rollups live in immutable
+-- files shared by versions, so that a publication copies only this file. withdrawn: the region-months of a
+-- segment that a newer file replaced (hidden by the views, dropped when the segment is merged).
+CREATE TABLE IF NOT EXISTS segments (segment_id INTEGER PRIMARY KEY, rows BIGINT NOT NULL, made_at TIMESTAMP);
+CREATE TABLE IF NOT EXISTS withdrawn (
+    segment_id INTEGER NOT NULL, region VARCHAR NOT NULL, year SMALLINT NOT NULL, month TINYINT NOT NULL,
+    flow VARCHAR NOT NULL, PRIMARY KEY (segment_id, region, year, month, flow)
+);

@@ -6,8 +6,9 @@ Layout, for DASHBOARD_DB=data/dashboard.duckdb:
     data/dashboard.lock              held by the single writer while it builds a new version
     data/dashboard.history.jsonl     the publication log (store/history.py): which version is current, and why
 
-A writer copies the current version to a temporary file, changes it in one transaction, closes it and only
-then renames it into place, logs the publication and swaps the pointer. A crash at any point leaves the pointer
+A writer copies the current version to a temporary file (its small tables: the declarations and rollups live in
+segments shared by versions, store/segments.py), changes it, closes it and only then renames it into place,
+logs the publication and swaps the pointer. A crash at any point leaves the pointer
 on a complete file the log made current; the log, not the version numbers, says what rollback returns to.
 """
 from __future__ import annotations
@@ -25,7 +26,7 @@ from pathlib import Path
 import duckdb
 
 from dashboard.i18n.message import Msg, msg
-from dashboard.store import history, sqlfiles
+from dashboard.store import history, segments, sqlfiles
 
 VERSION_RE = re.compile(r"\.v(\d{6})\.duckdb$")
 LOCK_WAIT_S = 30.0  # how long a second writer waits for the first before it is refused
@@ -56,6 +57,7 @@ def is_healthy(path: Path) -> str | None:
     try:
         con = duckdb.connect(str(path), read_only=True)
         try:
+            segments.attach(con, segments.folder(path))  # a missing segment makes the version unsound
             sqlfiles.run(con, "health_check").fetchall()
         finally:
             con.close()
@@ -246,9 +248,9 @@ def repair(published: Path, who: str) -> list[history.Entry]:
 def _refuse_damaged(entries: list[history.Entry], src: Path) -> None:
     """Read every row of every table of the version to build on (DuckDB checks a block's checksum only when it
     reads the block), so a damaged version is refused here rather than copied."""
-    from dashboard.store.checksum import table_checksums  # checksum imports this module
+    from dashboard.store.checksum import version_checksums  # checksum imports this module
     try:
-        table_checksums(src)
+        version_checksums(src)  # the version's own tables; its segments are read by the queries that use them
     except (duckdb.Error, OSError) as e:
         # named by number and date; DuckDB's own words name the file, so they stay with the cause (and verify)
         raise StoreError(msg("store.error.damaged", version=history.version_msg(entries, _number(src)))) from e
@@ -277,10 +279,10 @@ def new_version(published: Path, keep: int = 5, record: dict | None = None) -> I
                 shutil.copyfile(src, tmp)
             fault_point("copied")
             con = duckdb.connect(str(tmp))
-            con.begin()
+            # auto-commit: a DuckDB transaction writes one database, and a publication writes this copy and its
+            # segments (store/segments.py); it is all-or-nothing because nothing is reachable before the rename
             yield con
             fault_point("loaded")
-            con.commit()
             con.checkpoint()
             con.close()
             con = None
@@ -328,6 +330,7 @@ def prune(published: Path, keep: int, who: str = "") -> None:
     for _, p in gone:
         with contextlib.suppress(FileNotFoundError):
             p.unlink()
+    segments.collect([p for _, p in versions(published)])  # the segments no kept version lists
     pruned = sorted(n for n, _ in gone if n not in orphans)
     if gone:
         change = {"pruned": pruned, "orphans": sorted(orphans)} if orphans else {"pruned": pruned}

@@ -4,9 +4,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
+
+from dashboard.store import segments
 
 APP = Path(__file__).resolve().parents[2] / "dashboard" / "app.py"
 
@@ -33,7 +34,7 @@ def make_app(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Ap
 def sql(demo_db: Path) -> Callable[..., list[tuple]]:
     """Independent answers straight from the trade table (not through the app's metrics)."""
     def run(query: str, *params: object) -> list[tuple]:
-        con = duckdb.connect(str(demo_db), read_only=True)
+        con = segments.connect(demo_db)
         try:
             return con.execute(query, list(params)).fetchall()
         finally:

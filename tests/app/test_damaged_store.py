@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard.__main__ import main as cli
 from dashboard.i18n import t
 from dashboard.ingest.pipeline import import_paths
-from dashboard.store import answers, versions
+from dashboard.store import answers, segments, versions
 from dashboard.store.db import Store
 from dashboard.store.period import Period
 from tests.app.conftest import APP
@@ -26,14 +26,16 @@ def _blocks(con: duckdb.DuckDBPyConnection, table: str) -> set[int]:
                                       [table]).fetchall()}
 
 
-def damage_rollups(path: Path) -> set[int]:
-    """Flip bytes inside the data blocks of the rollups the pages read (never a block of the catalog, the import
-    log or meta, which opening a version checks); the blocks damaged."""
+def damage_tables(path: Path, tables: tuple[str, ...] = ("partners", "firms")) -> set[int]:
+    """Flip bytes inside the data blocks of tables the pages read (never a block of the catalog, the import log,
+    meta or the segment list, which opening a version reads); the blocks damaged. In a version file: the
+    partners' names and the firm counts (the declarations and rollups live in segments, see the last test)."""
     con = duckdb.connect(str(path), read_only=True)
     try:
         size = con.execute("SELECT block_size FROM pragma_database_size()").fetchone()[0]
-        spared = _blocks(con, "sources") | _blocks(con, "meta")
-        hit = (_blocks(con, "r_partner_month") | _blocks(con, "r_heading_month")) - spared
+        present = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+        spared = set().union(*(_blocks(con, t) for t in ("sources", "meta", "segments", "withdrawn") if t in present))
+        hit = set().union(*(_blocks(con, t) for t in tables)) - spared
     finally:
         con.close()
     with open(path, "r+b") as f:
@@ -45,10 +47,10 @@ def damage_rollups(path: Path) -> set[int]:
 
 @pytest.fixture
 def damaged(fresh_db: Path) -> tuple[Path, Path, Path]:
-    """The demo store (version 1: the customs files, version 2: the meeting) with version 2's rollups damaged."""
+    """The demo store (version 1: the customs files, version 2: the meeting) with version 2's tables damaged."""
     current = versions.current(fresh_db)
     assert current is not None and versions.current_number(fresh_db) == 2
-    assert damage_rollups(current)
+    assert damage_tables(current)
     assert versions.is_healthy(current) is None  # opening it finds nothing: only reading the block does
     return fresh_db, current, versions.version_path(fresh_db, 1)
 
@@ -98,3 +100,26 @@ def test_verify_finds_the_block_and_an_import_is_refused_naming_the_version(dama
         assert cli(["--db", str(db), "--lang", lang, "import", str(extra)]) == 3
         err = capsys.readouterr().err
         assert said in err and current.name not in err, err
+
+
+def test_a_damaged_segment_shared_by_every_version_stops_the_answers_with_a_sentence(fresh_db, monkeypatch,
+                                                                                     capsys) -> None:
+    """The declarations and rollups are kept once, in segments every version lists (store/segments.py): a damaged
+    block there has no sound copy to fall back on, so the readers say so in a sentence (and verify names every
+    version that lists it) rather than answer from nothing; the remedy is the backup or loading the files again."""
+    [segment] = sorted(segments.store_folder(fresh_db).glob("*.duckdb"))
+    assert damage_tables(segment, ("r_partner_month", "r_heading_month"))
+    store = Store(fresh_db)
+    with pytest.raises(versions.StoreError) as e:
+        answers.ranking(store, "18000", Period(2022))
+    assert e.value.message.key == "store.error.none_sound"
+    store.close()
+    monkeypatch.setenv("DASHBOARD_DB", str(fresh_db))
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.switch_page("app_pages/partners.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.error, "the page says the data cannot be read"
+    assert cli(["--db", str(fresh_db), "verify"]) == 1
+    out = capsys.readouterr().out
+    assert out.count("DAMAGED") == 2, out  # both versions list the segment

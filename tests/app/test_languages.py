@@ -7,7 +7,6 @@ import datetime as dt
 import re
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from dashboard import access
@@ -16,6 +15,7 @@ from dashboard.i18n import LANGS, catalog
 from dashboard.i18n.columns import name_column
 from dashboard.meetings.claims import extract_claims
 from dashboard.reference import regions as regions_ref
+from dashboard.store import segments
 from dashboard.store.db import Store
 from dashboard.store.period import Period
 from tests.app.visible_text import (
@@ -35,7 +35,7 @@ PASSWORD = "languages test"
 
 def data_values(db: Path, lang: str) -> DataValues:
     """(b): the named data columns a page in `lang` may show, read from the store the app serves."""
-    con = duckdb.connect(str(db), read_only=True)
+    con = segments.connect(db)
     try:
         def column(sql: str) -> list[str]:
             return [str(v) for (v,) in con.execute(sql).fetchall() if v is not None]

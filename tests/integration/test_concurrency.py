@@ -12,12 +12,11 @@ import sys
 import traceback
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from dashboard.__main__ import main as cli
 from dashboard.ingest.pipeline import import_paths
-from dashboard.store import answers, versions
+from dashboard.store import answers, segments, versions
 from dashboard.store.checksum import table_checksums
 from dashboard.store.db import Store
 from dashboard.store.period import Period
@@ -123,7 +122,7 @@ def test_ten_readers_while_the_cli_publishes(published, tmp_path):
 
 def _consistent(published: Path) -> dict:
     """Facts that only hold if every publish applied whole files on top of the previous one."""
-    con = duckdb.connect(str(published), read_only=True)
+    con = segments.connect(published)
     try:
         files = [r[0] for r in con.execute("SELECT file_name FROM sources ORDER BY source_id").fetchall()]
         orphan = con.execute("SELECT count(*) FROM trade WHERE source_id NOT IN "

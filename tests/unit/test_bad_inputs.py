@@ -12,7 +12,7 @@ from dashboard.__main__ import report_text
 from dashboard.i18n.message import msg
 from dashboard.ingest.pipeline import import_paths
 from dashboard.ingest.report import ImportRejected
-from dashboard.store import answers, versions
+from dashboard.store import answers, segments, versions
 from dashboard.store.checksum import table_checksums
 from dashboard.store.db import Store
 from dashboard.store.period import Period
@@ -112,8 +112,7 @@ REFUSED: dict[str, tuple[int, str, str, dict]] = {
 
 
 def _cents(published: Path, flow: str, partner: str, hs10: str, month: int = 1) -> int:
-    import duckdb
-    con = duckdb.connect(str(published), read_only=True)
+    con = segments.connect(published)
     try:
         row = con.execute("SELECT value_cents FROM trade WHERE region = ? AND year = 2021 AND month = ? "
                           "AND flow = ? AND partner = ? AND hs10 = ?",
@@ -125,8 +124,7 @@ def _cents(published: Path, flow: str, partner: str, hs10: str, month: int = 1) 
 
 
 def _regions(published: Path) -> set[str]:
-    import duckdb
-    con = duckdb.connect(str(published), read_only=True)
+    con = segments.connect(published)
     try:
         return {r[0] for r in con.execute("SELECT DISTINCT region FROM trade").fetchall()}
     finally:
@@ -134,8 +132,7 @@ def _regions(published: Path) -> set[str]:
 
 
 def _units(published: Path) -> set[str]:
-    import duckdb
-    con = duckdb.connect(str(published), read_only=True)
+    con = segments.connect(published)
     try:
         return {r[0] for r in con.execute("SELECT DISTINCT unit FROM trade").fetchall()}
     finally:
@@ -143,8 +140,7 @@ def _units(published: Path) -> set[str]:
 
 
 def _months(published: Path, out) -> set[int]:  # noqa: ANN001 - an Outcome
-    import duckdb
-    con = duckdb.connect(str(published), read_only=True)
+    con = segments.connect(published)
     try:
         return {r[0] for r in con.execute("SELECT DISTINCT t.month FROM trade t JOIN sources s USING (source_id) "
                                           "WHERE s.file_name = ? ORDER BY 1", [out.name]).fetchall()}
@@ -153,8 +149,7 @@ def _months(published: Path, out) -> set[int]:  # noqa: ANN001 - an Outcome
 
 
 def _firms(published: Path) -> int:
-    import duckdb
-    con = duckdb.connect(str(published), read_only=True)
+    con = segments.connect(published)
     try:
         row = con.execute("SELECT firms FROM firms WHERE year = 2021 AND partner = 'KZ' AND kind = 'any'").fetchone()
         kind = con.execute("SELECT data_type FROM information_schema.columns WHERE table_name = 'firms' "
@@ -167,8 +162,7 @@ def _firms(published: Path) -> int:
 
 def _loaded_rows(published: Path, file_name: str) -> int:
     """Rows the log's last source of that name holds, counted in its own table."""
-    import duckdb
-    con = duckdb.connect(str(published), read_only=True)
+    con = segments.connect(published)
     try:
         sid, fmt = con.execute("SELECT source_id, format FROM sources WHERE file_name = ? ORDER BY source_id DESC "
                                "LIMIT 1", [file_name]).fetchone()

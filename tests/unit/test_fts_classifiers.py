@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from dashboard.ingest.pipeline import import_paths
 from dashboard.ingest.report import ImportRejected
 from dashboard.reference import fts_tables
-from dashboard.store import answers
+from dashboard.store import answers, segments
 from dashboard.store.db import Store
 from dashboard.store.period import Period
 
@@ -47,7 +46,7 @@ def test_the_classifiers_are_the_published_ones() -> None:
 
 def test_every_country_code_is_loaded_with_both_names(loaded) -> None:
     db, by_country, _ = loaded
-    con = duckdb.connect(str(db), read_only=True)
+    con = segments.connect(db)
     got = dict(con.execute("SELECT partner, CAST(sum(value_cents) AS BIGINT) FROM trade WHERE region = '18000' "
                            "AND flow = 'E' GROUP BY partner").fetchall())
     names = {r[0]: r[1:] for r in con.execute("SELECT iso2, name_ru, name_en FROM partners").fetchall()}
@@ -80,7 +79,7 @@ def test_non_countries_count_in_the_totals_but_are_never_ranked(loaded) -> None:
 
 def test_every_region_code_is_loaded_under_its_reference_name(loaded) -> None:
     db, _, by_region = loaded
-    con = duckdb.connect(str(db), read_only=True)
+    con = segments.connect(db)
     got = dict(con.execute("SELECT region, CAST(sum(value_cents) AS BIGINT) FROM trade WHERE flow = 'I' "
                            "GROUP BY region").fetchall())
     names = dict(con.execute("SELECT code, name FROM regions").fetchall())
@@ -99,7 +98,7 @@ def test_the_english_unload_and_other_spellings_are_the_same_regions(tmp_path: P
              _line("IMP", "CN", "7304291000", 50, "21000 - ДОНЕЦКАЯ НАРОДНАЯ РЕСПУБЛИКА")]
     (tmp_path / "en.csv").write_text(HEADER + "\n".join(lines) + "\n", encoding="utf-8")
     assert import_paths(tmp_path / "db.duckdb", [tmp_path / "en.csv"])[0].loaded
-    con = duckdb.connect(str(tmp_path / "db.duckdb"), read_only=True)
+    con = segments.connect(tmp_path / "db.duckdb")
     names = dict(con.execute("SELECT code, name FROM regions").fetchall())
     con.close()
     assert names == {"46000": "МОСКОВСКАЯ ОБЛАСТЬ", "45000": "ГОРОД МОСКВА", "18000": "ВОЛГОГРАДСКАЯ ОБЛАСТЬ",
@@ -122,6 +121,6 @@ def test_a_file_renaming_a_region_is_refused_at_its_lines_and_the_name_stays(tmp
     assert (bad_line, "Region", "ingest.reason.region_unknown") in problems
     named = sorted(line for line, _, reason in problems if reason == "ingest.reason.region_name")
     assert named == [n for n in range(2, 62) if n != bad_line]
-    con = duckdb.connect(str(db), read_only=True)
+    con = segments.connect(db)
     assert con.execute("SELECT name FROM regions WHERE code = '18000'").fetchall() == [("ВОЛГОГРАДСКАЯ ОБЛАСТЬ",)]
     con.close()

@@ -8,7 +8,6 @@ from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
-import duckdb
 import pandas as pd
 import pytest
 
@@ -16,7 +15,7 @@ from dashboard.i18n.message import Msg, loads, msg, render, render_stored
 from dashboard.ingest import comtrade, rawfile
 from dashboard.ingest.pipeline import import_paths, parse_file
 from dashboard.ingest.report import ImportRejected, Report
-from dashboard.store import answers, versions
+from dashboard.store import answers, segments, versions
 from dashboard.store.db import Store
 from tests.fixtures import real_layouts as rl
 from tests.fixtures.real_layouts import FtsRow, LegacyRow, PlusRow, ShortRow
@@ -45,7 +44,7 @@ def expected(rows: list[tuple[str, str, str, str, int]]) -> dict[tuple[str, str,
 
 
 def stored(db: Path) -> dict[tuple[str, str, str, int], int]:
-    con = duckdb.connect(str(versions.current(db)), read_only=True)
+    con = segments.connect(versions.current(db))
     try:
         got = con.execute("SELECT reporter, partner, flow, month, sum(value_cents)::BIGINT FROM comtrade "
                           "GROUP BY ALL").fetchall()
@@ -169,7 +168,7 @@ def test_cp1251_unload_decodes_as_cp1251_and_loads(tmp_path: Path) -> None:
     raw = rawfile.read_unpacked("DATTSVT.csv", data, Report("DATTSVT.csv"), quoted=True)
     assert raw is not None and raw.encoding == "cp1251" and raw.header[0] == "Направление"
     db, (out,) = load(tmp_path, "DATTSVT.csv", data)
-    con = duckdb.connect(str(versions.current(db)), read_only=True)
+    con = segments.connect(versions.current(db))
     try:
         got = con.execute("SELECT flow, partner, value_cents FROM trade ORDER BY flow").fetchall()
     finally:

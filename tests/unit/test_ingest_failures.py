@@ -14,7 +14,7 @@ from dashboard.__main__ import report_text
 from dashboard.ingest import fts, fts_fast
 from dashboard.ingest.pipeline import import_paths, parse_file
 from dashboard.ingest.report import ImportRejected
-from dashboard.store import versions
+from dashboard.store import segments, versions
 from dashboard.store.checksum import table_checksums
 from tests.fixtures import make_bad
 
@@ -125,7 +125,7 @@ def test_an_old_store_with_32_bit_firm_counts_is_upgraded_by_the_next_publicatio
     big = tmp_path / "firms.csv"
     big.write_bytes(make_bad.firms_csv([("2022", "KZ", "999999", "any")]))
     import_paths(published, [big])
-    con = duckdb.connect(str(versions.current(published)), read_only=True)
+    con = segments.connect(versions.current(published))
     try:
         kind = con.execute("SELECT data_type FROM information_schema.columns WHERE table_name = 'firms' "
                            "AND column_name = 'firms'").fetchone()

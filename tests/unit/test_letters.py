@@ -8,7 +8,6 @@ import io
 from decimal import Decimal
 from pathlib import Path
 
-import duckdb
 import pandas as pd
 import pytest
 from pptx import Presentation
@@ -22,7 +21,7 @@ from dashboard.ingest.pipeline import import_paths, parse_file
 from dashboard.ingest.report import ImportRejected
 from dashboard.meetings.check import check_claims
 from dashboard.meetings.claim import Claim
-from dashboard.store import answers
+from dashboard.store import answers, segments
 from dashboard.store.db import Store
 from dashboard.store.period import Period
 
@@ -123,7 +122,7 @@ def test_loaded_figures_are_answered_with_their_source_and_a_later_letter_replac
     store.close()
     second = _letter(tmp_path / "in", "second.csv", f"2025;KZ;turnover;120;млн USD;{SECRET};01.03.2026;нет\n")
     import_paths(fresh_db, [second], loaded_by="analyst")
-    con = duckdb.connect(str(fresh_db), read_only=True)
+    con = segments.connect(fresh_db)
     rows = con.execute("SELECT metric, value, document FROM official_figures WHERE partner = 'KZ' "
                        "ORDER BY metric").fetchall()
     con.close()

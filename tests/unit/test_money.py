@@ -18,7 +18,7 @@ from dashboard.i18n.message import loads, msg
 from dashboard.ingest import money
 from dashboard.ingest.pipeline import import_paths, parse_file
 from dashboard.ingest.report import ImportRejected
-from dashboard.store import answers, rollups, versions
+from dashboard.store import answers, rollups, segments, versions
 from dashboard.store.db import Store
 from dashboard.store.period import Period
 
@@ -123,7 +123,7 @@ def test_comtrade_values_finer_than_a_cent_are_rounded_once_and_counted(tmp_path
     db = tmp_path / "t.duckdb"
     out = import_paths(db, [path])
     assert msg("ingest.note.rounded_cents", n=2) in out[0].notes
-    con = duckdb.connect(str(versions.current(db)), read_only=True)
+    con = segments.connect(versions.current(db))
     try:
         values = dict(con.execute("SELECT partner || flow, value_cents FROM comtrade").fetchall())
         note = con.execute("SELECT note FROM sources").fetchone()
@@ -171,7 +171,7 @@ def test_a_store_of_float_dollars_is_converted_by_the_next_publication(tmp_path:
     after = answers.ranking(store, "18000", Period(2022))[["iso2", "rank", "turnover_cents"]]
     pd.testing.assert_frame_equal(before, after)
     assert store.rows("meta_value", key="schema_version") == [("2",)]
-    con = duckdb.connect(str(versions.current(db)), read_only=True)
+    con = segments.connect(versions.current(db))
     try:
         types = dict(con.execute("SELECT table_name, data_type FROM information_schema.columns "
                                  "WHERE column_name IN ('value_cents', 'value_usd')").fetchall())

@@ -6,12 +6,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from dashboard.__main__ import main
 from dashboard.ingest.pipeline import import_paths
-from dashboard.store import national
+from dashboard.store import national, segments
 from dashboard.store.db import Store
 from dashboard.store.period import Period
 from dashboard.store.versions import current
@@ -27,7 +26,7 @@ def _context(db: Path, capsys: pytest.CaptureFixture[str], *args: str) -> dict:
 
 
 def _sql(db: Path, query: str, *params: object) -> list[tuple]:
-    con = duckdb.connect(str(current(db)), read_only=True)
+    con = segments.connect(current(db))
     try:
         return con.execute(query, list(params)).fetchall()
     finally:

@@ -165,7 +165,7 @@ def test_write_statements_name_their_columns_and_bind_their_values() -> None:
     for p in files:
         text = sqlfiles.COMMENT.sub("", p.read_text(encoding="utf-8"))
         assert "{" not in text and "%s" not in text and "?" not in text, p.name  # named parameters only
-        for insert in re.findall(r"INSERT (?:OR REPLACE )?INTO \w+ ?(.{0,8})", text):
+        for insert in re.findall(r"INSERT (?:OR REPLACE |OR IGNORE )?INTO [\w.]+ ?(.{0,8})", text):
             assert insert.startswith(("(", "BY NAME")), (p.name, insert)
 
 

@@ -1,6 +1,6 @@
 -- The rollup rows of newly stored declarations, summed before they were stored (rollups.deltas): _heading and
 -- _partner are rows of the two monthly rollups, _region_years the region-years the file brings.
-INSERT INTO r_heading_month BY NAME SELECT * FROM _heading;
-INSERT INTO r_partner_month BY NAME SELECT * FROM _partner;
+INSERT INTO seg.r_heading_month BY NAME SELECT * FROM _heading;
+INSERT INTO seg.r_partner_month BY NAME SELECT * FROM _partner;
 INSERT INTO r_source_coverage (region, year, source_id)
 SELECT region, year, $source_id FROM _region_years ORDER BY region, year;

@@ -1,4 +1,4 @@
 -- The declarations of one FTS file (_new, handed over as Arrow: its dictionary-encoded text columns are read
 -- without a copy per value) and the regions it names (_regions: code, name, district).
-INSERT INTO trade BY NAME SELECT *, $source_id AS source_id FROM _new;
+INSERT INTO seg.trade BY NAME SELECT *, $source_id AS source_id FROM _new;
 INSERT OR REPLACE INTO regions (code, name, district) SELECT code, name, district FROM _regions;

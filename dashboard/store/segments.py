@@ -1,0 +1,335 @@
+"""The big tables live in segments shared by versions, so that a publication costs what its own rows cost.
+
+    data/dashboard.v000007.duckdb          a version: every small table, and the list of its segments
+    data/dashboard.segments/000031.duckdb  a segment: rows of trade, r_partner_month and r_heading_month that one
+                                           publication brought (or a merge of earlier segments); never changed
+
+A version lists its segments in `segments` and, in `withdrawn`, the region-months of a segment that a newer file
+replaced (the rows stay in the immutable file and are hidden). Readers attach the listed segments read-only and
+see each of the three tables as one view over them (define_views), so every query reads `trade` or
+`r_heading_month` as before. A publication copies only the version file (meetings, sources, reference tables,
+coverage; no declarations), writes its new rows into one new segment and, at the end, merges segments of about
+the same size, four at a time (a tiered merge: each row is rewritten about log4(files) times over its life, and a
+version never lists more than a dozen segments, so a page query unions a few small scans). Segments no kept
+version lists are deleted after a prune (collect).
+
+A transaction of DuckDB writes to one database only: a publication therefore runs in auto-commit mode; it is
+atomic because nothing it writes is reachable before its version file is renamed into place (versions.py).
+
+The view definitions are built here because they name attached databases, which SQL cannot take as bound
+parameters; every name in them comes from this module (segment numbers), never from input.
+"""
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import math
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from dashboard.store import sqlfiles
+
+TABLES = ("trade", "r_partner_month", "r_heading_month")  # the tables kept in segments
+KEY = ("region", "year", "month", "flow")                 # what a newer file replaces (replace_months.sql)
+FANOUT = 4        # segments of one size tier merged together
+MAX_SEGMENTS = 12  # and the newest FANOUT merged whenever a version would list more than this
+NEW = "seg"        # the alias of the segment a publication writes (the write SQL names it)
+_NAME = "{:06d}.duckdb"
+_VERSION = re.compile(r"^(.+)\.v\d{6}\.duckdb$")  # versions.VERSION_RE, whose module imports this one
+
+
+@dataclass(frozen=True)
+class Segment:
+    id: int
+    rows: int  # rows of trade stored in the file (withdrawn ones included)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The segments a version lists, and those with withdrawn rows (their scans filter them out)."""
+    folder: Path
+    segments: tuple[Segment, ...] = ()
+    withdrawn: frozenset[int] = frozenset()
+
+
+def folder(version_file: Path) -> Path:
+    """The segments folder of the store a version file belongs to (dashboard.v000007.duckdb -> dashboard.segments)."""
+    m = _VERSION.match(version_file.name)
+    return version_file.with_name(f"{m.group(1) if m else version_file.stem}.segments")
+
+
+def path(folder_: Path, segment_id: int) -> Path:
+    return folder_ / _NAME.format(segment_id)
+
+
+def alias(segment_id: int) -> str:
+    return f"seg_{segment_id:06d}"
+
+
+def layout(con: duckdb.DuckDBPyConnection, folder_: Path) -> Layout:
+    """What the version open on `con` lists; an empty layout for a version made before segments."""
+    if not sqlfiles.run(con, "segments_present").fetchall()[0][0]:
+        return Layout(folder_)
+    segs = tuple(Segment(int(i), int(r)) for i, r in sqlfiles.run(con, "segments_listed").fetchall())
+    hidden = frozenset(int(r[0]) for r in sqlfiles.run(con, "segments_withdrawn").fetchall())
+    return Layout(folder_, segs, hidden)
+
+
+def store_folder(published: Path) -> Path:
+    """The segments folder of the store whose pointer is `published` (data/dashboard.duckdb)."""
+    return published.with_name(f"{published.stem}.segments")
+
+
+def attach(con: duckdb.DuckDBPyConnection, folder_: Path) -> Layout:
+    """Attach the segments of the version open on `con`, read-only, from `folder_`; its layout. A missing or
+    unreadable segment raises duckdb.IOException (the version is then not sound: versions.is_healthy)."""
+    lay = layout(con, folder_)
+    attached = {r[0] for r in con.execute("SELECT database_name FROM duckdb_databases()").fetchall()}
+    for s in lay.segments:
+        if alias(s.id) not in attached:
+            p = path(lay.folder, s.id)
+            if not p.exists():
+                raise duckdb.IOException(f"segment {p.name} of {folder_.name} is missing")
+            _attach(con, p, alias(s.id))
+    return lay
+
+
+def _ident(name: str) -> str:
+    """An identifier this module made (a segment's alias, a catalog name read from DuckDB), quoted."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _attach(con: duckdb.DuckDBPyConnection, p: Path, name: str, read_only: bool = True) -> None:
+    mode = " (READ_ONLY)" if read_only else ""
+    where = {"path": str(p.resolve())}
+    con.execute(f"ATTACH $path AS {_ident(name)}" + mode, where)
+
+
+def _detach(con: duckdb.DuckDBPyConnection, name: str) -> None:
+    con.execute(f"CHECKPOINT {_ident(name)}")  # its rows on disk, not in a log, before it is closed
+    con.execute(f"DETACH {_ident(name)}")
+
+
+def _branch(table: str, segment_id: int, filtered: bool, tag: bool, source: str | None = None) -> str:
+    """One segment's rows of a table; `filtered`: without its withdrawn region-months; `tag`: with its number."""
+    source = f"{_ident(source or alias(segment_id))}.{table}"
+    cols = f"*, {segment_id} AS segment_id" if tag else "*"
+    if not filtered:
+        return f"SELECT {cols} FROM {source}"
+    match = " AND ".join(f"w.{k} = t.{k}" for k in KEY)
+    return (f"SELECT {cols} FROM {source} t WHERE NOT EXISTS (SELECT 1 FROM main.withdrawn w "
+            f"WHERE w.segment_id = {segment_id} AND {match})")
+
+
+def define_views(cur: duckdb.DuckDBPyConnection, lay: Layout) -> None:
+    """Each segmented table as one TEMP view over the version's own (legacy) table and its segments: the temp
+    view shadows the table of that name, so queries are unchanged. A version without segments keeps its tables."""
+    if not lay.segments:
+        return
+    # the version's own table by its catalog: a bare main.<table> would be the temp view itself
+    own = _ident(str(cur.execute("SELECT current_database()").fetchall()[0][0]))
+    for table in TABLES:
+        parts = [f"SELECT * FROM {own}.main.{table}"] + [
+            _branch(table, s.id, s.id in lay.withdrawn, False) for s in lay.segments]
+        cur.execute(_view(table, parts))
+
+
+def _view(name: str, parts: list[str]) -> str:
+    return f"CREATE OR REPLACE TEMP VIEW {name} AS " + " UNION ALL BY NAME ".join(parts)
+
+
+def connect(version_file: Path | str, read_only: bool = True) -> duckdb.DuckDBPyConnection:
+    """A connection to one version with its segments attached and the views defined on it (tools and tests that
+    read a version file directly; the app reads through store/db.py)."""
+    version_file = Path(version_file)
+    con = duckdb.connect(str(version_file), read_only=read_only)
+    try:
+        define_views(con, attach(con, folder(version_file)))
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+# --- writing ------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Writing:
+    """The segments of a publication: the version's old ones (attached read-only) and the new one it writes."""
+    layout: Layout
+    new_id: int
+    made: list[Path]  # files this publication created (the new segment, merges): fsynced before publishing
+    adopted: bool     # the version's own rows moved into the new segment (a store made before segments)
+
+
+def _next_id(folder_: Path, lay: Layout) -> int:
+    """A number no file in the folder and no segment of the version has (leftovers of a killed writer too)."""
+    taken = [s.id for s in lay.segments]
+    with contextlib.suppress(FileNotFoundError):
+        taken += [int(p.name.split(".")[0]) for p in folder_.iterdir() if p.name.split(".")[0].isdigit()]
+    return max(taken + [0]) + 1
+
+
+def open_for_write(con: duckdb.DuckDBPyConnection, folder_: Path) -> Writing:
+    """Before a publication's function runs (on the copy of the version, schema applied): attach the old
+    segments, create the new one as `seg`, move a version's own rows of the segmented tables (a store made before
+    segments) into it, and define the writer's views: each table, and `<table>_seg` with each row's segment_id,
+    the withdrawal filter read live (this publication withdraws as it goes)."""
+    lay = attach(con, folder_)
+    lay.folder.mkdir(parents=True, exist_ok=True)
+    new_id = _next_id(lay.folder, lay)
+    new = path(lay.folder, new_id)
+    _attach(con, new, NEW, read_only=False)
+    sqlfiles.run(con, "segment_tables")
+    adopted = bool(sqlfiles.run(con, "segment_own_rows").fetchall()[0][0])
+    if adopted:
+        sqlfiles.run(con, "segment_adopt")
+    con.execute("CREATE OR REPLACE TEMP TABLE _new_segment AS SELECT $id AS segment_id", {"id": new_id})
+    for table in TABLES:
+        parts = [_branch(table, s.id, True, True) for s in lay.segments] + [
+            _branch(table, new_id, False, True, source=NEW)]
+        con.execute(_view(f"{table}_seg", parts))
+        con.execute(_view(table, [f"SELECT * EXCLUDE (segment_id) FROM {table}_seg"]))
+    return Writing(lay, new_id, [new], adopted)
+
+
+def close_for_write(con: duckdb.DuckDBPyConnection, w: Writing) -> None:
+    """After the function: list the new segment (or drop it if it got no row), merge by size tier, and make every
+    file this publication wrote durable. Views are dropped first: they name the files about to be detached."""
+    rows = int(sqlfiles.run(con, "segment_new_rows").fetchall()[0][0])
+    for table in TABLES:
+        con.execute(f"DROP VIEW IF EXISTS {table}")
+        con.execute(f"DROP VIEW IF EXISTS {table}_seg")
+    segs = list(w.layout.segments)
+    if rows:
+        sqlfiles.run(con, "segment_list", segment_id=w.new_id, rows=rows, made_at=dt.datetime.now())
+        segs.append(Segment(w.new_id, rows))
+    _detach(con, NEW)
+    if rows:
+        _attach(con, path(w.layout.folder, w.new_id), alias(w.new_id))
+    else:
+        _remove(w.made.pop())
+    hidden = set(w.layout.withdrawn) | {int(r[0]) for r in sqlfiles.run(con, "segments_withdrawn").fetchall()}
+    while (run := merge_run(segs)) is not None:
+        segs = _merge(con, w, segs, run, hidden)
+    for p in w.made:
+        _fsync(p)
+    if w.made:
+        _fsync(w.layout.folder)
+
+
+def tier(rows: int) -> int:
+    return int(math.log(max(rows, 1), FANOUT))
+
+
+def merge_run(segs: list[Segment]) -> slice | None:
+    """Which newest segments to merge: the last FANOUT when they share a size tier, or when the version would
+    list more than MAX_SEGMENTS; None when the layout stands."""
+    if len(segs) < FANOUT:
+        return None
+    last = segs[-FANOUT:]
+    if len({tier(s.rows) for s in last}) == 1 or len(segs) > MAX_SEGMENTS:
+        return slice(len(segs) - FANOUT, len(segs))
+    return None
+
+
+def _merge(con: duckdb.DuckDBPyConnection, w: Writing, segs: list[Segment], run: slice,
+           hidden: set[int]) -> list[Segment]:
+    """One new segment holding the visible rows of segs[run] (withdrawn rows dropped), listed in their place."""
+    parts = segs[run]
+    merged_id = _next_id(w.layout.folder, Layout(w.layout.folder, tuple(segs)))
+    out = path(w.layout.folder, merged_id)
+    w.made.append(out)
+    _attach(con, out, NEW, read_only=False)
+    sqlfiles.run(con, "segment_tables")
+    for table in TABLES:
+        union = " UNION ALL BY NAME ".join(_branch(table, s.id, s.id in hidden, False) for s in parts)
+        order = "" if table == "trade" else " ORDER BY region, year"  # zone maps of the rollups pages read
+        con.execute(_insert_merged(table, union, order))
+    rows = int(sqlfiles.run(con, "segment_new_rows").fetchall()[0][0])
+    _detach(con, NEW)
+    ids = [s.id for s in parts]
+    sqlfiles.run(con, "segment_unlist", ids=ids)
+    sqlfiles.run(con, "segment_list", segment_id=merged_id, rows=rows, made_at=dt.datetime.now())
+    _attach(con, out, alias(merged_id))
+    hidden.difference_update(ids)
+    return [*segs[:run.start], Segment(merged_id, rows), *segs[run.stop:]]
+
+
+def _insert_merged(table: str, union: str, order: str) -> str:
+    return f"INSERT INTO {_ident(NEW)}.{table} BY NAME SELECT * FROM ({union}){order}"
+
+
+def _fsync(p: Path) -> None:
+    fd = os.open(p, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _remove(p: Path) -> None:
+    for f in (p, p.with_name(p.name + ".wal")):
+        with contextlib.suppress(FileNotFoundError):
+            f.unlink()
+
+
+def discard(w: Writing | None) -> None:
+    """A publication that failed: the files it made are nobody's (collect would find them too)."""
+    for p in (w.made if w else []):
+        _remove(p)
+
+
+def listed_by(version_file: Path) -> set[int] | None:
+    """The segment numbers a kept version lists; None if it cannot be read (then nothing is collected)."""
+    try:
+        con = duckdb.connect(str(version_file), read_only=True)
+    except (duckdb.Error, OSError):
+        return None
+    try:
+        return {s.id for s in layout(con, folder(version_file)).segments}
+    except (duckdb.Error, OSError):
+        return None
+    finally:
+        con.close()
+
+
+def collect(version_files: list[Path]) -> list[int]:
+    """Delete the segments no kept version lists (merged away, pruned with their versions, left by a killed
+    writer); the numbers deleted. Called under the writer's lock, after a prune."""
+    if not version_files:
+        return []
+    folder_ = folder(version_files[0])
+    keep: set[int] = set()
+    for v in version_files:
+        ids = listed_by(v)
+        if ids is None:
+            return []  # a version that cannot be read might list anything: keep everything
+        keep |= ids
+    gone = []
+    with contextlib.suppress(FileNotFoundError):
+        for p in folder_.iterdir():
+            number = p.name.split(".")[0]
+            if number.isdigit() and int(number) not in keep:
+                _remove(p)
+                gone.append(int(number))
+    return sorted(set(gone))
+
+
+@contextlib.contextmanager
+def writing(con: duckdb.DuckDBPyConnection, folder_: Path) -> Iterator[Writing]:
+    """open_for_write ... close_for_write, the files discarded on any exception."""
+    w: Writing | None = None
+    try:
+        w = open_for_write(con, folder_)
+        yield w
+        close_for_write(con, w)
+    except BaseException:
+        discard(w)
+        raise

@@ -1,0 +1,4 @@
+-- The tables of a new segment (attached as seg): the columns of the version's own tables of the same names.
+CREATE TABLE seg.trade AS SELECT * FROM main.trade LIMIT 0;
+CREATE TABLE seg.r_partner_month AS SELECT * FROM main.r_partner_month LIMIT 0;
+CREATE TABLE seg.r_heading_month AS SELECT * FROM main.r_heading_month LIMIT 0;
