@@ -4,7 +4,9 @@ pyarrow splits the bytes straight into typed columns: Stoim as decimal(18, 2) ma
 binary float on the way, and a value finer than a cent fails the read), Netto and Kol as float64, text
 columns dictionary-encoded,
 so that each check and each normalisation (strip, upper case, region code, period) runs once per distinct
-value, not once per row, and the rows are never turned into Python strings. The result is exactly what
+value, not once per row, and the rows are never turned into Python strings. The ten-digit code is the one
+text column with about as many distinct values as rows (a file may hold a code per row): it stays plain text,
+checked row by row by one Arrow kernel. The result is exactly what
 fts.parse returns for the same file. It never reports: at the first sign of anything fts.parse would flag
 (or of a form it does not know: CR line ends, blank lines, another encoding, thousands separators...) it
 returns None, and fts.parse then runs its row-by-row checks, so every message and line number of a bad file
@@ -13,6 +15,7 @@ comes from the one validating code path.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 import numpy as np
@@ -55,18 +58,23 @@ class _Text:
 
 def _read(data: memoryview, delimiter: str, cols: dict[str, int], width: int, decimal: str) -> pa.Table | None:
     names = [f"c{i}" for i in range(width)]
-    numeric = {f"c{cols[n]}": (_MONEY if n == "stoim" else pa.float64()) for n in NUMBERS if n in cols}
+    typed = {f"c{cols[n]}": (_MONEY if n == "stoim" else pa.float64()) for n in NUMBERS if n in cols}
+    typed[f"c{cols['tnved']}"] = pa.string()
     table = read_csv_whole(
         pa.BufferReader(pa.py_buffer(data)), names,
         # a blank line is a row of the wrong width here: such a file goes the careful way (CR LF, or a lone CR,
         # ends a line for both)
         {"delimiter": delimiter, "quote_char": '"', "ignore_empty_lines": False},
-        pacsv.ConvertOptions(column_types={n: numeric.get(n, _TEXT) for n in names},
+        pacsv.ConvertOptions(column_types={n: typed.get(n, _TEXT) for n in names},
                              decimal_point=decimal, null_values=[""], strings_can_be_null=False,
                              quoted_strings_can_be_null=False, check_utf8=False),
         # malloc's pool: with the heap kept between files (pipeline.keep_heap), each file's buffers reuse the
         # last one's pages instead of faulting in fresh ones (a third of the import's system time)
-        memory_pool=pa.system_memory_pool())
+        memory_pool=pa.system_memory_pool(),
+        # pyarrow 26 reads a decimal with a decimal comma through one buffer shared by the threads that convert
+        # the blocks: read in parallel, a value now and then comes out as another row's digits (or the process
+        # aborts). So a comma file is read in this thread alone; the pipeline reads two files at once anyway.
+        threads=decimal != ",")
     return None if table is None or not _utf8(table) or not _plain_table(table) else table
 
 
@@ -103,9 +111,22 @@ def _cents(arr: pa.ChunkedArray) -> pa.ChunkedArray | None:
     return cents if len(cents) == 0 or (bounds["min"] >= 0 and bounds["max"] <= money.MAX_CENTS) else None
 
 
-def _plain_text(values: pd.Series) -> bool:
-    """What col.check_text lets through, checked on a column's distinct values."""
-    return not (values.str.contains(col.CONTROL).any() or (values.str.len() > col.MAX_TEXT).any())
+def _hs10(arr: pa.ChunkedArray) -> pa.Array | None:
+    """The codes as fts.parse takes them (trimmed, ten ASCII digits), or None if a row has anything else. The
+    usual file has exactly ten digits on every row: then one regex pass is the whole check (ASCII digits are
+    valid UTF-8, no control character, short)."""
+    one = arr.combine_chunks() if arr.num_chunks != 1 else arr.chunk(0)
+    ten = "^" + form.HS10_RE + "$"
+    if pc.all(pc.match_substring_regex(one, ten)).as_py() is not False:  # None: no rows
+        return one
+    try:
+        one.validate(full=True)  # UTF-8, before any kernel reads characters
+    except pa.ArrowInvalid:
+        return None
+    if pc.any(pc.match_substring_regex(one, col.CONTROL)).as_py() or pc.max(pc.utf8_length(one)).as_py() > col.MAX_TEXT:
+        return None
+    trimmed = pc.utf8_trim_whitespace(one)  # what pandas' str.strip() runs on these columns
+    return trimmed if pc.all(pc.match_substring_regex(trimmed, ten)).as_py() else None
 
 
 def _plain_table(table: pa.Table) -> bool:
@@ -134,7 +155,7 @@ def read_clean(name: str, data: Data, today: dt.date | None = None) -> form.FtsD
         return None
     delimiter = sniff_delimiter(first)
     header = [h.strip().strip('"') for h in first.split(delimiter)]
-    if not form.looks_like(header) or any(not _plain_text(pd.Series([h])) for h in header):
+    if not form.looks_like(header) or any(re.search(col.CONTROL, h) or len(h) > col.MAX_TEXT for h in header):
         return None
     cols = form.map_columns(header, Report(name))
     body = memoryview(data)[nl + 1:]
@@ -161,9 +182,12 @@ def _checked(t: pa.Table, header: list[str], cols: dict[str, int], today: dt.dat
     def text(name: str) -> _Text | None:
         return _Text(t.column(cols[name])) if name in cols else None
 
-    napr, period, partner, tnved = text("napr"), text("period"), text("nastranapr"), text("tnved")
+    napr, period, partner = text("napr"), text("period"), text("nastranapr")
     region, unit, district = text("region"), text("edizm"), text("region_s")
-    assert napr and period and partner and tnved and region  # REQUIRED columns, checked by map_columns
+    assert napr and period and partner and region  # REQUIRED columns, checked by map_columns
+    hs10 = _hs10(t.column(cols["tnved"]))
+    if hs10 is None:
+        return None
 
     flow = napr.values.str.strip().str.upper().map(form.FLOWS)
     parts = period.values.str.strip().str.extract(form.PERIOD_RE)
@@ -171,11 +195,10 @@ def _checked(t: pa.Table, header: list[str], cols: dict[str, int], today: dt.dat
     year = pd.to_numeric(parts[1], errors="coerce")
     code = col.ascii_upper(partner.values.str.strip())
     known = frozenset(p.iso2 for p in ref_partners.all_partners())
-    hs10 = tnved.values.str.strip()
     rparts = region.values.str.strip().str.extract(form.REGION_RE)
     if (flow.isna().any() or year.isna().any() or month.isna().any() or not month.between(1, 12).all()
             or (year < 1990).any() or ((year > today.year) | ((year == today.year) & (month > today.month))).any()
-            or not code.isin(known).all() or not hs10.str.fullmatch(form.HS10_RE).all() or rparts[0].isna().any()
+            or not code.isin(known).all() or rparts[0].isna().any()
             or any(ref_regions.problem(c, n if isinstance(n, str) else "")
                    for c, n in zip(rparts[0], rparts[1], strict=True))):
         return None
@@ -183,17 +206,21 @@ def _checked(t: pa.Table, header: list[str], cols: dict[str, int], today: dt.dat
 
     # A key twice is an error fts.parse reports row by row: look for one on a single integer per row, each
     # key column's normalised distinct values numbered (equal values, equal numbers) in mixed radix.
+    numbered = []
+    for per_value, column in ((rparts[0], region), (year * 100 + month, period), (flow, napr), (code, partner),
+                              (units, unit)):
+        if column is not None:
+            codes, distinct = pd.factorize(per_value)
+            numbered.append((codes[column.rows], len(distinct)))
+    coded = pc.dictionary_encode(hs10)  # the codes are already as stored: equal text, equal number
+    numbered.append((coded.indices.to_numpy(), len(coded.dictionary)))
     key = np.zeros(t.num_rows, dtype=np.int64)
     span = 1
-    for per_value, column in ((rparts[0], region), (year * 100 + month, period), (flow, napr), (code, partner),
-                              (hs10, tnved), (units, unit)):
-        if column is None:
-            continue
-        codes, distinct = pd.factorize(per_value)
-        span *= max(len(distinct), 1)
+    for rows, distinct in numbered:
+        span *= max(distinct, 1)
         if span >= 2**62:  # too many combinations for one integer: the careful path decides
             return None
-        key = key * max(len(distinct), 1) + codes[column.rows]
+        key = key * max(distinct, 1) + rows
     if pd.Series(key).duplicated().any():
         return None
 
@@ -203,7 +230,7 @@ def _checked(t: pa.Table, header: list[str], cols: dict[str, int], today: dt.dat
         "month": period.recoded(month, pa.int8()),
         "flow": napr.recoded(flow),
         "partner": partner.recoded(code),
-        "hs10": tnved.recoded(hs10),
+        "hs10": hs10,
         "unit": unit.recoded(units) if unit and units is not None else pa.array(np.full(t.num_rows, ""), pa.string()),
         "value_cents": cents,
         "netto_kg": t.column(cols["netto"]) if "netto" in cols else pa.nulls(t.num_rows, pa.float64()),

@@ -289,9 +289,10 @@ def _read_plain_utf8(name: str, data: bytes, quoted: bool) -> RawTable | None:
 
 
 def read_csv_whole(source, names: list[str], parse: dict, convert: pacsv.ConvertOptions,
-                   memory_pool: pa.MemoryPool | None = None) -> pa.Table | None:
+                   memory_pool: pa.MemoryPool | None = None, threads: bool = True) -> pa.Table | None:
     """pyarrow's read_csv of `source` into the columns `names`; None if any row has the wrong width or pyarrow
-    cannot read it (not UTF-8, a number it cannot parse...), so that the caller takes its careful path."""
+    cannot read it (not UTF-8, a number it cannot parse...), so that the caller takes its careful path.
+    threads=False: the blocks one after the other, in the calling thread."""
     bad = False
 
     def on_invalid(row: pacsv.InvalidRow) -> str:
@@ -300,7 +301,8 @@ def read_csv_whole(source, names: list[str], parse: dict, convert: pacsv.Convert
         return "skip"
 
     try:
-        table = pacsv.read_csv(source, read_options=pacsv.ReadOptions(column_names=names, block_size=BLOCK),
+        table = pacsv.read_csv(source, read_options=pacsv.ReadOptions(column_names=names, block_size=BLOCK,
+                                                                    use_threads=threads),
                                parse_options=pacsv.ParseOptions(**parse, invalid_row_handler=on_invalid),
                                convert_options=convert, memory_pool=memory_pool)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):

@@ -83,3 +83,26 @@ def test_fast_path_steps_aside_for_one_broken_utf8_value_deep_in_the_file(column
     with pytest.raises(UnicodeDecodeError):
         data.decode("utf-8")
     assert fts_fast.read_clean("t.csv", data, TODAY) is None
+
+
+def test_a_decimal_comma_file_is_read_in_one_thread(monkeypatch):
+    """pyarrow's parallel read of decimals with a decimal comma shares one buffer between threads: a value now
+    and then came out as another row's digits, or the process aborted. Such a file is read in one thread."""
+    seen = []
+    real = fts_fast.read_csv_whole
+
+    def spy(*args, threads=True, **kw):
+        seen.append(threads)
+        return real(*args, threads=threads, **kw)
+
+    monkeypatch.setattr(fts_fast, "read_csv_whole", spy)
+    data = (HEAD + ROW.format(p="KZ", code="2710194200", v="1234,5", n="0,5") + OTHER).encode()
+    assert fts_fast.read_clean("t.csv", data, TODAY) is not None
+    assert seen == [False]
+
+
+@pytest.mark.parametrize("code", ["２７１０１９４２００", "27101942\x0100", "27101942 0"])
+def test_fast_path_steps_aside_for_a_code_not_of_ten_ascii_digits(code):
+    data = (HEAD + ROW.format(p="KZ", code="2710194200", v="1", n="") + OTHER
+            + ROW.format(p="TR", code=code, v="1", n="")).encode()
+    assert fts_fast.read_clean("t.csv", data, TODAY) is None
