@@ -54,7 +54,7 @@ SELECT split_part(f.Region, ' ', 1) AS region,
        CASE f.napr WHEN 'ЭК' THEN 'E' ELSE 'I' END AS flow,
        p.iso2 AS partner,
        f.tnved AS hs10,
-       f.edizm AS unit,
+       coalesce(f.edizm, '') AS unit,  -- our import keeps an empty unit as ''
        CAST(f.Stoim * 100 AS BIGINT) AS value_cents,
        f.Netto AS netto_kg,
        f.Kol AS qty,
@@ -149,6 +149,8 @@ def versus(files: list[Path], work: Path, runs: int, code: Path, db: Path | None
     med_o = statistics.median(r["seconds"] for r in ours)
     med_a = statistics.median(r["seconds"] for r in anchor)
     median_run = sorted(ours, key=lambda r: r["seconds"])[len(ours) // 2]
+    if any(a["rows"] != o["rows"] for o, a in zip(ours, anchor, strict=True)):
+        raise ValueError(f"the anchor stored other rows than ours: {[a['rows'] for a in anchor]}")
     return {"rows": ours[0]["rows"], "files": len(files), "mb": sum(f.stat().st_size for f in files) / 1e6,
             "ours_s": [r["seconds"] for r in ours], "anchor_s": [r["seconds"] for r in anchor],
             "ours_median_s": med_o, "anchor_median_s": med_a, "ratio": med_o / med_a,

@@ -1,7 +1,9 @@
 """The benchmark of issue 6, in one run on one data set: python -m dashboard bench [--rows N] (or make bench).
 
 Phases, each in its own process so that peak memory is per side: generate the all-regions FTS files ->
-import them through the real importer -> time the page queries cold and warm -> render every page with
+import them through the real importer, alternated with the plain-DuckDB anchor on the same files
+(benchmarks/anchor.py; again on a second set where every row has a code of its own) -> time the page queries
+cold and warm -> render every page with
 AppTest -> answer the same questions the pandas way -> a fresh CLI process answering one ranking
 (benchmarks/cli_start.py) -> (with --load) 20 browser sessions, key press -> next slide in presenter mode
 (benchmarks/slides.py), sidebar click -> next page's first chart (benchmarks/switch.py), and server capacity
@@ -26,7 +28,7 @@ from dashboard import config
 ROOT = config.ROOT
 OUT = ROOT / "benchmarks" / "out"
 TARGETS = {"query_p95_ms": 20, "render_ms": 300, "import_rows_per_s": 1e6, "app_peak_mb": 500, "ratio": 0.1,
-           "first_chart_s": 3.0}
+           "first_chart_s": 3.0, "anchor_ratio": 1.2, "anchor_ratio_unique": 1.5}
 QUIET_LOAD = 1.0      # 1-minute load average under which the machine counts as quiet (2 cores)
 QUIET_WAIT_S = 300    # how long a phase waits for that before it runs anyway
 
@@ -98,9 +100,26 @@ def machine() -> dict:
             "pyarrow": pyarrow.__version__, "streamlit": streamlit.__version__}
 
 
+def _versus(files: list[Path], work: Path, runs: int, db: Path | None = None) -> tuple[dict, dict]:
+    """Our import and the anchor alternated in fresh processes (anchor.versus); our side as the import phase
+    reported it before the anchor came (median run, every run listed)."""
+    from benchmarks import anchor
+    quiet = wait_quiet(QUIET_LOAD, QUIET_WAIT_S)
+    try:
+        v = anchor.versus(files, work, runs, work.parent / "code", db)
+    except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError, ValueError) as e:
+        log = work / "versus.log"
+        tail = log.read_text()[-2000:] if log.exists() else ""
+        return {"failed": repr(e)[:300], "log_tail": tail, **quiet}, {"failed": repr(e)[:300], **quiet}
+    ours = {"rows": v["rows"], "files": v["files"], "mb": v["mb"], "seconds": v["ours_median_s"],
+            "rows_per_s": v["rows"] / v["ours_median_s"], "runs_s": v["ours_s"], "peak_mb": v["ours_peak_mb"],
+            "stages_s": v["ours_stages_s"], "db_mb": v["ours_db_mb"], **quiet, "loadavg_at_end": loadavg()}
+    return ours, {**v, **quiet, "loadavg_at_end": loadavg()}
+
+
 def run(rows: int, reps: int, render_reps: int, skip_pandas: bool, skip_render: bool, load: bool,
         sessions: int, partner: str, import_runs: int = 3,
-        capacity_sessions: tuple[int, ...] = (20, 50, 100)) -> dict:
+        capacity_sessions: tuple[int, ...] = (20, 50, 100), unique_rows: int = 2_000_000) -> dict:
     from benchmarks import claims_corpus
     from benchmarks.generate import generate
     work = OUT / f"run_{rows}"
@@ -114,7 +133,12 @@ def run(rows: int, reps: int, render_reps: int, skip_pandas: bool, skip_render: 
     files = [str(p) for p in generate(rows)]
     res["generate_s"] = time.perf_counter() - t0
     step = _say("import")
-    res["import"] = _worker("import", {"db": str(db), "files": files, "runs": import_runs}, work)
+    # ours and the anchor alternated, --import-runs times each, fresh processes: the last store of ours is queried
+    res["import"], res["anchor"] = _versus([Path(f) for f in files], work / "versus", import_runs, db)
+    if unique_rows:
+        step = _say("import, a code per row", step)
+        unique = generate(unique_rows, unique_codes=True)
+        _, res["anchor_unique"] = _versus(unique, work / "versus_unique", import_runs)
     step = _say("queries", step)
     res["queries"] = _worker("queries", {"db": str(db), "region": config.region(), "partner": partner,
                                          "reps": reps}, work)
@@ -189,7 +213,10 @@ def add_arguments(ap: argparse.ArgumentParser) -> None:
     ap.add_argument("--load", action="store_true", help="also run the browser load test and the startup time")
     ap.add_argument("--sessions", type=int, default=20, help="concurrent browser sessions of --load")
     ap.add_argument("--partner", default="KZ")
-    ap.add_argument("--import-runs", type=int, default=3, help="imports into a fresh store; the median is reported")
+    ap.add_argument("--import-runs", type=int, default=3,
+                    help="imports into a fresh store, each beside a run of the anchor; the medians are reported")
+    ap.add_argument("--unique-rows", type=int, default=2_000_000,
+                    help="rows of the second anchor comparison, a ten-digit code per row (0: skip it)")
     ap.add_argument("--capacity-sessions", type=int, nargs="+", default=[20, 50, 100],
                     help="session counts of the capacity phase of --load (benchmarks/capacity.py)")
 
@@ -197,7 +224,7 @@ def add_arguments(ap: argparse.ArgumentParser) -> None:
 def run_cli(args: argparse.Namespace) -> int:
     from benchmarks import report
     res = run(args.rows, args.reps, args.render_reps, args.skip_pandas, args.skip_render, args.load,
-              args.sessions, args.partner, args.import_runs, tuple(args.capacity_sessions))
+              args.sessions, args.partner, args.import_runs, tuple(args.capacity_sessions), args.unique_rows)
     out = args.json or OUT / f"bench_{args.rows}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(res, ensure_ascii=False, indent=1, default=str))

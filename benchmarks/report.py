@@ -21,6 +21,33 @@ def _ratio(ours: float | None, theirs: float | None) -> str:
     return f"{r:.3f} ({1 / r:,.0f}× better)" if r < 1 else f"{r:.2f} ({r:.1f}× worse)"
 
 
+def anchor_rows(res: dict) -> list[str]:
+    """Our import against the plain-DuckDB anchor (benchmarks/anchor.py), both key mixes."""
+    t = res.get("targets", {})
+    rows = []
+    for key, mix, target in (("anchor", "realistic key mix", t.get("anchor_ratio", 1.2)),
+                             ("anchor_unique", "a ten-digit code of its own on every row",
+                              t.get("anchor_ratio_unique", 1.5))):
+        v = res.get(key)
+        if not v:
+            continue
+        if v.get("failed"):
+            rows.append(f"| {mix} | failed: {v['failed']} | | | | |")
+            continue
+        pairs = " / ".join(f"{r:.2f}" for r in v["pair_ratios"])
+        rows.append(f"| {mix}, {v['rows']:,} rows | {_f(v['ours_median_s'], 2)} s ("
+                    + " / ".join(_f(x, 2) for x in v["ours_s"]) + f"); peak {_f(v['ours_peak_mb'], 0)} MB | "
+                    f"{_f(v['anchor_median_s'], 2)} s (" + " / ".join(_f(x, 2) for x in v["anchor_s"])
+                    + f"); peak {_f(v['anchor_peak_mb'], 0)} MB | **{v['ratio']:.2f}** (each pair: {pairs}) | "
+                    f"≤ {target} {_ok(v['ratio'] <= target)} | "
+                    + " ".join(f"{x:.1f}" for x in v["loadavg"]) + " |")
+    if not rows:
+        return []
+    return ["", "| import against the plain-DuckDB anchor (alternated, fresh processes, same files) | ours: median "
+            "(each run) | anchor: median (each run) | ours/anchor | target | 1-minute load before each run |",
+            "|---|---|---|---|---|---|", *rows]
+
+
 def table(res: dict) -> str:
     t = res.get("targets", {})
     m = res.get("machine", {})
@@ -56,6 +83,7 @@ def table(res: dict) -> str:
                f"({_f(pdw.get('read_s'))} s{vs}) | ≥ {t.get('import_rows_per_s', 0):,.0f} | "
                f"{_ok(rps >= t['import_rows_per_s'] if rps else None)} |")
     out.append(f"| peak memory, MB | {_f(imp.get('peak_mb'), 0)} | {_f(pdw.get('peak_mb'), 0)} | – | |")
+    out += anchor_rows(res)
     if imp.get("stages_s"):
         out.append("\nImport time by stage, median run (two threads read and check the next files while the main "
                    "thread stores this one, so the reading stages overlap the others): "

@@ -109,7 +109,8 @@ def phase_import(a: dict) -> dict:
     size = sum(p.stat().st_size for p in paths)
     return {"rows": median["rows"], "files": len(paths), "mb": size / 1e6, "seconds": median["seconds"],
             "rows_per_s": median["rows"] / median["seconds"], "runs_s": [r["seconds"] for r in runs],
-            "peak_mb": peak_mb(), "stages_s": median["stages_s"], "db_mb": db.resolve().stat().st_size / 1e6}
+            "peak_mb": peak_mb(), "stages_s": median["stages_s"],
+            "db_mb": sum(f.stat().st_size for f in db.parent.rglob("*") if f.is_file()) / 1e6}  # versions, segments
 
 
 class _Recorder:
