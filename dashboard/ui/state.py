@@ -4,6 +4,13 @@ Every widget that is part of the state has a key named after its query parameter
 and on a run caused by the browser's Back or Forward (ui/history.py), the widget's value comes from the URL
 (validated: a bad value gives a message and the default; a missing one, the default, since write_url leaves
 defaults out); after each run the current values are written back to the URL.
+
+The sidebar's choices (SHARED) are kept under a key of their own, `kept(key)`, that no widget owns: Streamlit
+drops the state of a widget that a run did not draw, and a sidebar click into a page run in progress can make it
+do so for the sidebar's widgets (the browser reports only the widgets it holds at the click), after which the
+browser shows the widget's first option and sends it back as the user's choice. The kept value is handed to the
+widget before every run draws it (`hand_to_widget`), and the widget's change callback (`keep`) takes the user's
+choice back.
 """
 from __future__ import annotations
 
@@ -29,8 +36,33 @@ class View:
     partner: str
 
 
+SHARED = ("lang", "region", "year", "months")
+
+
+def kept(key: str) -> str:
+    """The session key, owned by no widget, that holds a sidebar choice between runs."""
+    return f"kept.{key}"
+
+
+def _store_key(key: str) -> str:
+    return kept(key) if key in SHARED else key
+
+
+def hand_to_widget(key: str) -> None:
+    """Before the widget is drawn: give it the kept choice (every run, so no cleanup of widget state loses it)."""
+    st.session_state[key] = st.session_state[kept(key)]
+
+
+def keep(key: str) -> None:
+    """The widget's change callback: the user's choice becomes the kept one (a cleared value keeps the old)."""
+    value = st.session_state.get(key)
+    if value is not None:
+        st.session_state[kept(key)] = value
+
+
 def lang() -> str:
-    value = st.session_state.get("lang") or st.query_params.get("lang") or config.get("DASHBOARD_LANG")
+    value = (st.session_state.get(kept("lang")) or st.session_state.get("lang") or st.query_params.get("lang")
+             or config.get("DASHBOARD_LANG"))
     return value if value in LANGS else "ru"
 
 
@@ -40,18 +72,19 @@ def _warn(name: str, value: str) -> None:
 
 def init_from_url(key: str, parse: Callable[[str], object], default: object) -> None:
     """Put the URL's value (or the default) into the widget's state before the widget is drawn: once a session,
-    and again when Back or Forward brings a view back."""
-    if key in st.session_state and not history.restoring():
+    and again when Back or Forward brings a view back. A sidebar choice (SHARED) goes to its kept key."""
+    store = _store_key(key)
+    if store in st.session_state and not history.restoring():
         return
     raw = st.query_params.get(key)
     if raw is None:
-        st.session_state[key] = default
+        st.session_state[store] = default
         return
     try:
-        st.session_state[key] = parse(raw)
+        st.session_state[store] = parse(raw)
     except (ValueError, KeyError, TypeError):
         _warn(key, raw)
-        st.session_state[key] = default
+        st.session_state[store] = default
 
 
 def show_url_problems() -> None:
