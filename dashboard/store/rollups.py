@@ -149,11 +149,15 @@ def add(con: duckdb.DuckDBPyConnection, delta: Delta, source_id: int) -> None:
 
 
 def finish(con: duckdb.DuckDBPyConnection, replaced: bool) -> None:
-    """After the files of one import: the coverage tables. Replaced months may have left a source with no
-    rows in a region-year, so then the sources' coverage is taken again from the declarations."""
+    """After the files of one import: the coverage tables of the region-years it touched (rollups.add noted
+    them). Replaced months may have left a source with no rows in a region-year, so then the sources' coverage of
+    those region-years is taken again from their declarations."""
+    lo, hi = sqlfiles.run(con, "touched_years").fetchall()[0]
+    if lo is None:
+        return
     if replaced:
-        sqlfiles.run(con, "source_coverage")
-    sqlfiles.run(con, "rollup_coverage")
+        sqlfiles.run(con, "source_coverage_touched", y_from=lo, y_to=hi)
+    sqlfiles.run(con, "rollup_coverage_touched", y_from=lo, y_to=hi)
 
 
 def rebuild(con: duckdb.DuckDBPyConnection) -> None:

@@ -4,3 +4,6 @@ INSERT INTO seg.r_heading_month BY NAME SELECT * FROM _heading;
 INSERT INTO seg.r_partner_month BY NAME SELECT * FROM _partner;
 INSERT INTO r_source_coverage (region, year, source_id)
 SELECT region, year, $source_id FROM _region_years ORDER BY region, year;
+-- The region-years this publication touched: the coverage is taken again for them only (rollups.finish).
+CREATE TEMP TABLE IF NOT EXISTS _touched (region VARCHAR, year SMALLINT);
+INSERT INTO _touched (region, year) SELECT region, year FROM _region_years;

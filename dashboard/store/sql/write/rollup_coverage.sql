@@ -1,4 +1,5 @@
--- Months loaded per region and year: rebuilt from r_partner_month after every import (a few thousand rows).
+-- Months loaded per region and year, from r_partner_month: the definition (rollups.rebuild); an import takes it
+-- again for the region-years it touched (rollup_coverage_touched).
 DELETE FROM r_region_coverage;
 INSERT INTO r_region_coverage (region, year, last_month, months)
 SELECT region, year, max(month) AS last_month, count(DISTINCT month) AS months
