@@ -189,7 +189,7 @@ def load(w: Writer, data: FtsData, source_id: int) -> int:
     delta = data.rollup
     replaced = rollups.replace_months(w.con, delta)
     regions = data.regions.assign(name=data.regions["code"].map(ref_regions.stored_name))  # not the file's
-    with w.frames(_new=data.table, _regions=regions):
+    with w.frames(_new=rollups.batched(data.table), _regions=regions):
         w.run("insert_trade", source_id=source_id)
     rollups.add(w.con, delta, source_id)
     return replaced

@@ -144,8 +144,20 @@ def replace_months(con: duckdb.DuckDBPyConnection, delta: Delta) -> int:
 
 def add(con: duckdb.DuckDBPyConnection, delta: Delta, source_id: int) -> None:
     """Append the rollup rows of newly stored declarations (after replace_months)."""
-    with sqlfiles.registered(con, _heading=delta.heading, _partner=delta.partner, _region_years=delta.region_years):
+    with sqlfiles.registered(con, _heading=batched(delta.heading), _partner=batched(delta.partner),
+                             _region_years=delta.region_years):
         sqlfiles.run(con, "add_rollups", source_id=source_id)
+
+
+ROW_GROUP = 122_880  # DuckDB's row group
+
+
+def batched(t: pa.Table) -> pa.Table:
+    """The table in slices of one row group (no copy): DuckDB stores each slice in a thread of its own and, with
+    insertion order not kept (the write statements say where), a slice becomes a row group as it is, so the
+    region order of the rows survives within each row group, which is what the zone maps need."""
+    return pa.Table.from_batches(t.combine_chunks().to_batches(max_chunksize=ROW_GROUP), schema=t.schema) \
+        if t.num_rows > ROW_GROUP else t
 
 
 def finish(con: duckdb.DuckDBPyConnection, replaced: bool) -> None:
