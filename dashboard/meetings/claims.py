@@ -91,7 +91,8 @@ def _sentence_claims(s: str, default: str | None, period: Period | None, how: st
     return [c for _, _, c in sorted(x.out, key=lambda e: (e[0], e[1]))]
 
 
-_SPLIT = re.compile(r"(?<=[.!?…])\s+(?=[«\"(\-–—A-ZА-ЯЁ0-9])")
+# a sentence ends at a stop before a capital, but not inside "млн долл. США"
+_SPLIT = re.compile(r"(?<=[.!?…])(?<!долл\.)\s+(?=[«\"(\-–—A-ZА-ЯЁ0-9])|(?<=долл\.)\s+(?=[«\"(\-–—A-ZА-ЯЁ0-9])(?!США)")
 _PARAGRAPH = re.compile(r"\n+")
 _FIGURE_WORDS = frozenset({*morphology.cardinal_forms(), *morphology.ordinal_forms(), *morphology.collective_forms(),
                            *morphology.lexeme_forms("крупнейший"), *morphology.lexeme_forms("главный"),

@@ -15,30 +15,33 @@ _SKIP = frozenset({"RU", "TG"})
 _ALIASES: dict[str, tuple[str, ...]] = {
     "BY": ("Белоруссия", "Республика Беларусь"), "KG": ("Киргизия", "Кыргызстан", "Киргизстан"),
     "MD": ("Молдавия",), "CZ": ("Чехия",), "GB": ("Великобритания", "Британия"), "NL": ("Голландия",),
-    "TR": ("Турция", "Турецкая Республика"), "CN": ("КНР", "Китайская Народная Республика"), "US": ("США",),
-    "AE": ("ОАЭ",),
+    "TR": ("Турция", "Турецкая Республика"), "CN": ("КНР", "Китайская Народная Республика"),
+    "US": ("США", "Соединённые Штаты", "Соединённые Штаты Америки"), "AE": ("ОАЭ", "Объединённые Арабские Эмираты"),
     "KR": ("Южная Корея",), "KP": ("КНДР",), "IR": ("Исламская Республика Иран",),
 }
 _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 
 
 def _declined(name: str) -> set[str]:
-    """The name in each case. In a name of several words the leading adjectives and the first noun agree and
-    are declined; what follows stays as written ("Республики Корея", "Саудовской Аравии")."""
+    """The name in each case, in the number of its noun ("Нидерландами", "Объединёнными Арабскими Эмиратами"). In a
+    name of several words the leading adjectives and the first noun agree and are declined; what follows stays as
+    written ("Республики Корея", "Саудовской Аравии")."""
     words = name.split()
+    head = next((i for i, w in enumerate(words) if morphology.analyzer().parse(w)[0].tag.POS == "NOUN"), 0)
+    tag = morphology.analyzer().parse(words[head])[0].tag
+    number = "plur" if tag.number == "plur" or "Pltm" in tag else "sing"
     if len(words) == 1:
         forms = {name}
         for case in _CASES:
-            f = morphology.inflect(name, frozenset({case, "sing"}))
+            f = morphology.inflect(name, frozenset({case, number}))
             if f:
                 forms.add(name if name.isupper() else _cased(f, name))
         return forms
-    head = next((i for i, w in enumerate(words) if morphology.analyzer().parse(w)[0].tag.POS == "NOUN"), 0)
     out = {name}
     for case in _CASES:
         declined = []
         for i, w in enumerate(words):
-            f = morphology.inflect(w, frozenset({case, "sing"})) if i <= head else None
+            f = morphology.inflect(w, frozenset({case, number})) if i <= head else None
             declined.append(w if f is None else f[:1].upper() + f[1:] if w[:1].isupper() else f)
         out.add(" ".join(declined))
     return out

@@ -33,7 +33,7 @@ def _index() -> dict[str, list[tuple[frozenset[str], str]]]:
               for inner in _BRACKETS.findall(ru) for item in inner.split(",") if not item.strip().startswith("кроме")]
     for code, name in names:
         words = [morphology.lemma(w.lower()) for w in _WORD.findall(name.split(",")[0].split("(")[0])]
-        if words and words[0] not in _GENERIC:
+        if words and words[0] not in _GENERIC and _content(words[0]):
             out.setdefault(words[0], []).append((frozenset(words[1:]), code))
     for word, code in _EVERYDAY.items():
         out.setdefault(word, []).append((frozenset(), code))
@@ -62,6 +62,15 @@ def resolve(words: list[str]) -> tuple[str, str, bool] | None:
             chapters = {code[:2] for code in headings}     # "масла" alone: some oil of chapter 15
             return (chapters.pop() if len(chapters) == 1 else best[1]), lm, False
     return None
+
+
+_FUNCTION_WORDS = frozenset({"CONJ", "PREP", "PRCL", "INTJ", "NPRO"})
+
+
+def _content(word: str) -> bool:
+    """Whether a name's first word can name goods: not a function word ("NPK и др." in brackets starts with "и",
+    which would make every "и" after a flow word fertilisers)."""
+    return morphology.analyzer().parse(word)[0].tag.POS not in _FUNCTION_WORDS
 
 
 _TIME = frozenset({"год", "месяц", "квартал", "полугодие", "неделя", "день", "сутки"})

@@ -12,9 +12,16 @@ from dashboard.meetings.sentence import CHANGE, FLOW, MASS, Sentence, flow_metri
 _SCALES = (("тыс", 1e3, "тыс"), ("млн", 1e6, "млн"), ("млрд", 1e9, "млрд"), ("трлн", 1e12, "трлн"),
            ("миллиард", 1e9, "млрд"), ("миллион", 1e6, "млн"), ("тысяч", 1e3, "тыс"))
 _SCALE = r"(?P<scale>млрд|млн|тыс|трлн|миллиард\w*|миллион\w*|тысяч\w*)"
-_MONEY = re.compile(rf"(?P<cur1>\$\s*)?(?<![\w-]){NUM}\s*{_SCALE}?\.?(?:\s*(?P<cur>долл\w*\.?(?:\s+США)?|\$|USD|"
+# a composite number, its smaller part after the larger: "1 млрд 124 млн", "58 млн 300 тыс."
+_PART = r"(?:\.?\s+(?P<num2>\d{1,3}(?:[.,]\d+)?)\s*(?P<scale2>млн|тыс|миллион\w*|тысяч\w*))?"
+# a scale word that is the number itself: "полмиллиарда", "полтора миллиона", "превысил миллиард долларов"
+_SCALE_WORD = r"(?:(?P<half>пол)(?=миллиард|миллион)|(?P<oneandhalf>полтор[аы]|полутора)\s+)?" \
+    r"(?P<wscale>миллиард\w*|миллион\w*)"
+_HEAD = rf"(?:(?<![\w-]){NUM}\s*{_SCALE}?{_PART}|(?<![\w-]){_SCALE_WORD})"
+_MONEY = re.compile(rf"(?P<cur1>\$\s*)?{_HEAD}\.?(?:\s*(?P<cur>долл\w*\.?(?:\s+США)?|\$|USD|"
                     r"американских\s+долларов|руб\w*\.?|евро|€))?", re.I)
-_TONNES = re.compile(rf"(?<![\w-]){NUM}\s*{_SCALE}?\.?\s*(?:тонн\w*|т\.)(?![а-яё])", re.I)
+# "тонн", "т." and "т" alone before the next word ("126 тыс. т стальных труб")
+_TONNES = re.compile(rf"{_HEAD}\.?\s*(?:тонн\w*|т\.|т(?=\s+[а-яё]))(?![а-яё])", re.I)
 _CMP_AFTER = re.compile(r"\s*(больше|выше|меньше|ниже)", re.I)
 _BY_AMOUNT = re.compile(r"(?<![\w-])на\s+(?:\$\s*)?$", re.I)
 _MOVED_BY = re.compile(r"(?:выр[ао]с|увеличи|сократи|снизи|уменьши|возрос|нарасти|нарастил|прибави|подрос|упал)\w*\s+"
@@ -52,6 +59,31 @@ def _named(x: Sentence, words: list[str]) -> str | None:
     return x.goods_seen.get(head, code)
 
 
+def _amount(m: re.Match[str]) -> tuple[float, float, str, float] | None:
+    """The figure a sum or a quantity writes, as (number as written, scale, scale name, step of its last digit):
+    "233 млн" (233, 1e6, "млн", 1e6), "1 млрд 124 млн" (1124, 1e6, "млн", 1e6), "полмиллиарда" (0.5, 1e9, "млрд",
+    5e8), "27 845,3 тыс." (27845.3, 1e3, "тыс", 100)."""
+    if m.group("wscale"):
+        scale, name = _scale(m.group("wscale"))
+        value = 0.5 if m.group("half") else 1.5 if m.group("oneandhalf") else 1.0
+        return value, scale, name, scale * (0.5 if value != 1.0 else 1.0)
+    n = number(m.group("num"))
+    if not n:
+        return None
+    scale, name = _scale(m.group("scale"))
+    if m.group("num2") and m.group("scale"):
+        part = number(m.group("num2"))
+        scale2, name2 = _scale(m.group("scale2"))
+        if part and scale2 < scale and part[0] * scale2 < scale:
+            return n[0] * scale / scale2 + part[0], scale2, name2, scale2 / 10 ** part[1]
+    return n[0], scale, name, scale / 10 ** n[1]
+
+
+def _num_start(m: re.Match[str]) -> int:
+    return m.start("num") if m.group("num") else m.start("half") if m.group("half") else \
+        m.start("oneandhalf") if m.group("oneandhalf") else m.start("wscale")
+
+
 def _goods_after(x: Sentence, at: int) -> str | None:
     m = _GOODS_AFTER.match(x.s[at:at + AHEAD])
     return _named(x, [w for w in m.groups() if w]) if m else None
@@ -66,10 +98,10 @@ def sums(x: Sentence) -> None:
     # it that no flow word names ("из Шри-Ланки поступило 412 тонн чая на сумму 1,9 млн долларов")
     from_named = next((f for f in _FROM_NAMED.finditer(s) if x.mention_at(f.end() - 1)), None)
     for m in _TONNES.finditer(s):
-        n = number(m.group("num"))
-        if not n or not x.free(*m.span()):
+        amount = _amount(m)
+        if not amount or not x.free(*m.span()):
             continue
-        scale, scale_name = _scale(m.group("scale"))
+        claimed, scale, scale_name, step = amount
         flow, at = flow_metric(x, m.start())
         if from_named and from_named.start() < m.start():
             flow = "imports"
@@ -87,19 +119,21 @@ def sums(x: Sentence) -> None:
             g = g or (_named(x, before.group(1).split()) if before else None)
         if g:
             placed.append((m.start(), g))
-        qual, start = qual_at(s, m.start("num"))
-        x.add(start, m.end(), MASS[flow], x.partner_at(m.start(), False), qual, n[0] * scale, core=m.start(),
-              claimed=n[0], unit="т", scale=scale_name, step=scale / 10 ** n[1], goods=g)
+        qual, start = qual_at(s, _num_start(m))
+        x.add(start, m.end(), MASS[flow], x.partner_at(m.start(), False), qual, claimed * scale, core=m.start(),
+              claimed=claimed, unit="т", scale=scale_name, step=step, goods=g)
     placed.sort()
     for m in _MONEY.finditer(s):
-        n = number(m.group("num"))
+        amount = _amount(m) if m.group("scale") or m.group("wscale") else None
         cur = (m.group("cur") or "").lower()
         dollars = bool(m.group("cur1")) or cur.startswith(("долл", "$", "usd", "американ"))
         after = s[m.end():m.end() + 12]
         cmp = _CMP_AFTER.match(after)
-        if not n or not m.group("scale") or not x.free(*m.span()):
+        if not amount or not x.free(*m.span()):
             continue
-        tail = s[max(0, m.start("num") - 80):m.start("num")]
+        claimed, scale, scale_name, step = amount
+        num_at = _num_start(m)
+        tail = s[max(0, num_at - 80):num_at]
         change = bool(_BY_AMOUNT.search(tail)) and (bool(cmp) or bool(_MOVED_BY.search(tail)) or (
             bool(_ELLIPTIC_BY.search(tail)) and verb_before(x, m.start()) is not None))
         # no currency after a sum in dollars: the same currency ("на 12 млн меньше", "из них экспорт — 1,86 млрд.")
@@ -107,18 +141,17 @@ def sums(x: Sentence) -> None:
         named_after = _FLOW_AFTER.match(s, m.end()) if same else None
         if not dollars and not (same and (change or named_after or _BARE_END.match(s, m.end()))):
             continue
-        scale, scale_name = _scale(m.group("scale"))
         flow, at = flow_metric(x, m.start())
         if at is None and from_named and 0 < m.start() - from_named.start() <= 160:
             flow = "imports"
         if named_after:
             flow, at = flow_of(named_after.group("flow")), None
-        qual, start = qual_at(s, m.start("num"))
+        qual, start = qual_at(s, num_at)
         if m.group("cur1"):
             start = min(start, m.start("cur1"))
         if at is not None and 0 <= start - at <= 60:
             start = at
-        value = n[0] * scale
+        value = claimed * scale
         metric = CHANGE[flow] if change else flow
         if change:
             down = (cmp and cmp.group(1).lower() in ("меньше", "ниже")) or \
@@ -127,5 +160,5 @@ def sums(x: Sentence) -> None:
         end = named_after.end() if named_after else m.end() + (cmp.end() if cmp else 0)
         i = bisect.bisect_left(placed, (m.start(), ""))
         of = placed[i - 1][1] if i and not change and placed[i - 1][0] >= x.clause_span(m.start())[0] else None
-        x.add(start, end, metric, x.partner_at(m.start(), True), qual, value, core=m.start(), claimed=n[0],
-              unit="$", scale=scale_name, step=scale / 10 ** n[1], goods=of)
+        x.add(start, end, metric, x.partner_at(m.start(), True), qual, value, core=m.start(), claimed=claimed,
+              unit="$", scale=scale_name, step=step, goods=of)

@@ -112,12 +112,33 @@ _ORD_DIGITS = re.compile(r"^(\d{1,3})-?(?:е|ое|й|ой|ий|ый|м|ом|го
 
 
 def ordinal(word: str) -> int | None:
-    """'четвёртое' -> 4, 'седьмым' -> 7, '4-е' -> 4, '14-м' -> 14; None for anything else."""
-    w = word.lower()
+    """'четвёртое' -> 4, 'седьмым' -> 7, '4-е' -> 4, '14-м' -> 14, 'двадцать третьем' -> 23 (the tens and hundreds
+    of a composite ordinal stay cardinals in the nominative); None for anything else."""
+    words = word.lower().split()
+    if len(words) > 1:
+        head, last = cardinal(words[:-1]), ordinal(words[-1])
+        if not head or not last or head % 10:
+            return None
+        return head + last if last < (100 if head % 100 == 0 else 10) else None
+    w = words[0] if words else ""
     m = _ORD_DIGITS.match(w)
     if m:
         return int(m.group(1))
     return ordinal_forms().get(w)
+
+
+@functools.cache
+def ordinal_prefix_pattern() -> str:
+    """The cardinals that open a composite ordinal, as written ("двадцать", "сто"; "сто двадцать" as two)."""
+    return "|".join(sorted((w for w, v in _CARDINAL_LEMMAS.items() if v >= 20 and v % 10 == 0), key=len,
+                           reverse=True))
+
+
+@functools.cache
+def one_forms() -> frozenset[str]:
+    """Every form of "один" ("одну строчку", "на одно место"): the dictionary reads it as an adjective, so it is
+    not among the cardinals (where "одна из компаний" would become a count)."""
+    return frozenset(_forms_of("один", "ADJF"))
 
 
 def top_n(word: str) -> int | None:

@@ -7,7 +7,9 @@ from dashboard.meetings import morphology
 from dashboard.meetings.numerals import AHEAD, NUM, number
 from dashboard.meetings.sentence import RANK, Sentence, flow_of
 
-_ORD = r"(?P<ord>\d{1,3}-?(?:е|ое|й|ой|ий|ый|м|ом|го|ого|ю|ую|я|ая)|\d{1,3}(?=\s+мест(?:о|е|ом)\b)|[а-яё]+)"
+# an ordinal: "4-е", "14 место", "седьмым", "двадцать третьем" (the cardinal before it is checked by ordinal())
+_ORD = rf"(?P<ord>\d{{1,3}}-?(?:е|ое|й|ой|ий|ый|м|ом|го|ого|ю|ую|я|ая)|\d{{1,3}}(?=\s+мест(?:о|е|ом)\b)|" \
+    rf"(?:(?:{morphology.ordinal_prefix_pattern()})\s+){{0,2}}[а-яё]+)"
 _PLACE = r"(?:мест[оаеу]?|местом|позици\w*|строчк\w*)"
 _BY_FLOW = r"(?:\s*[—–-]?\s*по\s+(?:объ[её]м\w*\s+|величин\w*\s+)?(?P<flow>экспорт\w*|импорт\w*|товарооборот\w*|" \
            r"внешнеторгов\w+\s+оборот\w*|оборот\w*|поставк\w*))?"
@@ -58,9 +60,10 @@ _SUBGROUP = re.compile(r"^[\s,]*(?:[а-яё]+\s+){0,3}?(?:среди|из)\s+(?:
                        r"(?:стран|партн|государств|рынк)|(?:стран|государств)\w*\s+(?:СНГ|ЕАЭС|ЕС|БРИКС|ШОС|"
                        r"(?!Волгоград)(?-i:[А-ЯЁ][а-яё]))|(?:[а-яё]+(?:их|ых)\s+)?(?:субъект|регион|област)\w*)", re.I)
 _FROM_TO = re.compile(rf"(?<![\w-])с\s+(?P<a>\d{{1,3}})-?[а-я]*\s+на\s+(?P<b>\d{{1,3}})-?[а-я]*\s+{_PLACE}", re.I)
+_ONE = "|".join(sorted(morphology.one_forms(), key=len, reverse=True))
 _MOVE = re.compile(rf"(?P<verb>подня\w*|подним\w*|улучши\w*|переместил\w*|опусти\w*|спусти\w*|потеря\w*|"
-                   rf"ухудши\w*|сместил\w*)\s+(?:[а-яё]+\s+){{0,5}}?на\s+{NUM}\s+(?:позици|строчк|мест|пункт|"
-                   rf"ступен)\w*", re.I)
+                   rf"ухудши\w*|сместил\w*)\s+(?:[а-яё]+\s+){{0,5}}?на\s+(?:{NUM}|(?P<one>{_ONE}))\s+"
+                   r"(?:позици|строчк|мест|пункт|ступен)\w*", re.I)
 _TOP = re.compile(r"(?:входит|вош[её]л\w*|входя\w*)?\s*в\s+(?:(?:перв|верхн)\w+\s+)?"
                   r"(?:(?P<w>[а-яё]+)|топ[- ]?(?P<d>\d+))(?![\w-])", re.I)
 # "замыкает десятку крупнейших партнёров": the last place of the top group, an exact rank
@@ -105,7 +108,7 @@ def ranks(x: Sentence) -> None:
         x.add(m.start(), m.end(), "rank", p, "exact", b)
         x.add(m.start(), m.end(), "rank_change", p, "exact", a - b)
     for m in _MOVE.finditer(s):
-        n = number(m.group("num"))
+        n = (1.0, 0) if m.group("one") else number(m.group("num"))
         if n and x.free(*m.span()):
             down = m.group("verb").lower().startswith(("опуст", "спуст", "потеря", "ухудш"))
             x.add(m.start(), m.end(), "rank_change", x.partner_at(m.start(), False), "exact",
