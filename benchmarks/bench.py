@@ -29,6 +29,10 @@ ROOT = config.ROOT
 OUT = ROOT / "benchmarks" / "out"
 TARGETS = {"query_p95_ms": 20, "render_ms": 300, "import_rows_per_s": 1e6, "app_peak_mb": 500, "ratio": 0.1,
            "first_chart_s": 3.0, "anchor_ratio": 1.2, "anchor_ratio_unique": 1.5}
+# The pandas way holds the whole unload in one DataFrame: 3.6 GB at 10M rows (peak of its process, the latest
+# run in benchmarks/README.md), so about 0.36 GB a million rows; it is skipped when that would pass 80 % of RAM
+# (100M rows: ~36 GB on a 23.5 GB machine), and the report says so.
+PANDAS_GB_PER_M_ROWS = 0.36
 QUIET_LOAD = 1.0      # 1-minute load average under which the machine counts as quiet (2 cores)
 QUIET_WAIT_S = 300    # how long a phase waits for that before it runs anyway
 
@@ -129,9 +133,11 @@ def run(rows: int, reps: int, render_reps: int, skip_pandas: bool, skip_render: 
     code = snapshot(work)
     res: dict = {"rows_requested": rows, "machine": machine(), "started": time.strftime("%Y-%m-%d %H:%M:%S"),
                  "targets": TARGETS}
+    res["disk_plan"] = disk_plan(rows, import_runs)
     t0 = time.perf_counter()
     files = [str(p) for p in generate(rows)]
     res["generate_s"] = time.perf_counter() - t0
+    res["disk_plan"]["csv_gb"] = sum(Path(f).stat().st_size for f in files) / 1e9
     step = _say("import")
     # ours and the anchor alternated, --import-runs times each, fresh processes: the last store of ours is queried
     res["import"], res["anchor"] = _versus([Path(f) for f in files], work / "versus", import_runs, db)
@@ -149,6 +155,12 @@ def run(rows: int, reps: int, render_reps: int, skip_pandas: bool, skip_render: 
         step = _say("render", step)
         res["render"] = _worker("render", {"app": str(code / "dashboard" / "app.py"), "reps": render_reps},
                                 work, env)
+    need_gb = rows / 1e6 * PANDAS_GB_PER_M_ROWS
+    if not skip_pandas and need_gb > 0.8 * res["machine"]["ram_gb"]:
+        skip_pandas = True
+        res["pandas"] = {"note": f"skipped: the pandas way would hold about {need_gb:.0f} GB in one DataFrame "
+                                 f"({PANDAS_GB_PER_M_ROWS} GB a million rows, measured at 10M), more than this "
+                                 f"machine's {res['machine']['ram_gb']} GB"}
     if not skip_pandas and "params" in res["queries"]:
         step = _say("pandas", step)
         res["pandas"] = _worker("pandas", {"files": files, "params": res["queries"]["params"],
@@ -186,8 +198,30 @@ def run(rows: int, reps: int, render_reps: int, skip_pandas: bool, skip_render: 
         step = _say("capacity", step)
         quiet = wait_quiet(QUIET_LOAD, QUIET_WAIT_S)
         res["capacity"] = {**capacity.run(db, capacity_sessions, root=code, work=work / "capacity"), **quiet}
+    step = _say("publish", step)
+    quiet = wait_quiet(QUIET_LOAD, QUIET_WAIT_S)  # last: it adds meetings and corrections to the store
+    res["publish"] = {**_worker("publish", {"db": str(db), "files": str(Path(files[0]).parent), "reps": 5}, work),
+                      **quiet}
     _say("done", step)
     return res
+
+
+# Bytes a row takes, measured at 10M rows: the generated CSV ~150, the store (declarations and both rollups in
+# segments, compressed) ~40; the anchor's file about as much again while it runs.
+CSV_BYTES_PER_ROW, STORE_BYTES_PER_ROW = 150, 40
+
+
+def disk_plan(rows: int, import_runs: int) -> dict:
+    """The disk the run needs (the CSV, our store, the anchor's file beside it) against what is free; refused
+    before anything is written when it does not fit."""
+    free = shutil.disk_usage(OUT.parent if not OUT.exists() else OUT).free
+    need = rows * (CSV_BYTES_PER_ROW + 2 * STORE_BYTES_PER_ROW)
+    plan = {"free_gb": free / 1e9, "need_gb": need / 1e9, "import_runs": import_runs}
+    if need > free:
+        raise SystemExit(f"bench: {rows:,} rows need about {need / 1e9:.0f} GB of disk under {OUT} "
+                         f"(CSV ~{CSV_BYTES_PER_ROW} B a row, the store and the anchor's ~{STORE_BYTES_PER_ROW} B "
+                         f"each); {free / 1e9:.0f} GB are free")
+    return plan
 
 
 def _say(what: str, since: float | None = None) -> float:

@@ -48,6 +48,32 @@ def anchor_rows(res: dict) -> list[str]:
             "|---|---|---|---|---|---|", *rows]
 
 
+def publish_rows(res: dict) -> list[str]:
+    """What a publication costs on this store (issue 17.2), and the disk."""
+    pb = res.get("publish")
+    if not pb:
+        return []
+    if pb.get("failed"):
+        return [f"**publish phase failed**: {pb['failed']}", ""]
+    out = ["| publication on this store | median s | max s | version file MB | segments listed | segments MB | "
+           "store folder MB |", "|---|---|---|---|---|---|---|"]
+    d0 = pb["disk_before"]
+    out.append(f"| (before) | | | {_f(d0['version_mb'])} | {d0['segments']} | {_f(d0['segments_mb'], 0)} | "
+               f"{_f(d0['folder_mb'], 0)} |")
+    for key, disk, what in (("meeting_save_s", "disk_after_saves", "a meeting saved"),
+                            ("correction_import_s", "disk_after_corrections",
+                             f"a one-month correction ({pb.get('correction_rows', 0):,} rows, "
+                             f"{pb.get('correction_replaced', 0):,} replaced)")):
+        if key in pb:
+            d = pb[disk]
+            out.append(f"| {what} | {_f(pb[key]['median'], 2)} | {_f(pb[key]['max'], 2)} | {_f(d['version_mb'])} "
+                       f"| {d['segments']} | {_f(d['segments_mb'], 0)} | {_f(d['folder_mb'], 0)} |")
+    out.append(f"\n{len(pb['meeting_save_s']['runs'])} runs each; the store keeps "
+               f"{pb.get('disk_after_corrections', d0).get('versions_kept')} versions; load "
+               f"{_f(pb.get('loadavg_at_start'))} at the start.\n")
+    return out
+
+
 def table(res: dict) -> str:
     t = res.get("targets", {})
     m = res.get("machine", {})
@@ -116,6 +142,10 @@ def table(res: dict) -> str:
     if scans:
         out += ["| page query | SQL file | tables scanned (EXPLAIN ANALYZE: filters pushed into the scan, rows read) |",
                 "|---|---|---|", *scans, ""]
+
+    out += publish_rows(res)
+    if res.get("pandas", {}).get("note"):
+        out.append(f"Pandas: {res['pandas']['note']}.\n")
 
     rd = res.get("render", {})
     if rd.get("pages"):

@@ -214,7 +214,15 @@ def phase_render(a: dict) -> dict:
     return res
 
 
-PHASES = {"import": phase_import, "queries": phase_queries, "pandas": phase_pandas, "render": phase_render}
+def phase_publish(a: dict) -> dict:
+    """What a publication costs on the benchmark's store (benchmarks/publish.py): meeting saves, one-month
+    corrections, the disk before and after. Run last: it adds versions to the store."""
+    from benchmarks import publish
+    return {**publish.measure(Path(a["db"]), Path(a["files"]), int(a.get("reps", 5))), "peak_mb": peak_mb()}
+
+
+PHASES = {"import": phase_import, "queries": phase_queries, "pandas": phase_pandas, "render": phase_render,
+          "publish": phase_publish}
 
 
 def main(argv: list[str]) -> int:
