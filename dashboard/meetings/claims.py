@@ -75,8 +75,9 @@ _PLANS = re.compile(r"планиру\w*|планах|намерен\w*|пост�
 
 
 def _sentence_claims(s: str, default: str | None, period: Period | None, how: str | None,
-                     prev_flow: str | None = None, goods_seen: dict[str, str] | None = None) -> list[Claim]:
-    x = Sentence(s, default, period, how, prev_flow, goods_seen)
+                     prev_flow: str | None = None, goods_seen: dict[str, str] | None = None,
+                     dollars: bool = False) -> list[Claim]:
+    x = Sentence(s, default, period, how, prev_flow, goods_seen, dollars)
     if _NATIONAL.search(s) and not REGION_WORDS.search(s):
         return []
     if _OTHER_REGION.search(s) and not _OWN_REGION.search(s):
@@ -119,6 +120,7 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
     for paragraph in _PARAGRAPH.split(text):
         carried: Period | None = None
         goods_seen: dict[str, str] = {}
+        dollars = False
         period: Period | None
         how: str | None
         previous = ""
@@ -137,6 +139,8 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
                 period, how = carried, ("carried" if carried else None)
             if has:
                 flows = [m.group(0) for m in FLOW.finditer(s_before)]
-                claims.extend(_sentence_claims(s, main, period, how, flow_of(flows[-1]) if flows else None,
-                                               goods_seen))
+                found_here = _sentence_claims(s, main, period, how, flow_of(flows[-1]) if flows else None,
+                                              goods_seen, dollars)
+                dollars = dollars or any(c.unit == "$" for c in found_here)
+                claims.extend(found_here)
     return claims

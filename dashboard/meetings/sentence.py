@@ -6,17 +6,14 @@ from __future__ import annotations
 import bisect
 import re
 
-from dashboard.meetings import countries
+from pymorphy3.tagset import OpencorporaTag
+
+from dashboard.meetings import countries, morphology
 from dashboard.meetings.claim import Claim
+from dashboard.meetings.flows import FLOW, active, flow_of, other
 from dashboard.meetings.numerals import clean
 from dashboard.store.period import Period
 
-FLOW = re.compile(r"экспорт\w*|вывоз\w*|вывез\w*|направил\w*|отгруж\w*|отгрузк\w*|отправлен\w*|"
-                  r"поставлен\w*|поставк\w*|поставок|импорт\w*|ввоз\w*|ввез\w*|закупк\w*|(?:внешне)?торгов\w+\s+оборот\w*|"
-                  r"товарооборот\w*|оборот\w*", re.I)
-_IMPORT_WORDS = ("импорт", "ввоз", "ввез", "закупк")
-_EXPORT_WORDS = ("экспорт", "вывоз", "вывез", "направил", "отгруж", "отгрузк", "отправлен", "поставлен", "поставк",
-                 "поставок")
 GROWTH = {"turnover": "turnover_growth", "exports": "export_growth", "imports": "import_growth"}
 CHANGE = {"turnover": "turnover_change", "exports": "export_change", "imports": "import_change"}
 SHARE = {"turnover": "turnover_share", "exports": "export_share", "imports": "import_share"}
@@ -24,23 +21,60 @@ MASS = {"turnover": "exports_mass", "exports": "exports_mass", "imports": "impor
 RANK = {"turnover": "rank", "exports": "export_rank", "imports": "import_rank"}
 
 
-def flow_of(word: str) -> str:
-    w = word.lower()
-    return "imports" if w.startswith(_IMPORT_WORDS) else "exports" if w.startswith(_EXPORT_WORDS) else "turnover"
-
-
 def flow_metric(x: Sentence, at: int) -> tuple[str, int | None]:
     """'turnover' / 'exports' / 'imports' from the nearest flow word before `at`, else the first after it in its
     clause, else the flow the paragraph spoke of last ("Товарооборот … составил 355 млн. В 2023 году он вырос до
     401,8 млн"), else turnover."""
     if x.flows is None:     # found once per sentence, in text order
-        x.flows = [(m.start(), flow_of(m.group(0))) for m in FLOW.finditer(x.s)]
+        x.flows = [(m.start(), _turned(x, m, flow_of(m.group(0)))) for m in FLOW.finditer(x.s)]
     i = bisect.bisect_left(x.flows, (at, ""))
     if i and x.flows[i - 1][0] >= at - 160:
         return x.flows[i - 1][1], x.flows[i - 1][0]
     if i < len(x.flows) and x.flows[i][0] < x.clause_span(at)[1]:
         return x.flows[i][1], x.flows[i][0]
     return x.prev_flow or "turnover", None
+
+
+_PREPOSITION = re.compile(r"(?<![\w-])(?:в|во|из|с|со|на|для|у|к|ко|по|от|до|между|о|об)\s+$", re.I)
+
+
+def _turned(x: Sentence, m: re.Match[str], flow: str) -> str:
+    """The flow of a verb whose subject is the partner turned round: "Вьетнам закупил" (the region's exports), "Китай
+    …, а поставил в область" (its imports). The partner is the subject when it is named before the verb, after no
+    preposition, can be a nominative that agrees with the verb, and no other noun that could be the subject stands
+    between them ("предприятия закупили в Турции", "Ливия, куда предприятия поставили" keep their flow)."""
+    if not active(m.group(0)):
+        return flow
+    i = x.mentions_before(m.start())
+    if not i:
+        return flow
+    _, start, end = x.mentions[i - 1]
+    if m.start() - end > 150 or _PREPOSITION.search(x.s, max(0, start - 10), start):
+        return flow
+    verb = morphology.analyzer().parse(m.group(0).lower())[0].tag
+    if not any(_agrees(w, verb) for w in x.s[start:end].split()):     # its noun: "Объединённые Арабские Эмираты"
+        return flow
+    if any(_agrees(w, verb) for w in _WORD.findall(x.s, end, m.start())):
+        return flow
+    return other(flow)
+
+
+_WORD = re.compile(r"[а-яё]{3,}", re.I)
+
+
+def _agrees(word: str, verb: OpencorporaTag) -> bool:
+    """Whether the word can be a nominative noun that the verb form agrees with (number, and gender in the past)."""
+    for p in morphology.analyzer().parse(word.lower()):
+        t = p.tag
+        if t.POS != "NOUN" or t.case != "nomn":
+            continue
+        number = "plur" if "Pltm" in t else t.number
+        if verb.number and number and verb.number != number:
+            continue
+        if verb.number == "sing" and verb.gender and t.gender and verb.gender != t.gender and "ms-f" not in t:
+            continue
+        return True
+    return False
 
 
 # who said a quoted sentence: "…», — отметил министр промышленности и торговли области." (its words name no subject)
@@ -67,7 +101,7 @@ class Sentence:
     """One sentence with what every rule asks of it, worked out once."""
 
     def __init__(self, s: str, default: str | None, period: Period | None, how: str | None,
-                 prev_flow: str | None = None, goods_seen: dict[str, str] | None = None):
+                 prev_flow: str | None = None, goods_seen: dict[str, str] | None = None, dollars: bool = False):
         self.s, self.default, self.period, self.how, self.prev_flow = s, default, period, how, prev_flow
         # goods named in full earlier in the paragraph, by the head of their name: "подсолнечного масла" makes a
         # later bare "масла" sunflower oil (money.py reads and fills it)
@@ -80,7 +114,9 @@ class Sentence:
         self.out: list[tuple[int, int, Claim]] = []
         self.verbs: list[tuple[int, str]] | None = None
         self.flows: list[tuple[int, str]] | None = None
-        self.dollars = False                 # a sum in dollars found so far
+        # a sum in dollars found so far, in this sentence or the paragraph's earlier ones: "…достиг 36,9 млн
+        # долларов. Это на 11,2 млн больше…"
+        self.dollars = dollars
         self.last_share: str | None = None   # the metric of the last share found so far
         cuts = list(_CLAUSE.finditer(s))     # clause boundaries, found once: every rule asks for them
         self._cut_starts = [c.start() for c in cuts]
