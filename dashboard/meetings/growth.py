@@ -1,5 +1,5 @@
 """Growth as a ratio (0.31 = +31 %): a percent after a grow/fall verb, "131 % к уровню", "на 5 % больше", a factor
-("в 3,1 раза", "вдвое"). A percent that states a share is left to shares.py."""
+("в 3,1 раза", "вдвое"), a fraction ("почти на четверть"). A percent that states a share is left to shares.py."""
 from __future__ import annotations
 
 import re
@@ -15,6 +15,10 @@ _PCT = re.compile(rf"(?<![\w-])(?P<sign>[+\u2212]\s?|(?<=\()-)?{NUM}\s*(?:%|пр
 _TIMES = re.compile(rf"(?:в\s+{NUM}\s+раза?|в\s+(?P<half>полтора|полторы)\s+раза|"
                     r"(?P<word>вдвое|втрое|вчетверо|впятеро|вдесятеро))"
                     r"(?P<cmp>\s+(?:больше|выше|меньше|ниже))?", re.I)
+# a change given as a fraction: "сократился почти на четверть", "вырос более чем на треть", "наполовину"
+_FRACTION_WORDS = "|".join(sorted(morphology.fraction_forms(), key=len, reverse=True))
+_FRACTION = re.compile(rf"(?<![\w-])(?:на\s+(?P<frac>(?:(?:две|три)\s+)?(?:{_FRACTION_WORDS}))|(?P<half>наполовину))"
+                       r"(?![\w-])(?!\s+(?:[а-яё]+\s+)?(?:мест|позици|строчк|ступен|мест))", re.I)
 _SHARE_ANY = re.compile(r"(?<![\w-])(?:приход\w*|пришл\w*|дол[яиюе])(?![\w-])", re.I)
 _UP_TO = re.compile(r"(?:до|дол\w+)\s+$", re.I)
 _AFTER_NA = re.compile(r"\bна\s+(?:\w+\s+){0,2}$", re.I)
@@ -48,6 +52,16 @@ def growth(x: Sentence) -> None:
         start = min([start, *verbs, *([at] if at is not None and 0 <= start - at <= 60 else [])])
         x.add(start, m.end(), GROWTH[flow], x.partner_at(m.start(), True), qual, value, core=m.start(),
               claimed=n[0], unit="%")
+    for m in _FRACTION.finditer(s):
+        verb = verb_before(x, m.start())
+        part = 0.5 if m.group("half") else morphology.fraction(m.group("frac").split())
+        if not verb or not part or not x.free(*m.span()):
+            continue
+        flow, at = flow_metric(x, m.start())
+        starts = [m.start()] + [v.start() for rx in (GROW, FALL) for v in rx.finditer(s, max(0, m.start() - 60),
+                                                                                    m.start())]
+        x.add(min(starts), m.end(), GROWTH[flow], x.partner_at(m.start(), True), qual_at(s, m.start())[0],
+              -part if verb == "fall" else part, core=m.start(), claimed=part, unit="")
     for m in _TIMES.finditer(s):
         verb = verb_before(x, m.start())
         if not x.free(*m.span()) or not (verb or m.group("cmp")):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import TypeVar
 
 import pymorphy3
 
@@ -33,6 +34,9 @@ _COLLECTIVE_LEMMAS: dict[str, int] = {
 _ADVERB_FACTORS: dict[str, float] = {"вдвое": 2.0, "втрое": 3.0, "вчетверо": 4.0, "впятеро": 5.0,
                                      "вдесятеро": 10.0}
 THOUSAND_LEMMA = "тысяча"
+_V = TypeVar("_V", int, float)
+# fractions a change is given in: "сократился почти на четверть", "вырос на треть", "более чем на две трети"
+_FRACTION_LEMMAS: dict[str, float] = {"половина": 1 / 2, "треть": 1 / 3, "четверть": 1 / 4}
 
 
 @functools.cache
@@ -51,8 +55,8 @@ def _forms_of(lemma: str, pos: str | None = None) -> set[str]:
     return out
 
 
-def _table(lemmas: dict[str, int], pos: str | None) -> dict[str, int]:
-    table: dict[str, int] = {}
+def _table(lemmas: dict[str, _V], pos: str | None) -> dict[str, _V]:
+    table: dict[str, _V] = {}
     for lemma, value in lemmas.items():
         for form in _forms_of(lemma, pos) | {lemma, lemma.replace("ё", "е")}:
             table.setdefault(form, value)
@@ -76,6 +80,23 @@ def ordinal_forms() -> dict[str, int]:
 @functools.cache
 def collective_forms() -> dict[str, int]:
     return _table(_COLLECTIVE_LEMMAS, "NOUN")
+
+
+@functools.cache
+def fraction_forms() -> dict[str, float]:
+    """Every form of the fraction nouns ("четверть", "трети", "половину") -> its value."""
+    return _table(_FRACTION_LEMMAS, "NOUN")
+
+
+def fraction(words: list[str]) -> float | None:
+    """'четверть' -> 0.25, 'две трети' -> 0.667, 'три четверти' -> 0.75; None for anything else."""
+    if not words:
+        return None
+    part = fraction_forms().get(words[-1].lower())
+    if part is None:
+        return None
+    times = cardinal(words[:-1]) if len(words) > 1 else 1
+    return times * part if times else None
 
 
 def factor_adverb(word: str) -> float | None:

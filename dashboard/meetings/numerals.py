@@ -30,7 +30,14 @@ def clean(x: float) -> float:
 
 _QUAL = re.compile(
     r"(?:(?P<neg>не\s+)?(?P<w>более|больше|свыше|превыша\w*|превысил\w*|около|порядка|примерно|приблизительно|"
-    r"почти|практически|без\s+малого|менее|меньше))\s+(?:чем\s+)?(?:на\s+)?(?:со?\s+)?(?:\$\s*)?$", re.I)
+    r"почти|практически|без\s+малого|менее|меньше)"
+    # a mark the figure came near to or went past: "приблизился к отметке в", "вплотную подошёл к", "превысил
+    # рубеж в", "перевалил за отметку"
+    r"|(?P<near>приблизи\w*|приближа\w*|подош[её]л\w*|подошл\w*|подбира\w*)\s+(?:вплотную\s+)?к"
+    r"(?:\s+(?:отметк|уровн|рубеж|значени|планк)\w*)?(?:\s+в)?"
+    r"|(?P<past>(?:превысил|превыша|перевалил|перешагнул|преодолел|перекрыл)\w*(?:\s+за)?\s+"
+    r"(?:отметк|уровень|рубеж|планк|порог)\w*(?:\s+в)?|(?:перевалил|перешагнул)\w*\s+за))"
+    r"\s+(?:чем\s+)?(?:на\s+)?(?:со?\s+)?(?:\$\s*)?$", re.I)
 
 
 def qual_at(s: str, at: int) -> tuple[str, int]:
@@ -46,8 +53,14 @@ def qualifier(before: str) -> tuple[str, int]:
     if not m:
         return "exact", len(before)
     start = len(before) - len(before[-60:]) + m.start()
+    if m.group("near"):
+        return "almost", start
+    if m.group("past"):
+        return "more_than", start
     w = m.group("w").lower()
-    if m.group("neg") or w in ("менее", "меньше"):
+    if m.group("neg"):      # "не более" is an upper bound, "не менее" a lower one
+        return ("more_than" if w in ("менее", "меньше") else "at_most"), start
+    if w in ("менее", "меньше"):
         return "at_most", start
     if w.startswith(("более", "больше", "свыше", "превыш", "превысил")):
         return "more_than", start

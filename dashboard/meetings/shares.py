@@ -9,8 +9,9 @@ from dashboard.meetings.morphology import number_words_pattern
 from dashboard.meetings.numerals import AHEAD, number
 from dashboard.meetings.sentence import FLOW, SHARE, Sentence, flow_of
 
+# the words between the share word and its figure may hold a range written with a dash ("за январь–июнь")
 _SHARE_VERB = re.compile(r"(?:приход\w*|пришл\w*|пришёл\w*|с\s+долей|дол[яиюе]\w*)\s+"
-                         r"(?:[\w-]+\s+|[—–]\s+){0,12}?$", re.I)
+                         r"(?:[\w-]+(?:[–—][\w-]+)?\s+|[—–]\s+){0,12}?$", re.I)
 # the share of a group, not of one partner: "их совокупная доля", "на десять крупнейших стран пришлось 78 %",
 # "на первую пятёрку партнёров приходится"
 _GROUP = re.compile(rf"(?<![\w-])(?:совокупн\w*|суммарн\w*|их\s+(?:общ\w+\s+)?дол\w*|"
