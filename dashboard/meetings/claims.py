@@ -97,6 +97,8 @@ _SPLIT = re.compile(r"(?<=[.!?…])(?<!долл\.)\s+(?=[«\"(\-–—A-ZА-ЯЁ
 _PARAGRAPH = re.compile(r"\n+")
 _FIGURE_WORDS = frozenset({*morphology.cardinal_forms(), *morphology.ordinal_forms(), *morphology.collective_forms(),
                            *morphology.lexeme_forms("крупнейший"), *morphology.lexeme_forms("главный"),
+                           *morphology.lexeme_forms("возглавить"), *morphology.lexeme_forms("возглавлять"),
+                           *morphology.lexeme_forms("лидировать"), *morphology.lexeme_forms("лидер"),
                            "вдвое", "втрое", "вчетверо", "впятеро", "вдесятеро", "полтора", "полторы"})
 _SIGNS = re.compile(r"[\d%$]")
 _WORDS = re.compile(r"[а-яё]+")

@@ -5,7 +5,7 @@ import re
 
 from dashboard.meetings import morphology
 from dashboard.meetings.numerals import AHEAD, NUM, number
-from dashboard.meetings.sentence import RANK, Sentence, flow_of
+from dashboard.meetings.sentence import RANK, Sentence, flow_metric, flow_of
 
 # an ordinal: "4-е", "14 место", "седьмым", "двадцать третьем" (the cardinal before it is checked by ordinal())
 _ORD = rf"(?P<ord>\d{{1,3}}-?(?:е|ое|й|ой|ий|ый|м|ом|го|ого|ю|ую|я|ая)|\d{{1,3}}(?=\s+мест(?:о|е|ом)\b)|" \
@@ -19,7 +19,8 @@ _RANK_NOUN = re.compile(
     rf"(?<![\w-]){_ORD}\s+(?:по\s+(?:объ[её]м\w*|величин\w*|значимост\w*|размер\w*)\s+(?:внешнеторгового\s+)?"
     r"(?:(?P<flow>товарооборот\w*|оборот\w*|торговл\w*|экспорт\w*|импорт\w*|поставок)\s+)?)?"
     r"(?:(?:крупнейш|(?:внешне)?торгов|экономическ|внешнеэкономическ)\w*\s+)*"
-    r"(?:партн[её]р\w*|рын(?:ок|ком|ка|ке)|(?P<who>покупател|получател|потребител|поставщик)\w*)(?![\w-])", re.I)
+    r"(?:партн[её]р\w*|(?P<market>рын(?:ок|ком|ка|ке)\s+сбыт)а|рын(?:ок|ком|ка|ке)|"
+    r"(?P<who>покупател|получател|потребител|поставщик)\w*)(?![\w-])", re.I)
 # a country as the noun: "шестой по объёму оборота страной-партнёром", "вторым государством по объёму торговли",
 # "третья страна — покупатель" (a by-phrase or a partner word is needed: "первой страной, подписавшей…" is none)
 _BY = r"по\s+(?:объ[её]м\w*|величин\w*|значимост\w*|размер\w*)\s+(?:внешнеторгового\s+|взаимного\s+)?"
@@ -52,6 +53,22 @@ _SUPERLATIVE = re.compile(r"(?<![\w-])(?:крупнейш|главн)(?:ий|и�
 _SUPERLATIVE_FLOW = re.compile(r"(?<![\w-])(?:крупнейш|главн)\w*\s+(?P<noun>потребител|покупател|получател|импорт[её]р|"
                                r"рын|поставщик|экспорт[её]р)\w*\s+(?:сбыта\s+)?(?:[а-яё]+(?:ого|ой|ых|их)\s+)?"
                                r"(?:экспорт\w*|продукци\w*|товар\w*)(?![\w-])", re.I)
+# first place said in other words: "возглавила список внешнеторговых партнёров", "лидирует среди покупателей",
+# "стал лидером по объёму импорта", "больше, чем в любой другой стране" (rank 1 of the flow named)
+_LEADS = re.compile(r"(?<![\w-])(?:возглави\w*|возглавля\w*|лидир\w*|лидер(?:ом|ами|ы|а)?)\s+(?:[а-яё]+\s+){0,1}?"
+                    r"(?:(?:по\s+(?:объ[её]м\w*\s+)?(?P<flow>экспорт\w*|импорт\w*|товарооборот\w*|поставк\w*|"
+                    r"поставок))|(?:(?:среди|список|списк[аеу]|рейтинг\w*|перечень|перечн\w*|в\s+числе)\s+)"
+                    r"(?:[а-яё]+(?:их|ых)\s+){0,2}(?:стран\w*\s*[—–-]\s*)?(?:партн[её]р|стран|государств|"
+                    r"(?P<who>покупател|получател|потребител|поставщик))\w*)(?![\w-])", re.I)
+_ANY_OTHER = re.compile(r"(?<![\w-])(?:больше|выше|крупнее)\s*,?\s+чем\s+(?:в|у|из|с|со|на)?\s*"
+                        r"(?:люб\w+|как\w+-либо)\s+(?:друг\w+\s+)?(?:стран|государств|партн[её]р)\w*", re.I)
+# first among the partners of a part of the world is no rank among all partners: "лидер среди партнёров региона в
+# Южной Азии", "крупнейший партнёр на Ближнем Востоке"
+_IN_AREA = re.compile(r"\s*(?:(?:региона|области)\s+)?(?:в|на)\s+(?!Волгоград)(?-i:[А-ЯЁ])", re.I)
+# a rank "by this measure" is by the flow of the figure before it: "пришлось 18,4 % экспорта; по этому показателю
+# страна удерживает вторую позицию"
+_BY_THIS = re.compile(r"(?<![\w-])по\s+(?:этому|данному|тому\s+же|этому\s+же)\s+(?:показател|параметр|критери)\w*",
+                      re.I)
 _ONE_OF = re.compile(r"(?:одн\w+\s+из|в\s+числе|среди|в\s+(?:(?:перв|верхн)\w+\s+)?(?:[а-яё]+к[уе]|топ[- ]?\d+))\s*$",
                      re.I)
 _OF = re.compile(rf"^[\s,]*(?:[а-яё]+\s+){{0,4}}?(?:среди|из|в\s+числе|в\s+рейтинге)\s+{NUM}"
@@ -126,8 +143,10 @@ def ranks(x: Sentence) -> None:
             if rx is _RANK_COUNTRY and not (groups["by"] or groups["hy"] or groups["after"]):
                 continue
             flow = groups.get("flow") or groups.get("flow2") or (ahead[-1].group("flow") if ahead else None)
-            who = groups.get("who")
+            who = groups.get("who") or groups.get("market")
             metric = RANK[flow_of(flow)] if flow else _who(who) if who else _buyers(s, m.end())
+            if not flow and not who and x.word_in(_BY_THIS, max(0, m.start() - 120), m.start()):
+                metric = RANK[flow_metric(x, m.start())[0]]
             end, of = m.end(), _OF.match(s[m.end():m.end() + AHEAD])
             n = number(of.group("num")) if of else None
             if of and n:
@@ -137,9 +156,18 @@ def ranks(x: Sentence) -> None:
             x.add(m.start(), end, metric, p, "exact", rank)
             if n:
                 x.add(m.start(), end, "partners_count", None, "exact", n[0])
+    for m in _LEADS.finditer(s):
+        if x.free(*m.span()) and not _ONE_OF.search(s[max(0, m.start() - 40):m.start()]) \
+                and not _SUBGROUP.match(s[m.end():m.end() + AHEAD]) and not _IN_AREA.match(s, m.end()):
+            metric = RANK[flow_of(m.group("flow"))] if m.group("flow") else _who(m.group("who")) if m.group("who") \
+                else _buyers(s, m.end())
+            x.add(m.start(), m.end(), metric, x.partner_at(m.start(), False), "exact", 1)
+    for m in _ANY_OTHER.finditer(s):
+        if x.free(*m.span()):
+            x.add(m.start(), m.end(), RANK[flow_metric(x, m.start())[0]], x.partner_at(m.start(), False), "exact", 1)
     for m in _SUPERLATIVE.finditer(s):
         if x.free(*m.span()) and not _ONE_OF.search(s[max(0, m.start() - 40):m.start()]) \
-                and not _SUBGROUP.match(s[m.end():m.end() + AHEAD]):
+                and not _SUBGROUP.match(s[m.end():m.end() + AHEAD]) and not _IN_AREA.match(s, m.end()):
             x.add(m.start(), m.end(), "rank", x.partner_at(m.start(), False), "exact", 1)
     for m in _SUPERLATIVE_FLOW.finditer(s):
         if x.free(*m.span()) and not _ONE_OF.search(s[max(0, m.start() - 40):m.start()]):
@@ -185,7 +213,7 @@ def _top_metric(x: Sentence, m: re.Match[str], otherwise: str) -> str:
 
 
 def _who(noun: str) -> str:
-    """A rank among buyers is one by exports, among suppliers one by imports."""
+    """A rank among buyers (or as a market, "рынок сбыта") is one by exports, among suppliers one by imports."""
     return "import_rank" if noun.lower().startswith("поставщик") else "export_rank"
 
 
