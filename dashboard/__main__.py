@@ -93,7 +93,7 @@ def cmd_partners(args: argparse.Namespace) -> int:
         df = answers.ranking(store, args.region, period)
         cols = ["iso2", "name_ru", "rank", "of", "turnover_usd", "exports_usd", "imports_usd", "share", "growth",
                 "firms"]
-        print(f"period {period.code()}, region {args.region}")
+        print(t("cli.partners.header", args.lang, period=period.code(), region=args.region))
         print(df[cols].to_string(index=False))
     return 0
 

@@ -62,7 +62,8 @@ def cmd_deck(args: argparse.Namespace, db: Path) -> int:
             data = brief_bytes(Store(db), iso2, period, args.region, args.lang)
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_bytes(data)
-            print(f"{out}: briefing paper, {iso2}, {period.code()}, {args.lang}")
+            print(t("cli.deck.written_brief", args.lang, out=out, partner=iso2, period=period.code(),
+                    language=args.lang))
             return 0
         deck = build_deck(Store(db), iso2, period, args.region, args.lang, audience=args.audience, slides=order)
     except SlideError as e:  # a slide the pick names that this deck does not have
@@ -80,6 +81,7 @@ def cmd_deck(args: argparse.Namespace, db: Path) -> int:
             return 4
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(data)
-    print(f"{out}: {len(deck.slides)} slides, {deck.partner_name}, {deck.period.code()}, {deck.lang}, "
-          f"{deck.audience}, data version {deck.version}")
+    print(t("cli.deck.written_deck", args.lang, out=out, slides=len(deck.slides), partner=deck.partner_name,
+            period=deck.period.code(), language=deck.lang,
+            audience=t(f"cli.deck.audience_{deck.audience}", args.lang), version=deck.version))
     return 0

@@ -153,7 +153,7 @@ def test_cli_writes_the_deck(demo_db: Path, tmp_path: Path, capsys: pytest.Captu
     out = tmp_path / "kz.pptx"
     assert main(["--db", str(demo_db), "deck", "--partner", "KZ", "--year", "2022", "-o", str(out)]) == 0
     assert len(Presentation(str(out)).slides) == len(KINDS)
-    assert f"{len(KINDS)} slides" in capsys.readouterr().out
+    assert f"слайдов — {len(KINDS)}" in capsys.readouterr().out
     assert main(["--db", str(demo_db), "deck", "--partner", "ZZ", "--year", "2022", "-o", str(out)]) == 2
     assert main(["--db", str(demo_db), "deck", "--partner", "KZ", "--year", "2022", "-o", str(tmp_path / "x.doc")]) == 2
 

@@ -106,7 +106,7 @@ def test_slides_are_picked_and_ordered(uz_db: Path, tmp_path: Path, capsys: pyte
     assert main(["--db", str(uz_db), "deck", "--partner", "UZ", "--year", "2022", "--slides", "1,2,3,5",
                  "-o", str(out)]) == 0
     prs = Presentation(str(out))
-    assert len(prs.slides) == 4 and "4 slides" in capsys.readouterr().out
+    assert len(prs.slides) == 4 and "слайдов — 4" in capsys.readouterr().out  # the CLI speaks Russian by default
     assert main(["--db", str(uz_db), "deck", "--partner", "UZ", "--year", "2022", "--slides", "1,12",
                  "-o", str(out)]) == 2
     # the CLI's language (Russian by default), from the catalogue

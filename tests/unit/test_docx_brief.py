@@ -93,6 +93,6 @@ def test_agreements_with_their_state_and_english_marks(fresh_db: Path, tmp_path:
 def test_cli_writes_the_paper(demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "kz.docx"
     assert main(["--db", str(demo_db), "deck", "--partner", "KZ", "--year", "2022", "-o", str(out)]) == 0
-    assert "briefing paper" in capsys.readouterr().out
+    assert ": справка, " in capsys.readouterr().out
     _, text = _read(out.read_bytes())
     assert "4-е место из 114" in text
