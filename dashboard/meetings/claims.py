@@ -30,7 +30,7 @@ Recognised, each with its metric:
 - quantities in tonnes (exports_mass / imports_mass), with the goods when they are named ("1,2 млн тонн пшеницы",
   "на пшеницу пришлось 640 тыс. тонн", "основная статья — подсолнечный шрот: 54 тыс. тонн"); a bare name ("масла")
   is the goods named in full under it earlier in the paragraph, else the chapter its headings share; goods the
-  reference lacks ("тонн фиников") are goods "" (no data), never goods named elsewhere;
+  reference lacks ("тонн мороженого") are goods "" (no data), never goods named elsewhere;
 - growth as a ratio (0.31 = +31 %): "вырос на 31%", "снизившись на 8 %", "(+41 %)", "в 3,1 раза", "в полтора
   раза", "вдвое", "131 % к уровню 2021 года"; shares ("на Турцию приходится 9,4 % оборота", "доля … составила
   7,8 %", and a second one after a dash: "…, на Турцию — 8,7 %", "…, в экспорте — 9,8 %"; a list paired with the

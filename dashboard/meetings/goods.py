@@ -79,7 +79,7 @@ _NOT_GOODS = frozenset({"Apro", "Name", "Surn", "Patr", "Geox", "Orgn", "Abbr"})
 
 @functools.cache
 def names_goods(word: str) -> bool:
-    """Whether a word after "тонн" names what was weighed ("тонн фиников", "тонн свежих томатов"), known to the
+    """Whether a word after "тонн" names what was weighed ("тонн мороженого", "тонн свежих томатов"), known to the
     reference or not: a noun or adjective in the genitive that is no pronoun, proper name or generic word."""
     return any(p.tag.POS in ("NOUN", "ADJF", "PRTF") and p.tag.case == "gent" and not (_NOT_GOODS & p.tag.grammemes)
                and p.normal_form not in _GENERIC | _TIME for p in morphology.analyzer().parse(word.lower()))

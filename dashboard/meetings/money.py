@@ -108,7 +108,7 @@ def sums(x: Sentence) -> None:
         g = _goods_after(x, m.end())
         words = _GOODS_AFTER.match(s[m.end():m.end() + AHEAD])
         unknown = g is None and words is not None and goods.names_goods(words.group(1))
-        if unknown:     # "и около 3 тыс. тонн фиников": goods the reference lacks, not those named before
+        if unknown:     # "и около 3 тыс. тонн мороженого": goods the reference lacks, not those named before
             g = ""
         else:
             g = g or named

@@ -40,6 +40,7 @@ AGRI_FOOD_HEADINGS: dict[str, tuple[str, str]] = {
              "Dried leguminous vegetables (peas, chickpeas, lentils)"),
     "0802": ("Прочие орехи", "Other nuts"),
     "0803": ("Бананы", "Bananas"),
+    "0804": ("Финики, инжир, ананасы, авокадо, гуайява и манго", "Dates, figs, pineapples, avocados, guavas, mangoes"),
     "0805": ("Цитрусовые плоды, свежие или сушеные", "Citrus fruit, fresh or dried"),
     "0806": ("Виноград, свежий или сушеный", "Grapes, fresh or dried"),
     "0807": ("Дыни, арбузы и папайя, свежие", "Melons, watermelons and papaws, fresh"),

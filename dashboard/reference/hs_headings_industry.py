@@ -75,6 +75,7 @@ INDUSTRY_HEADINGS: dict[str, tuple[str, str]] = {
     # XI-XIII. Textiles, footwear, stone and glass
     "5101": ("Шерсть немытая", "Wool, not carded or combed"),
     "5201": ("Хлопковое волокно нечесаное", "Cotton, not carded or combed"),
+    "5205": ("Пряжа хлопчатобумажная", "Cotton yarn"),
     "6110": ("Свитеры, пуловеры, кардиганы трикотажные", "Jerseys, pullovers, cardigans, knitted"),
     "6402": ("Обувь с верхом и подошвой из резины или пластмассы", "Footwear of rubber or plastics"),
     "6403": ("Обувь с верхом из натуральной кожи", "Footwear with uppers of leather"),

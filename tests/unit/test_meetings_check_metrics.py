@@ -90,9 +90,9 @@ def test_tonnes_without_a_net_mass_in_the_data_say_so(store: Store) -> None:
 
 
 def test_tonnes_of_goods_the_reference_lacks_are_not_checked_against_all_goods(store: Store) -> None:
-    """'тонн фиников' names goods, though not ones the heading reference knows: no data, not the sum of all goods
+    """'тонн мороженого' names goods, though not ones the heading reference knows: no data, not the sum of all goods
     and not the goods named before them in the sentence."""
     got = check_claims(store, extract_claims("В 2022 году в Казахстан отгружено 5 тонн подсолнечного масла и 3 тонны "
-                                             "фиников."), MEETING)
+                                             "мороженого."), MEETING)
     assert [(g.claim.goods, g.verdict) for g in got] == [("1512", "mismatch"), ("", "no_data")]
     assert got[1].notes[-1].key == "meetings.note.not_held"
