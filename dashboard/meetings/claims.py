@@ -64,7 +64,12 @@ from dashboard.store.period import Period
 
 __all__ = ["Claim", "extract_claims", "sentences"]
 
-_NATIONAL = re.compile(r"(?<![\w-])(?:Росси[июяей]|РФ|Российск\w+\s+Федераци\w+|[Рр]оссийско-\w+)(?![\w])")
+_NATIONAL = re.compile(r"(?<![\w-])(?:Росси(?:я|и|ю|ей|ею)|РФ|Российск\w+\s+Федераци\w+|[Рр]оссийско-\w+|"
+                       r"(?:[Оо]бще|[Вв]се)российск\w+|российск\w+\s+(?:[а-яё]+\s+)?(?:экспорт|импорт|"
+                       r"товарооборот|оборот|поставк|торговл)\w*)(?![\w])")
+# where a sentence turns from one subject to another: "Товарооборот России и Вьетнама …, тогда как Волгоградская
+# область нарастила поставки …"
+_TURN = re.compile(r"[;]\s|,\s+(?:тогда\s+как|в\s+то\s+время\s+как|однако|но|а|при\s+этом)\s", re.I)
 # another Russian region ("Ростовская область", "Краснодарский край"): its figures are not this region's
 _OTHER_REGION = re.compile(r"(?<![\w-])(?!Волгоград)[А-ЯЁ][а-яё]+[сц]к(?:ая|ой|ую|ий|ого|ому|им|ом)\s+"
                            r"(?:област|кра[йяюе])\w*")
@@ -80,6 +85,7 @@ def _sentence_claims(s: str, default: str | None, period: Period | None, how: st
     x = Sentence(s, default, period, how, prev_flow, goods_seen, dollars)
     if _NATIONAL.search(s) and not REGION_WORDS.search(s):
         return []
+    national = _national_parts(s) if _NATIONAL.search(s) else []
     if _OTHER_REGION.search(s) and not _OWN_REGION.search(s):
         return []
     if _PLANS.search(s):    # a plan or a forecast states no result: "планируется поддержать 60 экспортёров"
@@ -89,7 +95,16 @@ def _sentence_claims(s: str, default: str | None, period: Period | None, how: st
     money.sums(x)
     shares.lists(x)
     growth.growth(x)
-    return [c for _, _, c in sorted(x.out, key=lambda e: (e[0], e[1]))]
+    return [c for _, i, c in sorted(x.out, key=lambda e: (e[0], e[1]))
+            if not any(a <= x.cores[i] < b for a, b in national)]
+
+
+def _national_parts(s: str) -> list[tuple[int, int]]:
+    """The parts of a sentence that speak of Russia's trade and not of the region's (parted where it turns: "…,
+    тогда как", "…, а", "; ")."""
+    cuts = [0, *(m.end() for m in _TURN.finditer(s)), len(s)]
+    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False)
+            if _NATIONAL.search(s, a, b) and not REGION_WORDS.search(s, a, b)]
 
 
 # a sentence ends at a stop before a capital, but not inside "млн долл. США"

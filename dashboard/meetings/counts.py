@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from dashboard.meetings import periods
+from dashboard.meetings import flows, morphology, periods
 from dashboard.meetings.numerals import AHEAD, NUM, number, qual_at, qualifier
 from dashboard.meetings.sentence import Sentence
 
@@ -19,8 +19,9 @@ _FIRMS = re.compile(rf"(?<![\w-]){NUM}\s+(?:[а-яё]+(?:ых|их|ые|ие)\s+
                     r"организаци\w*|экспорт[её]р\w*|импорт[её]р\w*|участник\w*\s+(?:ВЭД|внешнеэкономическ\w*)|"
                     r"хозяйствующ\w+\s+субъект\w*)", re.I)
 _CAPITAL = re.compile(r"^\s*(?:[а-яё]+\s+){0,2}?с\s+(?:участием\s+)?(?:[а-яё]+\s+){0,1}капитал\w*", re.I)
-_MORE_FIRMS = re.compile(rf"(?:ещё|еще)\s+{NUM}\s+(?P<verb>закупа\w*|импортиру\w*|ввоз\w*|поставля\w*|"
-                         r"экспортиру\w*)", re.I)
+# more firms after a count of them, told by their verb: "ещё 40 закупают", "164 из них экспортируют …, 71 — ввозит …"
+_MORE_FIRMS = re.compile(rf"(?<![\w-])(?:(?:ещё|еще)\s+)?{NUM}\s+(?:из\s+них\s+)?(?:[—–]\s*)?"
+                         r"(?P<verb>[а-яё]+)(?![\w-])", re.I)
 _EXPORTING = re.compile(r"экспортир|экспортн|поставля|поставк|отгружа", re.I)
 _IMPORTING = re.compile(r"импортир|закуп|ввоз", re.I)
 # the count after its noun: "число экспортёров достигло 128", "количество компаний-импортёров составило около 90"
@@ -33,16 +34,30 @@ _FIRMS_PART = re.compile(rf"(?<![\w-])(?:из\s+них|в\s+том\s+числе|
                          r"(?P<noun>экспорт[её]р\w*|импорт[её]р\w*|с\s+(?:участием\s+)?(?:[а-яё]+\s+){0,2}капитал\w*)",
                          re.I)
 # firms a delegation visited are no count of trading firms: "Гости посетили 3 предприятия"
-_VISITED = re.compile(r"(?<![\w-])(?:посети\w*|посетят|посещени\w*|осмотре\w*|побывал\w*)", re.I)
+_VISITED = re.compile(r"(?<![\w-])(?:посети\w*|посетят|посещени\w*|осмотре\w*|побывал\w*|"
+                      # firms that took part in an event: "в бизнес-миссии приняли участие 18 компаний"
+                      r"(?:принял\w*|примут|принима\w*)\s+участие|(?:участвова\w*|участвуют|участвует)\s+в\s+"
+                      r"(?:[а-яё-]+\s+)?(?:мисси|выставк|форум|ярмарк|переговор|конференци|семинар|встреч)\w*|"
+                      r"зарегистрировал(?:ись|ось|ся|ась)|вошл\w+\s+в\s+состав)", re.I)
+# "из 25 стран" after people: where they came from, not the region's partners ("300 делегатов из 25 стран")
+_FROM_COUNT = re.compile(r"(?<![\w-])(?P<who>[а-яё]+)\s+из\s+$", re.I)
+_PEOPLE = frozenset({"делегат", "участник", "гость", "представитель", "экспонент", "человек", "студент",
+                     "специалист", "эксперт", "компания", "предприятие", "фирма", "делегация", "турист"})
 _NUM_AFTER = re.compile(rf"(?:(?:более|свыше|около|порядка|почти|примерно)\s+)?{NUM}(?![\w-]|\s*(?:%|млн|млрд|тыс))",
                         re.I)
+
+
+def _people_from(s: str, at: int) -> bool:
+    m = _FROM_COUNT.search(s, max(0, at - 40), at)
+    return bool(m and morphology.lemma(m.group("who").lower()) in _PEOPLE)
 
 
 def counts(x: Sentence) -> None:
     s = x.s
     for m in _COUNT_PARTNERS.finditer(s):
         n = number(m.group("num"))
-        if n and x.free(*m.span()) and not periods.stated(m.group(0)) and not _TOP_GROUP.search(m.group(0)):
+        if n and x.free(*m.span()) and not periods.stated(m.group(0)) and not _TOP_GROUP.search(m.group(0)) \
+                and not _people_from(s, m.start()):
             qual, start = qual_at(s, m.start("num"))
             x.add(start, m.end(), "partners_count", None, qual, n[0])
     for m in _PARTNERS_OF.finditer(s):
@@ -82,6 +97,7 @@ def counts(x: Sentence) -> None:
     if any(c.metric == "firms" for _, _, c in x.out):
         for m in _MORE_FIRMS.finditer(s):
             n = number(m.group("num"))
-            if n and x.free(*m.span()):
-                kind = "importers" if _IMPORTING.search(m.group("verb")) else "exporters"
+            flow = flows.flow_of(m.group("verb")) if flows.active(m.group("verb")) else None
+            if n and flow in ("exports", "imports") and x.free(*m.span()):
+                kind = "importers" if flow == "imports" else "exporters"
                 x.add(m.start(), m.end(), "firms", x.partner_at(m.start(), False), "exact", n[0], kind=kind)

@@ -6,7 +6,7 @@ import re
 
 from dashboard.meetings import morphology, shares
 from dashboard.meetings.numerals import NUM, number, qual_at
-from dashboard.meetings.sentence import FALL, GROW, GROWTH, Sentence, flow_metric, verb_before
+from dashboard.meetings.sentence import FALL, FLOW, GROW, GROWTH, Sentence, agrees, flow_metric, verb_before
 
 # a signed percent is a change: "составил 2,9 млн долларов (+41 %)", "(-8 %)"
 _PCT = re.compile(rf"(?<![\w-])(?P<sign>[+\u2212]\s?|(?<=\()-)?{NUM}\s*(?:%|процент\w*)"
@@ -22,6 +22,44 @@ _FRACTION = re.compile(rf"(?<![\w-])(?:на\s+(?P<frac>(?:(?:две|три)\s+)?
 _SHARE_ANY = re.compile(r"(?<![\w-])(?:приход\w*|пришл\w*|дол[яиюе])(?![\w-])", re.I)
 _UP_TO = re.compile(r"(?:до|дол\w+)\s+$", re.I)
 _AFTER_NA = re.compile(r"\bна\s+(?:\w+\s+){0,2}$", re.I)
+
+
+# what a growth of trade may be said of: flows, their amounts, the region, a partner (the countries are found apart)
+_TRADE_SUBJECTS = frozenset({"товарооборот", "оборот", "экспорт", "импорт", "поставка", "закупка", "отгрузка", "ввоз",
+                             "вывоз", "торговля", "объём", "объем", "показатель", "сумма", "стоимость", "значение",
+                             "величина", "область", "регион", "республика", "страна", "государство", "партнёр",
+                             "партнер", "доля"})
+# words of a period, never the subject ("За январь — июнь 2023 года товарооборот вырос", "с начала года закупки …")
+_TIME = frozenset({"год", "месяц", "квартал", "полугодие", "период", "неделя", "начало", "конец", "январь", "февраль",
+                   "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"})
+_WORDS = re.compile(r"[А-ЯЁа-яё-]{2,}")
+_PREPOSITIONS = frozenset({"в", "во", "на", "с", "со", "из", "по", "за", "к", "от", "до", "для", "у", "при", "о", "об"})
+
+
+def _other_subject(x: Sentence, at: int) -> bool:
+    """Whether the growth at `at` is said of something other than trade: the first word of its clause before the
+    verb that can be the verb's subject (a nominative that agrees with it, after no preposition) is no flow, amount,
+    region or partner ("Урожай зерновых в области вырос на 11 %", "Цены на пшеницу выросли"). A clause without
+    one ("он вырос", "…, увеличившись на 62 %") is of trade."""
+    a = x.clause_span(at)[0]
+    verb_before(x, at)      # finds the sentence's grow and fall words once
+    verbs = [v for v, _ in x.verbs or () if a <= v < at]
+    if not verbs:
+        return False
+    word = _WORDS.match(x.s, verbs[-1])
+    tag = morphology.analyzer().parse(word.group(0).lower())[0].tag if word else None
+    prev = ""
+    for m in _WORDS.finditer(x.s, a, verbs[-1]):
+        i = x.mentions_before(m.start() + 1)
+        if m.group(0).lower() in _PREPOSITIONS or morphology.lemma(m.group(0).lower()) in _TIME:
+            pass        # "По" is also an abbreviation the dictionary knows as a noun
+        elif i and x.mentions[i - 1][2] > m.start():      # a word of a country's name
+            if prev not in _PREPOSITIONS:
+                return False            # the partner is the subject
+        elif tag is not None and prev not in _PREPOSITIONS and agrees(m.group(0), tag):
+            return morphology.lemma(m.group(0).lower()) not in _TRADE_SUBJECTS and not FLOW.search(m.group(0))
+        prev = m.group(0).lower()
+    return False
 
 
 def growth(x: Sentence) -> None:
@@ -47,6 +85,8 @@ def growth(x: Sentence) -> None:
             value = -n[0] / 100 if verb == "fall" else n[0] / 100
         else:
             continue
+        if _other_subject(x, m.start()):
+            continue
         flow, at = flow_metric(x, m.start())
         verbs = [v.start() for rx in (GROW, FALL) for v in rx.finditer(s, max(0, start - 60), start)]
         start = min([start, *verbs, *([at] if at is not None and 0 <= start - at <= 60 else [])])
@@ -55,7 +95,7 @@ def growth(x: Sentence) -> None:
     for m in _FRACTION.finditer(s):
         verb = verb_before(x, m.start())
         part = 0.5 if m.group("half") else morphology.fraction(m.group("frac").split())
-        if not verb or not part or not x.free(*m.span()):
+        if not verb or not part or not x.free(*m.span()) or _other_subject(x, m.start()):
             continue
         flow, at = flow_metric(x, m.start())
         starts = [m.start()] + [v.start() for rx in (GROW, FALL) for v in rx.finditer(s, max(0, m.start() - 60),
@@ -64,7 +104,7 @@ def growth(x: Sentence) -> None:
               -part if verb == "fall" else part, core=m.start(), claimed=part, unit="")
     for m in _TIMES.finditer(s):
         verb = verb_before(x, m.start())
-        if not x.free(*m.span()) or not (verb or m.group("cmp")):
+        if not x.free(*m.span()) or not (verb or m.group("cmp")) or _other_subject(x, m.start()):
             continue
         times = 1.5 if m.group("half") else morphology.factor_adverb(m.group("word") or "")
         if times is None:

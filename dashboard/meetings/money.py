@@ -5,9 +5,9 @@ from __future__ import annotations
 import bisect
 import re
 
-from dashboard.meetings import goods
+from dashboard.meetings import goods, morphology
 from dashboard.meetings.numerals import AHEAD, NUM, number, qual_at
-from dashboard.meetings.sentence import CHANGE, FLOW, MASS, Sentence, flow_metric, flow_of, verb_before
+from dashboard.meetings.sentence import CHANGE, FLOW, MASS, REGION_WORDS, Sentence, flow_metric, flow_of, verb_before
 
 _SCALES = (("тыс", 1e3, "тыс"), ("млн", 1e6, "млн"), ("млрд", 1e9, "млрд"), ("трлн", 1e12, "трлн"),
            ("миллиард", 1e9, "млрд"), ("миллион", 1e6, "млн"), ("тысяч", 1e3, "тыс"))
@@ -89,6 +89,39 @@ def _goods_after(x: Sentence, at: int) -> str | None:
     return _named(x, [w for w in m.groups() if w]) if m else None
 
 
+_WORD = re.compile(r"[а-яё-]+", re.I)
+
+
+# a flow of the partner's own economy: "внешнеторговый оборот республики превысил 60 млрд долларов", "экспорт Турции"
+_OF_PARTNER = re.compile(r"\s+(?:республики|страны|государства)(?![\w-])", re.I)
+
+
+def _partners_own(x: Sentence, at: int) -> bool:
+    """Whether the flow word at `at` is the partner's own trade (its name or "республики" in the genitive right after
+    it, no region named in the clause), not the region's with the partner."""
+    fm = FLOW.search(x.s, at)
+    if fm is None or REGION_WORDS.search(x.clause(at)):
+        return False
+    end = fm.end()
+    if _OF_PARTNER.match(x.s, end):
+        return True
+    gap = len(x.s[end:]) - len(x.s[end:].lstrip())
+    iso = x.mention_at(end + gap) if gap else None
+    return iso is not None and any(p.tag.case == "gent" for p in
+                                   morphology.analyzer().parse(x.s[end + gap:].split()[0].strip(".,;").lower()))
+
+
+def _nearest_goods(x: Sentence, a: int, b: int) -> str | None:
+    """The goods named nearest before position `b` in s[a:b], however far in the clause: "формирует продовольственная
+    пшеница: в египетские порты её было отправлено свыше 780 тыс. тонн"."""
+    words = [w.group(0) for w in _WORD.finditer(x.s, a, b)]
+    for i in range(len(words) - 1, -1, -1):
+        found = goods.resolve(words[i:i + 1])
+        if found:
+            return _named(x, words[max(0, i - 2):i + 1]) or found[0]
+    return None
+
+
 def sums(x: Sentence) -> None:
     s = x.s
     flow_goods = [(m.start(), _goods_after(x, m.end())) for m in FLOW.finditer(s)]
@@ -97,6 +130,7 @@ def sums(x: Sentence) -> None:
     # "из Бразилии" (a country, not "из Волгоградской области"): tonnes after it are imports, and so is a sum near
     # it that no flow word names ("из Шри-Ланки поступило 412 тонн чая на сумму 1,9 млн долларов")
     from_named = next((f for f in _FROM_NAMED.finditer(s) if x.mention_at(f.end() - 1)), None)
+    last = 0    # where the tonnes before end: goods named before them are theirs
     for m in _TONNES.finditer(s):
         amount = _amount(m)
         if not amount or not x.free(*m.span()):
@@ -111,12 +145,16 @@ def sums(x: Sentence) -> None:
         if unknown:     # "и около 3 тыс. тонн мороженого": goods the reference lacks, not those named before
             g = ""
         else:
+            # goods named right before, after a dash or colon ("…ячменя, подсолнечного масла — 214,6 тыс. тонн") are
+            # nearer than those named after a flow word elsewhere in the sentence
+            before = _GOODS_BEFORE.search(s, max(last, m.start() - 80), m.start())
+            g = g or (_named(x, before.group(1).split()) if before else None)
             g = g or named
             named = named or g
             share_of = _GOODS_SHARE.search(s, max(x.clause_span(m.start())[0], m.start() - 120), m.start())
             g = g or (_named(x, share_of.group(1).split()) if share_of else None)
-            before = _GOODS_BEFORE.search(s, max(0, m.start() - 80), m.start())
-            g = g or (_named(x, before.group(1).split()) if before else None)
+            g = g or _nearest_goods(x, max(last, m.start() - 160), m.start())
+        last = m.end()
         if g:
             placed.append((m.start(), g))
         qual, start = qual_at(s, _num_start(m))
@@ -142,6 +180,8 @@ def sums(x: Sentence) -> None:
         if not dollars and not (same and (change or named_after or _BARE_END.match(s, m.end()))):
             continue
         flow, at = flow_metric(x, m.start())
+        if at is not None and _partners_own(x, at):
+            continue
         if at is None and from_named and 0 < m.start() - from_named.start() <= 160:
             flow = "imports"
         if named_after:

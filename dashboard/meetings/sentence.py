@@ -52,9 +52,9 @@ def _turned(x: Sentence, m: re.Match[str], flow: str) -> str:
     if m.start() - end > 150 or _PREPOSITION.search(x.s, max(0, start - 10), start):
         return flow
     verb = morphology.analyzer().parse(m.group(0).lower())[0].tag
-    if not any(_agrees(w, verb) for w in x.s[start:end].split()):     # its noun: "Объединённые Арабские Эмираты"
+    if not any(agrees(w, verb) for w in x.s[start:end].split()):     # its noun: "Объединённые Арабские Эмираты"
         return flow
-    if any(_agrees(w, verb) for w in _WORD.findall(x.s, end, m.start())):
+    if any(agrees(w, verb) for w in _WORD.findall(x.s, end, m.start())):
         return flow
     return other(flow)
 
@@ -62,7 +62,7 @@ def _turned(x: Sentence, m: re.Match[str], flow: str) -> str:
 _WORD = re.compile(r"[а-яё]{3,}", re.I)
 
 
-def _agrees(word: str, verb: OpencorporaTag) -> bool:
+def agrees(word: str, verb: OpencorporaTag) -> bool:
     """Whether the word can be a nominative noun that the verb form agrees with (number, and gender in the past)."""
     for p in morphology.analyzer().parse(word.lower()):
         t = p.tag
@@ -90,6 +90,10 @@ def said(s: str) -> str:
 REGION_WORDS = re.compile(r"(?<![\w-])(?:област\w*|регион\w*|волгоградск\w*)", re.I)
 _PARTNER_WORDS = re.compile(r"республик\w*|стран[аоуые]\w*|двусторонн\w*|взаимн\w*|с\s+ним\b|с\s+ней\b|"
                             r"партн[её]р\w*", re.I)
+# a flow of the region as a whole: "оборот региона", "экспорт Волгоградской области" ("совокупный экспорт" alone may
+# be the exports to the partner: "В Иран отгружено …, а совокупный экспорт достиг 40 млн долларов")
+_REGION_TOTAL = re.compile(r"(?<![\w-])(?:товарооборот|оборот|экспорт|импорт)\w*\s+(?:всего\s+)?(?:региона|области|"
+                           r"Волгоградской\s+области)(?![\w-])", re.I)
 _DOLLARS_OF = re.compile(r"долл\w*\.?\s+$", re.I)
 _CLAUSE = re.compile(r"[,;:]\s|\s[—–]\s")
 GROW = re.compile(r"выр[ао]с\w*|возрос\w*|увеличи\w*|увеличени\w*|рост\w*|прирост\w*|подрос\w*|прибави\w*|"
@@ -112,6 +116,7 @@ class Sentence:
         own = said(s)
         self.region_level = bool(REGION_WORDS.search(own)) and not _PARTNER_WORDS.search(own)
         self.out: list[tuple[int, int, Claim]] = []
+        self.cores: list[int] = []          # where the figure of each claim in `out` stands
         self.verbs: list[tuple[int, str]] | None = None
         self.flows: list[tuple[int, str]] | None = None
         # a sum in dollars found so far, in this sentence or the paragraph's earlier ones: "…достиг 36,9 млн
@@ -125,6 +130,8 @@ class Sentence:
         self._words: dict[re.Pattern[str], list[int]] = {}
 
     def partner_at(self, at: int, region_ok: bool) -> str | None:
+        if region_ok and self.region_total(at):
+            return None
         i = bisect.bisect_left(self._mention_starts, at)
         if i:
             return self.mentions[i - 1][0]
@@ -133,6 +140,15 @@ class Sentence:
         if region_ok and (self.region_level or (self.default is None)):
             return None
         return self.default
+
+    def region_total(self, at: int) -> bool:
+        """Whether the figure at `at` is in a clause about the region's own total that names no country: "…, а общий
+        внешнеторговый оборот региона составил 4,7 млрд долларов" after a sentence that spoke of a partner."""
+        a, b = self.clause_span(at)
+        if not _REGION_TOTAL.search(self.s, a, b):
+            return False
+        i, j = bisect.bisect_left(self._mention_starts, a), bisect.bisect_left(self._mention_starts, b)
+        return i == j and not _PARTNER_WORDS.search(self.s, a, b)
 
     def mentions_before(self, at: int) -> int:
         """How many of the countries named start before position `at`."""
@@ -174,6 +190,7 @@ class Sentence:
                   claimed_value=clean(claimed if claimed is not None else value), period_how=self.how,
                   kind=kind, step=step, goods=goods, unit=unit, scale=scale)
         self.out.append((start, len(self.out), c))
+        self.cores.append(start if core is None else core)
         self.dollars = self.dollars or c.unit == "$"
         self.last_share = metric if metric in SHARE.values() else self.last_share
         a = start if core is None else core
