@@ -23,9 +23,11 @@ CORPORA = Path(__file__).resolve().parent.parent / "tests" / "corpora"
 # tuning at recall 0.822 / precision 0.862 and then tuned on in the same way; blind3_tuned: a third corpus written
 # the same blind way, never edited, first scored after that tuning at recall 0.821 / precision 0.813 and then tuned
 # on in the same way (its misses became classes of rules, each shown by sentences of our own in the tuning corpus);
-# blind4: a fourth corpus written the same blind way (61 cases, 118 claims), never edited, first scored after that
-# tuning at recall 0.763 / precision 0.769.
-FILES = {"blind4": CORPORA / "press_blind4.toml", "blind3_tuned": CORPORA / "press_blind3.toml",
+# blind4_tuned: a fourth corpus written the same blind way (61 cases, 118 claims), never edited, first scored after
+# that tuning at recall 0.763 / precision 0.769 and then tuned on in the same way (its misses as classes: composite
+# numbers, flows named by verbs and turned by their subject, qualifiers, ranks in other words, fractions, scopes of
+# Russia and of the partner's own economy, counts, goods), reaching 1.000 / 0.992.
+FILES = {"blind4_tuned": CORPORA / "press_blind4.toml", "blind3_tuned": CORPORA / "press_blind3.toml",
          "blind2_tuned": CORPORA / "press_blind2.toml", "blind_tuned": CORPORA / "press_blind.toml",
          "heldout": CORPORA / "press_heldout.toml", "tuning": CORPORA / "press_tuning.toml"}
 # The goals (issue 15): recall and precision on the held-out sets; extracting and checking 10,000 figures in

@@ -46,6 +46,11 @@ flow word before the figure, else one after it in its clause, else the one the s
 about Russia's trade as a whole, about another region ("Ростовская область", "Краснодарский край"), or about plans,
 targets and forecasts ("планируется поддержать 60 экспортёров", "ожидается 1500 участников из 20 стран",
 "национальный проект предполагает рост экспорта до …") give no claims.
+Numbers may be composite ("1 млрд 124 млн", "58 млн 300 тыс."), a scale word ("полмиллиарда"), a composite ordinal
+("двадцать третьем"), a fraction ("почти на четверть"); a flow is named by a noun or by a verb in any form
+(flows.py: "поставили", "закупив"), and a partner that is the verb's subject turns it round ("Китай закупил" =
+exports). A part of a sentence that speaks of Russia ("Товарооборот России и Вьетнама …, тогда как область …"), a
+flow of the partner's own economy ("оборот Египта") and a growth said of no trade ("Урожай вырос") give no claims.
 The period: the sentence's own (periods.py), else the one stated earlier in the same paragraph, else None.
 
 This module splits the text and carries periods and flows between sentences; the rules live beside it: ranks.py,

@@ -2,6 +2,7 @@
 ("в 3,1 раза", "вдвое"), a fraction ("почти на четверть"). A percent that states a share is left to shares.py."""
 from __future__ import annotations
 
+import bisect
 import re
 
 from dashboard.meetings import morphology, shares
@@ -32,7 +33,7 @@ _TRADE_SUBJECTS = frozenset({"товарооборот", "оборот", "экс
 # words of a period, never the subject ("За январь — июнь 2023 года товарооборот вырос", "с начала года закупки …")
 _TIME = frozenset({"год", "месяц", "квартал", "полугодие", "период", "неделя", "начало", "конец", "январь", "февраль",
                    "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"})
-_WORDS = re.compile(r"[А-ЯЁа-яё-]{2,}")
+_WORDS = re.compile(r"(?<![А-ЯЁа-яё-])[А-ЯЁа-яё-]{2,}")
 _PREPOSITIONS = frozenset({"в", "во", "на", "с", "со", "из", "по", "за", "к", "от", "до", "для", "у", "при", "о", "об"})
 
 
@@ -43,13 +44,15 @@ def _other_subject(x: Sentence, at: int) -> bool:
     one ("он вырос", "…, увеличившись на 62 %") is of trade."""
     a = x.clause_span(at)[0]
     verb_before(x, at)      # finds the sentence's grow and fall words once
-    verbs = [v for v, _ in x.verbs or () if a <= v < at]
-    if not verbs:
+    found = x.verbs or []
+    i = bisect.bisect_left(found, (at, ""))
+    if not i or found[i - 1][0] < a:
         return False
-    word = _WORDS.match(x.s, verbs[-1])
-    tag = morphology.analyzer().parse(word.group(0).lower())[0].tag if word else None
+    verb = found[i - 1][0]
+    word = _WORDS.match(x.s, verb)
+    tag = morphology.parses(word.group(0).lower())[0].tag if word else None
     prev = ""
-    for m in _WORDS.finditer(x.s, a, verbs[-1]):
+    for m in _WORDS.finditer(x.s, max(a, verb - 160), verb):     # a few words back: a long clause stays linear
         i = x.mentions_before(m.start() + 1)
         if m.group(0).lower() in _PREPOSITIONS or morphology.lemma(m.group(0).lower()) in _TIME:
             pass        # "По" is also an abbreviation the dictionary knows as a noun

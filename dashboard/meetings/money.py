@@ -89,7 +89,7 @@ def _goods_after(x: Sentence, at: int) -> str | None:
     return _named(x, [w for w in m.groups() if w]) if m else None
 
 
-_WORD = re.compile(r"[а-яё-]+", re.I)
+_WORD = re.compile(r"(?<![а-яё-])[а-яё-]+", re.I)
 
 
 # a flow of the partner's own economy: "внешнеторговый оборот республики превысил 60 млрд долларов", "экспорт Турции"
@@ -99,16 +99,18 @@ _OF_PARTNER = re.compile(r"\s+(?:республики|страны|госуда�
 def _partners_own(x: Sentence, at: int) -> bool:
     """Whether the flow word at `at` is the partner's own trade (its name or "республики" in the genitive right after
     it, no region named in the clause), not the region's with the partner."""
-    fm = FLOW.search(x.s, at)
-    if fm is None or REGION_WORDS.search(x.clause(at)):
+    fm = FLOW.search(x.s, at, at + 80)
+    if fm is None or x.word_in(REGION_WORDS, *x.clause_span(at)):
         return False
     end = fm.end()
     if _OF_PARTNER.match(x.s, end):
         return True
-    gap = len(x.s[end:]) - len(x.s[end:].lstrip())
-    iso = x.mention_at(end + gap) if gap else None
-    return iso is not None and any(p.tag.case == "gent" for p in
-                                   morphology.analyzer().parse(x.s[end + gap:].split()[0].strip(".,;").lower()))
+    name = _NEXT_WORD.match(x.s, end)
+    return bool(name and x.mention_at(name.start("w")) and any(p.tag.case == "gent"
+                                                              for p in morphology.parses(name.group("w").lower())))
+
+
+_NEXT_WORD = re.compile(r"\s+(?P<w>[\w-]+)")
 
 
 def _nearest_goods(x: Sentence, a: int, b: int) -> str | None:

@@ -167,6 +167,12 @@ def top_n(word: str) -> int | None:
     return collective_forms().get(word.lower())
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def parses(word: str) -> tuple:
+    """The dictionary's readings of a word, most likely first (cached: a long text asks of the same words again)."""
+    return tuple(analyzer().parse(word))
+
+
 @functools.cache
 def lemma(word: str) -> str:
     """The most likely normal form, lower case, ё as е (cached: one dictionary call per distinct word)."""

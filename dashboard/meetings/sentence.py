@@ -51,7 +51,7 @@ def _turned(x: Sentence, m: re.Match[str], flow: str) -> str:
     _, start, end = x.mentions[i - 1]
     if m.start() - end > 150 or _PREPOSITION.search(x.s, max(0, start - 10), start):
         return flow
-    verb = morphology.analyzer().parse(m.group(0).lower())[0].tag
+    verb = morphology.parses(m.group(0).lower())[0].tag
     if not any(agrees(w, verb) for w in x.s[start:end].split()):     # its noun: "Объединённые Арабские Эмираты"
         return flow
     if any(agrees(w, verb) for w in _WORD.findall(x.s, end, m.start())):
@@ -64,7 +64,7 @@ _WORD = re.compile(r"[а-яё]{3,}", re.I)
 
 def agrees(word: str, verb: OpencorporaTag) -> bool:
     """Whether the word can be a nominative noun that the verb form agrees with (number, and gender in the past)."""
-    for p in morphology.analyzer().parse(word.lower()):
+    for p in morphology.parses(word.lower()):
         t = p.tag
         if t.POS != "NOUN" or t.case != "nomn":
             continue
@@ -145,10 +145,10 @@ class Sentence:
         """Whether the figure at `at` is in a clause about the region's own total that names no country: "…, а общий
         внешнеторговый оборот региона составил 4,7 млрд долларов" after a sentence that spoke of a partner."""
         a, b = self.clause_span(at)
-        if not _REGION_TOTAL.search(self.s, a, b):
+        if not self.word_in(_REGION_TOTAL, a, b):
             return False
         i, j = bisect.bisect_left(self._mention_starts, a), bisect.bisect_left(self._mention_starts, b)
-        return i == j and not _PARTNER_WORDS.search(self.s, a, b)
+        return i == j and not self.word_in(_PARTNER_WORDS, a, b)
 
     def mentions_before(self, at: int) -> int:
         """How many of the countries named start before position `at`."""

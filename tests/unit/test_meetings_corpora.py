@@ -52,6 +52,16 @@ def test_third_blind_corpus_tuned_to_the_goal() -> None:
     assert res["recall"] >= 0.95 and res["precision"] >= 0.95, res["wrong"]
 
 
+def test_fourth_blind_corpus_tuned_to_the_goal() -> None:
+    """The fourth blind corpus (61 cases, 118 claims, written without seeing the rules or the other corpora) scored
+    0.763 recall and 0.769 precision when it arrived, after the tuning on the third; its misses were then made
+    classes of rules (each with sentences of our own in the tuning corpus) and it reached 1.000 / 0.992, so it is a
+    tuning set now and must hold the 0.95 goal."""
+    res = claims_corpus.score(claims_corpus.FILES["blind4_tuned"])
+    assert res["cases"] >= 61 and res["expected"] >= 118
+    assert res["recall"] >= 0.95 and res["precision"] >= 0.95, res["wrong"]
+
+
 def test_the_score_counts_misses_and_extras(tmp_path: Path) -> None:
     path = tmp_path / "c.toml"
     path.write_text('[[case]]\nid = "x"\ndate = ""\npartner = "KZ"\n'
