@@ -132,7 +132,6 @@ def _explain(store, calls: list) -> list[dict]:
     """Tables each query scans, the filters pushed into the scan and the rows read (EXPLAIN ANALYZE)."""
     from dashboard.store.db import sql
     out = []
-    con = store._connection()
 
     def scans(node: dict) -> list[dict]:
         found = []
@@ -147,7 +146,8 @@ def _explain(store, calls: list) -> list[dict]:
         return found
 
     for name, params in calls:
-        plan = con.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + sql(name), params or None).fetchall()
+        with store._cursor() as (con, _):  # the metric macros and the segments' views are defined per cursor
+            plan = con.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + sql(name), params or None).fetchall()
         tree = json.loads(plan[0][1])
         out.append({"query": name, "scans": [s for op in tree.get("operator", []) for s in scans(op)]})
     return out

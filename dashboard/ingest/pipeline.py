@@ -6,7 +6,7 @@ import ctypes
 import datetime as dt
 import threading
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from queue import Full, Queue
@@ -279,9 +279,15 @@ def _read_ahead(paths: list[Path], fmt: str) -> Iterator[Parsed]:
         try:
             with ThreadPoolExecutor(READERS, thread_name_prefix="import-read") as pool:
                 # the first file alone (nothing can be stored before it is read), then READERS at a time
-                ahead = [pool.submit(parse_file, Path(paths[0]).name, mapped(Path(paths[0])), fmt)]
+                ahead: list[Future[Parsed] | None] = [
+                    pool.submit(parse_file, Path(paths[0]).name, mapped(Path(paths[0])), fmt)]
                 for i in range(len(paths)):
-                    error = ahead[i].exception()  # waits for file i
+                    current = ahead[i]
+                    assert current is not None
+                    # let go of file i once handed over: a future keeps its result, and a list of them would
+                    # hold every file of the import until its end (11 GB at 100M rows)
+                    ahead[i] = None
+                    error = current.exception()  # waits for file i
                     while len(ahead) < min(len(paths), i + 1 + READERS):
                         nxt = Path(paths[len(ahead)])
                         ahead.append(pool.submit(parse_file, nxt.name, mapped(nxt), fmt))
@@ -290,11 +296,14 @@ def _read_ahead(paths: list[Path], fmt: str) -> Iterator[Parsed]:
                         continue
                     if error is not None:
                         raise error
-                    parsed = ahead[i].result()
+                    parsed = current.result()
+                    del current
                     if not reports and not put(("file", parsed)):  # after a bad file only the checks go on
                         for f in ahead[i + 1:]:
-                            f.cancel()
+                            if f is not None:
+                                f.cancel()
                         return
+                    del parsed
             put(("bad", reports) if reports else ("end", None))
         except BaseException as e:  # handed to the loading thread, which raises it
             put(("error", e))

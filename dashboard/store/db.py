@@ -24,6 +24,9 @@ if TYPE_CHECKING:  # pandas costs ~0.4 s to import: the CLI's JSON answers do wi
 
 T = TypeVar("T")
 POOL = 8  # idle cursors kept, each with the macros defined: about the queries a process runs at once
+# DuckDB's buffer pool of a reading process: by default 80 % of RAM, which it fills with the blocks the pages read
+# (an app process on 100M rows grew to 700 MB); capped, blocks past it are read again from the OS file cache
+READER_MEMORY = "256MB"
 
 
 class NoData(RuntimeError):
@@ -80,6 +83,9 @@ class Store:
                 # it goes away with its last cursor.
                 con = duckdb.connect(str(serve), read_only=True)
                 try:
+                    # SET, not a connect option: another connection of this process to the same file with
+                    # other options would be refused
+                    con.execute("SET memory_limit = $limit", {"limit": READER_MEMORY})
                     self._layout = segments.attach(con, segments.folder(serve))
                 except BaseException:
                     con.close()

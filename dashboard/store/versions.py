@@ -30,6 +30,10 @@ from dashboard.store import history, segments, sqlfiles
 
 VERSION_RE = re.compile(r"\.v(\d{6})\.duckdb$")
 LOCK_WAIT_S = 30.0  # how long a second writer waits for the first before it is refused
+# DuckDB's buffer pool of a writer: by default 80 % of RAM, which a bulk import fills with blocks already written
+# (12 GB of RSS for 100M rows); capped, it evicts them instead, and sorts of a merge spill to the temporary folder
+# beside the new version. What an import holds besides: the files being read (pipeline.READERS + 1).
+WRITER_MEMORY = "2GB"
 
 
 class StoreError(RuntimeError):
@@ -279,6 +283,7 @@ def new_version(published: Path, keep: int = 5, record: dict | None = None) -> I
                 shutil.copyfile(src, tmp)
             fault_point("copied")
             con = duckdb.connect(str(tmp))
+            con.execute("SET memory_limit = $limit", {"limit": WRITER_MEMORY})
             # auto-commit: a DuckDB transaction writes one database, and a publication writes this copy and its
             # segments (store/segments.py); it is all-or-nothing because nothing is reachable before the rename
             yield con
@@ -314,6 +319,9 @@ def _remove_leftovers(published: Path) -> None:
     """Temporary copies, their logs and pointer links of writers that were killed; called under the lock."""
     for pattern in (f".{published.stem}.v*.duckdb.tmp*", f".{published.name}.*.link"):
         for p in published.parent.glob(pattern):
+            if p.is_dir() and not p.is_symlink():  # DuckDB's spill folder of a killed writer (<copy>.tmp)
+                shutil.rmtree(p, ignore_errors=True)
+                continue
             with contextlib.suppress(FileNotFoundError):
                 p.unlink()
 
