@@ -85,7 +85,7 @@ class Store:
                 try:
                     # SET, not a connect option: another connection of this process to the same file with
                     # other options would be refused
-                    con.execute("SET memory_limit = $limit", {"limit": READER_MEMORY})
+                    sqlfiles.run(con, "memory_limit", limit=READER_MEMORY)
                     self._layout = segments.attach(con, segments.folder(serve))
                 except BaseException:
                     con.close()

@@ -283,7 +283,7 @@ def new_version(published: Path, keep: int = 5, record: dict | None = None) -> I
                 shutil.copyfile(src, tmp)
             fault_point("copied")
             con = duckdb.connect(str(tmp))
-            con.execute("SET memory_limit = $limit", {"limit": WRITER_MEMORY})
+            sqlfiles.run(con, "memory_limit", limit=WRITER_MEMORY)
             # auto-commit: a DuckDB transaction writes one database, and a publication writes this copy and its
             # segments (store/segments.py); it is all-or-nothing because nothing is reachable before the rename
             yield con
