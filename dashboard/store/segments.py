@@ -219,9 +219,9 @@ def close_for_write(con: duckdb.DuckDBPyConnection, w: Writing) -> None:
     while (run := merge_run(segs)) is not None:
         segs = _merge(con, w, segs, run, hidden)
     for p in w.made:
-        _fsync(p)
+        fsync(p)
     if w.made:
-        _fsync(w.layout.folder)
+        fsync(w.layout.folder)
 
 
 def tier(rows: int) -> int:
@@ -266,7 +266,8 @@ def _insert_merged(table: str, union: str, order: str) -> str:
     return f"INSERT INTO {_ident(NEW)}.{table} BY NAME SELECT * FROM ({union}){order}"
 
 
-def _fsync(p: Path) -> None:
+def fsync(p: Path) -> None:
+    """A file's or a folder's content on disk (versions.py uses it too: it imports this module, not the reverse)."""
     fd = os.open(p, os.O_RDONLY)
     try:
         os.fsync(fd)

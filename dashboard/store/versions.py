@@ -175,15 +175,7 @@ def point_to(published: Path, target: Path) -> None:
         tmp.unlink()
     os.symlink(target.name, tmp)
     os.replace(tmp, published)
-    _fsync_dir(published.parent)
-
-
-def _fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    segments.fsync(published.parent)
 
 
 @contextlib.contextmanager
