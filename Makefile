@@ -53,4 +53,4 @@ bench: install
 	$(PY) -m dashboard bench --load $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) data/*.duckdb data/*.duckdb.* data/default/generated
+	rm -rf $(VENV) data/*.duckdb data/*.duckdb.* data/*.segments data/default/generated
