@@ -12,5 +12,10 @@ from dashboard.ui import preload
 # One source for the upload limit: DASHBOARD_MAX_UPLOAD_MB. Streamlit's uploader and its upload route read
 # server.maxUploadSize when they run, after this module is imported, so .streamlit/config.toml does not set it.
 streamlit_config.set_option("server.maxUploadSize", config.max_upload_mb(), where_defined="DASHBOARD_MAX_UPLOAD_MB")
+# No forced full garbage collection after every script run (Streamlit's runner.postScriptGC, on by default): with
+# pandas, Plotly and DuckDB loaded the heap holds ~140,000 objects, and gc.collect(2) over them took ~0.11 s of the
+# 0.26 s of CPU a page view cost the server (measured with py-spy, benchmarks/README.md "Capacity"), under the
+# interpreter lock, so every other session waited. Python's own collector still runs, by its allocation thresholds.
+streamlit_config.set_option("runner.postScriptGC", False, where_defined="dashboard/serve.py")
 
 app = st.App("app.py", middleware=[Middleware(preload.ServedPage)])
