@@ -86,8 +86,8 @@ _PLANS = re.compile(r"планиру\w*|планах|намерен\w*|пост�
 
 def _sentence_claims(s: str, default: str | None, period: Period | None, how: str | None,
                      prev_flow: str | None = None, goods_seen: dict[str, str] | None = None,
-                     dollars: bool = False) -> list[Claim]:
-    x = Sentence(s, default, period, how, prev_flow, goods_seen, dollars)
+                     dollars: bool = False, ref: dt.date | None = None) -> list[Claim]:
+    x = Sentence(s, default, period, how, prev_flow, goods_seen, dollars, ref)
     if _NATIONAL.search(s) and not REGION_WORDS.search(s):
         return []
     national = _national_parts(s) if _NATIONAL.search(s) else []
@@ -112,8 +112,10 @@ def _national_parts(s: str) -> list[tuple[int, int]]:
             if _NATIONAL.search(s, a, b) and not REGION_WORDS.search(s, a, b)]
 
 
-# a sentence ends at a stop before a capital, but not inside "млн долл. США"
-_SPLIT = re.compile(r"(?<=[.!?…])(?<!долл\.)\s+(?=[«\"(\-–—A-ZА-ЯЁ0-9])|(?<=долл\.)\s+(?=[«\"(\-–—A-ZА-ЯЁ0-9])(?!США)")
+# a sentence ends at a stop before a capital, but not inside "млн долл. США", "за 9 мес. 2024 г.", "(за 2023 г. – 6,9
+# млн)"
+_SPLIT = re.compile(r"(?<=[.!?…])(?<!долл\.)(?<!мес\.)(?<!тыс\.)\s+(?=[«\"(\-–—A-ZА-ЯЁ0-9])(?!(?<=г\.\s)[\-–—])|"
+                    r"(?<=долл\.)\s+(?=[«\"(\-–—A-ZА-ЯЁ0-9])(?!США)")
 _PARAGRAPH = re.compile(r"\n+")
 _FIGURE_WORDS = frozenset({*morphology.cardinal_forms(), *morphology.ordinal_forms(), *morphology.collective_forms(),
                            *morphology.lexeme_forms("крупнейший"), *morphology.lexeme_forms("главный"),
@@ -162,7 +164,7 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
             if has:
                 flows = [m.group(0) for m in FLOW.finditer(s_before)]
                 found_here = _sentence_claims(s, main, period, how, flow_of(flows[-1]) if flows else None,
-                                              goods_seen, dollars)
+                                              goods_seen, dollars, ref_date)
                 dollars = dollars or any(c.unit == "$" for c in found_here)
                 claims.extend(found_here)
     return claims

@@ -28,7 +28,7 @@ _MOVED_BY = re.compile(r"(?:выр[ао]с|увеличи|сократи|сни�
                        r"(?:[\w-]+\s+){0,3}?на\s+(?:\$\s*)?$", re.I)
 # "экспорт вырос на 36,5 %, импорт — на 845 тыс. долларов": the verb said once for two flows
 _ELLIPTIC_BY = re.compile(r"(?:экспорт|импорт|товарооборот|оборот)\w*\s*[—–]\s*на\s+(?:\$\s*)?$", re.I)
-_BARE_END = re.compile(r"\s*(?:[.;,)]|$)")
+_BARE_END = re.compile(r"\s*(?:[.;,)]|$|(?:годом|год)\s+(?:ранее|раньше|назад))", re.I)
 # the flow of a bare sum named after it: "товарооборот составил 4,6 млн долларов, из них 4,5 млн — экспорт"
 _FLOW_AFTER = re.compile(r"\s*[—–]\s*(?P<flow>экспорт\w*|импорт\w*)(?=\s*(?:[.;,)]|$))", re.I)
 # the goods a part of the flow is: "из них на пшеницу пришлось около 640 тыс. тонн"

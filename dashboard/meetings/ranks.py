@@ -108,6 +108,10 @@ _NAMED_AFTER = re.compile(r"\s*[—–]\s*(?:у\s+)?")
 _PAIR = re.compile(r"(?<![\w-])(?P<a>[а-яё]+|\d{1,3}-?[а-я]*)\s+и\s+(?P<b>[а-яё]+|\d{1,3}-?[а-я]*)\s+мест\w*", re.I)
 
 
+# the place of another period in brackets after a rank, its noun left out: "(годом ранее — 17-е)"
+_RANK_BRACKETED = re.compile(r"\(\s*[^()]{0,40}?[—–]\s*(?P<ord>\d{1,3}-?(?:е|й|м|ое|ой|ым|ом))\s*\)", re.I)
+
+
 def ranks(x: Sentence) -> None:
     s = x.s
     for m in _PAIR.finditer(s):   # "Казахстан и Беларусь заняли соответственно второе и пятое места" (or after)
@@ -156,6 +160,11 @@ def ranks(x: Sentence) -> None:
             x.add(m.start(), end, metric, p, "exact", rank)
             if n:
                 x.add(m.start(), end, "partners_count", None, "exact", n[0])
+    placed = [c for _, _, c in x.out if c.metric in RANK.values()]
+    for m in _RANK_BRACKETED.finditer(s) if placed else ():
+        rank = morphology.ordinal(m.group("ord"))
+        if rank and x.free(*m.span()):
+            x.add(m.start(), m.end(), placed[-1].metric, placed[-1].partner, "exact", rank, core=m.start("ord"))
     for m in _LEADS.finditer(s):
         if x.free(*m.span()) and not _ONE_OF.search(s[max(0, m.start() - 40):m.start()]) \
                 and not _SUBGROUP.match(s[m.end():m.end() + AHEAD]) and not _IN_AREA.match(s, m.end()):

@@ -4,11 +4,12 @@ sentence stays linear), the spans already claimed, and the claims found so far."
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 
 from pymorphy3.tagset import OpencorporaTag
 
-from dashboard.meetings import countries, morphology
+from dashboard.meetings import countries, morphology, periods
 from dashboard.meetings.claim import Claim
 from dashboard.meetings.flows import FLOW, active, flow_of, other
 from dashboard.meetings.numerals import clean
@@ -101,12 +102,25 @@ GROW = re.compile(r"выр[ао]с\w*|возрос\w*|увеличи\w*|увел
 FALL = re.compile(r"снизи\w*|снижени\w*|сократи\w*|сокращени\w*|уменьши\w*|упа[лв]\w*|падени\w*", re.I)
 
 
+# where a sentence turns to a figure of its own (its period may differ): see Sentence.segment
+_SEGMENT = re.compile(r"[;()]|,\s+(?=(?:а|но|то|тогда\s+как|в\s+то\s+время\s+как|однако|что|причём|причем|против)\s)|"
+                      r"\s(?=против\s)", re.I)
+_ANY_PERIOD = re.compile(r"\d{4}|квартал|полугоди|месяц|мес\.|январ|феврал|март|апрел|ма[йяе]|июн|июл|август|"
+                         r"сентябр|октябр|ноябр|декабр|год", re.I)
+# a level of the year before: "годом ранее", "год назад" (not a comparison with it: "больше, чем годом ранее")
+_YEAR_BEFORE = re.compile(r"(?<!чем\s)(?<!с\s)(?<!сравнению\sс\s)(?:годом\s+(?:ранее|раньше)|год\s+назад)", re.I)
+_CHANGES = frozenset({*GROWTH.values(), *CHANGE.values(), "rank_change"})
+
+
 class Sentence:
     """One sentence with what every rule asks of it, worked out once."""
 
     def __init__(self, s: str, default: str | None, period: Period | None, how: str | None,
-                 prev_flow: str | None = None, goods_seen: dict[str, str] | None = None, dollars: bool = False):
+                 prev_flow: str | None = None, goods_seen: dict[str, str] | None = None, dollars: bool = False,
+                 ref: dt.date | None = None):
         self.s, self.default, self.period, self.how, self.prev_flow = s, default, period, how, prev_flow
+        self.ref = ref
+        self._segments: list[int] | None = None
         # goods named in full earlier in the paragraph, by the head of their name: "подсолнечного масла" makes a
         # later bare "масла" sunflower oil (money.py reads and fills it)
         self.goods_seen: dict[str, str] = {} if goods_seen is None else goods_seen
@@ -170,6 +184,32 @@ class Sentence:
         a, b = self.clause_span(at)
         return self.s[a:b]
 
+    def segment(self, at: int) -> tuple[int, int]:
+        """The part of the sentence a figure at `at` stands in, parted where it turns to another figure of its own:
+        brackets, "; ", ", а", ", то", ", тогда как", ", что", "против" ("94,1 млн долларов против 71,5 млн годом
+        ранее", "Если в 2023-м ушло 1,9 млн тонн, то в 2024-м — 660 тыс.")."""
+        if self._segments is None:
+            self._segments = [m.start() for m in _SEGMENT.finditer(self.s)]
+        i = bisect.bisect_right(self._segments, at)
+        return (self._segments[i - 1] if i else 0), (self._segments[i] if i < len(self._segments) else len(self.s))
+
+    def period_at(self, at: int, metric: str) -> tuple[Period | None, str | None]:
+        """The period of the figure at `at`: one its own part of the sentence states ("(за I квартал 2023 г. — 6,9
+        млн)"), the year before the sentence's for a level "годом ранее" ("против 71,5 млн годом ранее", "(годом
+        ранее — 17-е)"; a change compared with it keeps the sentence's), else the sentence's."""
+        if self.period is None and self.ref is None:
+            return self.period, self.how
+        a, b = self.segment(at)
+        if (a, b) == (0, len(self.s)):
+            return self.period, self.how
+        part = self.s[a:b]
+        found = periods.stated(part, self.ref) if _ANY_PERIOD.search(part) else None
+        if found and found.how != "base" and found.period != self.period:
+            return found.period, found.how
+        if self.period is not None and metric not in _CHANGES and _YEAR_BEFORE.search(part):
+            return self.period.previous(), "year_before"
+        return self.period, self.how
+
     def free(self, a: int, b: int) -> bool:
         return not any(a < y and x < b for k in range(a // 64, (b - 1) // 64 + 1) for x, y in self.used.get(k, ()))
 
@@ -186,8 +226,9 @@ class Sentence:
             step: float | None = None, goods: str | None = None, unit: str = "", scale: str = "") -> None:
         """A claim quoting s[start:end]; only s[core:end] (the figure itself) is kept from other rules."""
         quote = self.s[start:end].strip(" ,—–-").rstrip(".")
-        c = Claim(quote, metric, partner, self.period, qual, clean(value), sentence=self.s,
-                  claimed_value=clean(claimed if claimed is not None else value), period_how=self.how,
+        period, how = self.period_at(start if core is None else core, metric)
+        c = Claim(quote, metric, partner, period, qual, clean(value), sentence=self.s,
+                  claimed_value=clean(claimed if claimed is not None else value), period_how=how,
                   kind=kind, step=step, goods=goods, unit=unit, scale=scale)
         self.out.append((start, len(self.out), c))
         self.cores.append(start if core is None else core)
