@@ -2,7 +2,7 @@
 a chosen chapter."""
 import streamlit as st
 
-from dashboard.charts import structure, trade
+from dashboard.charts import trade
 from dashboard.i18n import t
 from dashboard.ui import cached, frame, goods_view, state, widgets
 
@@ -23,16 +23,15 @@ c2.segmented_control(t("goods.level", lang), ["2", "3"], key="depth",
 flow = st.session_state.get("flow") or "E"
 depth = st.session_state.get("depth") or "2"
 
-data = cached.commodity_structure(v, region, period.year, period.m_from, period.m_to, None)
-part = data if flow == "EI" else data[data["flow"] == flow]
-if part.empty:
+span = (v, region, period.year, period.m_from, period.m_to, flow)  # what the goods' views are cached by
+chapters = goods_view.chapters_of(*span, lang)
+if not chapters:  # no rows of this flow
     st.info(t("overview.no_trade", lang))
     st.stop()
 flow_name = t(f"flows.{flow}", lang) if flow != "EI" else t("goods.both", lang)
-widgets.chart(structure.treemap(part, lang, t("goods.treemap", lang, flow=flow_name, period=ptext), depth=int(depth)),
+widgets.chart(goods_view.treemap_of(*span, lang, t("goods.treemap", lang, flow=flow_name, period=ptext), int(depth)),
               lang, "goods_tree", f"goods_{period.code()}_{flow}")
 
-chapters = goods_view.chapter_options(part, lang)
 state.init_from_url("chapter", state.parse_choice(list(chapters)), next(iter(chapters)))
 if st.session_state["chapter"] not in chapters:
     st.session_state["chapter"] = next(iter(chapters))
@@ -50,13 +49,13 @@ with a:
     widgets.chart(fig, lang, "goods_chapter_partners", f"chapter_{chapter}_partners")
 with b:
     st.subheader(t("goods.table", lang))
-    table = goods_view.headings_table(part[part["chapter"] == chapter], lang)
+    table = goods_view.table_of(*span, lang, chapter)
     # numbers in the page's language whatever the browser's (widgets.number_style); the chapter (and a single flow)
     # is in the controls above, so the heading's name gets their room and the value and mass columns stay in view
     st.dataframe(widgets.number_style(table, lang), hide_index=True, width="stretch", key="goods_table",
                  column_order=([t("goods.flow", lang)] if flow == "EI" else [])
                  + [t(f"goods.col_{c}", lang) for c in ("heading", "value", "netto")],
                  column_config={t("goods.col_heading", lang): st.column_config.Column(width=240)})
-    widgets.downloads(goods_view.headings_table(part, lang), lang, "goods", f"goods_{region}_{period.code()}",
+    widgets.downloads(goods_view.table_of(*span, lang, None), lang, "goods", f"goods_{region}_{period.code()}",
                       t("frame.footnote", lang, period=ptext, scope=scope, version=cached.version_label(v, lang)))
 frame.footnote(lang, ptext, scope)

@@ -5,7 +5,6 @@ from dashboard import config
 from dashboard.i18n import t
 from dashboard.i18n.numbers import day
 from dashboard.meetings.render import escape_markdown
-from dashboard.meetings.store_io import list_meetings, open_followups
 from dashboard.reference import partners as ref_partners
 from dashboard.ui import cached, frame, meeting_form, meetings_view, state
 
@@ -14,7 +13,7 @@ lang = view.lang
 store = cached.store()
 
 st.title(t("pages.meetings", lang))
-meetings = list_meetings(store)
+meetings = meetings_view.meetings_of(store, None)
 with_partner = sorted({p for m in meetings for p in m.partners}, key=lambda c: ref_partners.name(c, lang))
 state.init_from_url("with", state.parse_choice(["all", *with_partner]), "all")
 state.show_url_problems()
@@ -23,7 +22,7 @@ st.selectbox(t("mpage.filter", lang), ["all", *with_partner], key="with",
 chosen = st.session_state["with"]
 state.write_url(**{"with": None if chosen == "all" else chosen})
 
-todo = open_followups(store, None if chosen == "all" else chosen)
+todo = meetings_view.open_of(store, None if chosen == "all" else chosen)
 tab_list, tab_todo, tab_add = st.tabs([t("mpage.list", lang, n=len(meetings)),
                                       t("mpage.todo", lang, n=len(todo)), t("mpage.add", lang)])
 with tab_list:

@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 import pandas as pd
+import streamlit as st
 
+from dashboard.charts import structure
 from dashboard.i18n import t
 from dashboard.i18n.columns import name_column
+from dashboard.ui import cached
 
 FLOWS = ["E", "I", "EI"]
 
@@ -39,3 +42,31 @@ def headings_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("goods.col_value", lang): g["value_usd"] / 1e6,
         t("goods.col_netto", lang): g["netto_kg"] / 1000,
     })
+
+
+# What the goods page shows of one flow, cached per data version like the queries (a rerun or a second visitor
+# regroups nothing): the grouping and the treemap's building took about half of the page's CPU at every run.
+def _part(v: str, region: str, year: int, m_from: int, m_to: int, flow: str) -> pd.DataFrame:
+    data = cached.commodity_structure(v, region, year, m_from, m_to, None)
+    return data if flow == "EI" else data[data["flow"] == flow]
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def chapters_of(v: str, region: str, year: int, m_from: int, m_to: int, flow: str, lang: str) -> dict[str, str]:
+    """chapter_options of the flow's rows ({} when the flow has none)."""
+    return chapter_options(_part(v, region, year, m_from, m_to, flow), lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def treemap_of(v: str, region: str, year: int, m_from: int, m_to: int, flow: str, lang: str, title: str,
+               depth: int) -> dict:
+    """The flow's treemap as a figure dict (widgets.chart makes it a figure again without validation)."""
+    return structure.treemap(_part(v, region, year, m_from, m_to, flow), lang, title, depth=depth).to_dict()
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def table_of(v: str, region: str, year: int, m_from: int, m_to: int, flow: str, lang: str,
+             chapter: str | None) -> pd.DataFrame:
+    """headings_table of the flow's rows, of one chapter or (None) of all, for the download."""
+    part = _part(v, region, year, m_from, m_to, flow)
+    return headings_table(part if chapter is None else part[part["chapter"] == chapter], lang)

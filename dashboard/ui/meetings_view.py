@@ -14,9 +14,9 @@ from dashboard.i18n import t
 from dashboard.i18n.numbers import day, money, percent, rank_phrase
 from dashboard.meetings import checks
 from dashboard.meetings.check import CheckedClaim, Figures, figures_as_of
-from dashboard.meetings.model import Meeting
+from dashboard.meetings.model import FollowUp, Meeting
 from dashboard.meetings.render import escape_markdown, meeting_html
-from dashboard.meetings.store_io import list_meetings
+from dashboard.meetings.store_io import list_meetings, open_followups
 from dashboard.reference import partners as ref_partners
 from dashboard.store.db import Store
 
@@ -44,6 +44,22 @@ def _records(_store: Store, version: str) -> dict[int, checks.Record]:
 @st.cache_data(show_spinner=False, max_entries=256)
 def _figures(_store: Store, version: str, iso2: str, on: dt.date) -> Figures | None:
     return figures_as_of(_store, iso2, on)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _open(_store: Store, version: str, iso2: str | None) -> list[tuple[FollowUp, int, dt.date, str]]:
+    return open_followups(_store, iso2)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _html(text: str | None) -> str:
+    """A meeting text's sanitised HTML, made once per text (Markdown parsing and nh3 at every run before)."""
+    return meeting_html(text)
+
+
+def open_of(store: Store, iso2: str | None) -> list[tuple[FollowUp, int, dt.date, str]]:
+    """Follow-ups not done (with one partner, when given), earliest due first; cached per data version."""
+    return _open(store, store.version, iso2)
 
 
 def figures_of(store: Store, meeting: Meeting, iso2: str | None = None) -> Figures | None:
@@ -164,7 +180,7 @@ def render_meeting(meeting: Meeting, claims_checked: list[CheckedClaim], lang: s
     left, right = st.columns([3, 2])
     with left:
         text, russian = meeting.summary_in(lang)
-        summary = meeting_html(text)
+        summary = _html(text)
         if summary:
             if russian:
                 st.caption(t("present.in_russian", lang))

@@ -11,7 +11,6 @@ from dashboard.i18n.numbers import day
 from dashboard.meetings.render import escape_markdown
 from dashboard.reference import partners as ref_partners
 from dashboard.store import answers
-from dashboard.store.national import national_picture
 from dashboard.store.period import Period
 from dashboard.ui import cached, meetings_view, state, widgets
 
@@ -101,7 +100,7 @@ def meetings(iso2: str, lang: str) -> None:
 def national(region: str, iso2: str, period: Period, lang: str) -> None:
     """The region in Russia's trade with the partner: its place among the regions, Russia's figures (Comtrade)
     and the partner's mirror figures, each captioned with its period, scope and source."""
-    n = national_picture(cached.store(), region, period, iso2)
+    n = cached.national(cached.version(), region, period.year, period.m_from, period.m_to, iso2)
     st.subheader(t("national.title", lang))
     figs = national_text.figures(n, lang)
     if figs:
