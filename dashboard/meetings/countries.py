@@ -20,6 +20,27 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "KR": ("Южная Корея",), "DE": ("ФРГ",), "KP": ("КНДР",), "IR": ("Исламская Республика Иран",),
 }
 _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+# the adjective of a partner's name (lemma -> iso2), declined by the dictionary: "турецкий импорт из региона",
+# "закупки бангладешской продукции", "египетское направление" (the caller decides which nouns they may qualify;
+# "американский" is left out: "американских долларов" names no partner, nor do the two Koreas' one adjective)
+_ADJECTIVES: dict[str, str] = {
+    "турецкий": "TR", "китайский": "CN", "казахстанский": "KZ", "белорусский": "BY", "египетский": "EG",
+    "узбекский": "UZ", "индийский": "IN", "иранский": "IR", "азербайджанский": "AZ", "армянский": "AM",
+    "вьетнамский": "VN", "бангладешский": "BD", "саудовский": "SA", "алжирский": "DZ", "марокканский": "MA",
+    "сербский": "RS", "бразильский": "BR", "туркменский": "TM", "киргизский": "KG", "кыргызский": "KG",
+    "таджикский": "TJ", "монгольский": "MN", "немецкий": "DE", "германский": "DE", "итальянский": "IT",
+    "французский": "FR", "эмиратский": "AE", "иракский": "IQ", "сирийский": "SY", "ливийский": "LY",
+    "тунисский": "TN", "израильский": "IL", "пакистанский": "PK", "индонезийский": "ID", "малайзийский": "MY",
+    "таиландский": "TH", "тайский": "TH", "японский": "JP", "грузинский": "GE", "молдавский": "MD",
+    "польский": "PL", "нидерландский": "NL", "голландский": "NL", "бельгийский": "BE", "испанский": "ES",
+    "греческий": "GR", "кипрский": "CY", "ливанский": "LB", "катарский": "QA", "оманский": "OM",
+    "кувейтский": "KW", "эфиопский": "ET", "кенийский": "KE", "нигерийский": "NG", "южноафриканский": "ZA",
+    "аргентинский": "AR", "мексиканский": "MX", "чилийский": "CL", "эквадорский": "EC", "шри-ланкийский": "LK",
+    "филиппинский": "PH", "сингапурский": "SG", "афганский": "AF", "суданский": "SD", "танзанийский": "TZ",
+    "сенегальский": "SN", "мавританский": "MR", "йеменский": "YE", "бахрейнский": "BH", "венгерский": "HU",
+    "чешский": "CZ", "словацкий": "SK", "румынский": "RO", "болгарский": "BG", "финский": "FI", "шведский": "SE",
+    "австрийский": "AT", "швейцарский": "CH", "британский": "GB", "канадский": "CA", "австралийский": "AU",
+}
 
 
 def _declined(name: str) -> set[str]:
@@ -93,6 +114,27 @@ def find(text: str) -> list[tuple[str, int, int]]:
                 end = stop
                 break
     return out
+
+
+@functools.cache
+def adjective_forms() -> dict[str, str]:
+    known = {p.iso2 for p in ref.all_partners()}
+    out: dict[str, str] = {}
+    for lemma, iso2 in _ADJECTIVES.items():
+        if iso2 in known:
+            for form in morphology.lexeme_forms(lemma) | {lemma}:
+                out.setdefault(form, iso2)
+                out.setdefault(form.replace("ё", "е"), iso2)
+    return out
+
+
+_WORD = re.compile(r"(?<![\w-])[А-ЯЁа-яё][а-яё-]*")
+
+
+def adjectives(text: str) -> list[tuple[str, int, int]]:
+    """Every partner adjective as (iso2, start, end), in text order: "турецкий", "Белорусские", "бангладешской"."""
+    forms = adjective_forms()
+    return [(forms[w], m.start(), m.end()) for m in _WORD.finditer(text) if (w := m.group(0).lower()) in forms]
 
 
 def partners_in(text: str) -> list[str]:

@@ -139,8 +139,8 @@ def sums(x: Sentence) -> None:
             continue
         claimed, scale, scale_name, step = amount
         flow, at = flow_metric(x, m.start())
-        if from_named and from_named.start() < m.start():
-            flow = "imports"
+        if from_named and from_named.start() < m.start() and (at is None or at < from_named.start()):
+            flow = "imports"    # "из Ирана ввезено 26 тыс. тонн" (not "…, а экспортировала 143 тыс. тонн")
         g = _goods_after(x, m.end())
         words = _GOODS_AFTER.match(s[m.end():m.end() + AHEAD])
         unknown = g is None and words is not None and goods.names_goods(words.group(1))

@@ -27,7 +27,7 @@ def flow_metric(x: Sentence, at: int) -> tuple[str, int | None]:
     clause, else the flow the paragraph spoke of last ("Товарооборот … составил 355 млн. В 2023 году он вырос до
     401,8 млн"), else turnover."""
     if x.flows is None:     # found once per sentence, in text order
-        x.flows = [(m.start(), _turned(x, m, flow_of(m.group(0)))) for m in FLOW.finditer(x.s)]
+        x.flows = _flows(x)
     i = bisect.bisect_left(x.flows, (at, ""))
     if i and x.flows[i - 1][0] >= at - 160:
         return x.flows[i - 1][1], x.flows[i - 1][0]
@@ -37,6 +37,55 @@ def flow_metric(x: Sentence, at: int) -> tuple[str, int | None]:
 
 
 _PREPOSITION = re.compile(r"(?<![\w-])(?:в|во|из|с|со|на|для|у|к|ко|по|от|до|между|о|об)\s+$", re.I)
+
+
+# where the flow goes: "поставки в регион" (the accusative: "закупил в регионе" is where it bought), "импорт из
+# региона" (the partner's point of view), "закупки волгоградской продукции", "поставки турецких товаров в …" (whose
+# goods move)
+_INTO_REGION = re.compile(r"\s+(?:[а-яё]+\s+){0,2}?(?:в|на)\s+(?:наш\s+)?(?:регион|область|Волгоградскую\s+область|"
+                          r"Волгоград)(?![\w-])", re.I)
+_FROM_REGION = re.compile(r"\s+(?:[а-яё]+\s+){0,2}?из\s+(?:нашего\s+)?(?:региона|области|Волгоградской\s+области|"
+                          r"Волгограда)(?![\w-])", re.I)
+_GOODS_OF = re.compile(r"\s+(?:[а-яё]+\s+)?(?P<adj>[а-яё-]+)\s+(?:продукци|товар|сыр[ьц]|зерн)\w*", re.I)
+_OWN_ADJECTIVE = re.compile(r"(?:волгоградск|местн|регионал|областн|наш)\w*$", re.I)
+
+
+def _directed(x: Sentence, m: re.Match[str], flow: str) -> str | None:
+    """The flow a flow word's direction or goods say, whoever the sentence's subject: into the region is imports,
+    out of it exports ("турецкий импорт из региона" is the region's exports); goods of the region bought are
+    exports, the partner's goods supplied imports. None when the words after it say neither."""
+    if flow == "turnover":
+        return None
+    end = m.end()
+    if _INTO_REGION.match(x.s, end):
+        return "imports"
+    if _FROM_REGION.match(x.s, end):
+        return "exports"
+    g = _GOODS_OF.match(x.s, end)
+    if g:
+        if _OWN_ADJECTIVE.match(g.group("adj")):
+            return "exports"
+        if g.group("adj").lower() in countries.adjective_forms():
+            return "imports"
+    return None
+
+
+def _flows(x: Sentence) -> list[tuple[int, str]]:
+    """The sentence's flow words as (start, flow), each turned by its direction or its subject; a later word of the
+    same raw flow with no direction of its own keeps the turn of the first that had one ("узбекского импорта из
+    региона … её закуплено 32 тыс. тонн": the region's exports)."""
+    out: list[tuple[int, str]] = []
+    turned: dict[str, str] = {}
+    for m in FLOW.finditer(x.s):
+        raw = flow_of(m.group(0))
+        directed = _directed(x, m, raw)
+        if directed is not None:
+            turned.setdefault(raw, directed)
+            out.append((m.start(), directed))
+        else:
+            flow = _turned(x, m, raw)
+            out.append((m.start(), turned.get(raw, flow) if flow == raw else flow))
+    return out
 
 
 def _turned(x: Sentence, m: re.Match[str], flow: str) -> str:
@@ -112,6 +161,28 @@ _YEAR_BEFORE = re.compile(r"(?<!чем\s)(?<!с\s)(?<!сравнению\sс\s)(
 _CHANGES = frozenset({*GROWTH.values(), *CHANGE.values(), "rank_change"})
 
 
+# the nouns a partner's adjective names the partner with: its trade, its goods, its market or side
+_TRADE_NOUNS = frozenset({"продукция", "товар", "направление", "рынок", "сторона", "импортёр", "импортер",
+                          "экспортёр", "экспортер", "покупатель", "поставщик", "контрагент", "груз", "партнёр",
+                          "партнер", "компания", "предприятие", "бизнес"})
+_HEAD_AFTER = re.compile(r"\s+(?P<a>[а-яё-]+)(?:\s+(?P<b>[а-яё-]+))?", re.I)
+
+
+def _qualifies_trade(s: str, end: int) -> bool:
+    """Whether the partner adjective ending at `end` qualifies a flow or a noun of trade, maybe after another
+    adjective ("турецкий импорт", "египетское направление", "иранских свежих товаров"), not a people's or a
+    place's ("китайской провинции")."""
+    m = _HEAD_AFTER.match(s, end)
+    if not m:
+        return False
+    for w in (g.lower() for g in m.groups() if g):
+        if FLOW.search(w) is not None or morphology.lemma(w) in _TRADE_NOUNS:
+            return True
+        if morphology.parses(w)[0].tag.POS not in ("ADJF", "PRTF"):
+            return False
+    return False
+
+
 class Sentence:
     """One sentence with what every rule asks of it, worked out once."""
 
@@ -121,11 +192,16 @@ class Sentence:
         self.s, self.default, self.period, self.how, self.prev_flow = s, default, period, how, prev_flow
         self.ref = ref
         self._segments: list[int] | None = None
+        self._segment_periods: dict[tuple[int, int], tuple[periods.Found | None, bool]] = {}
         # goods named in full earlier in the paragraph, by the head of their name: "подсолнечного масла" makes a
         # later bare "масла" sunflower oil (money.py reads and fills it)
         self.goods_seen: dict[str, str] = {} if goods_seen is None else goods_seen
         # "долларов США" names no partner (looked for a few words back only: a long sentence stays linear)
         self.mentions = [m for m in countries.find(s) if not _DOLLARS_OF.search(s, max(0, m[1] - 40), m[1])]
+        qualifying = [m for m in countries.adjectives(s) if _qualifies_trade(s, m[2])]
+        self._adjective_starts = frozenset(start for _, start, _ in qualifying)
+        if qualifying:      # "закупки бангладешской продукции", "египетское направление": the partner named so
+            self.mentions = sorted(self.mentions + qualifying, key=lambda m: m[1])
         self._mention_starts = [start for _, start, _ in self.mentions]
         own = said(s)
         self.region_level = bool(REGION_WORDS.search(own)) and not _PARTNER_WORDS.search(own)
@@ -169,9 +245,11 @@ class Sentence:
         return bisect.bisect_left(self._mention_starts, at)
 
     def mention_at(self, at: int) -> str | None:
-        """The country named right at position `at`, if one is."""
+        """The country named by its name right at position `at`, if one is (its adjective is not its name: "импорт
+        иранских товаров" is no trade of Iran's own)."""
         i = bisect.bisect_left(self._mention_starts, at)
-        return self.mentions[i][0] if i < len(self.mentions) and self._mention_starts[i] == at else None
+        return self.mentions[i][0] if i < len(self.mentions) and self._mention_starts[i] == at \
+            and at not in self._adjective_starts else None
 
     def clause_span(self, at: int) -> tuple[int, int]:
         """Where the clause holding position `at` starts and ends (clauses part at ", ", "; ", ": ", " — ")."""
@@ -202,11 +280,15 @@ class Sentence:
         a, b = self.segment(at)
         if (a, b) == (0, len(self.s)):
             return self.period, self.how
-        part = self.s[a:b]
-        found = periods.stated(part, self.ref) if _ANY_PERIOD.search(part) else None
-        if found and found.how != "base" and found.period != self.period:
+        if (a, b) not in self._segment_periods:     # worked out once a part: a long one stays linear
+            part = self.s[a:b]
+            found = periods.stated(part, self.ref) if _ANY_PERIOD.search(part) else None
+            self._segment_periods[a, b] = (found if found and found.how != "base" else None,
+                                           bool(_YEAR_BEFORE.search(part)))
+        found, year_before = self._segment_periods[a, b]
+        if found and found.period != self.period:
             return found.period, found.how
-        if self.period is not None and metric not in _CHANGES and _YEAR_BEFORE.search(part):
+        if self.period is not None and metric not in _CHANGES and year_before:
             return self.period.previous(), "year_before"
         return self.period, self.how
 
