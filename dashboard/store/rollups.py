@@ -26,6 +26,7 @@ KEY = ("region", "year", "month", "partner", "flow", "heading")  # r_heading_mon
 class Delta:
     heading: pa.Table     # rows of r_heading_month
     partner: pa.Table     # rows of r_partner_month
+    region: pa.Table      # rows of r_heading_region (the headings summed over partners)
     months: pa.Table      # region, year, month, flow: the months the new rows bring
     region_years: pa.Table  # region, year: for r_source_coverage
 
@@ -92,10 +93,31 @@ def deltas(table: pa.Table) -> Delta:
     partner = pa.table({name: _column(codes[p_rows], distinct)
                         for name, (codes, distinct) in zip(KEY[:-1], parts[:-1], strict=True)}
                        | {"value_cents": p_value[p_order]})
+    region = _region_sums(keys, sizes, parts, rows, value, netto)
     months = partner.select(["region", "year", "month", "flow"]).group_by(
         ["region", "year", "month", "flow"]).aggregate([])
     region_years = partner.select(["region", "year"]).group_by(["region", "year"]).aggregate([])
-    return Delta(heading, partner, plain(months), plain(region_years))
+    return Delta(heading, partner, region, plain(months), plain(region_years))
+
+
+def _region_sums(keys: np.ndarray, sizes: list[int], parts: list, rows: np.ndarray, value: np.ndarray,
+                 netto: np.ndarray) -> pa.Table:
+    """r_heading_region's rows from the heading sums: the same key without the partner (KEY[3]), summed."""
+    radix = [int(np.prod(sizes[i + 1:], dtype=np.int64)) for i in range(len(sizes))]
+    digits = [(keys // radix[i]) % sizes[i] for i in range(len(sizes))]
+    kept = [i for i, name in enumerate(KEY) if name != "partner"]
+    r_key = np.zeros(len(keys), dtype=np.int64)
+    for i in kept:
+        r_key = r_key * sizes[i] + digits[i]
+    group, r_keys = pd.factorize(r_key)
+    r_value = _int_sums(group, value, len(r_keys))
+    known = ~np.isnan(netto)
+    r_netto = np.bincount(group, weights=np.where(known, netto, 0.0), minlength=len(r_keys))
+    r_netto[np.bincount(group, weights=known, minlength=len(r_keys)) == 0] = np.nan
+    order = _by_region(r_keys, [sizes[i] for i in kept])
+    r_rows = rows[_one_row_each(group, len(r_keys))[order]]
+    return pa.table({KEY[i]: _column(parts[i][0][r_rows], parts[i][1]) for i in kept}
+                    | {"value_cents": r_value[order], "netto_kg": pa.array(r_netto[order], from_pandas=True)})
 
 
 def _int_sums(group: np.ndarray, values: np.ndarray, n_groups: int) -> np.ndarray:
@@ -145,7 +167,7 @@ def replace_months(con: duckdb.DuckDBPyConnection, delta: Delta) -> int:
 def add(con: duckdb.DuckDBPyConnection, delta: Delta, source_id: int) -> None:
     """Append the rollup rows of newly stored declarations (after replace_months)."""
     with sqlfiles.registered(con, _heading=batched(delta.heading), _partner=batched(delta.partner),
-                             _region_years=delta.region_years):
+                             _region=batched(delta.region), _region_years=delta.region_years):
         sqlfiles.run(con, "add_rollups", source_id=source_id)
 
 

@@ -12,3 +12,9 @@ INSERT INTO r_heading_month (region, year, month, partner, flow, heading, value_
 SELECT region, year, month, partner, flow, substr(hs10, 1, 4) AS heading,
        sum(value_cents) AS value_cents, sum(netto_kg) AS netto_kg
 FROM trade GROUP BY ALL ORDER BY region, year;
+
+DELETE FROM r_heading_region;
+INSERT INTO r_heading_region (region, year, month, flow, heading, value_cents, netto_kg)
+SELECT region, year, month, flow, substr(hs10, 1, 4) AS heading, sum(value_cents) AS value_cents,
+       sum(netto_kg) AS netto_kg
+FROM trade GROUP BY ALL ORDER BY region, year;

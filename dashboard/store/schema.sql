@@ -109,6 +109,11 @@ CREATE TABLE IF NOT EXISTS r_heading_month (
     region VARCHAR, year SMALLINT, month TINYINT, partner VARCHAR, flow VARCHAR, heading VARCHAR,
     value_cents BIGINT, netto_kg DOUBLE
 );
+-- The region's goods without the partner (the goods page's structure of the whole region): r_heading_month summed
+-- over partners, a few times fewer rows. A segment written before it lacks it (store/segments.py DERIVED).
+CREATE TABLE IF NOT EXISTS r_heading_region (
+    region VARCHAR, year SMALLINT, month TINYINT, flow VARCHAR, heading VARCHAR, value_cents BIGINT, netto_kg DOUBLE
+);
 CREATE TABLE IF NOT EXISTS r_region_coverage (region VARCHAR, year SMALLINT, last_month TINYINT, months BIGINT);
 CREATE TABLE IF NOT EXISTS r_source_coverage (region VARCHAR, year SMALLINT, source_id INTEGER);
 -- The check record of a saved meeting's text (issue 15): who checked it, when, against which data version, and

@@ -1,17 +1,22 @@
 """The big tables live in segments shared by versions, so that a publication costs what its own rows cost.
 
     data/dashboard.v000007.duckdb          a version: every small table, and the list of its segments
-    data/dashboard.segments/000031.duckdb  a segment: rows of trade, r_partner_month and r_heading_month that one
-                                           publication brought (or a merge of earlier segments); never changed
+    data/dashboard.segments/000031.duckdb  a segment: rows of trade and the rollups (TABLES) that one publication
+                                           brought (or a merge of earlier segments); never changed
 
 A version lists its segments in `segments` and, in `withdrawn`, the region-months of a segment that a newer file
 replaced (the rows stay in the immutable file and are hidden). Readers attach the listed segments read-only and
-see each of the three tables as one view over them (define_views), so every query reads `trade` or
+see each of the tables as one view over them (define_views), so every query reads `trade` or
 `r_heading_month` as before. A publication copies only the version file (meetings, sources, reference tables,
 coverage; no declarations), writes its new rows into one new segment and, at the end, merges segments of about
 the same size, four at a time (a tiered merge: each row is rewritten about log4(files) times over its life, and a
-version never lists more than a dozen segments, so a page query unions a few small scans). Segments no kept
-version lists are deleted after a prune (collect).
+version never lists more than a dozen segments, so a page query unions a few small scans); a merge writes the
+rollups sorted by region, year and partner (ORDER), so that a page's filters skip most row groups. Segments no
+kept version lists are deleted after a prune (collect).
+
+A segment (or a version's own tables) written before the region's heading rollup existed lacks r_heading_region:
+its branch of that view sums its r_heading_month instead (DERIVED: the same rows), and the first merge that
+rewrites the segment stores the table.
 
 A transaction of DuckDB writes to one database only: a publication therefore runs in auto-commit mode; it is
 atomic because nothing it writes is reachable before its version file is renamed into place (versions.py).
@@ -22,6 +27,7 @@ parameters; every name in them comes from this module (segment numbers), never f
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import math
 import os
@@ -34,7 +40,14 @@ import duckdb
 
 from dashboard.store import sqlfiles
 
-TABLES = ("trade", "r_partner_month", "r_heading_month")  # the tables kept in segments
+TABLES = ("trade", "r_partner_month", "r_heading_month", "r_heading_region")  # the tables kept in segments
+# A table of segments written before it existed, as a query over the tables they have (the same rows: rollups.sql)
+DERIVED = {"r_heading_region": "SELECT region, year, month, flow, heading, CAST(sum(value_cents) AS BIGINT) AS "
+                               "value_cents, sum(netto_kg) AS netto_kg FROM {db}.r_heading_month GROUP BY ALL"}
+# The order of a rollup's rows inside a segment a merge writes: region and year first, so that DuckDB's zone maps
+# skip other regions' and years' row groups, then the partner, so that a partner's page skips most of the rest
+ORDER = {"r_partner_month": "region, year, partner", "r_heading_month": "region, year, partner",
+         "r_heading_region": "region, year"}
 KEY = ("region", "year", "month", "flow")                 # what a newer file replaces (replace_months.sql)
 FANOUT = 4        # segments of one size tier merged together
 MAX_SEGMENTS = 12  # and the newest FANOUT merged whenever a version would list more than this
@@ -51,10 +64,12 @@ class Segment:
 
 @dataclass(frozen=True)
 class Layout:
-    """The segments a version lists, and those with withdrawn rows (their scans filter them out)."""
+    """The segments a version lists, those with withdrawn rows (their scans filter them out), and the tables of
+    DERIVED that a segment (by number; 0 = the version's own tables) lacks, known once they are attached."""
     folder: Path
     segments: tuple[Segment, ...] = ()
     withdrawn: frozenset[int] = frozenset()
+    lacking: frozenset[tuple[int, str]] = frozenset()
 
 
 def folder(version_file: Path) -> Path:
@@ -96,7 +111,17 @@ def attach(con: duckdb.DuckDBPyConnection, folder_: Path) -> Layout:
             if not p.exists():
                 raise duckdb.IOException(f"segment {p.name} of {folder_.name} is missing")
             _attach(con, p, alias(s.id))
-    return lay
+    return _lacking(con, lay)
+
+
+def _lacking(con: duckdb.DuckDBPyConnection, lay: Layout) -> Layout:
+    """The layout with the DERIVED tables each attached segment, and the version itself (0), lacks."""
+    own = str(con.execute("SELECT current_database()").fetchall()[0][0])
+    have = {(r[0], r[1]) for r in con.execute(
+        "SELECT database_name, table_name FROM duckdb_tables() WHERE schema_name = 'main'").fetchall()}
+    names = {0: own} | {s.id: alias(s.id) for s in lay.segments}
+    lacking = frozenset((i, t) for i, db in names.items() for t in DERIVED if (db, t) not in have)
+    return dataclasses.replace(lay, lacking=lacking)
 
 
 def _ident(name: str) -> str:
@@ -115,9 +140,16 @@ def _detach(con: duckdb.DuckDBPyConnection, name: str) -> None:
     con.execute(f"DETACH {_ident(name)}")
 
 
-def _branch(table: str, segment_id: int, filtered: bool, tag: bool, source: str | None = None) -> str:
-    """One segment's rows of a table; `filtered`: without its withdrawn region-months; `tag`: with its number."""
-    source = f"{_ident(source or alias(segment_id))}.{table}"
+def _source(table: str, db: str, derived: bool) -> str:
+    """A table of one attached database, or (a table it lacks) the query of DERIVED over its other tables."""
+    return f"({DERIVED[table].format(db=db)})" if derived else f"{db}.{table}"
+
+
+def _branch(table: str, segment_id: int, filtered: bool, tag: bool, source: str | None = None,
+            derived: bool = False) -> str:
+    """One segment's rows of a table; `filtered`: without its withdrawn region-months; `tag`: with its number;
+    `derived`: the segment lacks the table (DERIVED)."""
+    source = _source(table, _ident(source or alias(segment_id)), derived)
     cols = f"*, {segment_id} AS segment_id" if tag else "*"
     if not filtered:
         return f"SELECT {cols} FROM {source}"
@@ -128,15 +160,16 @@ def _branch(table: str, segment_id: int, filtered: bool, tag: bool, source: str 
 
 def define_views(cur: duckdb.DuckDBPyConnection, lay: Layout) -> None:
     """Each segmented table as one TEMP view over the version's own (legacy) table and its segments: the temp
-    view shadows the table of that name, so queries are unchanged. A version without segments keeps its tables."""
-    if not lay.segments:
-        return
+    view shadows the table of that name, so queries are unchanged. A version without segments keeps its tables
+    (a view only for a DERIVED table it lacks)."""
     # the version's own table by its catalog: a bare main.<table> would be the temp view itself
-    own = _ident(str(cur.execute("SELECT current_database()").fetchall()[0][0]))
+    own = _ident(str(cur.execute("SELECT current_database()").fetchall()[0][0])) + ".main"
     for table in TABLES:
-        parts = [f"SELECT * FROM {own}.main.{table}"] + [
-            _branch(table, s.id, s.id in lay.withdrawn, False) for s in lay.segments]
-        cur.execute(_view(table, parts))
+        parts = [f"SELECT * FROM {_source(table, own, (0, table) in lay.lacking)}"] + [
+            _branch(table, s.id, s.id in lay.withdrawn, False, derived=(s.id, table) in lay.lacking)
+            for s in lay.segments]
+        if lay.segments or (0, table) in lay.lacking:  # else the version's own table is the table
+            cur.execute(_view(table, parts))
 
 
 def _view(name: str, parts: list[str]) -> str:
@@ -192,7 +225,7 @@ def open_for_write(con: duckdb.DuckDBPyConnection, folder_: Path) -> Writing:
         sqlfiles.run(con, "segment_adopt")
     con.execute("CREATE OR REPLACE TEMP TABLE _new_segment AS SELECT $id AS segment_id", {"id": new_id})
     for table in TABLES:
-        parts = [_branch(table, s.id, True, True) for s in lay.segments] + [
+        parts = [_branch(table, s.id, True, True, derived=(s.id, table) in lay.lacking) for s in lay.segments] + [
             _branch(table, new_id, False, True, source=NEW)]
         con.execute(_view(f"{table}_seg", parts))
         con.execute(_view(table, [f"SELECT * EXCLUDE (segment_id) FROM {table}_seg"]))
@@ -249,8 +282,9 @@ def _merge(con: duckdb.DuckDBPyConnection, w: Writing, segs: list[Segment], run:
     _attach(con, out, NEW, read_only=False)
     sqlfiles.run(con, "segment_tables")
     for table in TABLES:
-        union = " UNION ALL BY NAME ".join(_branch(table, s.id, s.id in hidden, False) for s in parts)
-        order = "" if table == "trade" else " ORDER BY region, year"  # zone maps of the rollups pages read
+        union = " UNION ALL BY NAME ".join(
+            _branch(table, s.id, s.id in hidden, False, derived=(s.id, table) in w.layout.lacking) for s in parts)
+        order = f" ORDER BY {ORDER[table]}" if table in ORDER else ""  # zone maps of the rollups pages read
         con.execute(_insert_merged(table, union, order))
     rows = int(sqlfiles.run(con, "segment_new_rows").fetchall()[0][0])
     _detach(con, NEW)

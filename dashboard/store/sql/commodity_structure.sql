@@ -1,12 +1,12 @@
--- Trade by HS heading with its chapter and section, for a region and period, optionally one partner.
--- Params: region, year, m_from, m_to, partner (NULL = all partners).
--- Summed by flow and heading first, then named: the names are joined to ~1,000 sums rather than to the ~20,000
--- rollup rows of a region-year (the goods page's query, p95 22 ms at 10M rows when it joined first).
+-- Trade by HS heading with its chapter and section, for a region and period (every partner).
+-- Params: region, year, m_from, m_to. One partner's: commodity_structure_partner.sql.
+-- From the region's heading rollup (no partner column: a region-year is ~25,000 rows at 100M declarations, where
+-- r_heading_month holds ~194,000). Summed by flow and heading first, then named: the names are joined to ~3,000
+-- sums rather than to the rollup rows (the goods page's query, p95 22 ms at 10M rows when it joined first).
 WITH t AS (
     SELECT flow, heading, CAST(sum(value_cents) AS BIGINT) AS value_cents, sum(netto_kg) AS netto_kg
-    FROM r_heading_month
+    FROM r_heading_region
     WHERE region = $region AND year = $year AND month BETWEEN $m_from AND $m_to
-      AND ($partner IS NULL OR partner = $partner)
     GROUP BY flow, heading
 )
 SELECT t.flow, c.section, s.roman, s.name_ru AS section_ru, s.name_en AS section_en,

@@ -13,3 +13,5 @@ DELETE FROM seg.r_partner_month t WHERE t.year BETWEEN $y_from AND $y_to AND EXI
     SELECT 1 FROM _keys k WHERE k.region = t.region AND k.year = t.year AND k.month = t.month AND k.flow = t.flow);
 DELETE FROM seg.r_heading_month t WHERE t.year BETWEEN $y_from AND $y_to AND EXISTS (
     SELECT 1 FROM _keys k WHERE k.region = t.region AND k.year = t.year AND k.month = t.month AND k.flow = t.flow);
+DELETE FROM seg.r_heading_region t WHERE t.year BETWEEN $y_from AND $y_to AND EXISTS (
+    SELECT 1 FROM _keys k WHERE k.region = t.region AND k.year = t.year AND k.month = t.month AND k.flow = t.flow);

@@ -2,3 +2,4 @@
 CREATE TABLE seg.trade AS SELECT * FROM main.trade LIMIT 0;
 CREATE TABLE seg.r_partner_month AS SELECT * FROM main.r_partner_month LIMIT 0;
 CREATE TABLE seg.r_heading_month AS SELECT * FROM main.r_heading_month LIMIT 0;
+CREATE TABLE seg.r_heading_region AS SELECT * FROM main.r_heading_region LIMIT 0;
