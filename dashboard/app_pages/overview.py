@@ -1,10 +1,8 @@
 """Обзор: the region's KPIs for the period, top partners, the world map and monthly dynamics."""
 import streamlit as st
 
-from dashboard.charts import maps, trade
 from dashboard.i18n import t
-from dashboard.i18n.columns import name_column
-from dashboard.ui import cached, frame, official_view, state, widgets
+from dashboard.ui import cached, frame, official_view, overview_view, state, widgets
 from dashboard.ui.narrative import overview_sentence
 
 pg = frame.page()
@@ -29,19 +27,12 @@ widgets.kpis([
 ])
 st.markdown(f"##### {overview_sentence(k, ranking, ptext, lang)}")
 
-ranking = ranking.assign(name=ranking[name_column(lang)].fillna(ranking["iso2"]))
+figs = overview_view.charts(v, region, period.year, period.m_from, period.m_to, lang, short)
 left, right = st.columns([5, 6])
 with left:
-    fig = trade.top_partners(ranking.head(10), lang, t("overview.top10", lang, period=short))
-    widgets.chart(fig, lang, "overview_top10", f"top10_{period.code()}")
+    widgets.chart(figs["overview_top10"], lang, "overview_top10", f"top10_{period.code()}")
 with right:
-    fig = maps.world(ranking, lang, t("overview.map", lang, period=short))
-    widgets.chart(fig, lang, "overview_map", f"map_{period.code()}")
-
-monthly = cached.monthly_flows(v, region, None)
-monthly = monthly[monthly["year"].between(period.year - 2, period.year)]
-years = f"{period.year - 2}–{period.year}"
-widgets.chart(trade.monthly(monthly, lang, t("overview.monthly", lang, years=years)), lang,
-              "overview_monthly", f"monthly_{years}")
+    widgets.chart(figs["overview_map"], lang, "overview_map", f"map_{period.code()}")
+widgets.chart(figs["overview_monthly"], lang, "overview_monthly", f"monthly_{period.year - 2}–{period.year}")
 official_view.block(lang, region)  # the region's own figures from letters
 frame.footnote(lang, ptext, pg.scope)

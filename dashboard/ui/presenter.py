@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import html
 
-import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard.charts import slide_charts
 from dashboard.slide_model import Chart, ItemList, Kpi, Slide
+from dashboard.ui import widgets
 
 KEYS = "present_keys"   # the keyboard component's key; its state "view" carries the slide shown and the screen
 SLIDE = "present_slide"  # 0-based slide index in the session
@@ -238,8 +238,7 @@ def _figure(chart: Chart, lang: str, height: int, scale: float) -> dict:
 
 def _chart(s: Slide, lang: str, height: int, scale: float, number: int) -> None:
     assert s.chart is not None
-    # made a figure again without validation (widgets.chart does the same for the other pages' cached figures)
-    fig = go.Figure(_figure(s.chart, lang, height, scale), _validate=False)
+    fig = widgets.CachedFigure(_figure(s.chart, lang, height, scale))  # shown as it is, as widgets.chart does
     # theme=None: the figure's own projector sizes, not Streamlit's chart theme
     st.plotly_chart(fig, key=f"present_chart_{number}", width="stretch", theme=None,
                     config={"displayModeBar": False, "locale": lang})
