@@ -86,8 +86,9 @@ _PLANS = re.compile(r"планиру\w*|планах|намерен\w*|пост�
 
 def _sentence_claims(s: str, default: str | None, period: Period | None, how: str | None,
                      prev_flow: str | None = None, goods_seen: dict[str, str] | None = None,
-                     dollars: bool = False, ref: dt.date | None = None) -> list[Claim]:
+                     dollars: bool = False, ref: dt.date | None = None, prev_rank: str | None = None) -> list[Claim]:
     x = Sentence(s, default, period, how, prev_flow, goods_seen, dollars, ref)
+    x.prev_rank = prev_rank
     if _NATIONAL.search(s) and not REGION_WORDS.search(s):
         return []
     national = _national_parts(s) if _NATIONAL.search(s) else []
@@ -148,6 +149,7 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
         period: Period | None
         how: str | None
         previous = ""
+        prev_rank: str | None = None
         for s in (s.strip() for s in _SPLIT.split(paragraph)):
             if not s:
                 continue
@@ -164,7 +166,8 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
             if has:
                 flows = [m.group(0) for m in FLOW.finditer(s_before)]
                 found_here = _sentence_claims(s, main, period, how, flow_of(flows[-1]) if flows else None,
-                                              goods_seen, dollars, ref_date)
+                                              goods_seen, dollars, ref_date, prev_rank)
                 dollars = dollars or any(c.unit == "$" for c in found_here)
+                prev_rank = next((c.metric for c in reversed(found_here) if c.metric.endswith("rank")), None)
                 claims.extend(found_here)
     return claims

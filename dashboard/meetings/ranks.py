@@ -18,7 +18,7 @@ _RANK_DASH = re.compile(rf"(?<![\w-]){_ORD}\s*[—–]\s*по\s+(?:объ[её]�
 _RANK_NOUN = re.compile(
     rf"(?<![\w-]){_ORD}\s+(?:по\s+(?:объ[её]м\w*|величин\w*|значимост\w*|размер\w*)\s+(?:внешнеторгового\s+)?"
     r"(?:(?P<flow>товарооборот\w*|оборот\w*|торговл\w*|экспорт\w*|импорт\w*|поставок)\s+)?)?"
-    r"(?:(?:крупнейш|(?:внешне)?торгов|экономическ|внешнеэкономическ)\w*\s+)*"
+    r"(?:(?:крупнейш|(?:внешне)?торгов|экономическ|внешнеэкономическ)\w*\s+)*(?:(?P<adjflow>экспортн|импортн)\w*\s+)?"
     r"(?:партн[её]р\w*|(?P<market>рын(?:ок|ком|ка|ке)\s+сбыт)а|рын(?:ок|ком|ка|ке)|"
     r"(?P<who>покупател|получател|потребител|поставщик)\w*)(?![\w-])", re.I)
 # a country as the noun: "шестой по объёму оборота страной-партнёром", "вторым государством по объёму торговли",
@@ -45,8 +45,11 @@ _RANK_ELLIPTIC_WHO = re.compile(rf"(?<![\w-])(?:и|а)\s+(?:на\s+)?{_ORD}\s*[�
                                 r"(?:покупател|получател|потребител|поставщик))", re.I)
 _RANK_WHO_ELLIPTIC = re.compile(rf"(?<![\w-])(?:и|а)\s+{_AMONG_WHO}(?P<who>покупател|получател|потребител|"
                                 rf"поставщик)\w*\s*[—–]\s*(?:на\s+)?{_ORD}(?![\w-])", re.I)
+# "крупнейшим импортным партнёром", "крупнейший партнёр по импорту": rank 1 by that flow
 _SUPERLATIVE = re.compile(r"(?<![\w-])(?:крупнейш|главн)(?:ий|им|его|ему|ем|ый|ым|ого|ому|ом)\s+"
-                          r"(?:(?:внешне)?торгов\w+\s+|внешнеэкономическ\w+\s+)?партн[её]р(?:ом|а|у|е)?(?![\w-])",
+                          r"(?:(?P<adjflow>экспортн|импортн)\w+\s+)?"
+                          r"(?:(?:внешне)?торгов\w+\s+|внешнеэкономическ\w+\s+)?партн[её]р(?:ом|а|у|е)?(?![\w-])"
+                          r"(?:\s+(?:региона\s+|области\s+)?по\s+(?:объ[её]м\w*\s+)?(?P<flow>экспорт\w*|импорт\w*))?",
                           re.I)
 # "крупнейший потребитель волгоградского экспорта" / "… поставщик товаров в регион": rank 1 by flow (the buyer of
 # one named good is no rank: the data ranks partners by the whole flow)
@@ -60,6 +63,8 @@ _LEADS = re.compile(r"(?<![\w-])(?:возглави\w*|возглавля\w*|л�
                     r"поставок))|(?:(?:среди|список|списк[аеу]|рейтинг\w*|перечень|перечн\w*|в\s+числе)\s+)"
                     r"(?:[а-яё]+(?:их|ых)\s+){0,2}(?:стран\w*\s*[—–-]\s*)?(?:партн[её]р|стран|государств|"
                     r"(?P<who>покупател|получател|потребител|поставщик))\w*)(?![\w-])", re.I)
+# "по импорту КНР с большим отрывом лидирует": leading, the flow named before it in its clause
+_LEADS_BARE = re.compile(r"(?<![\w-])(?:лидир\w*|возглавля\w*)(?![\w-])", re.I)
 _ANY_OTHER = re.compile(r"(?<![\w-])(?:больше|выше|крупнее)\s*,?\s+чем\s+(?:в|у|из|с|со|на)?\s*"
                         r"(?:люб\w+|как\w+-либо)\s+(?:друг\w+\s+)?(?:стран|государств|партн[её]р)\w*", re.I)
 # first among the partners of a part of the world is no rank among all partners: "лидер среди партнёров региона в
@@ -73,19 +78,20 @@ _ONE_OF = re.compile(r"(?:одн\w+\s+из|в\s+числе|среди|в\s+(?:(?
                      re.I)
 _OF = re.compile(rf"^[\s,]*(?:[а-яё]+\s+){{0,4}}?(?:среди|из|в\s+числе|в\s+рейтинге)\s+{NUM}"
                  r"(?:\s+(?:[а-яё]+\s+){0,2}?(?:стран\w*|партн[её]р\w*|государств\w*))?", re.I)
-_SUBGROUP = re.compile(r"^[\s,]*(?:[а-яё]+\s+){0,3}?(?:среди|из)\s+(?:(?!внешне|торгов|всех)[а-яё]+(?:их|ых)\s+"
+_SUBGROUP = re.compile(r"^[\s,]*(?:[а-яё]+\s+){0,3}?(?:среди|из)\s+"
+                       r"(?:(?!внешне|торгов|всех|экспортн|импортн)[а-яё]+(?:их|ых)\s+"
                        r"(?:стран|партн|государств|рынк)|(?:стран|государств)\w*\s+(?:СНГ|ЕАЭС|ЕС|БРИКС|ШОС|"
                        r"(?!Волгоград)(?-i:[А-ЯЁ][а-яё]))|(?:[а-яё]+(?:их|ых)\s+)?(?:субъект|регион|област)\w*)", re.I)
 _FROM_TO = re.compile(rf"(?<![\w-])с\s+(?P<a>\d{{1,3}})-?[а-я]*\s+на\s+(?P<b>\d{{1,3}})-?[а-я]*\s+{_PLACE}", re.I)
 _ONE = "|".join(sorted(morphology.one_forms(), key=len, reverse=True))
 _MOVE = re.compile(rf"(?P<verb>подня\w*|подним\w*|улучши\w*|переместил\w*|опусти\w*|спусти\w*|потеря\w*|"
                    rf"ухудши\w*|сместил\w*)\s+(?:[а-яё]+\s+){{0,5}}?на\s+(?:{NUM}|(?P<one>{_ONE}))\s+"
-                   r"(?:позици|строчк|мест|пункт|ступен)\w*", re.I)
+                   r"(?:позици|строч|мест|пункт|ступен)\w*", re.I)
 _TOP = re.compile(r"(?:входит|вош[её]л\w*|входя\w*)?\s*в\s+(?:(?:перв|верхн)\w+\s+)?"
                   r"(?:(?P<w>[а-яё]+)|топ[- ]?(?P<d>\d+))(?![\w-])", re.I)
 # "замыкает десятку крупнейших партнёров": the last place of the top group, an exact rank
 _CLOSES = re.compile(r"(?<![\w-])(?:замыка\w*|замкнул\w*)\s+(?:(?:перв|верхн)\w+\s+)?(?P<w>[а-яё]+)(?![\w-])", re.I)
-_TOP_NUM = re.compile(rf"в\s+числе\s+{NUM}\s+(?:крупнейш|ведущ|основн)\w*", re.I)
+_TOP_NUM = re.compile(rf"в\s+числ[оеа]\s+{NUM}\s+(?:крупнейш|ведущ|основн)\w*", re.I)
 # a top group of Russian regions is no rank among partners: "входит в первую пятёрку субъектов РФ"
 _REGIONS_AFTER = re.compile(r"^\s*(?:[а-яё]+(?:их|ых)\s+){0,2}(?:субъект|регион|област)\w*", re.I)
 _TOP_FLOW = re.compile(r"^\s*(?:[а-яё]+\s+){0,3}?по\s+(?:объ[её]м\w*\s+)?(?P<flow>экспорт\w*|импорт\w*)", re.I)
@@ -95,7 +101,10 @@ _TOP_FLOW = re.compile(r"^\s*(?:[а-яё]+\s+){0,3}?по\s+(?:объ[её]м\w*\
 # волгоградской продукции", "в топ-15 стран — покупателей", "в двадцатку крупнейших покупателей"
 _AMONG_BUYERS = re.compile(r"^\s*(?:[—–]\s*)?(?:(?:среди|в\s+числе|из|в\s+рейтинге|в\s+списке)\s+)?(?:всех\s+)?"
                            r"(?:(?:крупнейш|основн|ведущ)\w*\s+)?"
-                           r"(?:стран\w*\s*[—–-]\s*)?(?P<who>покупател|получател|потребител|поставщик)\w*", re.I)
+                           r"(?:стран\w*\s*[—–-]\s*)?(?:(?P<who>покупател|получател|потребител|поставщик)\w*|"
+                           # "рынков сбыта", "экспортных направлений / рынков", "направлений экспорта"
+                           r"(?P<market>рын\w*\s+сбыта)|(?P<adjflow>экспортн|импортн)\w*\s+(?:направлени|рын|партн)\w*|"
+                           r"направлени\w*\s+(?P<flow>экспорт|импорт)\w*)", re.I)
 # "девятый результат среди всех стран", "11-й результат в рейтинге": a result's place is a rank
 _RANK_RESULT = re.compile(rf"(?<![\w-]){_ORD}\s+(?:результат|показател)\w*(?=\s+(?:среди|в\s+рейтинге|в\s+числе)\s)",
                           re.I)
@@ -105,6 +114,9 @@ _RANK_DIRECTION = re.compile(rf"(?<![\w-]){_ORD}\s+(?:по\s+(?:объ[её]м\w
 _ELLIPTIC = (_RANK_ELLIPTIC, _RANK_ELLIPTIC_WHO, _RANK_WHO_ELLIPTIC)
 # the partner named after the place: "на втором месте — Китай", "второе место — у Китая"
 _NAMED_AFTER = re.compile(r"\s*[—–]\s*(?:у\s+)?")
+# a place given up to another partner, named after it: "уступив третью позицию Египту"
+_YIELDED = re.compile(r"(?<![\w-])(?:уступи|уступа|отда|переда)\w*\s+$", re.I)
+_BARE_AFTER = re.compile(r"\s+")
 _PAIR = re.compile(r"(?<![\w-])(?P<a>[а-яё]+|\d{1,3}-?[а-я]*)\s+и\s+(?P<b>[а-яё]+|\d{1,3}-?[а-я]*)\s+мест\w*", re.I)
 
 
@@ -112,7 +124,41 @@ _PAIR = re.compile(r"(?<![\w-])(?P<a>[а-яё]+|\d{1,3}-?[а-я]*)\s+и\s+(?P<b>
 _RANK_BRACKETED = re.compile(r"\(\s*[^()]{0,40}?[—–]\s*(?P<ord>\d{1,3}-?(?:е|й|м|ое|ой|ым|ом))\s*\)", re.I)
 
 
+# the next places of a list, each named after a dash: "первое место … заняла Турция (…), второе – Китай, третье –
+# Казахстан"
+_RANK_NEXT = re.compile(rf"[,;]\s+(?:а\s+)?{_ORD}\s*[—–]\s*", re.I)
+_LIST_JOIN = re.compile(r"\s*,\s*|\s+и\s+")
+# words of the whole trade: a rank in a sentence with none of them may be by the flow the sentence before ranked by
+_OWN_TERMS = re.compile(r"товарооборот|оборот|торгов|партн[её]р", re.I)
+
+
+def _listed_after(x: Sentence, end: int) -> list[str]:
+    """The partners listed soon after position `end` ("в пятёрку ведущих партнёров вошли Турция, Китай, Египет,
+    Казахстан и Беларусь"), when at least two are named together; else []."""
+    i = x.mentions_before(end)
+    if i >= len(x.mentions) or x.mentions[i][1] - end > 80:
+        return []
+    out = [x.mentions[i][0]]
+    while i + 1 < len(x.mentions) and _LIST_JOIN.fullmatch(x.s, x.mentions[i][2], x.mentions[i + 1][1]):
+        i += 1
+        out.append(x.mentions[i][0])
+    return out if len(out) >= 2 else []
+
+
 def ranks(x: Sentence) -> None:
+    _ranks(x)
+    placed = [c for _, _, c in x.out if c.metric in RANK.values()]
+    for m in _RANK_NEXT.finditer(x.s) if placed else ():
+        rank, p = morphology.ordinal(m.group("ord")), x.mention_at(m.end())
+        if rank and p and x.free(*m.span()):
+            x.add(m.start("ord"), m.end(), placed[-1].metric, p, "exact", rank)
+    if x.prev_rank in ("export_rank", "import_rank") and not x.word_in(_OWN_TERMS, 0, len(x.s)):
+        for _, _, c in x.out:   # "Крупнейшим импортным партнёром стал Китай. Второе и третье места заняли …"
+            if c.metric == "rank":
+                c.metric = x.prev_rank
+
+
+def _ranks(x: Sentence) -> None:
     s = x.s
     for m in _PAIR.finditer(s):   # "Казахстан и Беларусь заняли соответственно второе и пятое места" (or after)
         ranks = [morphology.ordinal(m.group(g)) for g in ("a", "b")]
@@ -146,7 +192,8 @@ def ranks(x: Sentence) -> None:
             groups = m.groupdict()
             if rx is _RANK_COUNTRY and not (groups["by"] or groups["hy"] or groups["after"]):
                 continue
-            flow = groups.get("flow") or groups.get("flow2") or (ahead[-1].group("flow") if ahead else None)
+            flow = groups.get("flow") or groups.get("flow2") or groups.get("adjflow") or \
+                (ahead[-1].group("flow") if ahead else None)
             who = groups.get("who") or groups.get("market")
             metric = RANK[flow_of(flow)] if flow else _who(who) if who else _buyers(s, m.end())
             if not flow and not who and x.word_in(_BY_THIS, max(0, m.start() - 120), m.start()):
@@ -155,7 +202,8 @@ def ranks(x: Sentence) -> None:
             n = number(of.group("num")) if of else None
             if of and n:
                 end = m.end() + of.end()
-            named = _NAMED_AFTER.match(s, m.end())
+            named = _NAMED_AFTER.match(s, m.end()) or (_BARE_AFTER.match(s, m.end()) if _YIELDED.search(
+                s, max(0, m.start() - 30), m.start()) else None)
             p = (x.mention_at(named.end()) if named else None) or x.partner_at(m.start(), False)
             x.add(m.start(), end, metric, p, "exact", rank)
             if n:
@@ -171,13 +219,20 @@ def ranks(x: Sentence) -> None:
             metric = RANK[flow_of(m.group("flow"))] if m.group("flow") else _who(m.group("who")) if m.group("who") \
                 else _buyers(s, m.end())
             x.add(m.start(), m.end(), metric, x.partner_at(m.start(), False), "exact", 1)
+    for m in _LEADS_BARE.finditer(s):
+        ahead = list(_FLOW_BEFORE.finditer(s, max(x.clause_span(m.start())[0], m.start() - 80), m.start()))
+        if ahead and x.free(*m.span()):
+            x.add(ahead[-1].start(), m.end(), RANK[flow_of(ahead[-1].group("flow"))], x.partner_at(m.start(), False),
+                  "exact", 1, core=m.start())
     for m in _ANY_OTHER.finditer(s):
         if x.free(*m.span()):
             x.add(m.start(), m.end(), RANK[flow_metric(x, m.start())[0]], x.partner_at(m.start(), False), "exact", 1)
     for m in _SUPERLATIVE.finditer(s):
         if x.free(*m.span()) and not _ONE_OF.search(s[max(0, m.start() - 40):m.start()]) \
                 and not _SUBGROUP.match(s[m.end():m.end() + AHEAD]) and not _IN_AREA.match(s, m.end()):
-            x.add(m.start(), m.end(), "rank", x.partner_at(m.start(), False), "exact", 1)
+            flow = m.group("flow") or m.group("adjflow")
+            x.add(m.start(), m.end(), RANK[flow_of(flow)] if flow else "rank", x.partner_at(m.start(), False),
+                  "exact", 1)
     for m in _SUPERLATIVE_FLOW.finditer(s):
         if x.free(*m.span()) and not _ONE_OF.search(s[max(0, m.start() - 40):m.start()]):
             supplier = m.group("noun").lower().startswith(("поставщик", "экспорт"))
@@ -190,8 +245,10 @@ def ranks(x: Sentence) -> None:
     for m in _TOP.finditer(s):
         size = int(m.group("d")) if m.group("d") else morphology.top_n(m.group("w") or "")
         if size and x.free(*m.span()) and not _REGIONS_AFTER.match(s[m.end():m.end() + AHEAD]):
-            x.add(m.start(), m.end(), _top_metric(x, m, _buyers(s, m.end())), x.partner_at(m.start(), False),
-                  "top_n", size)
+            metric = _top_metric(x, m, _buyers(s, m.end()))
+            listed: list[str | None] = [] if x.mentions_before(m.start()) else [*_listed_after(x, m.end())]
+            for p in listed or [x.partner_at(m.start(), False)]:
+                x.add(m.start(), m.end(), metric, p, "top_n", size)
     for m in _TOP_NUM.finditer(s):
         if (n2 := number(m.group("num"))) and x.free(*m.span()):
             x.add(m.start(), m.end(), "rank", x.partner_at(m.start(), False), "top_n", n2[0])
@@ -229,4 +286,7 @@ def _who(noun: str) -> str:
 def _buyers(s: str, end: int) -> str:
     """export_rank after "среди покупателей …", import_rank after "среди поставщиков …", else rank."""
     m = _AMONG_BUYERS.match(s[end:end + AHEAD])
-    return _who(m.group("who")) if m else "rank"
+    if not m:
+        return "rank"
+    flow = m.group("flow") or m.group("adjflow")
+    return RANK[flow_of(flow)] if flow else "export_rank" if m.group("market") else _who(m.group("who"))
