@@ -189,7 +189,14 @@ def load(w: Writer, data: FtsData, source_id: int) -> int:
     delta = data.rollup
     replaced = rollups.replace_months(w.con, delta)
     regions = data.regions.assign(name=data.regions["code"].map(ref_regions.stored_name))  # not the file's
-    with w.frames(_new=rollups.batched(data.table), _regions=regions):
-        w.run("insert_trade", source_id=source_id)
-    rollups.add(w.con, delta, source_id)
+    # the declarations on a second connection while this one stores the rollup rows: DuckDB stores an insert of
+    # one file's rows in about one thread, so the two inserts overlap on two cores
+    trade = w.beside("insert_trade", frames={"_new": rollups.batched(data.table), "_regions": regions},
+                     source_id=source_id)
+    try:
+        rollups.add(w.con, delta, source_id)
+    except BaseException:
+        trade.join(raise_error=False)
+        raise
+    trade.join()
     return replaced

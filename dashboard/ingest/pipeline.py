@@ -230,7 +230,11 @@ def import_paths(published: Path, paths: list[Path], fmt: str = "auto", eaeu: bo
         except ImportRejected as e:
             raise ImportRejected(_merged([e.report])) from None
         return publish(published, parsed, eaeu=eaeu, demo=demo, loaded_by=loaded_by)
-    return publish(published, _read_ahead(paths, fmt), eaeu=eaeu, demo=demo, loaded_by=loaded_by)
+    reading = _Reading(paths, fmt)  # the first files are read while the publication is set up
+    try:
+        return publish(published, _read_ahead(paths, fmt, reading), eaeu=eaeu, demo=demo, loaded_by=loaded_by)
+    finally:
+        reading.stop()  # when the publication failed before it asked for a file
 
 
 def keep_heap() -> None:
@@ -257,31 +261,44 @@ _Handed = (tuple[Literal["file"], Parsed] | tuple[Literal["bad"], list[Report]]
            | tuple[Literal["error"], BaseException] | tuple[Literal["end"], None])
 
 
-def _read_ahead(paths: list[Path], fmt: str) -> Iterator[Parsed]:
-    """The files parsed and checked READERS at a time in other threads (the first alone), so that reading the
+class _Reading:
+    """The reading thread of an import: the files parsed and checked READERS at a time in other threads, started
+    as soon as the import is asked for, so that the first files are read while the publication is set up (the
+    writer's lock, the copy of the version, its schema and reference tables, the new segment) and reading the
     next files overlaps storing this one (pyarrow, numpy and DuckDB release the GIL: both cores work). At most
-    READERS files in the reading and one waiting, which bounds the memory. Bad files are reported together
-    after the last good one is handed over."""
-    queue: Queue[_Handed] = Queue(maxsize=1)
-    stop = threading.Event()
+    READERS files in the reading and one waiting, which bounds the memory. Bad files are reported together after
+    the last good one is handed over."""
 
-    def put(item: _Handed) -> bool:
-        while not stop.is_set():
+    def __init__(self, paths: list[Path], fmt: str):
+        self.queue: Queue[_Handed] = Queue(maxsize=1)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._work, args=(paths, fmt), name="import-read-ahead",
+                                        daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        """Stop reading (files being parsed are finished and dropped) and wait for the thread; idempotent."""
+        self._stop.set()
+        self._thread.join()
+
+    def _put(self, item: _Handed) -> bool:
+        while not self._stop.is_set():
             try:
-                queue.put(item, timeout=0.1)
+                self.queue.put(item, timeout=0.1)
                 return True
             except Full:
                 continue
         return False
 
-    def work() -> None:
+    def _work(self, paths: list[Path], fmt: str) -> None:
         reports: list[Report] = []
         try:
             with ThreadPoolExecutor(READERS, thread_name_prefix="import-read") as pool:
-                # the first file alone (nothing can be stored before it is read), then READERS at a time
-                ahead: list[Future[Parsed] | None] = [
-                    pool.submit(parse_file, Path(paths[0]).name, mapped(Path(paths[0])), fmt)]
+                ahead: list[Future[Parsed] | None] = []
                 for i in range(len(paths)):
+                    while len(ahead) < min(len(paths), i + READERS):
+                        nxt = Path(paths[len(ahead)])
+                        ahead.append(pool.submit(parse_file, nxt.name, mapped(nxt), fmt))
                     current = ahead[i]
                     assert current is not None
                     # let go of file i once handed over: a future keeps its result, and a list of them would
@@ -298,21 +315,23 @@ def _read_ahead(paths: list[Path], fmt: str) -> Iterator[Parsed]:
                         raise error
                     parsed = current.result()
                     del current
-                    if not reports and not put(("file", parsed)):  # after a bad file only the checks go on
+                    if not reports and not self._put(("file", parsed)):  # after a bad file only the checks go on
                         for f in ahead[i + 1:]:
                             if f is not None:
                                 f.cancel()
                         return
                     del parsed
-            put(("bad", reports) if reports else ("end", None))
+            self._put(("bad", reports) if reports else ("end", None))
         except BaseException as e:  # handed to the loading thread, which raises it
-            put(("error", e))
+            self._put(("error", e))
 
-    thread = threading.Thread(target=work, name="import-read-ahead", daemon=True)
-    thread.start()
+
+def _read_ahead(paths: list[Path], fmt: str, reading: _Reading | None = None) -> Iterator[Parsed]:
+    """The parsed files in order, from `reading` (started by the caller) or from a reading started here."""
+    reading = reading or _Reading(paths, fmt)
     try:
         while True:
-            handed = queue.get()
+            handed = reading.queue.get()
             if handed[0] == "file":
                 yield handed[1]
             elif handed[0] == "bad":
@@ -322,8 +341,7 @@ def _read_ahead(paths: list[Path], fmt: str) -> Iterator[Parsed]:
             else:
                 return
     finally:
-        stop.set()
-        thread.join()
+        reading.stop()
 
 
 def _merged(reports: list[Report]) -> Report:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import getpass
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -44,6 +45,16 @@ class Writer:
         self.changed = True
         self.statements.append((name, params))
         sqlfiles.run(self.con, name, **params)
+
+    def beside(self, name: str, /, frames: dict[str, object], **params: object) -> Beside:
+        """Start the write statements of the file `name` (reading the pandas or Arrow `frames` by name) on a
+        second connection to this version, in a thread of their own, so that DuckDB runs them while this
+        connection runs others; join() waits for them. The two connections must not write the same table: each
+        statement commits on its own (auto-commit), and the publication is all-or-nothing by its rename
+        (versions.py), not by a transaction, so nothing is lost by the second connection."""
+        self.changed = True
+        self.statements.append((name, params))
+        return Beside(self.con.cursor(), name, frames, params)
 
     def rows(self, name: str, /, **params: object) -> list[tuple]:
         """The rows of a query read inside the publication (what this version holds so far)."""
@@ -78,6 +89,33 @@ class Writer:
                  period_to=period[1], is_demo=demo, loaded_by=self.who, loaded_at=dt.datetime.now(),
                  note=note or None)
         return sid
+
+
+class Beside:
+    """Write statements running on a connection of their own (Writer.beside); join() before anything reads what
+    they write, and before the publication ends (an open connection would keep the version's file open)."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, name: str, frames: dict[str, object], params: dict):
+        self._con = con
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(name, frames, params), name=f"write-{name}",
+                                        daemon=True)
+        self._thread.start()
+
+    def _run(self, name: str, frames: dict[str, object], params: dict) -> None:
+        try:
+            with sqlfiles.registered(self._con, **frames):
+                sqlfiles.run(self._con, name, **params)
+        except BaseException as e:  # raised by join(), in the publication's thread
+            self._error = e
+        finally:
+            self._con.close()
+
+    def join(self, raise_error: bool = True) -> None:
+        """Wait for the statements; raise their error (unless told not to: the caller is raising its own)."""
+        self._thread.join()
+        if raise_error and self._error is not None:
+            raise self._error
 
 
 class _Unchanged(Exception):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import threading
 from pathlib import Path
 
 import duckdb
@@ -73,6 +74,28 @@ def test_a_fatal_duckdb_error_at_the_checkpoint_is_the_machine_exit_3(published,
     assert "import failed, nothing was loaded" in err and "No space left on device" in err
     monkeypatch.undo()
     _unchanged(published, before, before_versions)
+
+
+@pytest.mark.parametrize("failing", ["insert_trade", "add_rollups"])
+def test_an_error_of_either_of_the_two_inserts_publishes_nothing(published, tmp_path, monkeypatch, capsys, failing):
+    """The declarations are stored on a second connection while the rollup rows are stored on the first
+    (publication.Writer.beside): an error on either is a refusal, and the other is waited for, not left running."""
+    from dashboard.store import sqlfiles
+    before, before_versions = table_checksums(published), versions.versions(published)
+    run = sqlfiles.run
+
+    def broken(con, name, /, **params):
+        if name == failing:
+            raise duckdb.ConstraintException(f"{name} refused")
+        return run(con, name, **params)
+    monkeypatch.setattr(sqlfiles, "run", broken)
+    files = [_file(tmp_path / "a", months=(7,)), _file(tmp_path / "b", months=(8,))]
+    code = cli(["--db", str(published), "--lang", "en", "import", *map(str, files)])
+    err = capsys.readouterr().err
+    assert code == 2 and "nothing was loaded" in err and "ConstraintException" in err
+    monkeypatch.undo()
+    _unchanged(published, before, before_versions)
+    assert not [t for t in threading.enumerate() if t.name.startswith("write-")]
 
 
 def _big_file(path: Path, n: int) -> Path:
