@@ -92,6 +92,7 @@ def _sentence_claims(s: str, default: str | None, period: Period | None, how: st
     if _NATIONAL.search(s) and not REGION_WORDS.search(s):
         return []
     national = _national_parts(s) if _NATIONAL.search(s) else []
+    national += _other_region_parts(s) if _OTHER_REGION.search(s) else []
     if _OTHER_REGION.search(s) and not _OWN_REGION.search(s):
         return []
     if _PLANS.search(s):    # a plan or a forecast states no result: "планируется поддержать 60 экспортёров"
@@ -103,6 +104,14 @@ def _sentence_claims(s: str, default: str | None, period: Period | None, how: st
     growth.growth(x)
     return [c for _, i, c in sorted(x.out, key=lambda e: (e[0], e[1]))
             if not any(a <= x.cores[i] < b for a, b in national)]
+
+
+def _other_region_parts(s: str) -> list[tuple[int, int]]:
+    """The parts of a sentence that speak of another region and not of this one ("В Астраханской области, на долю
+    которой приходится около 40 % этого объёма, …, а волгоградские участники ВЭД …")."""
+    cuts = [0, *(m.end() for m in _TURN.finditer(s)), len(s)]
+    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False)
+            if _OTHER_REGION.search(s, a, b) and not _OWN_REGION.search(s, a, b)]
 
 
 def _national_parts(s: str) -> list[tuple[int, int]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from dashboard.meetings import morphology
 from dashboard.meetings.morphology import number_words_pattern
 from dashboard.meetings.numerals import AHEAD, number
 from dashboard.meetings.sentence import FLOW, SHARE, Sentence, flow_of
@@ -19,6 +20,8 @@ _GROUP = re.compile(rf"(?<![\w-])(?:совокупн\w*|суммарн\w*|их\s
                     r"(?:[а-яё]+(?:их|ых)\s+)?(?:крупнейш|ведущ|основн|главн)\w*|(?:перв\w+\s+)?(?:тройк|пят[её]рк|"
                     r"десятк|двадцатк)\w*|топ[- ]?\d+)", re.I)
 _SHARE_ELLIPTIC = re.compile(r"[,;]\s+(?:а\s+)?(?P<what>(?:на|в|во)\s+(?:[\w-]+\s+){1,3}?)[—–]\s*$", re.I)
+_SHARE_FLOW_OF = re.compile(r"^\s*(?:(?:всего|всей|общего|общей)\s+)?(?:[а-яё-]+(?:ого|его|ой|ей)\s+){0,2}"
+                            r"(?P<flow>экспорт\w*|импорт\w*|товарооборот\w*|оборот\w*)", re.I)
 _SHARE_FLOW = re.compile(r"^\s*(?:[а-яё]+\s+){0,1}?(?P<flow>экспорт\w*|импорт\w*|товарооборот\w*|оборот\w*|"
                          r"(?:внешне)?торгов\w*|закуп\w*|поставок)", re.I)
 
@@ -48,6 +51,28 @@ def lists(x: Sentence) -> None:
                 x.add(m.start(), m.end(), metric, iso, "exact", v[0] / 100, claimed=v[0], unit="%")
 
 
+# what a share may be of: a flow, its amount ("38,2 % всего регионального импорта", "12 % общего объёма"); a share of
+# anything else is no share of trade ("90 % волгоградского профицита")
+_OF_NOUN = re.compile(r"^\s*(?:(?:всего|всей|общего|общей)\s+)?(?:[а-яё-]+(?:ого|его|ой|ей|ых|их)\s+){0,2}"
+                      r"(?P<noun>[а-яё]+)", re.I)
+_SHARE_OF = frozenset({"оборот", "товарооборот", "экспорт", "импорт", "торговля", "поставка", "закупка", "объём",
+                       "объем", "стоимость", "отгрузка", "ввоз", "вывоз", "сумма", "показатель", "внешнеторговый"})
+# a share told without its verb: "Китай – 287,4 млн долларов, или 38,2 % всего регионального импорта"
+_OR_BEFORE = re.compile(r"(?:,\s*или|[—–])\s*$", re.I)
+# a partner's share in brackets after its name, a share given before in the sentence: "второе – Китай (16,1 %)"
+_BRACKET = re.compile(r"\s*\(\s*$")
+
+
+def _of_other(s: str, end: int) -> bool:
+    """Whether the noun the percent ending at `end` is of names something other than trade."""
+    m = _OF_NOUN.match(s[end:end + AHEAD])
+    if not m:
+        return False
+    w = m.group("noun").lower()
+    p = morphology.parses(w)[0]
+    return p.tag.POS == "NOUN" and p.normal_form.replace("ё", "е") not in _SHARE_OF and not FLOW.search(w)
+
+
 def share(x: Sentence, m: re.Match[str], n: float, qual: str, start: int) -> bool:
     """Adds the share the percent `m` (value `n`, its qualifier starting at `start`) states, if it states one."""
     s = x.s
@@ -56,6 +81,8 @@ def share(x: Sentence, m: re.Match[str], n: float, qual: str, start: int) -> boo
     verb = _SHARE_VERB.search(before[:start - lo])
     if verb and _GROUP.search(s, max(lo + verb.start() - 80, x.clause_span(lo + verb.start())[0]), m.start("num")):
         return True     # a group's share: no partner's claim, nor a growth
+    if verb and _of_other(s, m.end()):
+        return True     # "на Турцию пришлось более 90 % волгоградского профицита": no share of trade, nor a growth
     if verb:
         between = FLOW.search(before, verb.start(), start - lo)
         follows = _SHARE_FLOW.match(s[m.end():m.end() + AHEAD])
@@ -64,6 +91,15 @@ def share(x: Sentence, m: re.Match[str], n: float, qual: str, start: int) -> boo
         flow = flow_of(word) if word else "turnover"
         x.add(lo + verb.start(), m.end(), SHARE[flow], x.partner_at(m.start(), False), qual, n / 100,
               core=m.start(), claimed=n, unit="%")
+        return True
+    follows = _SHARE_FLOW_OF.match(s[m.end():m.end() + AHEAD])
+    if follows and _OR_BEFORE.search(before[:start - lo]):
+        x.add(start, m.end(), SHARE[flow_of(follows.group("flow"))], x.partner_at(m.start(), False), qual, n / 100,
+              core=m.start(), claimed=n, unit="%")
+        return True
+    i = x.mentions_before(start)
+    if x.last_share and i and _BRACKET.fullmatch(s, x.mentions[i - 1][2], start):
+        x.add(start, m.end(), x.last_share, x.mentions[i - 1][0], qual, n / 100, core=m.start(), claimed=n, unit="%")
         return True
     again = _SHARE_ELLIPTIC.search(before[:start - lo]) if x.last_share else None
     if again and x.last_share:     # "…, на Турцию — 8,7 %", "…, в экспорте — 9,8 %": one share verb, two figures
