@@ -13,13 +13,17 @@ from dashboard.meetings.sentence import FALL, FLOW, GROW, GROWTH, Sentence, agre
 _PCT = re.compile(rf"(?<![\w-])(?P<sign>[+\u2212]\s?|(?<=\()-)?{NUM}\s*(?:%|процент\w*)"
                   r"(?P<rel>\s+к\s+(?:уровню|аналогичному|показател\w+|прошл\w+|предыдущ\w+))?"
                   r"(?P<cmp>\s+(?:больше|выше|меньше|ниже))?", re.I)
-_TIMES = re.compile(rf"(?:в\s+{NUM}\s+раза?|в\s+(?P<half>полтора|полторы)\s+раза|"
+# "в 2,1 раза превышает показатель": a factor over the base is a growth too; "в два с половиной раза"
+_TIMES = re.compile(rf"(?:в\s+{NUM}(?P<andhalf>\s+с\s+половиной)?\s+раза?|в\s+(?P<half>полтора|полторы)\s+раза|"
                     r"(?P<word>вдвое|втрое|вчетверо|впятеро|вдесятеро))"
-                    r"(?P<cmp>\s+(?:больше|выше|меньше|ниже))?", re.I)
+                    r"(?P<cmp>\s+(?:больше|выше|меньше|ниже|превыша\w*|превысил\w*|превзош\w*))?", re.I)
 # a change given as a fraction: "сократился почти на четверть", "вырос более чем на треть", "наполовину"
 _FRACTION_WORDS = "|".join(sorted(morphology.fraction_forms(), key=len, reverse=True))
 _FRACTION = re.compile(rf"(?<![\w-])(?:на\s+(?P<frac>(?:(?:две|три)\s+)?(?:{_FRACTION_WORDS}))|(?P<half>наполовину))"
                        r"(?![\w-])(?!\s+(?:[а-яё]+\s+)?(?:мест|позици|строчк|ступен|мест))", re.I)
+# what a factor "превышает" when it is a growth: the same figure of a base period
+_OVER_BASE = re.compile(r"\s+(?:[а-яё]+\s+){0,2}?(?:показател|уровен|уровн|значени|аналогичн|прошл|предыдущ|(?:19|20)\d\d)",
+                        re.I)
 _SHARE_ANY = re.compile(r"(?<![\w-])(?:приход\w*|пришл\w*|дол[яиюе])(?![\w-])", re.I)
 _UP_TO = re.compile(r"(?:до|дол\w+)\s+$", re.I)
 _AFTER_NA = re.compile(r"\bна\s+(?:\w+\s+){0,2}$", re.I)
@@ -109,10 +113,13 @@ def growth(x: Sentence) -> None:
         verb = verb_before(x, m.start())
         if not x.free(*m.span()) or not (verb or m.group("cmp")) or _other_subject(x, m.start()):
             continue
+        if m.group("cmp") and m.group("cmp").strip().lower().startswith("прев") and \
+                not _OVER_BASE.match(s, m.end(), m.end() + 60):
+            continue    # "Импорт почти в полтора раза превышает экспорт": a ratio of two flows, no growth
         times = 1.5 if m.group("half") else morphology.factor_adverb(m.group("word") or "")
         if times is None:
             n = number(m.group("num"))
-            times = n[0] if n else None
+            times = n[0] + (0.5 if m.group("andhalf") else 0) if n else None
         if not times:
             continue
         down = (m.group("cmp") or "").strip().lower() in ("меньше", "ниже") or (not m.group("cmp") and verb == "fall")

@@ -24,8 +24,14 @@ _MONEY = re.compile(rf"(?P<cur1>\$\s*)?{_HEAD}\.?(?:\s*(?P<cur>долл\w*\.?(?:
 _TONNES = re.compile(rf"{_HEAD}\.?\s*(?:тонн\w*|т\.|т(?=\s+[а-яё]))(?![а-яё])", re.I)
 _CMP_AFTER = re.compile(r"\s*(больше|выше|меньше|ниже)", re.I)
 _BY_AMOUNT = re.compile(r"(?<![\w-])на\s+(?:\$\s*)?$", re.I)
+# the words between the verb and its amount may hold the base ("увеличившись по сравнению с аналогичным периодом
+# прошлого года на 88,3 млн долларов")
 _MOVED_BY = re.compile(r"(?:выр[ао]с|увеличи|сократи|снизи|уменьши|возрос|нарасти|нарастил|прибави|подрос|упал)\w*\s+"
-                       r"(?:[\w-]+\s+){0,3}?на\s+(?:\$\s*)?$", re.I)
+                       r"(?:(?:по\s+сравнению\s+с|относительно|к)\s+(?:[\w-]+\s+){1,4}?)?(?:[\w-]+\s+){0,3}?"
+                       r"на\s+(?:\$\s*)?$", re.I)
+# a gain or a loss told by its verb alone: "прибавив за год 11,6 млн", "потерял 5 млн долларов"
+_GAINED = re.compile(r"(?<![\w-])(?P<verb>прибави\w*|прибавля\w*|нарастив|нарастил\w*|потеря\w*|теря\w*)\s+"
+                     r"(?:(?:за|по\s+сравнению\s+с)\s+(?:[\w-]+\s+){1,3}?)?(?:\$\s*)?$", re.I)
 # "экспорт вырос на 36,5 %, импорт — на 845 тыс. долларов": the verb said once for two flows
 _ELLIPTIC_BY = re.compile(r"(?:экспорт|импорт|товарооборот|оборот)\w*\s*[—–]\s*на\s+(?:\$\s*)?$", re.I)
 _BARE_END = re.compile(r"\s*(?:[.;,)]|$|(?:годом|год)\s+(?:ранее|раньше|назад))", re.I)
@@ -176,6 +182,8 @@ def sums(x: Sentence) -> None:
         tail = s[max(0, num_at - 80):num_at]
         change = bool(_BY_AMOUNT.search(tail)) and (bool(cmp) or bool(_MOVED_BY.search(tail)) or (
             bool(_ELLIPTIC_BY.search(tail)) and verb_before(x, m.start()) is not None))
+        gained = None if change else _GAINED.search(tail)
+        change = change or gained is not None
         # no currency after a sum in dollars: the same currency ("на 12 млн меньше", "из них экспорт — 1,86 млрд.")
         same = cur == "" and x.dollars
         named_after = _FLOW_AFTER.match(s, m.end()) if same else None
@@ -197,7 +205,8 @@ def sums(x: Sentence) -> None:
         metric = CHANGE[flow] if change else flow
         if change:
             down = (cmp and cmp.group(1).lower() in ("меньше", "ниже")) or \
-                (not cmp and verb_before(x, m.start()) == "fall")
+                (gained is not None and gained.group("verb").lower().startswith(("потер", "теря"))) or \
+                (not cmp and gained is None and verb_before(x, m.start()) == "fall")
             value = -value if down else value
         end = named_after.end() if named_after else m.end() + (cmp.end() if cmp else 0)
         i = bisect.bisect_left(placed, (m.start(), ""))
