@@ -47,6 +47,22 @@ _NUM_AFTER = re.compile(rf"(?:(?:более|свыше|около|порядка
                         re.I)
 
 
+# an event the firms of a clause took part in: they are counted as its participants, not as firms trading
+_EVENT = re.compile(r"(?<![\w-])(?:[а-яё]+-)?(?:мисси|выставк|форум|ярмарк|переговор|конференци|семинар|"
+                    r"участи[еяю])\w*", re.I)
+_WORD_BEFORE = re.compile(r"(?P<w>[а-яё]+)\s+$", re.I)
+
+
+def _of_noun(s: str, at: int) -> bool:
+    """Whether the count at `at` qualifies the noun right before it, a plural genitive ("участников из 40 регионов
+    двух стран"): the countries of something else, not the region's partners."""
+    m = _WORD_BEFORE.search(s, max(0, at - 30), at)
+    if not m:
+        return False
+    t = morphology.parses(m.group("w").lower())[0].tag      # the likeliest reading: "с" is no noun here
+    return t.POS == "NOUN" and t.case == "gent" and t.number == "plur"
+
+
 def _people_from(s: str, at: int) -> bool:
     m = _FROM_COUNT.search(s, max(0, at - 40), at)
     return bool(m and morphology.lemma(m.group("who").lower()) in _PEOPLE)
@@ -57,7 +73,7 @@ def counts(x: Sentence) -> None:
     for m in _COUNT_PARTNERS.finditer(s):
         n = number(m.group("num"))
         if n and x.free(*m.span()) and not periods.stated(m.group(0)) and not _TOP_GROUP.search(m.group(0)) \
-                and not _people_from(s, m.start()):
+                and not _people_from(s, m.start()) and not _of_noun(s, m.start()):
             qual, start = qual_at(s, m.start("num"))
             x.add(start, m.end(), "partners_count", None, qual, n[0])
     for m in _PARTNERS_OF.finditer(s):
@@ -71,9 +87,12 @@ def counts(x: Sentence) -> None:
         noun, clause = m.group("noun").lower(), x.clause_span(m.start())
         if x.word_in(_VISITED, clause[0], m.start()):
             continue
+        event = x.word_in(_EVENT, *clause)
         kind = ("foreign_capital" if _CAPITAL.match(s[m.end():m.end() + AHEAD]) else "exporters"
                 if noun.startswith("экспорт") else "importers" if noun.startswith("импорт") else "exporters"
                 if x.word_in(_EXPORTING, *clause) else "importers" if x.word_in(_IMPORTING, *clause) else "any")
+        if event and kind == "any":
+            continue    # "11 компаний региона провели более 70 переговоров", "организовал участие шести предприятий"
         qual, start = qual_at(s, m.start("num"))
         x.add(start, m.end(), "firms", x.partner_at(m.start(), False), qual, n[0], kind=kind)
     for m in _FIRMS_NUMBER.finditer(s):

@@ -22,8 +22,8 @@ _FRACTION_WORDS = "|".join(sorted(morphology.fraction_forms(), key=len, reverse=
 _FRACTION = re.compile(rf"(?<![\w-])(?:на\s+(?P<frac>(?:(?:две|три)\s+)?(?:{_FRACTION_WORDS}))|(?P<half>наполовину))"
                        r"(?![\w-])(?!\s+(?:[а-яё]+\s+)?(?:мест|позици|строчк|ступен|мест))", re.I)
 # what a factor "превышает" when it is a growth: the same figure of a base period
-_OVER_BASE = re.compile(r"\s+(?:[а-яё]+\s+){0,2}?(?:показател|уровен|уровн|значени|аналогичн|прошл|предыдущ|(?:19|20)\d\d)",
-                        re.I)
+_OVER_BASE = re.compile(r"\s+(?:[а-яё]+\s+){0,2}?(?:показател|уровен|уровн|значени|аналогичн|прошл|предыдущ|"
+                        r"(?:19|20)\d\d)", re.I)
 _SHARE_ANY = re.compile(r"(?<![\w-])(?:приход\w*|пришл\w*|дол[яиюе])(?![\w-])", re.I)
 _UP_TO = re.compile(r"(?:до|дол\w+)\s+$", re.I)
 _AFTER_NA = re.compile(r"\bна\s+(?:\w+\s+){0,2}$", re.I)
@@ -41,7 +41,7 @@ _WORDS = re.compile(r"(?<![А-ЯЁа-яё-])[А-ЯЁа-яё-]{2,}")
 _PREPOSITIONS = frozenset({"в", "во", "на", "с", "со", "из", "по", "за", "к", "от", "до", "для", "у", "при", "о", "об"})
 
 
-def _other_subject(x: Sentence, at: int) -> bool:
+def other_subject(x: Sentence, at: int) -> bool:
     """Whether the growth at `at` is said of something other than trade: the first word of its clause before the
     verb that can be the verb's subject (a nominative that agrees with it, after no preposition) is no flow, amount,
     region or partner ("Урожай зерновых в области вырос на 11 %", "Цены на пшеницу выросли"). A clause without
@@ -85,6 +85,8 @@ def growth(x: Sentence) -> None:
         if m.group("sign"):
             value = (1 if m.group("sign").strip() == "+" else -1) * n[0] / 100
         elif m.group("cmp"):
+            if not x.out and not x.dollars and x.prev_flow is None and FLOW.search(s) is None:
+                continue    # "Среднее время выпуска … 2 часа 40 минут, что на 15 % меньше": no trade compared
             value = (-1 if m.group("cmp").strip().lower() in ("меньше", "ниже") else 1) * n[0] / 100
         elif m.group("rel") and not after_na:
             value = n[0] / 100 - 1
@@ -92,7 +94,7 @@ def growth(x: Sentence) -> None:
             value = -n[0] / 100 if verb == "fall" else n[0] / 100
         else:
             continue
-        if _other_subject(x, m.start()):
+        if other_subject(x, m.start()):
             continue
         flow, at = flow_metric(x, m.start())
         verbs = [v.start() for rx in (GROW, FALL) for v in rx.finditer(s, max(0, start - 60), start)]
@@ -102,7 +104,7 @@ def growth(x: Sentence) -> None:
     for m in _FRACTION.finditer(s):
         verb = verb_before(x, m.start())
         part = 0.5 if m.group("half") else morphology.fraction(m.group("frac").split())
-        if not verb or not part or not x.free(*m.span()) or _other_subject(x, m.start()):
+        if not verb or not part or not x.free(*m.span()) or other_subject(x, m.start()):
             continue
         flow, at = flow_metric(x, m.start())
         starts = [m.start()] + [v.start() for rx in (GROW, FALL) for v in rx.finditer(s, max(0, m.start() - 60),
@@ -111,7 +113,7 @@ def growth(x: Sentence) -> None:
               -part if verb == "fall" else part, core=m.start(), claimed=part, unit="")
     for m in _TIMES.finditer(s):
         verb = verb_before(x, m.start())
-        if not x.free(*m.span()) or not (verb or m.group("cmp")) or _other_subject(x, m.start()):
+        if not x.free(*m.span()) or not (verb or m.group("cmp")) or other_subject(x, m.start()):
             continue
         if m.group("cmp") and m.group("cmp").strip().lower().startswith("прев") and \
                 not _OVER_BASE.match(s, m.end(), m.end() + 60):

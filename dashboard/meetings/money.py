@@ -6,6 +6,7 @@ import bisect
 import re
 
 from dashboard.meetings import goods, morphology
+from dashboard.meetings.growth import other_subject as growth_subject_other
 from dashboard.meetings.numerals import AHEAD, NUM, number, qual_at
 from dashboard.meetings.sentence import CHANGE, FLOW, MASS, REGION_WORDS, Sentence, flow_metric, flow_of, verb_before
 
@@ -109,7 +110,7 @@ def _partners_own(x: Sentence, at: int) -> bool:
     if fm is None or x.word_in(REGION_WORDS, *x.clause_span(at)):
         return False
     end = fm.end()
-    if _OF_PARTNER.match(x.s, end):
+    if _OF_PARTNER.match(x.s, end) or _RUSSIA_AFTER.match(x.s, end):
         return True
     name = _NEXT_WORD.match(x.s, end)
     return bool(name and x.mention_at(name.start("w")) and any(p.tag.case == "gent"
@@ -128,6 +129,29 @@ def _nearest_goods(x: Sentence, a: int, b: int) -> str | None:
         if found:
             return _named(x, words[max(0, i - 2):i + 1]) or found[0]
     return None
+
+
+# a quantity or a sum that is no trade done: a capacity, a potential, what may or could be, what a side wishes
+# ("терминал мощностью 4 млн тонн в год", "может проходить до 20 млн тонн грузов", "заинтересована в увеличении
+# закупок до 3 млн тонн", "экспортный потенциал … оценивают в 2,5 млн тонн")
+_NOT_DONE = re.compile(r"(?<![\w-])(?:мощност\w*|потенциал\w*|может|могут|сможет|смогут|могл?[аио]?\s+бы|"
+                       r"заинтересован\w*|способн\w*|пропускн\w*|вместимост\w*)(?![\w-])", re.I)
+# the trade of the partner's own economy or of Russia: "объём внешней торговли страны", "товарооборота России и Китая"
+_OWN_TRADE = re.compile(r"(?<![\w-])(?:торговл|оборот|товарооборот|экспорт|импорт)\w*\s+(?:страны|республики|"
+                        r"государства|России|РФ|Российской\s+Федерации)(?![\w-])", re.I)
+_RUSSIA_AFTER = re.compile(r"\s+(?:России|РФ|Российской\s+Федерации)(?![\w-])")
+
+
+def _not_done(x: Sentence, at: int) -> bool:
+    """Whether the figure at `at` is in a clause of what is not trade done (a capacity, a potential, a wish), or of
+    trade of no region's (the partner's own, Russia's), or after a growth of something else ("урожай вырос на 10 % и
+    составил 5,1 млн тонн")."""
+    a, b = x.clause_span(at)
+    if x.word_in(_NOT_DONE, a, b):
+        return True
+    if x.word_in(_OWN_TRADE, a, b) and not x.word_in(REGION_WORDS, a, b):
+        return True
+    return growth_subject_other(x, at)
 
 
 def sums(x: Sentence) -> None:
@@ -165,6 +189,8 @@ def sums(x: Sentence) -> None:
         last = m.end()
         if g:
             placed.append((m.start(), g))
+        if _not_done(x, m.start()):
+            continue
         qual, start = qual_at(s, _num_start(m))
         x.add(start, m.end(), MASS[flow], x.partner_at(m.start(), False), qual, claimed * scale, core=m.start(),
               claimed=claimed, unit="т", scale=scale_name, step=step, goods=g)
@@ -190,7 +216,7 @@ def sums(x: Sentence) -> None:
         if not dollars and not (same and (change or named_after or _BARE_END.match(s, m.end()))):
             continue
         flow, at = flow_metric(x, m.start())
-        if at is not None and _partners_own(x, at):
+        if at is not None and _partners_own(x, at) or _not_done(x, m.start()):
             continue
         if at is None and from_named and 0 < m.start() - from_named.start() <= 160:
             flow = "imports"
