@@ -18,6 +18,9 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "TR": ("Турция", "Турецкая Республика"), "CN": ("КНР", "Китайская Народная Республика"),
     "US": ("США", "Соединённые Штаты", "Соединённые Штаты Америки"), "AE": ("ОАЭ", "Объединённые Арабские Эмираты"),
     "KR": ("Южная Корея",), "DE": ("ФРГ",), "KP": ("КНДР",), "IR": ("Исламская Республика Иран",),
+    # the abbreviations of official names a press release uses after the full name once
+    "EG": ("АРЕ", "Арабская Республика Египет"), "DZ": ("АНДР", "Алжирская Народная Демократическая Республика"),
+    "SA": ("КСА",), "VN": ("СРВ",),
 }
 _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 # the adjective of a partner's name (lemma -> iso2), declined by the dictionary: "турецкий импорт из региона",

@@ -17,7 +17,13 @@ _PARTNERS_OF = re.compile(rf"(?:стран|партн[её]р|государст
                           r"год|стран|партн|государств))", re.I)
 _FIRMS = re.compile(rf"(?<![\w-]){NUM}\s+(?:[а-яё]+(?:ых|их|ые|ие)\s+){{0,2}}(?P<noun>предприяти\w*|компани\w*|фирм\w*|"
                     r"организаци\w*|экспорт[её]р\w*|импорт[её]р\w*|участник\w*\s+(?:ВЭД|внешнеэкономическ\w*)|"
-                    r"хозяйствующ\w+\s+субъект\w*)", re.I)
+                    r"хозяйствующ\w+\s+субъект\w*|поставщик\w*)", re.I)
+# suppliers counted are the region's exporters when they are the region's: "25 волгоградских поставщиков"
+_OWN_SUPPLIERS = re.compile(r"волгоградск|местн|регионал|^\S+\s+поставщик\w*\s+(?:региона|области)", re.I)
+# the firms' capital named further on, before the next figure: "ещё 23 компании, действующие в регионе, созданы с
+# участием турецкого капитала"
+_CAPITAL_LATER = re.compile(r"с\s+(?:участием\s+)?(?:[а-яё]+\s+){0,2}капитал\w*", re.I)
+_NEXT_FIGURE = re.compile(rf"\d|,\s+а\s|;|(?<![\w-]){NUM}\s", re.I)
 _CAPITAL = re.compile(r"^\s*(?:[а-яё]+\s+){0,2}?с\s+(?:участием\s+)?(?:[а-яё]+\s+){0,1}капитал\w*", re.I)
 # more firms after a count of them, told by their verb: "ещё 40 закупают", "164 из них экспортируют …, 71 — ввозит …"
 _MORE_FIRMS = re.compile(rf"(?<![\w-])(?:(?:ещё|еще)\s+)?{NUM}\s+(?:из\s+них\s+)?(?:[—–]\s*)?"
@@ -88,9 +94,16 @@ def counts(x: Sentence) -> None:
         if x.word_in(_VISITED, clause[0], m.start()):
             continue
         event = x.word_in(_EVENT, *clause)
+        if noun.startswith("поставщик") and not _OWN_SUPPLIERS.search(s, m.start(), min(len(s), m.end() + 20)):
+            continue    # "12 китайских поставщиков" are no firms of the region
         kind = ("foreign_capital" if _CAPITAL.match(s[m.end():m.end() + AHEAD]) else "exporters"
-                if noun.startswith("экспорт") else "importers" if noun.startswith("импорт") else "exporters"
-                if x.word_in(_EXPORTING, *clause) else "importers" if x.word_in(_IMPORTING, *clause) else "any")
+                if noun.startswith(("экспорт", "поставщик")) else "importers" if noun.startswith("импорт") else
+                "exporters" if x.word_in(_EXPORTING, *clause) else "importers" if x.word_in(_IMPORTING, *clause)
+                else "any")
+        if kind == "any":
+            nxt = _NEXT_FIGURE.search(s, m.end(), m.end() + 120)
+            if _CAPITAL_LATER.search(s, m.end(), nxt.start() if nxt else min(len(s), m.end() + 120)):
+                kind = "foreign_capital"
         if event and kind == "any":
             continue    # "11 компаний региона провели более 70 переговоров", "организовал участие шести предприятий"
         qual, start = qual_at(s, m.start("num"))
