@@ -27,7 +27,9 @@ class Claim:
     claimed_value: float | None = field(default=None, compare=False)   # the number as written: 142.8, 15, 2.8
     unit: str = field(default="", compare=False)     # "%", "раза", "$", "т" or "" (places, counts)
     scale: str = field(default="", compare=False)    # "тыс", "млн", "млрд" or ""
-    period_how: str | None = field(default=None, compare=False)   # stated | relative | base | carried | year_before
+    # stated | relative | base | carried | year_before (a level "годом ранее") | ahead (a lead's comparison, given the
+    # period the paragraph states next)
+    period_how: str | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict:
         return {"quote": self.quote, "metric": self.metric, "partner": self.partner,

@@ -86,9 +86,10 @@ _PLANS = re.compile(r"планиру\w*|планах|намерен\w*|пост�
 
 def _sentence_claims(s: str, default: str | None, period: Period | None, how: str | None,
                      prev_flow: str | None = None, goods_seen: dict[str, str] | None = None,
-                     dollars: bool = False, ref: dt.date | None = None, prev_rank: str | None = None) -> list[Claim]:
+                     dollars: bool = False, ref: dt.date | None = None, prev_rank: str | None = None,
+                     topic: str | None = None) -> list[Claim]:
     x = Sentence(s, default, period, how, prev_flow, goods_seen, dollars, ref)
-    x.prev_rank = prev_rank
+    x.prev_rank, x.topic = prev_rank, topic
     if _NATIONAL.search(s) and not REGION_WORDS.search(s):
         return []
     national = _national_parts(s) if _NATIONAL.search(s) else []
@@ -131,9 +132,14 @@ _FIGURE_WORDS = frozenset({*morphology.cardinal_forms(), *morphology.ordinal_for
                            *morphology.lexeme_forms("крупнейший"), *morphology.lexeme_forms("главный"),
                            *morphology.lexeme_forms("возглавить"), *morphology.lexeme_forms("возглавлять"),
                            *morphology.lexeme_forms("лидировать"), *morphology.lexeme_forms("лидер"),
+                           *morphology.fraction_forms(), "наполовину",
                            "вдвое", "втрое", "вчетверо", "впятеро", "вдесятеро", "полтора", "полторы"})
 _SIGNS = re.compile(r"[\d%$]")
 _WORDS = re.compile(r"[а-яё]+")
+
+
+_COMPARISONS = frozenset({"turnover_growth", "export_growth", "import_growth", "turnover_change", "export_change",
+                          "import_change", "rank_change"})
 
 
 def _has_figure(s: str) -> bool:
@@ -159,6 +165,7 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
         how: str | None
         previous = ""
         prev_rank: str | None = None
+        leading: list[Claim] = []   # claims of the paragraph before any period is stated in it
         for s in (s.strip() for s in _SPLIT.split(paragraph)):
             if not s:
                 continue
@@ -168,6 +175,9 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
             if found and found.how == "base" and carried and carried.year == found.period.year:
                 found = None    # "…, чем за тот же период 2023 года" after "по итогам девяти месяцев 2024 года"
             if found:
+                if carried is None and found.how != "base":
+                    for c in leading:   # a lead that states no period: "Аграрии почти вдвое нарастили поставки …
+                        c.period, c.period_how = found.period, "ahead"    # За январь–сентябрь экспорт достиг …"
                 carried = found.period
                 period, how = found.period, found.how
             else:
@@ -175,8 +185,11 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
             if has:
                 flows = [m.group(0) for m in FLOW.finditer(s_before)]
                 found_here = _sentence_claims(s, main, period, how, flow_of(flows[-1]) if flows else None,
-                                              goods_seen, dollars, ref_date, prev_rank)
+                                              goods_seen, dollars, ref_date, prev_rank,
+                                              money.topic_goods(s_before) if flows else None)
                 dollars = dollars or any(c.unit == "$" for c in found_here)
                 prev_rank = next((c.metric for c in reversed(found_here) if c.metric.endswith("rank")), None)
                 claims.extend(found_here)
+                if carried is None:     # a comparison needs a period: a level or a count is checked as it stands
+                    leading.extend(c for c in found_here if c.period is None and c.metric in _COMPARISONS)
     return claims

@@ -64,6 +64,11 @@ def resolve(words: list[str]) -> tuple[str, str, bool] | None:
     return None
 
 
+def generic(word: str) -> bool:
+    """Whether the word names goods of no kind ("продукции", "товаров", "грузов")."""
+    return morphology.lemma(word.lower()) in _GENERIC
+
+
 _FUNCTION_WORDS = frozenset({"CONJ", "PREP", "PRCL", "INTJ", "NPRO"})
 
 

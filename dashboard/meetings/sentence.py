@@ -192,6 +192,7 @@ class Sentence:
         self.s, self.default, self.period, self.how, self.prev_flow = s, default, period, how, prev_flow
         self.ref = ref
         self.prev_rank: str | None = None   # the metric of the last rank the paragraph's sentence before gave
+        self.topic: str | None = None       # the goods the sentence before spoke of after its flow word
         self._segments: list[int] | None = None
         self._segment_periods: dict[tuple[int, int], tuple[periods.Found | None, bool]] = {}
         # goods named in full earlier in the paragraph, by the head of their name: "подсолнечного масла" makes a
