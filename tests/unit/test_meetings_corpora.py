@@ -30,7 +30,8 @@ def test_heldout_goal() -> None:
 # once when it arrived, its misses then made rules with sentences of our own in the tuning corpus): tuning sets now,
 # each must hold the 0.95 goal. (corpus, least cases, least claims, first score recall / precision)
 TUNED_BLIND = [("blind_tuned", 40, 100, "0.785 / 0.824"), ("blind2_tuned", 50, 120, "0.822 / 0.862"),
-               ("blind3_tuned", 55, 100, "0.821 / 0.813"), ("blind4_tuned", 61, 118, "0.763 / 0.769")]
+               ("blind3_tuned", 55, 100, "0.821 / 0.813"), ("blind4_tuned", 61, 118, "0.763 / 0.769"),
+               ("blind5_tuned", 65, 177, "0.667 / 0.690")]
 
 
 @pytest.mark.parametrize("name, cases, claims, first", TUNED_BLIND, ids=[c[0] for c in TUNED_BLIND])
