@@ -128,10 +128,14 @@ def _loadavg() -> float:
         return float(f.read().split()[0])
 
 
-def _run(cmd: list[str], code: Path, log: Path) -> None:
+def _run(cmd: list[str], code: Path, log: Path) -> float:
+    """Run one side in a fresh process; the CPU seconds (user + system, every thread) the process used."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     with open(log, "a") as out:
         subprocess.run(cmd, cwd=code, env={**os.environ, "PYTHONPATH": str(code)}, stdout=out,
                        stderr=subprocess.STDOUT, check=True, timeout=3600)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
 
 
 def versus(files: list[Path], work: Path, runs: int, code: Path, db: Path | None = None) -> dict:
@@ -147,12 +151,12 @@ def versus(files: list[Path], work: Path, runs: int, code: Path, db: Path | None
         args, res = work / "ours.args.json", work / "ours.result.json"
         args.write_text(json.dumps({"db": str(db), "files": [str(f) for f in files], "runs": 1}))
         load = _loadavg()
-        _run([sys.executable, "-m", "benchmarks.worker", "import", str(args), str(res)], code, log)
-        ours.append({**json.loads(res.read_text()), "loadavg": load})
+        cpu = _run([sys.executable, "-m", "benchmarks.worker", "import", str(args), str(res)], code, log)
+        ours.append({**json.loads(res.read_text()), "loadavg": load, "process_cpu_s": cpu})
         load = _loadavg()
-        _run([sys.executable, "-m", "benchmarks.anchor", str(work / "anchor.duckdb"), *map(str, files),
-              "--json", str(res)], code, log)
-        anchor.append({**json.loads(res.read_text()), "loadavg": load})
+        cpu = _run([sys.executable, "-m", "benchmarks.anchor", str(work / "anchor.duckdb"), *map(str, files),
+                    "--json", str(res)], code, log)
+        anchor.append({**json.loads(res.read_text()), "loadavg": load, "process_cpu_s": cpu})
     (work / "anchor.duckdb").unlink(missing_ok=True)
     med_o = statistics.median(r["seconds"] for r in ours)
     med_a = statistics.median(r["seconds"] for r in anchor)
@@ -167,14 +171,22 @@ def versus(files: list[Path], work: Path, runs: int, code: Path, db: Path | None
             "ours_stages_s": median_run.get("stages_s", {}),
             "anchor_steps_s": sorted(anchor, key=lambda r: r["seconds"])[len(anchor) // 2]["steps_s"],
             "loadavg": [r["loadavg"] for pair in zip(ours, anchor, strict=True) for r in pair],
-            "ours_db_mb": median_run.get("db_mb"), "anchor_db_mb": anchor[-1].get("db_mb")}
+            "ours_db_mb": median_run.get("db_mb"), "anchor_db_mb": anchor[-1].get("db_mb"),
+            # CPU of the whole processes (start-up and imports of modules included, which the seconds above
+            # leave out): on a machine shared with other work the wall-clock ratio follows the share of the two
+            # cores each side got, this one the work each did
+            "ours_cpu_s": [r["process_cpu_s"] for r in ours], "anchor_cpu_s": [r["process_cpu_s"] for r in anchor],
+            "cpu_ratio": statistics.median(r["process_cpu_s"] for r in ours)
+            / statistics.median(r["process_cpu_s"] for r in anchor)}
 
 
 def summary(v: dict, mix: str) -> str:
     """One line for people: the ratio and the figures behind it."""
     return (f"{mix}: {v['rows']:,} rows, ours {v['ours_median_s']:.2f} s / anchor {v['anchor_median_s']:.2f} s "
             f"= {v['ratio']:.2f}x (pairs " + " ".join(f"{r:.2f}" for r in v["pair_ratios"]) + "); "
-            f"peak {v['ours_peak_mb']:,.0f} / {v['anchor_peak_mb']:,.0f} MB; load "
+            f"peak {v['ours_peak_mb']:,.0f} / {v['anchor_peak_mb']:,.0f} MB; CPU of the processes "
+            f"{statistics.median(v['ours_cpu_s']):.2f} / {statistics.median(v['anchor_cpu_s']):.2f} s "
+            f"= {v['cpu_ratio']:.2f}x; load "
             + " ".join(f"{x:.1f}" for x in v["loadavg"]))
 
 
