@@ -162,6 +162,10 @@ _OWN_TRADE = re.compile(r"(?<![\w-])(?:торговл|оборот|товаро�
 _RUSSIA_AFTER = re.compile(r"\s+(?:России|РФ|Российской\s+Федерации)(?![\w-])")
 
 
+# one flow ahead of another by a sum is a balance, no flow's figure: "Импорт из Китая превысил экспорт на 400 млн"
+_BALANCE = re.compile(r"(?:превыси|превыша|опереди|обогна)\w*\s+(?:[\w-]+\s+){0,2}на\s+(?:\$\s*)?$", re.I)
+
+
 def _not_done(x: Sentence, at: int) -> bool:
     """Whether the figure at `at` is in a clause of what is not trade done (a capacity, a potential, a wish), or of
     trade of no region's (the partner's own, Russia's), or after a growth of something else ("урожай вырос на 10 % и
@@ -238,7 +242,7 @@ def sums(x: Sentence) -> None:
         if not dollars and not (same and (change or named_after or _BARE_END.match(s, m.end()))):
             continue
         flow, at = flow_metric(x, m.start())
-        if at is not None and _partners_own(x, at) or _not_done(x, m.start()):
+        if at is not None and _partners_own(x, at) or _not_done(x, m.start()) or _BALANCE.search(tail):
             continue
         if at is None and from_named and 0 < m.start() - from_named.start() <= 160:
             flow = "imports"

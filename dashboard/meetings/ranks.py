@@ -145,6 +145,10 @@ def _listed_after(x: Sentence, end: int) -> list[str]:
     return out if len(out) >= 2 else []
 
 
+# the place of another period after a rank, told by the verb "быть" ("…, а годом ранее был пятым")
+_RANK_WAS = re.compile(rf"(?<![\w-])(?:был[аио]?|являл\w*|находил\w*)\s+{_ORD}(?![\w-])", re.I)
+
+
 def ranks(x: Sentence) -> None:
     _ranks(x)
     placed = [c for _, _, c in x.out if c.metric in RANK.values()]
@@ -209,6 +213,10 @@ def _ranks(x: Sentence) -> None:
             if n:
                 x.add(m.start(), end, "partners_count", None, "exact", n[0])
     placed = [c for _, _, c in x.out if c.metric in RANK.values()]
+    for m in _RANK_WAS.finditer(s) if placed else ():     # "…, а годом ранее был пятым"
+        rank = morphology.ordinal(m.group("ord"))
+        if rank and x.free(*m.span()) and m.start() > x.cores[-1]:
+            x.add(m.start(), m.end(), placed[-1].metric, placed[-1].partner, "exact", rank, core=m.start("ord"))
     for m in _RANK_BRACKETED.finditer(s) if placed else ():
         rank = morphology.ordinal(m.group("ord"))
         if rank and x.free(*m.span()):
@@ -251,7 +259,8 @@ def _ranks(x: Sentence) -> None:
                 x.add(m.start(), m.end(), metric, p, "top_n", size)
     for m in _TOP_NUM.finditer(s):
         if (n2 := number(m.group("num"))) and x.free(*m.span()):
-            x.add(m.start(), m.end(), "rank", x.partner_at(m.start(), False), "top_n", n2[0])
+            x.add(m.start(), m.end(), _top_metric(x, m, _buyers(s, m.end())), x.partner_at(m.start(), False),
+                  "top_n", n2[0])
 
 
 _PLURAL_PLACES = re.compile(r"мест(?:а|ах|ами)$", re.I)

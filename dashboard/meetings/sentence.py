@@ -102,7 +102,13 @@ def _turned(x: Sentence, m: re.Match[str], flow: str) -> str:
     if m.start() - end > 150 or _PREPOSITION.search(x.s, max(0, start - 10), start):
         return flow
     verb = morphology.parses(m.group(0).lower())[0].tag
-    if not any(agrees(w, verb) for w in x.s[start:end].split()):     # its noun: "Объединённые Арабские Эмираты"
+    words = x.s[start:end].split()
+    if start in x._adjective_starts:    # the partner's people or side: "Узбекские компании", "турецкая сторона"
+        head = _HEAD_AFTER.match(x.s, end)
+        if head is None:
+            return flow
+        words, end = [head.group("a")], head.end("a")
+    if not any(agrees(w, verb) for w in words):     # its noun: "Объединённые Арабские Эмираты"
         return flow
     if any(agrees(w, verb) for w in _WORD.findall(x.s, end, m.start())):
         return flow
@@ -164,7 +170,8 @@ _CHANGES = frozenset({*GROWTH.values(), *CHANGE.values(), "rank_change"})
 # the nouns a partner's adjective names the partner with: its trade, its goods, its market or side
 _TRADE_NOUNS = frozenset({"продукция", "товар", "направление", "рынок", "сторона", "импортёр", "импортер",
                           "экспортёр", "экспортер", "покупатель", "поставщик", "контрагент", "груз", "партнёр",
-                          "партнер", "компания", "предприятие", "бизнес"})
+                          "партнер", "компания", "предприятие", "бизнес", "оборудование", "техника", "сырьё", "сырье",
+                          "продовольствие", "машина", "зерно"})
 _HEAD_AFTER = re.compile(r"\s+(?P<a>[а-яё-]+)(?:\s+(?P<b>[а-яё-]+))?", re.I)
 
 

@@ -60,6 +60,7 @@ _SHARE_OF = frozenset({"оборот", "товарооборот", "экспор
 # a share told without its verb: "Китай – 287,4 млн долларов, или 38,2 % всего регионального импорта"
 _OR_BEFORE = re.compile(r"(?:,\s*или|[—–])\s*$", re.I)
 # a partner's share in brackets after its name, a share given before in the sentence: "второе – Китай (16,1 %)"
+_AND_BEFORE = re.compile(r"(?:,|\sи)\s*$", re.I)
 _BRACKET = re.compile(r"\s*\(\s*$")
 
 
@@ -93,6 +94,12 @@ def share(x: Sentence, m: re.Match[str], n: float, qual: str, start: int) -> boo
               core=m.start(), claimed=n, unit="%")
         return True
     follows = _SHARE_FLOW_OF.match(s[m.end():m.end() + AHEAD])
+    if follows and x.last_share and _AND_BEFORE.search(before[:start - lo]):
+        # "пришлось 6,2 % волгоградского экспорта и 1,1 % импорта": the partner of the share before
+        last = next(c for _, _, c in reversed(x.out) if c.metric == x.last_share)
+        x.add(start, m.end(), SHARE[flow_of(follows.group("flow"))], last.partner, qual, n / 100, core=m.start(),
+              claimed=n, unit="%")
+        return True
     if follows and _OR_BEFORE.search(before[:start - lo]):
         x.add(start, m.end(), SHARE[flow_of(follows.group("flow"))], x.partner_at(m.start(), False), qual, n / 100,
               core=m.start(), claimed=n, unit="%")
