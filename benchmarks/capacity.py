@@ -2,7 +2,7 @@
 Streamlit's websocket protocol (benchmarks/wsclient.py), so the client costs a few per cent of a core instead of
 20 browsers taking the machine.
 
-    python -m benchmarks.capacity --db data/dashboard.duckdb [--sessions 20 50 100] [--servers 1 2]
+    python -m benchmarks.capacity --db data/dashboard.duckdb [--sessions 20 50 100] [--servers 1 2] [--page-cpu 10]
 
 The arrival model: sessions arrive one every 1/RATE seconds (RATE sessions a second, default 2); each opens its
 own websocket (its own Streamlit session), walks the pages in the sidebar's order with their query strings
@@ -227,6 +227,55 @@ def run(db: Path, sessions: tuple[int, ...] = (20, 50, 100), servers: tuple[int,
     return res
 
 
+async def _page_cpu_walks(server: Server, walk: list[tuple[str, str]], reps: int, pause_s: float) -> dict:
+    # one session stays open throughout: Streamlit drops its compiled scripts when its last session closes, which
+    # a server under load never sees
+    keep = wsclient.Session(server.url)
+    await keep.__aenter__()
+    cpu: dict[str, list[float]] = {p or "(default)": [] for p, _ in walk}
+    try:
+        for n in range(reps + 1):  # the first walk warms the caches and is not counted
+            async with wsclient.Session(server.url) as s:  # a new visitor each walk
+                for page, query in walk:
+                    await asyncio.sleep(pause_s)
+                    before = _cpu(server.proc.pid)[0]
+                    run = await s.run(page, query)
+                    await asyncio.sleep(pause_s)  # the last frames sent, the server idle again
+                    if run.errors:
+                        raise RuntimeError(f"{page or '/'}: {run.errors[0]}")
+                    if n:
+                        cpu[page or "(default)"].append(_cpu(server.proc.pid)[0] - before)
+    finally:
+        await keep.__aexit__()
+    return cpu
+
+
+def page_cpu(db: Path, reps: int = 10, root: Path = ROOT, partner: str = "KZ", year: int | None = None,
+             pause_s: float = 0.15) -> dict:
+    """The server's CPU seconds for one warm view of each page: one server, one view at a time (REPS walks, each
+    a new session, after one uncounted walk), the process's user+system time around each view (/proc, in clock
+    ticks of 10 ms: the mean of many views is the figure to read)."""
+    work = ROOT / "benchmarks" / "out" / "capacity"
+    work.mkdir(parents=True, exist_ok=True)
+    server = Server(db, root, work / "page_cpu.log")
+    try:
+        server.wait_healthy(120)
+        cpu = asyncio.run(_page_cpu_walks(server, pages(partner, year), reps, pause_s))
+    finally:
+        server.stop()
+    per_page = {p: {"mean_s": float(np.mean(v)), "median_s": float(np.median(v)), "n": len(v)} for p, v in cpu.items()}
+    return {"per_page": per_page, "mean_s": float(np.mean([x for v in cpu.values() for x in v])),
+            "loadavg_1m_at_end": os.getloadavg()[0]}
+
+
+def page_cpu_rows(res: dict) -> list[str]:
+    rows = ["\nServer CPU of one warm page view (one view at a time; mean / median of the views):",
+            "| page | CPU s mean | median | views |", "|---|---|---|---|"]
+    rows += [f"| {p} | {x['mean_s']:.3f} | {x['median_s']:.3f} | {x['n']} |" for p, x in res["per_page"].items()]
+    rows.append(f"| all pages | {res['mean_s']:.3f} | | load {res['loadavg_1m_at_end']:.1f} |")
+    return rows
+
+
 def table_rows(res: dict) -> list[str]:
     """Markdown rows of the capacity run: one a configuration and level."""
     if not res.get("runs"):
@@ -255,19 +304,26 @@ def table_rows(res: dict) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m benchmarks.capacity", description=__doc__.split("\n")[0])
     ap.add_argument("--db", type=Path, required=True)
-    ap.add_argument("--sessions", type=int, nargs="+", default=[20, 50, 100])
+    ap.add_argument("--sessions", type=int, nargs="*", default=[20, 50, 100], help="none: only --page-cpu")
     ap.add_argument("--servers", type=int, nargs="+", default=[1, 2], choices=[1, 2])
     ap.add_argument("--rate", type=float, default=RATE, help="sessions arriving a second")
     ap.add_argument("--think", type=float, nargs=2, default=list(THINK), help="think time range, seconds")
     ap.add_argument("--walks", type=int, default=WALKS)
     ap.add_argument("--json", type=Path, help="write the results here")
+    ap.add_argument("--page-cpu", type=int, default=0, metavar="REPS",
+                    help="first measure the server CPU of one view of each page, REPS walks one view at a time")
     args = ap.parse_args(argv)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # a `timeout` or kill still stops servers and nginx
-    res = run(args.db.absolute(), tuple(args.sessions), tuple(args.servers), rate=args.rate,
-              think=(args.think[0], args.think[1]), walks=args.walks)
+    res: dict = {}
+    if args.page_cpu:
+        res["page_cpu"] = page_cpu(args.db.absolute(), args.page_cpu)
+        print("\n".join(page_cpu_rows(res["page_cpu"])), flush=True)
+    if args.sessions:
+        res.update(run(args.db.absolute(), tuple(args.sessions), tuple(args.servers), rate=args.rate,
+                       think=(args.think[0], args.think[1]), walks=args.walks))
+        print("\n".join(table_rows(res)))
     if args.json:
         args.json.write_text(json.dumps(res, indent=1))
-    print("\n".join(table_rows(res)))
     return 0
 
 
