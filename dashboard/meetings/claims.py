@@ -133,6 +133,7 @@ _FIGURE_WORDS = frozenset({*morphology.cardinal_forms(), *morphology.ordinal_for
                            *morphology.lexeme_forms("возглавить"), *morphology.lexeme_forms("возглавлять"),
                            *morphology.lexeme_forms("лидировать"), *morphology.lexeme_forms("лидер"),
                            *morphology.fraction_forms(), "наполовину",
+                           *morphology.lexeme_forms("первенство"), *morphology.lexeme_forms("лидерство"),
                            "вдвое", "втрое", "вчетверо", "впятеро", "вдесятеро", "полтора", "полторы"})
 _SIGNS = re.compile(r"[\d%$]")
 _WORDS = re.compile(r"[а-яё]+")

@@ -69,6 +69,10 @@ def _of_noun(s: str, at: int) -> bool:
     return t.POS == "NOUN" and t.case == "gent" and t.number == "plur"
 
 
+_FIRMS_YEAR_BEFORE = re.compile(rf"(?:годом\s+ранее|год\s+назад)\s*[—–]\s*{NUM}(?![\w-]|[.,]\d|\s*(?:%|млн|млрд|тыс|"
+                                r"раз|мест|позиц))", re.I)
+
+
 def _people_from(s: str, at: int) -> bool:
     m = _FROM_COUNT.search(s, max(0, at - 40), at)
     return bool(m and morphology.lemma(m.group("who").lower()) in _PEOPLE)
@@ -126,6 +130,12 @@ def counts(x: Sentence) -> None:
                 else "foreign_capital"
             qual, start = qual_at(s, m.start("num"))
             x.add(min(start, m.start()), m.end(), "firms", x.partner_at(m.start(), False), qual, n[0], kind=kind)
+    firms = [c for _, _, c in x.out if c.metric == "firms"]
+    for m in _FIRMS_YEAR_BEFORE.finditer(s) if firms else ():     # "17 экспортёров, годом ранее – 11"
+        n = number(m.group("num"))
+        if n and x.free(*m.span()):
+            x.add(m.start(), m.end(), "firms", firms[-1].partner, "exact", n[0], core=m.start("num"),
+                  kind=firms[-1].kind)
     if any(c.metric == "firms" for _, _, c in x.out):
         for m in _MORE_FIRMS.finditer(s):
             n = number(m.group("num"))

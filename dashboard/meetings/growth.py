@@ -11,11 +11,11 @@ from dashboard.meetings.sentence import FALL, FLOW, GROW, GROWTH, Sentence, agre
 
 # a signed percent is a change: "составил 2,9 млн долларов (+41 %)", "(-8 %)"
 _PCT = re.compile(rf"(?<![\w-])(?P<sign>[+\u2212]\s?|(?<=\()-)?{NUM}\s*(?:%|процент\w*)"
-                  r"(?P<rel>\s+к\s+(?:уровню|аналогичному|показател\w+|прошл\w+|предыдущ\w+))?"
+                  r"(?P<rel>\s+(?:к|от)\s+(?:уровн\w*|аналогичному|показател\w+|прошл\w+|предыдущ\w+))?"
                   r"(?P<cmp>\s+(?:больше|выше|меньше|ниже))?", re.I)
 # "в 2,1 раза превышает показатель": a factor over the base is a growth too; "в два с половиной раза"
 _TIMES = re.compile(rf"(?:в\s+{NUM}(?P<andhalf>\s+с\s+половиной)?\s+раза?|в\s+(?P<half>полтора|полторы)\s+раза|"
-                    r"(?P<word>вдвое|втрое|вчетверо|впятеро|вдесятеро))"
+                    r"(?P<word>вдвое|втрое|вчетверо|впятеро|вдесятеро)|(?P<verbal>удво|утро)(?:ил|ит|ен|я)\w*)"
                     r"(?P<cmp>\s+(?:больше|выше|меньше|ниже|превыша\w*|превысил\w*|превзош\w*))?", re.I)
 # a change given as a fraction: "сократился почти на четверть", "вырос более чем на треть", "наполовину"
 _FRACTION_WORDS = "|".join(sorted(morphology.fraction_forms(), key=len, reverse=True))
@@ -115,12 +115,13 @@ def growth(x: Sentence) -> None:
               -part if verb == "fall" else part, core=m.start(), claimed=part, unit="")
     for m in _TIMES.finditer(s):
         verb = verb_before(x, m.start())
-        if not x.free(*m.span()) or not (verb or m.group("cmp")) or other_subject(x, m.start()):
+        if not x.free(*m.span()) or not (verb or m.group("cmp") or m.group("verbal")) or other_subject(x, m.start()):
             continue
         if m.group("cmp") and m.group("cmp").strip().lower().startswith("прев") and \
                 not _OVER_BASE.match(s, m.end(), m.end() + 60):
             continue    # "Импорт почти в полтора раза превышает экспорт": a ratio of two flows, no growth
-        times = 1.5 if m.group("half") else morphology.factor_adverb(m.group("word") or "")
+        times = 1.5 if m.group("half") else morphology.factor_adverb(m.group("word") or "") or \
+            ({"удво": 2.0, "утро": 3.0}.get(m.group("verbal").lower()) if m.group("verbal") else None)
         if times is None:
             n = number(m.group("num"))
             times = n[0] + (0.5 if m.group("andhalf") else 0) if n else None

@@ -15,8 +15,8 @@ _BY_FLOW = r"(?:\s*[—–-]?\s*по\s+(?:объ[её]м\w*\s+|величин\w*
            r"внешнеторгов\w+\s+оборот\w*|оборот\w*|поставк\w*))?"
 _RANK_PLACE = re.compile(rf"(?<![\w-]){_ORD}\s+{_PLACE}(?![\w-]){_BY_FLOW}", re.I)
 _RANK_DASH = re.compile(rf"(?<![\w-]){_ORD}\s*[—–]\s*по\s+(?:объ[её]м\w*\s+)?(?P<flow>экспорт\w*|импорт\w*)", re.I)
-_RANK_NOUN = re.compile(
-    rf"(?<![\w-]){_ORD}\s+(?:по\s+(?:объ[её]м\w*|величин\w*|значимост\w*|размер\w*)\s+(?:внешнеторгового\s+)?"
+_RANK_NOUN = re.compile(     # "второй после Китая торговый партнёр"
+    rf"(?<![\w-]){_ORD}\s+(?:после\s+[А-ЯЁ][\w-]*\s+)?(?:по\s+(?:объ[её]м\w*|величин\w*|значимост\w*|размер\w*)\s+(?:внешнеторгового\s+)?"
     r"(?:(?P<flow>товарооборот\w*|оборот\w*|торговл\w*|экспорт\w*|импорт\w*|поставок)\s+)?)?"
     r"(?:(?:крупнейш|(?:внешне)?торгов|экономическ|внешнеэкономическ)\w*\s+)*(?:(?P<adjflow>экспортн|импортн)\w*\s+)?"
     r"(?:партн[её]р\w*|(?P<market>рын(?:ок|ком|ка|ке)\s+сбыт)а|рын(?:ок|ком|ка|ке)|"
@@ -58,7 +58,8 @@ _SUPERLATIVE_FLOW = re.compile(r"(?<![\w-])(?:крупнейш|главн)\w*\s+
                                r"(?:экспорт\w*|продукци\w*|товар\w*)(?![\w-])", re.I)
 # first place said in other words: "возглавила список внешнеторговых партнёров", "лидирует среди покупателей",
 # "стал лидером по объёму импорта", "больше, чем в любой другой стране" (rank 1 of the flow named)
-_LEADS = re.compile(r"(?<![\w-])(?:возглави\w*|возглавля\w*|лидир\w*|лидер(?:ом|ами|ы|а)?)\s+(?:[а-яё]+\s+){0,1}?"
+_LEADS = re.compile(r"(?<![\w-])(?:возглави\w*|возглавля\w*|лидир\w*|лидер(?:ом|ами|ы|а)?|лидерств\w*|"
+                    r"первенств\w*)\s+(?:[а-яё]+\s+){0,1}?"
                     r"(?:(?:по\s+(?:объ[её]м\w*\s+)?(?P<flow>экспорт\w*|импорт\w*|товарооборот\w*|поставк\w*|"
                     r"поставок))|(?:(?:среди|список|списк[аеу]|рейтинг\w*|перечень|перечн\w*|в\s+числе)\s+)"
                     r"(?:[а-яё]+(?:их|ых)\s+){0,2}(?:стран\w*\s*[—–-]\s*)?(?:партн[её]р|стран|государств|"
@@ -122,6 +123,7 @@ _PAIR = re.compile(r"(?<![\w-])(?P<a>[а-яё]+|\d{1,3}-?[а-я]*)\s+и\s+(?P<b>
 
 # the place of another period in brackets after a rank, its noun left out: "(годом ранее — 17-е)"
 _RANK_BRACKETED = re.compile(r"\(\s*[^()]{0,40}?[—–]\s*(?P<ord>\d{1,3}-?(?:е|й|м|ое|ой|ым|ом))\s*\)", re.I)
+_RANK_YEAR_BEFORE = re.compile(rf"(?:годом\s+ранее|год\s+назад)\s*[—–]\s*(?:на\s+)?{_ORD}(?![\w-])", re.I)
 
 
 # the next places of a list, each named after a dash: "первое место … заняла Турция (…), второе – Китай, третье –
@@ -181,7 +183,8 @@ def _ranks(x: Sentence) -> None:
     for m in _MOVE.finditer(s):
         n = (1.0, 0) if m.group("one") else number(m.group("num"))
         if n and x.free(*m.span()):
-            down = m.group("verb").lower().startswith(("опуст", "спуст", "потеря", "ухудш"))
+            down = m.group("verb").lower().startswith(("опуст", "спуст", "потеря", "ухудш")) or \
+                s[m.end():m.end() + 12].lstrip().lower().startswith("вниз")
             x.add(m.start(), m.end(), "rank_change", x.partner_at(m.start(), False), "exact",
                   -n[0] if down else n[0])
     for rx in (_RANK_PLACE, _RANK_DASH, _RANK_NOUN, _RANK_COUNTRY, _RANK_AMONG, _RANK_RESULT, _RANK_DIRECTION,
@@ -217,7 +220,7 @@ def _ranks(x: Sentence) -> None:
         rank = morphology.ordinal(m.group("ord"))
         if rank and x.free(*m.span()) and m.start() > x.cores[-1]:
             x.add(m.start(), m.end(), placed[-1].metric, placed[-1].partner, "exact", rank, core=m.start("ord"))
-    for m in _RANK_BRACKETED.finditer(s) if placed else ():
+    for m in [*_RANK_BRACKETED.finditer(s), *_RANK_YEAR_BEFORE.finditer(s)] if placed else ():
         rank = morphology.ordinal(m.group("ord"))
         if rank and x.free(*m.span()):
             x.add(m.start(), m.end(), placed[-1].metric, placed[-1].partner, "exact", rank, core=m.start("ord"))

@@ -159,11 +159,14 @@ FALL = re.compile(r"снизи\w*|снижени\w*|сократи\w*|сокра
 
 # where a sentence turns to a figure of its own (its period may differ): see Sentence.segment
 _SEGMENT = re.compile(r"[;()]|,\s+(?=(?:а|но|то|тогда\s+как|в\s+то\s+время\s+как|однако|что|причём|причем|против)\s)|"
-                      r"\s(?=против\s)", re.I)
+                      r"\s(?=против\s)|,\s+(?=(?:годом\s+(?:ранее|раньше)|год\s+назад)\s*[—–])", re.I)
 _ANY_PERIOD = re.compile(r"\d{4}|квартал|полугоди|месяц|мес\.|январ|феврал|март|апрел|ма[йяе]|июн|июл|август|"
                          r"сентябр|октябр|ноябр|декабр|год", re.I)
-# a level of the year before: "годом ранее", "год назад" (not a comparison with it: "больше, чем годом ранее")
-_YEAR_BEFORE = re.compile(r"(?<!чем\s)(?<!с\s)(?<!сравнению\sс\s)(?:годом\s+(?:ранее|раньше)|год\s+назад)", re.I)
+# a level of the year before: "годом ранее", "год назад", "за аналогичный период прошлого года – 410 млн" (not a
+# comparison with it: "больше, чем годом ранее", "по сравнению с аналогичным периодом прошлого года")
+_YEAR_BEFORE = re.compile(r"(?<!чем\s)(?<!с\s)(?<!сравнению\sс\s)(?:годом\s+(?:ранее|раньше)|год\s+назад|"
+                          r"(?<![а-яё])за\s+(?:аналогичный|тот\s+же|соответствующий)\s+период\s+(?:прошлого|"
+                          r"предыдущего)\s+года)", re.I)
 _CHANGES = frozenset({*GROWTH.values(), *CHANGE.values(), "rank_change"})
 
 
@@ -295,7 +298,7 @@ class Sentence:
             self._segment_periods[a, b] = (found if found and found.how != "base" else None,
                                            bool(_YEAR_BEFORE.search(part)))
         found, year_before = self._segment_periods[a, b]
-        if found and found.period != self.period:
+        if found and found.period != self.period and not (year_before and found.how == "relative"):
             return found.period, found.how
         if self.period is not None and metric not in _CHANGES and year_before:
             return self.period.previous(), "year_before"

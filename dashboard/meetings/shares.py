@@ -11,7 +11,7 @@ from dashboard.meetings.numerals import AHEAD, number
 from dashboard.meetings.sentence import FLOW, SHARE, Sentence, flow_of
 
 # the words between the share word and its figure may hold a range written with a dash ("за январь–июнь")
-_SHARE_VERB = re.compile(r"(?:приход\w*|пришл\w*|пришёл\w*|с\s+долей|дол[яиюе]\w*)\s+"
+_SHARE_VERB = re.compile(r"(?:приход\w*|пришл\w*|пришёл\w*|с\s+долей|дол[яиюе]\w*|удельн\w+\s+вес\w*)\s+"
                          r"(?:[\w-]+(?:[–—][\w-]+)?\s+|[—–]\s+){0,12}?$", re.I)
 # the share of a group, not of one partner: "их совокупная доля", "на десять крупнейших стран пришлось 78 %",
 # "на первую пятёрку партнёров приходится"
@@ -60,6 +60,9 @@ _SHARE_OF = frozenset({"оборот", "товарооборот", "экспор
 # a share told without its verb: "Китай – 287,4 млн долларов, или 38,2 % всего регионального импорта"
 _OR_BEFORE = re.compile(r"(?:,\s*или|[—–])\s*$", re.I)
 # a partner's share in brackets after its name, a share given before in the sentence: "второе – Китай (16,1 %)"
+# "Турция обеспечила 18 % товарооборота области": a share told by what the partner provided
+_PROVIDED = re.compile(r"(?<![\w-])(?:обеспечи|обеспечива|сформирова|формиру)\w*\s+(?:[\w-]+\s+){0,3}?$", re.I)
+_OF_RUSSIA = re.compile(r"\s*(?:(?:всего|всей|общего|общей)\s+)?(?:[а-яё-]+\s+)?(?:обще)?российск", re.I)
 _AND_BEFORE = re.compile(r"(?:,|\sи)\s*$", re.I)
 _BRACKET = re.compile(r"\s*\(\s*$")
 
@@ -82,6 +85,8 @@ def share(x: Sentence, m: re.Match[str], n: float, qual: str, start: int) -> boo
     verb = _SHARE_VERB.search(before[:start - lo])
     if verb and _GROUP.search(s, max(lo + verb.start() - 80, x.clause_span(lo + verb.start())[0]), m.start("num")):
         return True     # a group's share: no partner's claim, nor a growth
+    if _OF_RUSSIA.match(s, m.end()):
+        return True     # "около 7 % всего российского экспорта пшеницы": a share of Russia's trade, not the region's
     if verb and _of_other(s, m.end()):
         return True     # "на Турцию пришлось более 90 % волгоградского профицита": no share of trade, nor a growth
     if verb:
@@ -100,7 +105,7 @@ def share(x: Sentence, m: re.Match[str], n: float, qual: str, start: int) -> boo
         x.add(start, m.end(), SHARE[flow_of(follows.group("flow"))], last.partner, qual, n / 100, core=m.start(),
               claimed=n, unit="%")
         return True
-    if follows and _OR_BEFORE.search(before[:start - lo]):
+    if follows and (_OR_BEFORE.search(before[:start - lo]) or _PROVIDED.search(before[:start - lo])):
         x.add(start, m.end(), SHARE[flow_of(follows.group("flow"))], x.partner_at(m.start(), False), qual, n / 100,
               core=m.start(), claimed=n, unit="%")
         return True
