@@ -129,7 +129,7 @@ def cardinal(words: list[str]) -> int | None:
     return total + part
 
 
-_ORD_DIGITS = re.compile(r"^(\d{1,3})-?(?:е|ое|й|ой|ий|ый|м|ом|го|ого|ю|ую|я|ая|х|ых)$")
+_ORD_DIGITS = re.compile(r"^(\d{1,3})-?(?:е|ое|й|ой|ий|ый|м|ом|му|ому|го|ого|ю|ую|я|ая|х|ых)$")
 
 
 def ordinal(word: str) -> int | None:

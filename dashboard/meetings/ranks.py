@@ -8,7 +8,7 @@ from dashboard.meetings.numerals import AHEAD, NUM, number
 from dashboard.meetings.sentence import RANK, Sentence, flow_metric, flow_of
 
 # an ordinal: "4-е", "14 место", "седьмым", "двадцать третьем" (the cardinal before it is checked by ordinal())
-_ORD = rf"(?P<ord>\d{{1,3}}-?(?:е|ое|й|ой|ий|ый|м|ом|го|ого|ю|ую|я|ая)|\d{{1,3}}(?=\s+мест(?:о|е|ом)\b)|" \
+_ORD = rf"(?P<ord>\d{{1,3}}-?(?:е|ое|й|ой|ий|ый|м|ом|му|ому|го|ого|ю|ую|я|ая)|\d{{1,3}}(?=\s+мест(?:о|е|ом)\b)|" \
     rf"(?:(?:{morphology.ordinal_prefix_pattern()})\s+){{0,2}}[а-яё]+)"
 _PLACE = r"(?:мест[оаеу]?|местом|позици\w*|строчк\w*)"
 _BY_FLOW = r"(?:\s*[—–-]?\s*по\s+(?:объ[её]м\w*\s+|величин\w*\s+)?(?P<flow>экспорт\w*|импорт\w*|товарооборот\w*|" \

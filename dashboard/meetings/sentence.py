@@ -9,7 +9,7 @@ import re
 
 from pymorphy3.tagset import OpencorporaTag
 
-from dashboard.meetings import countries, morphology, periods
+from dashboard.meetings import countries, goods, morphology, periods
 from dashboard.meetings.claim import Claim
 from dashboard.meetings.flows import FLOW, active, flow_of, other
 from dashboard.meetings.numerals import clean
@@ -46,7 +46,8 @@ _INTO_REGION = re.compile(r"\s+(?:[а-яё]+\s+){0,2}?(?:в|на)\s+(?:наш\s+
                           r"Волгоград)(?![\w-])", re.I)
 _FROM_REGION = re.compile(r"\s+(?:[а-яё]+\s+){0,2}?из\s+(?:нашего\s+)?(?:региона|области|Волгоградской\s+области|"
                           r"Волгограда)(?![\w-])", re.I)
-_GOODS_OF = re.compile(r"\s+(?:[а-яё]+\s+)?(?P<adj>[а-яё-]+)\s+(?:продукци|товар|сыр[ьц]|зерн)\w*", re.I)
+_GOODS_OF = re.compile(r"\s+([а-яё-]+)\s+([а-яё-]+)(?:\s+([а-яё-]+))?", re.I)
+_GOODS_NOUN = re.compile(r"(?:продукци|товар|сыр[ьц]|зерн|оборудовани|техник)", re.I)
 _OWN_ADJECTIVE = re.compile(r"(?:волгоградск|местн|регионал|областн|наш)\w*$", re.I)
 
 
@@ -62,10 +63,12 @@ def _directed(x: Sentence, m: re.Match[str], flow: str) -> str | None:
     if _FROM_REGION.match(x.s, end):
         return "exports"
     g = _GOODS_OF.match(x.s, end)
-    if g:
-        if _OWN_ADJECTIVE.match(g.group("adj")):
+    words = [w for w in g.groups() if w] if g else []
+    for adj, noun in zip(words, words[1:], strict=False):
+        # "закупки волгоградского масла" (the region's goods, whatever they are), "поставки турецких товаров"
+        if _OWN_ADJECTIVE.match(adj) and (_GOODS_NOUN.match(noun) or goods.named([noun])):
             return "exports"
-        if g.group("adj").lower() in countries.adjective_forms():
+        if adj.lower() in countries.adjective_forms() and _GOODS_NOUN.match(noun):
             return "imports"
     return None
 

@@ -63,6 +63,9 @@ _OR_BEFORE = re.compile(r"(?:,\s*или|[—–])\s*$", re.I)
 # "Турция обеспечила 18 % товарооборота области": a share told by what the partner provided
 _PROVIDED = re.compile(r"(?<![\w-])(?:обеспечи|обеспечива|сформирова|формиру)\w*\s+(?:[\w-]+\s+){0,3}?$", re.I)
 _OF_RUSSIA = re.compile(r"\s*(?:(?:всего|всей|общего|общей)\s+)?(?:[а-яё-]+\s+)?(?:обще)?российск", re.I)
+# the region as the share's holder: "на Волгоградскую область пришлось", "доля региона", "доля Волгоградской области"
+_REGION_HOLDS = re.compile(r"(?<![\w-])(?:на\s+(?:Волгоградскую\s+)?(?:область|регион)|дол[яиюе]\w*\s+"
+                           r"(?:нашего\s+)?(?:региона|области|Волгоградской\s+области))(?![\w-])", re.I)
 _AND_BEFORE = re.compile(r"(?:,|\sи)\s*$", re.I)
 _BRACKET = re.compile(r"\s*\(\s*$")
 
@@ -87,6 +90,8 @@ def share(x: Sentence, m: re.Match[str], n: float, qual: str, start: int) -> boo
         return True     # a group's share: no partner's claim, nor a growth
     if _OF_RUSSIA.match(s, m.end()):
         return True     # "около 7 % всего российского экспорта пшеницы": a share of Russia's trade, not the region's
+    if verb and _REGION_HOLDS.search(s, max(0, lo + verb.start() - 50), lo + verb.end()):
+        return True     # "на Волгоградскую область пришлось около 1,5 % этого объёма": the region's share of another
     if verb and _of_other(s, m.end()):
         return True     # "на Турцию пришлось более 90 % волгоградского профицита": no share of trade, nor a growth
     if verb:
