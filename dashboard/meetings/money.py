@@ -170,6 +170,10 @@ _RUSSIA_AFTER = re.compile(r"\s+(?:России|РФ|Российской\s+Фе
 _BALANCE = re.compile(r"(?:превыси|превыша|опереди|обогна)\w*\s+(?:[\w-]+\s+){0,2}на\s+(?:\$\s*)?$", re.I)
 
 
+_FROM_REGION_AFTER = re.compile(r"\s*(?:[—–]\s*)?(?:из|с)\s+(?:Волгоградской\s+области|нашего\s+региона|региона|"
+                                r"области)(?![\w-])", re.I)
+
+
 def _not_done(x: Sentence, at: int) -> bool:
     """Whether the figure at `at` is in a clause of what is not trade done (a capacity, a potential, a wish), or of
     trade of no region's (the partner's own, Russia's), or after a growth of something else ("урожай вырос на 10 % и
@@ -197,6 +201,10 @@ def sums(x: Sentence) -> None:
             continue
         claimed, scale, scale_name, step = amount
         flow, at = flow_metric(x, m.start())
+        if _FROM_REGION_AFTER.match(s, m.end()):
+            flow, at = "exports", None      # "из них 2 млн тонн – из Волгоградской области"
+        elif at in x.partners_own:
+            continue
         if from_named and from_named.start() < m.start() and (at is None or at < from_named.start()):
             flow = "imports"    # "из Ирана ввезено 26 тыс. тонн" (not "…, а экспортировала 143 тыс. тонн")
         g = _goods_after(x, m.end())
@@ -246,7 +254,8 @@ def sums(x: Sentence) -> None:
         if not dollars and not (same and (change or named_after or _BARE_END.match(s, m.end()))):
             continue
         flow, at = flow_metric(x, m.start())
-        if at is not None and _partners_own(x, at) or _not_done(x, m.start()) or _BALANCE.search(tail):
+        if at is not None and (_partners_own(x, at) or at in x.partners_own) or _not_done(x, m.start()) or \
+                _BALANCE.search(tail):
             continue
         if at is None and from_named and 0 < m.start() - from_named.start() <= 160:
             flow = "imports"

@@ -88,6 +88,9 @@ def _flows(x: Sentence) -> list[tuple[int, str]]:
         else:
             flow = _turned(x, m, raw)
             out.append((m.start(), turned.get(raw, flow) if flow == raw else flow))
+            if flow != raw and morphology.parses(m.group(0).lower())[0].tag.tense in ("pres", "futr") and \
+                    not x.word_in(REGION_WORDS, *x.clause_span(m.start())):
+                x.partners_own.add(m.start())
     return out
 
 
@@ -206,6 +209,9 @@ class Sentence:
         self.ref = ref
         self.prev_rank: str | None = None   # the metric of the last rank the paragraph's sentence before gave
         self.topic: str | None = None       # the goods the sentence before spoke of after its flow word
+        # flow verbs whose subject is the partner, in the present and with no region in their clause: the partner's
+        # own trade ("Египет импортирует ежегодно около 12 млн тонн пшеницы")
+        self.partners_own: set[int] = set()
         self._segments: list[int] | None = None
         self._segment_periods: dict[tuple[int, int], tuple[periods.Found | None, bool]] = {}
         # goods named in full earlier in the paragraph, by the head of their name: "подсолнечного масла" makes a
