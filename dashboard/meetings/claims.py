@@ -87,9 +87,9 @@ _PLANS = re.compile(r"планиру\w*|планах|намерен\w*|пост�
 def _sentence_claims(s: str, default: str | None, period: Period | None, how: str | None,
                      prev_flow: str | None = None, goods_seen: dict[str, str] | None = None,
                      dollars: bool = False, ref: dt.date | None = None, prev_rank: str | None = None,
-                     topic: str | None = None) -> list[Claim]:
+                     topic: str | None = None, prev_metrics: frozenset[str] = frozenset()) -> list[Claim]:
     x = Sentence(s, default, period, how, prev_flow, goods_seen, dollars, ref)
-    x.prev_rank, x.topic = prev_rank, topic
+    x.prev_rank, x.topic, x.prev_metrics = prev_rank, topic, prev_metrics
     if _NATIONAL.search(s) and not REGION_WORDS.search(s):
         return []
     national = _national_parts(s) if _NATIONAL.search(s) else []
@@ -166,6 +166,7 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
         how: str | None
         previous = ""
         prev_rank: str | None = None
+        prev_metrics: frozenset[str] = frozenset()
         leading: list[Claim] = []   # claims of the paragraph before any period is stated in it
         for s in (s.strip() for s in _SPLIT.split(paragraph)):
             if not s:
@@ -187,7 +188,8 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
                 flows = [m.group(0) for m in FLOW.finditer(s_before)]
                 found_here = _sentence_claims(s, main, period, how, flow_of(flows[-1]) if flows else None,
                                               goods_seen, dollars, ref_date, prev_rank,
-                                              money.topic_goods(s_before) if flows else None)
+                                              money.topic_goods(s_before) if flows else None, prev_metrics)
+                prev_metrics = frozenset(c.metric for c in found_here)
                 dollars = dollars or any(c.unit == "$" for c in found_here)
                 prev_rank = next((c.metric for c in reversed(found_here) if c.metric.endswith("rank")), None)
                 claims.extend(found_here)

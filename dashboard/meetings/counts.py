@@ -136,7 +136,8 @@ def counts(x: Sentence) -> None:
         if n and x.free(*m.span()):
             x.add(m.start(), m.end(), "firms", firms[-1].partner, "exact", n[0], core=m.start("num"),
                   kind=firms[-1].kind)
-    if any(c.metric == "firms" for _, _, c in x.out):
+    if any(c.metric == "firms" for _, _, c in x.out) or "firms" in x.prev_metrics:    # "… 400 предприятий. Из них 260
+        # экспортировали продукцию, 90 – импортировали"
         for m in _MORE_FIRMS.finditer(s):
             n = number(m.group("num"))
             flow = flows.flow_of(m.group("verb")) if flows.active(m.group("verb")) else None

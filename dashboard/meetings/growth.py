@@ -71,6 +71,20 @@ def other_subject(x: Sentence, at: int) -> bool:
     return False
 
 
+# the base a comparison names: a period ("чем годом ранее", "к уровню 2022 года")
+_BASE_AFTER = re.compile(r"\s*,?\s*(?:чем|по\s+сравнению|против|относительно|к\s+уровн|от\s+уровн|к\s+аналогичн|"
+                         r"показател)", re.I)
+
+
+def _of_another_partner(x: Sentence, m: re.Match[str]) -> bool:
+    """Whether a comparison with no base ("…, с Алжиром – в три раза меньше") compares another partner with the
+    figure before it: a comparison of partners, no growth."""
+    if _BASE_AFTER.match(x.s, m.end()) or not x.out:
+        return False
+    p = x.partner_at(m.start(), True)
+    return p is not None and p != x.out[-1][2].partner
+
+
 def growth(x: Sentence) -> None:
     s = x.s
     for m in _PCT.finditer(s):
@@ -87,6 +101,8 @@ def growth(x: Sentence) -> None:
         if m.group("sign"):
             value = (1 if m.group("sign").strip() == "+" else -1) * n[0] / 100
         elif m.group("cmp"):
+            if _of_another_partner(x, m):
+                continue
             if not x.out and not x.dollars and x.prev_flow is None and FLOW.search(s) is None:
                 continue    # "Среднее время выпуска … 2 часа 40 минут, что на 15 % меньше": no trade compared
             value = (-1 if m.group("cmp").strip().lower() in ("меньше", "ниже") else 1) * n[0] / 100
@@ -128,6 +144,8 @@ def growth(x: Sentence) -> None:
         if not times:
             continue
         down = (m.group("cmp") or "").strip().lower() in ("меньше", "ниже") or (not m.group("cmp") and verb == "fall")
+        if m.group("cmp") and _of_another_partner(x, m):
+            continue
         value = (1 / times - 1) if down else (times - 1)
         flow, at = flow_metric(x, m.start())
         starts = [m.start()] + [v.start() for rx in (GROW, FALL)

@@ -65,6 +65,7 @@ _LEADS = re.compile(r"(?<![\w-])(?:возглави\w*|возглавля\w*|л�
                     r"(?:[а-яё]+(?:их|ых)\s+){0,2}(?:стран\w*\s*[—–-]\s*)?(?:партн[её]р|стран|государств|"
                     r"(?P<who>покупател|получател|потребител|поставщик))\w*)(?![\w-])", re.I)
 # "по импорту КНР с большим отрывом лидирует": leading, the flow named before it in its clause
+_LEADERS = re.compile(r"лидер(?:ами|ы)\b", re.I)
 _LEADS_BARE = re.compile(r"(?<![\w-])(?:лидир\w*|возглавля\w*)(?![\w-])", re.I)
 _ANY_OTHER = re.compile(r"(?<![\w-])(?:больше|выше|крупнее)\s*,?\s+чем\s+(?:в|у|из|с|со|на)?\s*"
                         r"(?:люб\w+|как\w+-либо)\s+(?:друг\w+\s+)?(?:стран|государств|партн[её]р)\w*", re.I)
@@ -225,6 +226,8 @@ def _ranks(x: Sentence) -> None:
         if rank and x.free(*m.span()):
             x.add(m.start(), m.end(), placed[-1].metric, placed[-1].partner, "exact", rank, core=m.start("ord"))
     for m in _LEADS.finditer(s):
+        if _LEADERS.match(m.group(0)):
+            continue    # "Лидерами по объёму импорта стали Китай, Германия и Турция": a group, no first place
         if x.free(*m.span()) and not _ONE_OF.search(s[max(0, m.start() - 40):m.start()]) \
                 and not _SUBGROUP.match(s[m.end():m.end() + AHEAD]) and not _IN_AREA.match(s, m.end()):
             metric = RANK[flow_of(m.group("flow"))] if m.group("flow") else _who(m.group("who")) if m.group("who") \

@@ -164,7 +164,9 @@ FALL = re.compile(r"снизи\w*|снижени\w*|сократи\w*|сокра
 
 
 # where a sentence turns to a figure of its own (its period may differ): see Sentence.segment
-_SEGMENT = re.compile(r"[;()]|,\s+(?=(?:а|но|то|тогда\s+как|в\s+то\s+время\s+как|однако|что|причём|причем|против)\s)|"
+_SEGMENT = re.compile(r",\s+(?=(?:в|во|за)\s+(?:(?:[IV]+|[1-4]-?м|перв\w*|втор\w*|трет\w*|четв[её]рт\w*)\s+"
+                      r"(?:квартал|полугоди)|(?:19|20)\d\d|январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|"
+                      r"октябр|ноябр|декабр))|[;()]|,\s+(?=(?:а|но|то|тогда\s+как|в\s+то\s+время\s+как|однако|что|причём|причем|против)\s)|"
                       r"\s(?=против\s)|,\s+(?=(?:годом\s+(?:ранее|раньше)|год\s+назад)\s*[—–])", re.I)
 _ANY_PERIOD = re.compile(r"\d{4}|квартал|полугоди|месяц|мес\.|январ|феврал|март|апрел|ма[йяе]|июн|июл|август|"
                          r"сентябр|октябр|ноябр|декабр|год", re.I)
@@ -173,6 +175,7 @@ _ANY_PERIOD = re.compile(r"\d{4}|квартал|полугоди|месяц|ме
 _YEAR_BEFORE = re.compile(r"(?<!чем\s)(?<!с\s)(?<!сравнению\sс\s)(?:годом\s+(?:ранее|раньше)|год\s+назад|"
                           r"(?<![а-яё])за\s+(?:аналогичный|тот\s+же|соответствующий)\s+период\s+(?:прошлого|"
                           r"предыдущего)\s+года)", re.I)
+_NAMES_YEAR = re.compile(r"(?:19|20)\d\d|прошл|текущ|этого|нынешн|предыдущ|минувш|позапрошл|начала\s+года", re.I)
 _CHANGES = frozenset({*GROWTH.values(), *CHANGE.values(), "rank_change"})
 
 
@@ -209,6 +212,7 @@ class Sentence:
         self.ref = ref
         self.prev_rank: str | None = None   # the metric of the last rank the paragraph's sentence before gave
         self.topic: str | None = None       # the goods the sentence before spoke of after its flow word
+        self.prev_metrics: frozenset[str] = frozenset()     # the metrics the paragraph's sentence before claimed
         # flow verbs whose subject is the partner, in the present and with no region in their clause: the partner's
         # own trade ("Египет импортирует ежегодно около 12 млн тонн пшеницы")
         self.partners_own: set[int] = set()
@@ -304,6 +308,10 @@ class Sentence:
         if (a, b) not in self._segment_periods:     # worked out once a part: a long one stays linear
             part = self.s[a:b]
             found = periods.stated(part, self.ref) if _ANY_PERIOD.search(part) else None
+            if found and self.period and found.how == "relative" and not _NAMES_YEAR.search(part):
+                # a part that names months but no year is of the sentence's year: "В I квартале 2024 года …, во II
+                # квартале – 74 млн"
+                found = periods.Found(Period(self.period.year, found.period.m_from, found.period.m_to), "stated")
             self._segment_periods[a, b] = (found if found and found.how != "base" else None,
                                            bool(_YEAR_BEFORE.search(part)))
         found, year_before = self._segment_periods[a, b]
