@@ -34,6 +34,12 @@ LOCK_WAIT_S = 30.0  # how long a second writer waits for the first before it is 
 # (12 GB of RSS for 100M rows); capped, it evicts them instead, and sorts of a merge spill to the temporary folder
 # beside the new version. What an import holds besides: the files being read (pipeline.READERS + 1).
 WRITER_MEMORY = "2GB"
+# DuckDB syncs a database's file at every commit and checkpoint, and a publication commits each of its statements
+# (auto-commit: see segments.py), some 15 a file of an import, each a wait on the disk that grows when other work
+# writes to it. A publication is made durable at its end instead: the new version's file and every segment it
+# wrote are fsynced before the version is renamed into place (new_version, segments.close_for_write), and
+# nothing it wrote is reachable before that, so a crash in between leaves only leftovers (_remove_leftovers).
+WRITER_CONFIG: dict[str, str | bool | int | float | list[str]] = {"fsync_mode": "none"}
 
 
 class StoreError(RuntimeError):
@@ -274,7 +280,7 @@ def new_version(published: Path, keep: int = 5, record: dict | None = None) -> I
                 _refuse_damaged(entries, src)
                 shutil.copyfile(src, tmp)
             fault_point("copied")
-            con = duckdb.connect(str(tmp))
+            con = duckdb.connect(str(tmp), config=WRITER_CONFIG)
             sqlfiles.run(con, "memory_limit", limit=WRITER_MEMORY)
             # auto-commit: a DuckDB transaction writes one database, and a publication writes this copy and its
             # segments (store/segments.py); it is all-or-nothing because nothing is reachable before the rename
