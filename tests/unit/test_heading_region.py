@@ -120,3 +120,24 @@ def test_the_merge_stores_it_for_the_segments_that_lacked_it_sorted_by_region_ye
     _equal(got, want)
     assert sorted(stored["month"].unique()) == [1, 2, 3, 4]
     assert order == sorted(order)  # a partner's rows of a region-year lie together: its page skips the rest
+
+
+def test_a_version_made_before_segments_and_before_it_is_read_through_its_heading_rollup(db: Path,
+                                                                                         tmp_path: Path) -> None:
+    legacy = tmp_path / "old.duckdb"  # a plain database file, every row in its own tables, no r_heading_region
+    src = segments.connect(db.resolve())
+    con = duckdb.connect(str(legacy))
+    try:
+        for table in ("trade", "r_heading_month"):
+            con.register("_rows", src.sql(f"SELECT * FROM {table}").to_arrow_table())
+            con.execute(f"CREATE TABLE {table} AS SELECT * FROM _rows")
+            con.unregister("_rows")
+        want = _frame(src, DEFINITION)
+    finally:
+        src.close()
+        con.close()
+    old = segments.connect(legacy)
+    try:
+        _equal(_frame(old, "SELECT * FROM r_heading_region"), want)
+    finally:
+        old.close()
