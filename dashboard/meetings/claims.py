@@ -87,8 +87,10 @@ _PLANS = re.compile(r"планиру\w*|планах|намерен\w*|пост�
 def _sentence_claims(s: str, default: str | None, period: Period | None, how: str | None,
                      prev_flow: str | None = None, goods_seen: dict[str, str] | None = None,
                      dollars: bool = False, ref: dt.date | None = None, prev_rank: str | None = None,
-                     topic: str | None = None, prev_metrics: frozenset[str] = frozenset()) -> list[Claim]:
+                     topic: str | None = None, prev_metrics: frozenset[str] = frozenset(),
+                     flow_words: list[re.Match[str]] | None = None) -> list[Claim]:
     x = Sentence(s, default, period, how, prev_flow, goods_seen, dollars, ref)
+    x._flow_matches = flow_words
     x.prev_rank, x.topic, x.prev_metrics = prev_rank, topic, prev_metrics
     if _NATIONAL.search(s) and not REGION_WORDS.search(s):
         return []
@@ -167,11 +169,14 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
         previous = ""
         prev_rank: str | None = None
         prev_metrics: frozenset[str] = frozenset()
+        here: list[re.Match[str]] | None = None
+        before_flows: list[re.Match[str]] | None = None
         leading: list[Claim] = []   # claims of the paragraph before any period is stated in it
         for s in (s.strip() for s in _SPLIT.split(paragraph)):
             if not s:
                 continue
             previous, s_before = s, previous
+            before_flows, here = here, None
             has = _has_figure(s)
             found = periods.stated(s, ref_date) if has or "год" in s else None
             if found and found.how == "base" and carried and carried.year == found.period.year:
@@ -185,10 +190,13 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
             else:
                 period, how = carried, ("carried" if carried else None)
             if has:
-                flows = [m.group(0) for m in FLOW.finditer(s_before)]
-                found_here = _sentence_claims(s, main, period, how, flow_of(flows[-1]) if flows else None,
+                # the flow words of the sentence before, found when it was read if it had figures
+                flows = before_flows if before_flows is not None else list(FLOW.finditer(s_before))
+                here = list(FLOW.finditer(s))
+                found_here = _sentence_claims(s, main, period, how, flow_of(flows[-1].group(0)) if flows else None,
                                               goods_seen, dollars, ref_date, prev_rank,
-                                              money.topic_goods(s_before) if flows else None, prev_metrics)
+                                              money.topic_goods(s_before, flows) if flows else None, prev_metrics,
+                                              here)
                 prev_metrics = frozenset(c.metric for c in found_here)
                 dollars = dollars or any(c.unit == "$" for c in found_here)
                 prev_rank = next((c.metric for c in reversed(found_here) if c.metric.endswith("rank")), None)

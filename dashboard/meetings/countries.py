@@ -131,7 +131,8 @@ def adjective_forms() -> dict[str, str]:
     return out
 
 
-_WORD = re.compile(r"(?<![\w-])[А-ЯЁа-яё][а-яё-]*")
+# every partner adjective ends so ("турецкий", "иранских", "тайское"): only such words are looked up
+_WORD = re.compile(r"(?<![\w-])[А-ЯЁа-яё][а-яё-]*[сц]к(?:ий|ая|ое|ие|ого|ой|ую|их|им|ими|ому|ом|ых|ым|ей|ою)(?![\w-])")
 
 
 def adjectives(text: str) -> list[tuple[str, int, int]]:

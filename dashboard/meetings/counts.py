@@ -54,8 +54,7 @@ _NUM_AFTER = re.compile(rf"(?:(?:более|свыше|около|порядка
 
 
 # an event the firms of a clause took part in: they are counted as its participants, not as firms trading
-_EVENT = re.compile(r"(?<![\w-])(?:[а-яё]+-)?(?:мисси|выставк|форум|ярмарк|переговор|конференци|семинар|"
-                    r"участи[еяю])\w*", re.I)
+_EVENT = re.compile(r"(?:мисси|выставк|форум|ярмарк|переговор|конференци|семинар|участи[еяю])", re.I)
 _WORD_BEFORE = re.compile(r"(?P<w>[а-яё]+)\s+$", re.I)
 
 
@@ -69,6 +68,7 @@ def _of_noun(s: str, at: int) -> bool:
     return t.POS == "NOUN" and t.case == "gent" and t.number == "plur"
 
 
+_PART_LEAD = re.compile(r"(?:из\s+них|среди\s+них|в\s+том\s+числе|из\s+этого\s+числа|ещё|еще)(?![\w-])", re.I)
 _FIRMS_YEAR_BEFORE = re.compile(rf"(?:годом\s+ранее|год\s+назад)\s*[—–]\s*{NUM}(?![\w-]|[.,]\d|\s*(?:%|млн|млрд|тыс|"
                                 r"раз|мест|позиц))", re.I)
 
@@ -136,8 +136,8 @@ def counts(x: Sentence) -> None:
         if n and x.free(*m.span()):
             x.add(m.start(), m.end(), "firms", firms[-1].partner, "exact", n[0], core=m.start("num"),
                   kind=firms[-1].kind)
-    if any(c.metric == "firms" for _, _, c in x.out) or "firms" in x.prev_metrics:    # "… 400 предприятий. Из них 260
-        # экспортировали продукцию, 90 – импортировали"
+    # "… 400 предприятий. Из них 260 экспортировали продукцию, 90 – импортировали"
+    if any(c.metric == "firms" for _, _, c in x.out) or ("firms" in x.prev_metrics and _PART_LEAD.match(s)):
         for m in _MORE_FIRMS.finditer(s):
             n = number(m.group("num"))
             flow = flows.flow_of(m.group("verb")) if flows.active(m.group("verb")) else None

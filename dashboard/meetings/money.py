@@ -106,10 +106,10 @@ def _goods_after(x: Sentence, at: int) -> str | None:
     return _named(x, words)
 
 
-def topic_goods(s: str) -> str | None:
+def topic_goods(s: str, flows: list[re.Match[str]]) -> str | None:
     """The goods a sentence's flow is of, named right after its flow word ("Экспорт волгоградской пшеницы в Египет
     … сократился"): tonnes in the next sentence that name no goods are of them."""
-    for m in FLOW.finditer(s):
+    for m in flows:     # the sentence's flow words
         words = _GOODS_AFTER.match(s[m.end():m.end() + AHEAD])
         found = goods.named([w for w in words.groups() if w]) if words else None
         if found:
@@ -183,12 +183,17 @@ def _not_done(x: Sentence, at: int) -> bool:
         return True
     if x.word_in(_OWN_TRADE, a, b) and not x.word_in(REGION_WORDS, a, b):
         return True
+    flow_metric(x, at)      # the sentence's flow words, found once: one in the clause makes it a clause of trade
+    found = x.flows or []
+    i = bisect.bisect_left(found, (a, ""))
+    if i < len(found) and found[i][0] < at:
+        return False
     return growth_subject_other(x, at)
 
 
 def sums(x: Sentence) -> None:
     s = x.s
-    flow_goods = [(m.start(), _goods_after(x, m.end())) for m in FLOW.finditer(s)]
+    flow_goods = [(m.start(), _goods_after(x, m.end())) for m in x.flow_matches()]
     named = next((g for _, g in flow_goods if g), None)
     placed = [(at, g) for at, g in flow_goods if g]     # where goods are named: a sum takes those of its clause
     # "из Бразилии" (a country, not "из Волгоградской области"): tonnes after it are imports, and so is a sum near

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from typing import TypeVar
 
 import pymorphy3
@@ -104,11 +105,34 @@ def factor_adverb(word: str) -> float | None:
     return _ADVERB_FACTORS.get(word.lower())
 
 
+@functools.cache
 def number_words_pattern() -> str:
-    """A regular expression matching one run of number words ("сто четырнадцати", "двухсот")."""
-    words = sorted(cardinal_forms(), key=len, reverse=True)
-    one = "|".join(words)
+    """A regular expression matching one run of number words ("сто четырнадцати", "двухсот"). The words are one
+    trie of their letters, the longer way tried first: the same matches as their alternation longest first, without
+    trying each of some 400 words at every position of a text."""
+    one = trie_pattern(cardinal_forms())
     return rf"(?:{one})(?:\s+(?:{one}))*"
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regular expression matching any of the words, as a trie (a longer word is preferred to its prefix)."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def walk(node: dict) -> str:
+        alts = [re.escape(ch) + walk(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:
+            return "(?:" + body + ")?" if len(alts) == 1 else body + "?"
+        return body
+
+    return walk(root)
 
 
 def cardinal(words: list[str]) -> int | None:

@@ -79,7 +79,7 @@ def _flows(x: Sentence) -> list[tuple[int, str]]:
     региона … её закуплено 32 тыс. тонн": the region's exports)."""
     out: list[tuple[int, str]] = []
     turned: dict[str, str] = {}
-    for m in FLOW.finditer(x.s):
+    for m in x.flow_matches():
         raw = flow_of(m.group(0))
         directed = _directed(x, m, raw)
         if directed is not None:
@@ -217,6 +217,7 @@ class Sentence:
         # own trade ("Египет импортирует ежегодно около 12 млн тонн пшеницы")
         self.partners_own: set[int] = set()
         self._segments: list[int] | None = None
+        self._flow_matches: list[re.Match[str]] | None = None
         self._segment_periods: dict[tuple[int, int], tuple[periods.Found | None, bool]] = {}
         # goods named in full earlier in the paragraph, by the head of their name: "подсолнечного масла" makes a
         # later bare "масла" sunflower oil (money.py reads and fills it)
@@ -286,6 +287,12 @@ class Sentence:
     def clause(self, at: int) -> str:
         a, b = self.clause_span(at)
         return self.s[a:b]
+
+    def flow_matches(self) -> list[re.Match[str]]:
+        """The sentence's flow words (FLOW), found once."""
+        if self._flow_matches is None:
+            self._flow_matches = list(FLOW.finditer(self.s))
+        return self._flow_matches
 
     def segment(self, at: int) -> tuple[int, int]:
         """The part of the sentence a figure at `at` stands in, parted where it turns to another figure of its own:
