@@ -104,6 +104,7 @@ def _sentence_claims(s: str, default: str | None, period: Period | None, how: st
     counts.counts(x)
     money.sums(x)
     shares.lists(x)
+    shares.fractions(x)
     growth.growth(x)
     return [c for _, i, c in sorted(x.out, key=lambda e: (e[0], e[1]))
             if not any(a <= x.cores[i] < b for a, b in national)]

@@ -10,7 +10,7 @@ from dashboard.meetings.numerals import NUM, number, qual_at
 from dashboard.meetings.sentence import FALL, FLOW, GROW, GROWTH, Sentence, agrees, flow_metric, verb_before
 
 # a signed percent is a change: "составил 2,9 млн долларов (+41 %)", "(-8 %)"
-_PCT = re.compile(rf"(?<![\w-])(?P<sign>[+\u2212]\s?|(?<=\()-)?{NUM}\s*(?:%|процент\w*)"
+_PCT = re.compile(rf"(?<![\w-])(?P<sign>[+\u2212]\s?|(?<=\()-)?{NUM}\s*(?:%|процент(?!\w*\s+пункт)\w*)"
                   r"(?P<rel>\s+(?:к|от)\s+(?:уровн\w*|аналогичному|показател\w+|прошл\w+|предыдущ\w+))?"
                   r"(?P<cmp>\s+(?:больше|выше|меньше|ниже))?", re.I)
 # "в 2,1 раза превышает показатель": a factor over the base is a growth too; "в два с половиной раза"

@@ -130,8 +130,17 @@ def _first(sentence: str, ref: dt.date | None) -> Found | None:
     return None
 
 
+# a change from a figure of one year to one of a later year: "вырос с 40 млн долларов в 2022 году до 65 млн в 2023
+# году" (the later year is the sentence's)
+_FROM_TO_YEARS = re.compile(r"(?<![\w-])с\s+[^.;]{0,40}?\s(?:в|за)\s+(?:19|20)\d\d\s*(?:год\w*|г\.)\s+до\s+"
+                            r"[^.;]{0,40}?\s(?:в|за)\s+(?P<y>(?:19|20)\d\d)", re.I)
+
+
 def stated(sentence: str, ref: dt.date | None = None) -> Found | None:
     """The period a sentence states, or None."""
+    later = _FROM_TO_YEARS.search(sentence) if "до" in sentence else None
+    if later:
+        return Found(Period(int(later.group("y"))), "stated")
     base = _BASE.search(sentence)
     if base is None:
         return _first(sentence, ref)

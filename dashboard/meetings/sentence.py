@@ -156,6 +156,7 @@ _PARTNER_WORDS = re.compile(r"республик\w*|стран[аоуые]\w*|д
 # be the exports to the partner: "В Иран отгружено …, а совокупный экспорт достиг 40 млн долларов")
 _REGION_TOTAL = re.compile(r"(?<![\w-])(?:товарооборот|оборот|экспорт|импорт)\w*\s+(?:всего\s+)?(?:региона|области|"
                            r"Волгоградской\s+области)(?![\w-])", re.I)
+_REFERENCE = re.compile(r"(?<![\w-])(?:после|вслед\s+за|опережая|опередив|кроме|за\s+исключением)\s+$", re.I)
 _DOLLARS_OF = re.compile(r"долл\w*\.?\s+$", re.I)
 _CLAUSE = re.compile(r"[,;:]\s|\s[—–]\s")
 GROW = re.compile(r"выр[ао]с\w*|возрос\w*|увеличи\w*|увеличени\w*|рост\w*|прирост\w*|подрос\w*|прибави\w*|"
@@ -167,7 +168,8 @@ FALL = re.compile(r"снизи\w*|снижени\w*|сократи\w*|сокра
 _SEGMENT = re.compile(r",\s+(?=(?:в|во|за)\s+(?:(?:[IV]+|[1-4]-?м|перв\w*|втор\w*|трет\w*|четв[её]рт\w*)\s+"
                       r"(?:квартал|полугоди)|(?:19|20)\d\d|январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|"
                       r"октябр|ноябр|декабр))|[;()]|,\s+(?=(?:а|но|то|тогда\s+как|в\s+то\s+время\s+как|однако|что|причём|причем|против)\s)|"
-                      r"\s(?=против\s)|,\s+(?=(?:годом\s+(?:ранее|раньше)|год\s+назад)\s*[—–])", re.I)
+                      r"\s(?=против\s)|\s(?=до\s+\d[^.;]{0,40}?\s(?:в|за)\s+(?:19|20)\d\d)|"
+                      r",\s+(?=(?:годом\s+(?:ранее|раньше)|год\s+назад)\s*[—–])", re.I)
 _ANY_PERIOD = re.compile(r"\d{4}|квартал|полугоди|месяц|мес\.|январ|феврал|март|апрел|ма[йяе]|июн|июл|август|"
                          r"сентябр|октябр|ноябр|декабр|год", re.I)
 # a level of the year before: "годом ранее", "год назад", "за аналогичный период прошлого года – 410 млн" (not a
@@ -175,6 +177,7 @@ _ANY_PERIOD = re.compile(r"\d{4}|квартал|полугоди|месяц|ме
 _YEAR_BEFORE = re.compile(r"(?<!чем\s)(?<!с\s)(?<!сравнению\sс\s)(?:годом\s+(?:ранее|раньше)|год\s+назад|"
                           r"(?<![а-яё])за\s+(?:аналогичный|тот\s+же|соответствующий)\s+период\s+(?:прошлого|"
                           r"предыдущего)\s+года)", re.I)
+_FROM_FIGURE = re.compile(r"(?<![\w-])со?\s+\d", re.I)
 _NAMES_YEAR = re.compile(r"(?:19|20)\d\d|прошл|текущ|этого|нынешн|предыдущ|минувш|позапрошл|начала\s+года", re.I)
 _CHANGES = frozenset({*GROWTH.values(), *CHANGE.values(), "rank_change"})
 
@@ -218,12 +221,14 @@ class Sentence:
         self.partners_own: set[int] = set()
         self._segments: list[int] | None = None
         self._flow_matches: list[re.Match[str]] | None = None
-        self._segment_periods: dict[tuple[int, int], tuple[periods.Found | None, bool]] = {}
+        self._segment_periods: dict[tuple[int, int], tuple[periods.Found | None, bool, bool]] = {}
         # goods named in full earlier in the paragraph, by the head of their name: "подсолнечного масла" makes a
         # later bare "масла" sunflower oil (money.py reads and fills it)
         self.goods_seen: dict[str, str] = {} if goods_seen is None else goods_seen
         # "долларов США" names no partner (looked for a few words back only: a long sentence stays linear)
-        self.mentions = [m for m in countries.find(s) if not _DOLLARS_OF.search(s, max(0, m[1] - 40), m[1])]
+        # a country named as the point of reference is no partner of the figures: "второй после Турции партнёр"
+        self.mentions = [m for m in countries.find(s) if not _DOLLARS_OF.search(s, max(0, m[1] - 40), m[1])
+                         and not _REFERENCE.search(s, max(0, m[1] - 20), m[1])]
         qualifying = [m for m in countries.adjectives(s) if _qualifies_trade(s, m[2])]
         self._adjective_starts = frozenset(start for _, start, _ in qualifying)
         if qualifying:      # "закупки бангладешской продукции", "египетское направление": the partner named so
@@ -320,9 +325,10 @@ class Sentence:
                 # квартале – 74 млн"
                 found = periods.Found(Period(self.period.year, found.period.m_from, found.period.m_to), "stated")
             self._segment_periods[a, b] = (found if found and found.how != "base" else None,
-                                           bool(_YEAR_BEFORE.search(part)))
-        found, year_before = self._segment_periods[a, b]
-        if found and found.period != self.period and not (year_before and found.how == "relative"):
+                                           bool(_YEAR_BEFORE.search(part)), bool(_FROM_FIGURE.search(part)))
+        found, year_before, from_figure = self._segment_periods[a, b]
+        if found and found.period != self.period and not (year_before and found.how == "relative") and \
+                not (metric in _CHANGES and from_figure):   # "вырос на 62 % – с 40 млн в 2022 году": its base
             return found.period, found.how
         if self.period is not None and metric not in _CHANGES and year_before:
             return self.period.previous(), "year_before"

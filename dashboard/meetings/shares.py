@@ -7,7 +7,7 @@ import re
 
 from dashboard.meetings import morphology
 from dashboard.meetings.morphology import number_words_pattern
-from dashboard.meetings.numerals import AHEAD, number
+from dashboard.meetings.numerals import AHEAD, number, qualifier
 from dashboard.meetings.sentence import FLOW, SHARE, Sentence, flow_of
 
 # the words between the share word and its figure may hold a range written with a dash ("за январь–июнь")
@@ -31,6 +31,31 @@ _ONE = r"\d+(?:[.,]\d+)?\s*%?"
 _SHARE_LIST = re.compile(rf"(?<![\w-])(?:приход\w*|пришл\w*|пришёл\w*)\s+(?P<list>{_ONE}(?:\s*,\s*{_ONE})*\s*,?\s+и\s+"
                          r"\d+(?:[.,]\d+)?\s*%)", re.I)
 _LIST_NUM = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+# a share given as a fraction: "на долю КНР пришлось почти четверть импорта региона"
+_FRACTION_WORDS = "|".join(sorted(morphology.fraction_forms(), key=len, reverse=True))
+_SHARE_FRACTION = re.compile(r"(?<![\w-])(?:приход\w*|пришл\w*|составля\w*|составил\w*)\s+(?P<q>(?:почти|около|более|"
+                             rf"свыше|менее|порядка|примерно)\s+)?(?P<frac>(?:(?:две|три)\s+)?(?:{_FRACTION_WORDS}))"
+                             r"(?![\w-])", re.I)
+
+
+def fractions(x: Sentence) -> None:
+    """Shares given as a fraction of a flow, after a share word: "на долю КНР пришлось почти четверть импорта"."""
+    s = x.s
+    for m in _SHARE_FRACTION.finditer(s):
+        part = morphology.fraction(m.group("frac").split())
+        follows = _SHARE_FLOW_OF.match(s[m.end():m.end() + AHEAD])
+        holder = _HOLDER.search(s, max(0, m.start() - 80), m.start())
+        if not part or not follows or not holder or not x.free(*m.span()) or \
+                _REGION_HOLDS.search(s, max(0, m.start() - 50), m.end()):
+            continue
+        qual = qualifier(s[m.start("q"):m.start("frac")])[0] if m.group("q") else "exact"
+        x.add(m.start(), m.end(), SHARE[flow_of(follows.group("flow"))], x.partner_at(m.start(), False), qual, part,
+              core=m.start("frac"), claimed=part)
+
+
+_HOLDER = re.compile(r"(?<![\w-])(?:на\s+долю|на)\s+\S+", re.I)
 
 
 def lists(x: Sentence) -> None:
@@ -66,6 +91,7 @@ _OF_RUSSIA = re.compile(r"\s*(?:(?:всего|всей|общего|общей)\
 # the region as the share's holder: "на Волгоградскую область пришлось", "доля региона", "доля Волгоградской области"
 _REGION_HOLDS = re.compile(r"(?<![\w-])(?:на\s+(?:Волгоградскую\s+)?(?:область|регион)|дол[яиюе]\w*\s+"
                            r"(?:нашего\s+)?(?:региона|области|Волгоградской\s+области))(?![\w-])", re.I)
+_AGAINST = re.compile(r"(?<![\w-])против\s+$", re.I)
 _AND_BEFORE = re.compile(r"(?:,|\sи)\s*$", re.I)
 _BRACKET = re.compile(r"\s*\(\s*$")
 
@@ -113,6 +139,10 @@ def share(x: Sentence, m: re.Match[str], n: float, qual: str, start: int) -> boo
     if follows and (_OR_BEFORE.search(before[:start - lo]) or _PROVIDED.search(before[:start - lo])):
         x.add(start, m.end(), SHARE[flow_of(follows.group("flow"))], x.partner_at(m.start(), False), qual, n / 100,
               core=m.start(), claimed=n, unit="%")
+        return True
+    if x.last_share and _AGAINST.search(before[:start - lo]):     # "22 % экспорта – против 25 % годом ранее"
+        last = next(c for _, _, c in reversed(x.out) if c.metric == x.last_share)
+        x.add(start, m.end(), x.last_share, last.partner, qual, n / 100, core=m.start(), claimed=n, unit="%")
         return True
     i = x.mentions_before(start)
     if x.last_share and i and _BRACKET.fullmatch(s, x.mentions[i - 1][2], start):
