@@ -141,6 +141,7 @@ class Nginx:
     def __init__(self, work: Path, backends: list[int]):
         work.mkdir(parents=True, exist_ok=True)
         self.work = work
+        (work / "access.log").unlink(missing_ok=True)  # upstreams() counts this run's sessions only
         self.port = _free_port()
         conf = nginx_conf(work, self.port, backends)
         err = str(work / "error.log")
