@@ -34,6 +34,8 @@ _TRADE_SUBJECTS = frozenset({"товарооборот", "оборот", "экс
                              "вывоз", "торговля", "объём", "объем", "показатель", "сумма", "стоимость", "значение",
                              "величина", "область", "регион", "республика", "страна", "государство", "партнёр",
                              "партнер", "доля"})
+_OBJECT = re.compile(r"\s+([а-яё-]+)(?:\s+([а-яё-]+))?", re.I)
+_AMOUNTS = frozenset({"стоимость", "объём", "объем", "сумма", "показатель", "значение", "величина"})
 # words of a period, never the subject ("За январь — июнь 2023 года товарооборот вырос", "с начала года закупки …")
 _TIME = frozenset({"год", "месяц", "квартал", "полугодие", "период", "неделя", "начало", "конец", "январь", "февраль",
                    "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"})
@@ -52,9 +54,17 @@ def other_subject(x: Sentence, at: int) -> bool:
     i = bisect.bisect_left(found, (at, ""))
     if not i or found[i - 1][0] < a:
         return False
-    verb = found[i - 1][0]
+    return subject_other(x, found[i - 1][0], a)
+
+
+def subject_other(x: Sentence, verb: int, a: int) -> bool:
+    """Whether the subject of the verb at `verb` (its clause starting at `a`) is something other than trade: the
+    first word before it that can be its subject (a nominative that agrees with it, after no preposition) is no
+    flow, amount, region or partner, or an amount of something else ("Стоимость доставки контейнера снизилась",
+    "Минимальная партия … составляет 20 тонн")."""
     word = _WORDS.match(x.s, verb)
-    if word and FLOW.search(x.s, word.end(), word.end() + 30):
+    obj = _OBJECT.match(x.s, word.end()) if word else None
+    if obj and any(FLOW.search(w) for w in obj.groups() if w):
         return False    # the flow is the verb's object: "предприятия на треть нарастили экспорт"
     tag = morphology.parses(word.group(0).lower())[0].tag if word else None
     prev = ""
@@ -66,7 +76,16 @@ def other_subject(x: Sentence, at: int) -> bool:
             if prev not in _PREPOSITIONS:
                 return False            # the partner is the subject
         elif tag is not None and prev not in _PREPOSITIONS and agrees(m.group(0), tag):
-            return morphology.lemma(m.group(0).lower()) not in _TRADE_SUBJECTS and not FLOW.search(m.group(0))
+            lemma = morphology.lemma(m.group(0).lower())
+            if lemma in _AMOUNTS:   # "стоимость доставки", "объём торговли": an amount is of what follows it
+                of = _WORDS.match(x.s, m.end() + 1)
+                if of is None:
+                    return False
+                w = of.group(0).lower()
+                return morphology.parses(w)[0].tag.POS == "NOUN" and not FLOW.search(w) and \
+                    morphology.lemma(w) not in _TRADE_SUBJECTS and x.mentions_before(of.start() + 1) == \
+                    x.mentions_before(of.start())
+            return lemma not in _TRADE_SUBJECTS and not FLOW.search(m.group(0))
         prev = m.group(0).lower()
     return False
 
@@ -146,6 +165,9 @@ def growth(x: Sentence) -> None:
         down = (m.group("cmp") or "").strip().lower() in ("меньше", "ниже") or (not m.group("cmp") and verb == "fall")
         if m.group("cmp") and _of_another_partner(x, m):
             continue
+        if m.group("cmp") and not verb and not x.out and not x.dollars and x.prev_flow is None and \
+                FLOW.search(s) is None:
+            continue    # "350 человек, что в 2 раза больше, чем годом ранее": no trade compared
         value = (1 / times - 1) if down else (times - 1)
         flow, at = flow_metric(x, m.start())
         starts = [m.start()] + [v.start() for rx in (GROW, FALL)

@@ -7,6 +7,7 @@ import re
 
 from dashboard.meetings import goods, morphology
 from dashboard.meetings.growth import other_subject as growth_subject_other
+from dashboard.meetings.growth import subject_other
 from dashboard.meetings.numerals import AHEAD, NUM, number, qual_at
 from dashboard.meetings.sentence import CHANGE, FLOW, MASS, REGION_WORDS, Sentence, flow_metric, flow_of, verb_before
 
@@ -175,6 +176,11 @@ _FROM_REGION_AFTER = re.compile(r"\s*(?:[—–]\s*)?(?:из|с)\s+(?:Волго
                                 r"области)(?![\w-])", re.I)
 
 
+# the verbs that state a level: their subject says what it is of
+_LEVEL = re.compile(r"(?<![\w-])(?:составля\w*|состав(?:ил|ит|ят)\w*|достиг\w*|превысил\w*|превыша\w*|превысит|"
+                    r"насчитыва\w*)", re.I)
+
+
 def _not_done(x: Sentence, at: int) -> bool:
     """Whether the figure at `at` is in a clause of what is not trade done (a capacity, a potential, a wish), or of
     trade of no region's (the partner's own, Russia's), or after a growth of something else ("урожай вырос на 10 % и
@@ -184,11 +190,9 @@ def _not_done(x: Sentence, at: int) -> bool:
         return True
     if x.word_in(_OWN_TRADE, a, b) and not x.word_in(REGION_WORDS, a, b):
         return True
-    flow_metric(x, at)      # the sentence's flow words, found once: one in the clause makes it a clause of trade
-    found = x.flows or []
-    i = bisect.bisect_left(found, (a, ""))
-    if i < len(found) and found[i][0] < at:
-        return False
+    verb = x.last_before(_LEVEL, a, at)
+    if verb is not None:    # "Минимальная партия для поставок … составляет 20 тонн": the verb's subject says
+        return subject_other(x, verb, a)
     return growth_subject_other(x, at)
 
 

@@ -337,6 +337,14 @@ class Sentence:
     def free(self, a: int, b: int) -> bool:
         return not any(a < y and x < b for k in range(a // 64, (b - 1) // 64 + 1) for x, y in self.used.get(k, ()))
 
+    def last_before(self, rx: re.Pattern[str], a: int, b: int) -> int | None:
+        """Where the last match of `rx` starting in s[a:b] starts (the matches found once per sentence)."""
+        if rx not in self._words:
+            self._words[rx] = [m.start() for m in rx.finditer(self.s)]
+        starts = self._words[rx]
+        i = bisect.bisect_left(starts, b)
+        return starts[i - 1] if i and starts[i - 1] >= a else None
+
     def word_in(self, rx: re.Pattern[str], a: int, b: int) -> bool:
         """Whether a match of `rx` starts in s[a:b] (the matches found once per sentence)."""
         if rx not in self._words:
