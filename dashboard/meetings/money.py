@@ -286,5 +286,8 @@ def sums(x: Sentence) -> None:
         end = named_after.end() if named_after else m.end() + (cmp.end() if cmp else 0)
         i = bisect.bisect_left(placed, (m.start(), ""))
         of = placed[i - 1][1] if i and not change and placed[i - 1][0] >= x.clause_span(m.start())[0] else None
+        if of is None and not change:   # goods named right before a dash: "в т. ч. масла – $180 млн"
+            before = _GOODS_BEFORE.search(s, max(0, m.start() - 60), m.start())
+            of = _named(x, before.group(1).split()) if before else None
         x.add(start, end, metric, x.partner_at(m.start(), True), qual, value, core=m.start(), claimed=claimed,
               unit="$", scale=scale_name, step=step, goods=of)

@@ -89,6 +89,9 @@ _ONE = "|".join(sorted(morphology.one_forms(), key=len, reverse=True))
 _MOVE = re.compile(rf"(?P<verb>подня\w*|подним\w*|улучши\w*|переместил\w*|опусти\w*|спусти\w*|потеря\w*|"
                    rf"ухудши\w*|сместил\w*)\s+(?:[а-яё]+\s+){{0,5}}?на\s+(?:{NUM}|(?P<one>{_ONE}))\s+"
                    r"(?:позици|строч|мест|пункт|ступен)\w*", re.I)
+# places gained or lost told by the verb alone: "прибавив сразу шесть позиций", "потеряв две строчки"
+_GAINED = re.compile(rf"(?P<verb>прибави\w*|прибавля\w*|отыгра\w*|потеря\w*|теря\w*|уступи\w*)\s+(?:сразу\s+)?"
+                     rf"(?:{NUM}|(?P<one>{_ONE}))\s+(?:позици|строч|мест|пункт|ступен)\w*", re.I)
 _TOP = re.compile(r"(?:входит|вош[её]л\w*|входя\w*)?\s*в\s+(?:(?:перв|верхн)\w+\s+)?"
                   r"(?:(?P<w>[а-яё]+)|топ[- ]?(?P<d>\d+))(?![\w-])", re.I)
 # "замыкает десятку крупнейших партнёров": the last place of the top group, an exact rank
@@ -181,10 +184,10 @@ def _ranks(x: Sentence) -> None:
         p = x.partner_at(m.start(), False)
         x.add(m.start(), m.end(), "rank", p, "exact", b)
         x.add(m.start(), m.end(), "rank_change", p, "exact", a - b)
-    for m in _MOVE.finditer(s):
+    for m in [*_MOVE.finditer(s), *_GAINED.finditer(s)]:
         n = (1.0, 0) if m.group("one") else number(m.group("num"))
         if n and x.free(*m.span()):
-            down = m.group("verb").lower().startswith(("опуст", "спуст", "потеря", "ухудш")) or \
+            down = m.group("verb").lower().startswith(("опуст", "спуст", "потеря", "ухудш", "теря", "уступ")) or \
                 s[m.end():m.end() + 12].lstrip().lower().startswith("вниз")
             x.add(m.start(), m.end(), "rank_change", x.partner_at(m.start(), False), "exact",
                   -n[0] if down else n[0])
