@@ -55,9 +55,9 @@ def resolve(words: list[str]) -> tuple[str, str, bool] | None:
     for i, lm in enumerate(lemmas):
         if lm in index:
             others = set(lemmas[:i]) | set(lemmas[i + 1:])
-            best = max(index[lm], key=lambda e: (len(e[0] & others), -len(e[0])))
+            best = max(index[lm], key=lambda e: (_overlap(e[0], others), -len(e[0])))
             headings = {code for _, code in index[lm] if len(code) == 4}
-            if len(headings) <= 1 or best[0] & others:
+            if len(headings) <= 1 or _overlap(best[0], others):
                 return best[1], lm, True
             chapters = {code[:2] for code in headings}     # "масла" alone: some oil of chapter 15
             return (chapters.pop() if len(chapters) == 1 else best[1]), lm, False
@@ -67,6 +67,19 @@ def resolve(words: list[str]) -> tuple[str, str, bool] | None:
 def generic(word: str) -> bool:
     """Whether the word names goods of no kind ("продукции", "товаров", "грузов")."""
     return morphology.lemma(word.lower()) in _GENERIC
+
+
+def _overlap(name: frozenset[str], words: set[str]) -> int:
+    """How many of a name's other words the text's words give, the same lemma or an adjective made from it ("льняное
+    семя" gives "Семена льна": "льняной" begins as a form of "лён", "льна", does)."""
+    return sum(1 for n in name if n in words or any(w[:3] in _stems(n) for w in words if len(w) > 4))
+
+
+@functools.cache
+def _stems(lemma: str) -> frozenset[str]:
+    """The first three letters of every form of a name's word (its stem as an adjective would take it)."""
+    forms = {f.word for p in morphology.analyzer().parse(lemma) if p.tag.POS == "NOUN" for f in p.lexeme}
+    return frozenset(f[:3].replace("ё", "е") for f in forms if len(f) >= 3)
 
 
 _FUNCTION_WORDS = frozenset({"CONJ", "PREP", "PRCL", "INTJ", "NPRO"})
