@@ -103,7 +103,7 @@ def _turned(x: Sentence, m: re.Match[str], flow: str) -> str:
         return flow
     i = x.mentions_before(m.start())
     if not i:
-        return flow
+        return _turned_by_name(x, m, flow)
     _, start, end = x.mentions[i - 1]
     if m.start() - end > 150 or _PREPOSITION.search(x.s, max(0, start - 10), start):
         return flow
@@ -122,6 +122,18 @@ def _turned(x: Sentence, m: re.Match[str], flow: str) -> str:
 
 
 _WORD = re.compile(r"[а-яё]{3,}", re.I)
+# the partner named by a common noun as the subject: "Наша страна закупила в регионе…", "республика приобрела…"
+_PARTNER_NOUNS = frozenset({"страна", "республика", "государство", "королевство"})
+
+
+def _turned_by_name(x: Sentence, m: re.Match[str], flow: str) -> str:
+    """The flow turned round when the verb's subject, in its clause, is the partner called "страна" / "республика"."""
+    verb = morphology.parses(m.group(0).lower())[0].tag
+    for w in _WORD.finditer(x.s, max(x.clause_span(m.start())[0], m.start() - 60), m.start()):
+        word = w.group(0).lower()
+        if agrees(word, verb):
+            return other(flow) if morphology.lemma(word) in _PARTNER_NOUNS and x.default else flow
+    return flow
 
 
 def agrees(word: str, verb: OpencorporaTag) -> bool:
