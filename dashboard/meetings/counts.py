@@ -28,8 +28,8 @@ _CAPITAL = re.compile(r"^\s*(?:[а-яё]+\s+){0,2}?с\s+(?:участием\s+)?
 # more firms after a count of them, told by their verb: "ещё 40 закупают", "164 из них экспортируют …, 71 — ввозит …"
 _MORE_FIRMS = re.compile(rf"(?<![\w-])(?:(?:ещё|еще)\s+)?{NUM}\s+(?:из\s+них\s+)?(?:[—–]\s*)?"
                          r"(?P<verb>[а-яё]+)(?![\w-])", re.I)
-_EXPORTING = re.compile(r"экспортир|экспортн|поставля|поставк|отгружа", re.I)
-_IMPORTING = re.compile(r"импортир|закуп|ввоз", re.I)
+_EXPORTING = re.compile(r"экспортир|экспортн|экспортом|поставля|поставк|отгружа", re.I)
+_IMPORTING = re.compile(r"импортир|импортом|закуп|ввоз", re.I)
 # the count after its noun: "число экспортёров достигло 128", "количество компаний-импортёров составило около 90"
 _FIRMS_NUMBER = re.compile(r"(?<![\w-])(?:числ[оа]|количеств[оа])\s+(?:[а-яё]+(?:ых|их)\s+){0,2}"
                            r"(?P<noun>предприяти\w*|компани\w*|фирм\w*|организаци\w*|экспорт[её]р\w*|"
@@ -118,7 +118,9 @@ def counts(x: Sentence) -> None:
         if not after or not n or not x.free(m.start(), after.end()):
             continue
         noun = m.group("noun").lower()
-        kind = "exporters" if noun.startswith("экспорт") else "importers" if noun.startswith("импорт") else "any"
+        kind = "exporters" if noun.startswith("экспорт") else "importers" if noun.startswith("импорт") else \
+            "exporters" if x.word_in(_EXPORTING, m.start("noun"), m.end()) else "importers" if \
+            x.word_in(_IMPORTING, m.start("noun"), m.end()) else "any"   # "компаний, экспортирующих продукцию"
         qual = "more_than" if m.group(0).lower().rstrip().endswith(("превысил", "превысило", "превысит")) else \
             qualifier(s[m.start():after.start("num")])[0]
         x.add(m.start(), after.end(), "firms", x.partner_at(m.start(), False), qual, n[0], kind=kind)

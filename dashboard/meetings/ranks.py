@@ -84,7 +84,11 @@ _SUBGROUP = re.compile(r"^[\s,]*(?:[а-яё]+\s+){0,3}?(?:среди|из)\s+"
                        r"(?:(?!внешне|торгов|всех|экспортн|импортн)[а-яё]+(?:их|ых)\s+"
                        r"(?:стран|партн|государств|рынк)|(?:стран|государств)\w*\s+(?:СНГ|ЕАЭС|ЕС|БРИКС|ШОС|"
                        r"(?!Волгоград)(?-i:[А-ЯЁ][а-яё]))|(?:[а-яё]+(?:их|ых)\s+)?(?:субъект|регион|област)\w*)", re.I)
-_FROM_TO = re.compile(rf"(?<![\w-])с\s+(?P<a>\d{{1,3}})-?[а-я]*\s+на\s+(?P<b>\d{{1,3}})-?[а-я]*\s+{_PLACE}", re.I)
+_FROM_TO = re.compile(rf"(?<![\w-])с\s+(?P<a>\d{{1,3}}-?[а-я]*|[а-яё]+)\s+на\s+(?P<b>\d{{1,3}}-?[а-я]*|[а-яё]+)\s+"
+                      rf"{_PLACE}", re.I)
+# first among the partners of a group named before: "Среди стран АСЕАН Вьетнам – крупнейший партнёр"
+_GROUP_BEFORE = re.compile(r"(?<![\w-])(?:среди|из)\s+(?:стран|государств|партн[её]р)\w*\s+(?!Волгоград|России|РФ)"
+                           r"(?-i:[А-ЯЁ])", re.I)
 _ONE = "|".join(sorted(morphology.one_forms(), key=len, reverse=True))
 _MOVE = re.compile(rf"(?P<verb>подня\w*|подним\w*|улучши\w*|переместил\w*|опусти\w*|спусти\w*|потеря\w*|"
                    rf"ухудши\w*|сместил\w*)\s+(?:[а-яё]+\s+){{0,5}}?на\s+(?:{NUM}|(?P<one>{_ONE}))\s+"
@@ -179,8 +183,10 @@ def _ranks(x: Sentence) -> None:
             continue
         for iso, rank in zip(pair, ranks, strict=True):
             x.add(m.start(), m.end(), "rank", iso, "exact", rank or 0)
-    for m in _FROM_TO.finditer(s):
-        a, b = int(m.group("a")), int(m.group("b"))
+    for m in _FROM_TO.finditer(s):     # "с 25-го на 19-е место", "с третьей на пятую позицию"
+        a, b = morphology.ordinal(m.group("a")), morphology.ordinal(m.group("b"))
+        if not a or not b:
+            continue
         p = x.partner_at(m.start(), False)
         x.add(m.start(), m.end(), "rank", p, "exact", b)
         x.add(m.start(), m.end(), "rank_change", p, "exact", a - b)
@@ -245,6 +251,8 @@ def _ranks(x: Sentence) -> None:
         if x.free(*m.span()):
             x.add(m.start(), m.end(), RANK[flow_metric(x, m.start())[0]], x.partner_at(m.start(), False), "exact", 1)
     for m in _SUPERLATIVE.finditer(s):
+        if x.word_in(_GROUP_BEFORE, max(x.clause_span(m.start())[0] - 80, 0), m.start()):
+            continue
         if x.free(*m.span()) and not _ONE_OF.search(s[max(0, m.start() - 40):m.start()]) \
                 and not _SUBGROUP.match(s[m.end():m.end() + AHEAD]) and not _IN_AREA.match(s, m.end()):
             flow = m.group("flow") or m.group("adjflow")
