@@ -51,7 +51,14 @@ Numbers may be composite ("1 млрд 124 млн", "58 млн 300 тыс."), a s
 (flows.py: "поставили", "закупив"), and a partner that is the verb's subject turns it round ("Китай закупил" =
 exports). A part of a sentence that speaks of Russia ("Товарооборот России и Вьетнама …, тогда как область …"), a
 flow of the partner's own economy ("оборот Египта") and a growth said of no trade ("Урожай вырос") give no claims.
-The period: the sentence's own (periods.py), else the one stated earlier in the same paragraph, else None.
+The period: the sentence's own (periods.py), else the one stated earlier in the same paragraph, else None; a part of
+the sentence with a period of its own keeps it ("(за I квартал 2023 г. – 6,9 млн)", ", во II квартале – 74 млн"), a
+level "годом ранее" / "против … годом ранее" is of the year before, and a lead's comparison with no period takes the
+one the paragraph states next. A partner's adjective qualifying trade names it ("закупки бангладешской продукции"),
+a flow's direction or goods turn it ("импорт из региона", "закупки волгоградского масла" = exports), and a country
+named as the point of reference ("второй после Турции") is no partner. Capacities, potentials, wishes, investments,
+contracts, a growth or a level of something else ("урожай", "стоимость доставки") and the partner's own trade in the
+present ("Египет импортирует ежегодно …") give no claims.
 
 This module splits the text and carries periods and flows between sentences; the rules live beside it: ranks.py,
 counts.py (partners and firms), money.py (dollars and tonnes), growth.py (percents and factors), shares.py, over
