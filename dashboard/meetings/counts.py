@@ -97,6 +97,8 @@ def counts(x: Sentence) -> None:
         noun, clause = m.group("noun").lower(), x.clause_span(m.start())
         if x.word_in(_VISITED, clause[0], m.start()):
             continue
+        if morphology.parses(m.group("noun").split()[0].lower())[0].tag.case in ("datv", "ablt"):
+            continue    # firms helped or worked with ("помог 120 компаниям", "с 40 турецкими компаниями"): no count
         event = x.word_in(_EVENT, *clause)
         if noun.startswith("поставщик") and not _OWN_SUPPLIERS.search(s, m.start(), min(len(s), m.end() + 20)):
             continue    # "12 китайских поставщиков" are no firms of the region

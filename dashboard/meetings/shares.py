@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from dashboard.meetings import morphology
+from dashboard.meetings import goods, morphology
 from dashboard.meetings.morphology import number_words_pattern
 from dashboard.meetings.numerals import AHEAD, number, qualifier
 from dashboard.meetings.sentence import FLOW, SHARE, Sentence, flow_of
@@ -91,6 +91,7 @@ _OF_RUSSIA = re.compile(r"\s*(?:(?:всего|всей|общего|общей)\
 # the region as the share's holder: "на Волгоградскую область пришлось", "доля региона", "доля Волгоградской области"
 _REGION_HOLDS = re.compile(r"(?<![\w-])(?:на\s+(?:Волгоградскую\s+)?(?:область|регион)|дол[яиюе]\w*\s+"
                            r"(?:нашего\s+)?(?:региона|области|Волгоградской\s+области))(?![\w-])", re.I)
+_HELD_BY = re.compile(r"\S+\s+(?P<w>[а-яё-]+)", re.I)
 _AGAINST = re.compile(r"(?<![\w-])против\s+$", re.I)
 _AND_BEFORE = re.compile(r"(?:,|\sи)\s*$", re.I)
 _BRACKET = re.compile(r"\s*\(\s*$")
@@ -116,6 +117,9 @@ def share(x: Sentence, m: re.Match[str], n: float, qual: str, start: int) -> boo
         return True     # a group's share: no partner's claim, nor a growth
     if _OF_RUSSIA.match(s, m.end()):
         return True     # "около 7 % всего российского экспорта пшеницы": a share of Russia's trade, not the region's
+    held = _HELD_BY.match(s, lo + verb.start()) if verb and verb.group(0).lower().startswith("дол") else None
+    if held and goods.named([held.group("w")]):
+        return True     # "Доля пшеницы в экспорте в Египет составляет 85 %": a share of goods, not of the partner
     if verb and _REGION_HOLDS.search(s, max(0, lo + verb.start() - 50), lo + verb.end()):
         return True     # "на Волгоградскую область пришлось около 1,5 % этого объёма": the region's share of another
     if verb and _of_other(s, m.end()):
