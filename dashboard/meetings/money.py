@@ -36,11 +36,15 @@ _GAINED = re.compile(r"(?<![\w-])(?P<verb>прибави\w*|прибавля\w*|
                      r"(?:(?:за|по\s+сравнению\s+с)\s+(?:[\w-]+\s+){1,3}?)?(?:\$\s*)?$", re.I)
 # "экспорт вырос на 36,5 %, импорт — на 845 тыс. долларов": the verb said once for two flows
 _ELLIPTIC_BY = re.compile(r"(?:экспорт|импорт|товарооборот|оборот)\w*\s*[—–]\s*на\s+(?:\$\s*)?$", re.I)
-_BARE_END = re.compile(r"\s*(?:[.;,)]|$|(?:годом|год)\s+(?:ранее|раньше|назад)|(?:в|за|по\s+итогам)\s+(?:19|20)\d\d)",
+_BARE_END = re.compile(r"\s*(?:[.;,)]|\((?=\s*[+\-\u2212]?\s*\d[\d,.\s]*%\s*\))|$|"
+                       r"(?:годом|год)\s+(?:ранее|раньше|назад)|(?:в|за|по\s+итогам)\s+(?:19|20)\d\d)",
                        re.I)
 # the flow of a bare sum named after it: "товарооборот составил 4,6 млн долларов, из них 4,5 млн — экспорт"
 _FLOW_AFTER = re.compile(r"\s*(?:[—–]|(?:пришл|приход)\w*\s+на)\s*(?P<flow>экспорт\w*|импорт\w*)(?=\s*(?:[.;,)]|$))",
                          re.I)
+# a sum whose flow and partner follow its dash: "$14,3 млн — экспорт в Пакистан, $9,6 млн — в Бангладеш"
+_NAMED_AFTER = re.compile(r"\s*[—–]\s*(?:(?P<flow>экспорт\w*|импорт\w*|товарооборот\w*)\s+)?(?:в|во|из|с|со)\s+(?=\S)",
+                          re.I)
 # the goods a part of the flow is: "из них на пшеницу пришлось около 640 тыс. тонн"
 _FROM_NAMED = re.compile(r"(?<![\w-])[Ии]з\s+[А-ЯЁ]")
 _GOODS_SHARE = re.compile(r"(?<![\w-])на\s+((?:[а-яё-]+\s+){1,3}?)(?:приход|пришл)\w*", re.I)
@@ -271,6 +275,12 @@ def sums(x: Sentence) -> None:
             flow = "imports"
         if named_after:
             flow, at = flow_of(named_after.group("flow")), None
+        partner = x.partner_at(m.start(), True)
+        told = _NAMED_AFTER.match(s, m.end())
+        if told and x.mention_at(told.end()):   # the partner (and flow) its dash names are the sum's own
+            partner = x.mention_at(told.end())
+            if told.group("flow"):
+                flow, at = flow_of(told.group("flow")), None
         qual, start = qual_at(s, num_at)
         if m.group("cur1"):
             start = min(start, m.start("cur1"))
@@ -289,5 +299,5 @@ def sums(x: Sentence) -> None:
         if of is None and not change:   # goods named right before a dash: "в т. ч. масла – $180 млн"
             before = _GOODS_BEFORE.search(s, max(0, m.start() - 60), m.start())
             of = _named(x, before.group(1).split()) if before else None
-        x.add(start, end, metric, x.partner_at(m.start(), True), qual, value, core=m.start(), claimed=claimed,
+        x.add(start, end, metric, partner, qual, value, core=m.start(), claimed=claimed,
               unit="$", scale=scale_name, step=step, goods=of)

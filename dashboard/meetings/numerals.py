@@ -29,7 +29,7 @@ def clean(x: float) -> float:
 
 
 _QUAL = re.compile(
-    r"(?:(?P<neg>не\s+)?(?P<w>более|больше|свыше|превыша\w*|превысил\w*|около|порядка|примерно|приблизительно|"
+    r"(?:(?P<neg>не\s+)?(?P<slight>(?:чуть|немного|немногим|слегка|несколько)\s+)?(?P<w>более|больше|свыше|превыша\w*|превысил\w*|около|порядка|примерно|приблизительно|"
     r"почти|практически|без\s+малого|менее|меньше)"
     # a mark the figure came near to or went past: "приблизился к отметке в", "вплотную подошёл к", "превысил
     # рубеж в", "перевалил за отметку"
@@ -60,8 +60,8 @@ def qualifier(before: str) -> tuple[str, int]:
     w = m.group("w").lower()
     if m.group("neg"):      # "не более" is an upper bound, "не менее" a lower one
         return ("more_than" if w in ("менее", "меньше") else "at_most"), start
-    if w in ("менее", "меньше"):
-        return "at_most", start
+    if w in ("менее", "меньше"):     # "чуть меньше 48 млн" came near to it, "меньше 48 млн" is a bound
+        return ("almost" if m.group("slight") else "at_most"), start
     if w.startswith(("более", "больше", "свыше", "превыш", "превысил")):
         return "more_than", start
     if w in ("около", "порядка", "примерно", "приблизительно"):
