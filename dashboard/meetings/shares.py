@@ -20,8 +20,8 @@ _GROUP = re.compile(rf"(?<![\w-])(?:совокупн\w*|суммарн\w*|их\s
                     r"(?:[а-яё]+(?:их|ых)\s+)?(?:крупнейш|ведущ|основн|главн)\w*|(?:перв\w+\s+)?(?:тройк|пят[её]рк|"
                     r"десятк|двадцатк)\w*|топ[- ]?\d+)", re.I)
 _SHARE_ELLIPTIC = re.compile(r"[,;]\s+(?:а\s+)?(?P<what>(?:на|в|во)\s+(?:[\w-]+\s+){1,3}?)[—–]\s*$", re.I)
-_SHARE_FLOW_OF = re.compile(r"^\s*(?:(?:всего|всей|общего|общей)\s+)?(?:[а-яё-]+(?:ого|его|ой|ей)\s+){0,2}"
-                            r"(?P<flow>экспорт\w*|импорт\w*|товарооборот\w*|оборот\w*)", re.I)
+_SHARE_FLOW_OF = re.compile(r"^\s*(?:(?:всего|всей|общего|общей|его|её|ее)\s+)?(?:[а-яё-]+(?:ого|его|ой|ей)\s+){0,2}"
+                            r"(?P<flow>экспорт\w*|импорт\w*|товарооборот\w*|оборот\w*|торговл\w*)", re.I)
 _SHARE_FLOW = re.compile(r"^\s*(?:[а-яё]+\s+){0,1}?(?P<flow>экспорт\w*|импорт\w*|товарооборот\w*|оборот\w*|"
                          r"(?:внешне)?торгов\w*|закуп\w*|поставок)", re.I)
 
@@ -35,8 +35,8 @@ _LIST_NUM = re.compile(r"\d+(?:[.,]\d+)?")
 
 # a share given as a fraction: "на долю КНР пришлось почти четверть импорта региона"
 _FRACTION_WORDS = "|".join(sorted(morphology.fraction_forms(), key=len, reverse=True))
-_SHARE_FRACTION = re.compile(r"(?<![\w-])(?:приход\w*|пришл\w*|составля\w*|составил\w*)\s+(?P<q>(?:почти|около|более|"
-                             rf"свыше|менее|порядка|примерно)\s+)?(?P<frac>(?:(?:две|три)\s+)?(?:{_FRACTION_WORDS}))"
+_SHARE_FRACTION = re.compile(r"(?<![\w-])(?:приход\w*|пришл\w*|составля\w*|составил\w*|(?P<this>это|или))\s+"
+                             rf"(?P<q>(?:почти|около|более|свыше|менее|порядка|примерно)\s+)?(?P<frac>(?:(?:две|три)\s+)?(?:{_FRACTION_WORDS}))"
                              r"(?![\w-])", re.I)
 
 
@@ -47,9 +47,13 @@ def fractions(x: Sentence) -> None:
         part = morphology.fraction(m.group("frac").split())
         follows = _SHARE_FLOW_OF.match(s[m.end():m.end() + AHEAD])
         holder = _HOLDER.search(s, max(0, m.start() - 80), m.start())
-        if not part or not follows or not holder or not x.free(*m.span()) or \
+        # "…превысил миллиард долларов, это около четверти всего оборота региона": the share of the sum before
+        this = m.group("this") is not None and bool(x.out) and x.out[-1][2].unit == "$"
+        if not part or not follows or not (holder or this) or not x.free(*m.span()) or \
                 _REGION_HOLDS.search(s, max(0, m.start() - 50), m.end()):
             continue
+        if holder and x.mentions_before(m.start()) - x.mentions_before(holder.start()) > 1:
+            continue    # "На Турцию и Египет вместе приходится почти четверть": the share of a group
         qual = qualifier(s[m.start("q"):m.start("frac")])[0] if m.group("q") else "exact"
         x.add(m.start(), m.end(), SHARE[flow_of(follows.group("flow"))], x.partner_at(m.start(), False), qual, part,
               core=m.start("frac"), claimed=part)
@@ -95,6 +99,8 @@ _HELD_BY = re.compile(r"\S+\s+(?P<w>[а-яё-]+)", re.I)
 _AGAINST = re.compile(r"(?<![\w-])против\s+$", re.I)
 _AND_BEFORE = re.compile(r"(?:,|\sи)\s*$", re.I)
 _BRACKET = re.compile(r"\s*\(\s*$")
+_NAMED_DASH = re.compile(r"\s*[—–]\s*")
+_LIST_BEFORE = re.compile(r"(?:[,;]|\s[иа])\s*$")
 
 
 def _of_other(s: str, end: int) -> bool:
@@ -129,8 +135,10 @@ def share(x: Sentence, m: re.Match[str], n: float, qual: str, start: int) -> boo
         follows = _SHARE_FLOW.match(s[m.end():m.end() + AHEAD])
         word = (between.group(0) if between and verb.group(0).lower().startswith(("дол", "с дол")) else None) \
             or (follows.group("flow") if follows else None) or (between.group(0) if between else None)
-        flow = flow_of(word) if word else "turnover"
-        x.add(lo + verb.start(), m.end(), SHARE[flow], x.partner_at(m.start(), False), qual, n / 100,
+        # no flow named: that of the share before in the sentence ("На долю Индии пришлось 6,1 % экспорта, на долю
+        # Китая — 9,8 %"), else the turnover
+        metric = SHARE[flow_of(word)] if word else (x.last_share or "turnover_share")
+        x.add(lo + verb.start(), m.end(), metric, x.partner_at(m.start(), False), qual, n / 100,
               core=m.start(), claimed=n, unit="%")
         return True
     follows = _SHARE_FLOW_OF.match(s[m.end():m.end() + AHEAD])
@@ -151,6 +159,12 @@ def share(x: Sentence, m: re.Match[str], n: float, qual: str, start: int) -> boo
     i = x.mentions_before(start)
     if x.last_share and i and _BRACKET.fullmatch(s, x.mentions[i - 1][2], start):
         x.add(start, m.end(), x.last_share, x.mentions[i - 1][0], qual, n / 100, core=m.start(), claimed=n, unit="%")
+        return True
+    if x.last_share and i and _NAMED_DASH.fullmatch(s, x.mentions[i - 1][2], start) and \
+            _LIST_BEFORE.search(s, max(0, x.mentions[i - 1][1] - 4), x.mentions[i - 1][1]):
+        # "на долю Турции — 14,2 %, Египта — 7,5 %": a partner named before a dash, the share verb given once
+        x.add(x.mentions[i - 1][1], m.end(), x.last_share, x.mentions[i - 1][0], qual, n / 100, core=m.start(),
+              claimed=n, unit="%")
         return True
     again = _SHARE_ELLIPTIC.search(before[:start - lo]) if x.last_share else None
     if again and x.last_share:     # "…, на Турцию — 8,7 %", "…, в экспорте — 9,8 %": one share verb, two figures
