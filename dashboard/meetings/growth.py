@@ -5,9 +5,10 @@ from __future__ import annotations
 import bisect
 import re
 
-from dashboard.meetings import morphology, shares
+from dashboard.meetings import goods, morphology, shares
 from dashboard.meetings.numerals import NUM, number, qual_at
 from dashboard.meetings.sentence import FALL, FLOW, GROW, GROWTH, Sentence, agrees, flow_metric, verb_before
+from dashboard.meetings.sentence import TRADE_NOUNS as _TRADE_NOUNS
 
 # a signed percent is a change: "составил 2,9 млн долларов (+41 %)", "(-8 %)"
 _PCT = re.compile(rf"(?<![\w-])(?P<sign>[+\u2212]\s?|(?<=\()-)?{NUM}\s*(?:%|процент(?!\w*\s+пункт)\w*)"
@@ -54,7 +55,7 @@ def other_subject(x: Sentence, at: int) -> bool:
     i = bisect.bisect_left(found, (at, ""))
     if not i or found[i - 1][0] < a:
         return False
-    return subject_other(x, found[i - 1][0], a)
+    return subject_other(x, found[i - 1][0], x.subject_start(a))
 
 
 def subject_other(x: Sentence, verb: int, a: int) -> bool:
@@ -104,6 +105,34 @@ def _of_another_partner(x: Sentence, m: re.Match[str]) -> bool:
     return p is not None and p != x.out[-1][2].partner
 
 
+# the base a comparison names right after it ("ниже уровня 2022 года", "выше показателя прошлого года")
+_BASES = frozenset({"уровень", "показатель", "значение", "результат", "отметка", "объём", "объем", "период", "год",
+                    "месяц", "квартал", "полугодие"})
+_COUNTED_TRADE = _TRADE_SUBJECTS | _TRADE_NOUNS | _BASES
+_THAT = re.compile(r",\s+что\s+(?:[а-яё]+\s+){0,2}$", re.I)
+
+
+def compared_other(x: Sentence, m: re.Match[str]) -> bool:
+    """Whether a comparison ("на 15 % больше", "в 2 раза выше") is of something other than trade: a count of other
+    things it names right after ("на 15 % больше туристов из Китая"), or the level of the clause before its "что"
+    whose subject is no trade ("цена … составила 228 долларов за тонну, что на 6 % выше сентябрьской")."""
+    after = _WORDS.match(x.s, m.end() + 1)
+    if after is not None:
+        p = morphology.parses(after.group(0).lower())[0]
+        if p.tag.POS == "NOUN" and p.tag.case == "gent" and p.normal_form not in _COUNTED_TRADE and \
+                not FLOW.search(after.group(0)) and not goods.named([after.group(0).lower()]) and \
+                x.mentions_before(after.start() + 1) == x.mentions_before(after.start()):
+            return True
+    that = _THAT.search(x.s, max(0, m.start() - 40), m.start())
+    if that is None:
+        return False
+    a = x.subject_start(x.clause_span(that.start())[0])
+    for w in _WORDS.finditer(x.s, a, that.start()):
+        if morphology.parses(w.group(0).lower())[0].tag.POS == "VERB":
+            return subject_other(x, w.start(), a)
+    return False
+
+
 def growth(x: Sentence) -> None:
     s = x.s
     for m in _PCT.finditer(s):
@@ -120,7 +149,7 @@ def growth(x: Sentence) -> None:
         if m.group("sign"):
             value = (1 if m.group("sign").strip() == "+" else -1) * n[0] / 100
         elif m.group("cmp"):
-            if _of_another_partner(x, m):
+            if _of_another_partner(x, m) or compared_other(x, m):
                 continue
             if not x.out and not x.dollars and x.prev_flow is None and FLOW.search(s) is None:
                 continue    # "Среднее время выпуска … 2 часа 40 минут, что на 15 % меньше": no trade compared
@@ -163,7 +192,7 @@ def growth(x: Sentence) -> None:
         if not times:
             continue
         down = (m.group("cmp") or "").strip().lower() in ("меньше", "ниже") or (not m.group("cmp") and verb == "fall")
-        if m.group("cmp") and _of_another_partner(x, m):
+        if m.group("cmp") and (_of_another_partner(x, m) or compared_other(x, m)):
             continue
         if m.group("cmp") and not verb and not x.out and not x.dollars and x.prev_flow is None and \
                 FLOW.search(s) is None:

@@ -165,7 +165,9 @@ _NOT_DONE = re.compile(r"(?<![\w-])(?:мощност\w*|потенциал\w*|м
                        r"заинтересован\w*|способн\w*|пропускн\w*|вместимост\w*|"
                        # money that is no trade: investments, contracts, loans ("инвесторы вложили 300 млн долларов")
                        r"инвестиц\w*|инвестор\w*|вложил\w*|вложен\w*|капиталовложен\w*|контракт\w*|кредит\w*|"
-                       r"грант\w*|субсиди\w*)(?![\w-])", re.I)
+                       r"грант\w*|субсиди\w*|"
+                       # agreements signed for a sum: "подписано 7 соглашений на общую сумму 25 млн долларов"
+                       r"соглашени\w*|договор\w*|сделк\w*|меморандум\w*)(?![\w-])", re.I)
 # the trade of the partner's own economy or of Russia: "объём внешней торговли страны", "товарооборота России и Китая"
 _OWN_TRADE = re.compile(r"(?<![\w-])(?:торговл|оборот|товарооборот|экспорт|импорт)\w*\s+(?:страны|республики|"
                         r"государства|России|РФ|Российской\s+Федерации)(?![\w-])", re.I)
@@ -196,7 +198,7 @@ def _not_done(x: Sentence, at: int) -> bool:
         return True
     verb = x.last_before(_LEVEL, a, at)
     if verb is not None:    # "Минимальная партия для поставок … составляет 20 тонн": the verb's subject says
-        return subject_other(x, verb, a)
+        return subject_other(x, verb, x.subject_start(a))
     return growth_subject_other(x, at)
 
 

@@ -123,6 +123,7 @@ def _turned(x: Sentence, m: re.Match[str], flow: str) -> str:
 
 _WORD = re.compile(r"[а-яё]{3,}", re.I)
 # the partner named by a common noun as the subject: "Наша страна закупила в регионе…", "республика приобрела…"
+_WHICH = re.compile(r"(?<![\w-])котор\w*", re.I)
 _PARTNER_NOUNS = frozenset({"страна", "республика", "государство", "королевство"})
 
 
@@ -195,7 +196,7 @@ _CHANGES = frozenset({*GROWTH.values(), *CHANGE.values(), "rank_change"})
 
 
 # the nouns a partner's adjective names the partner with: its trade, its goods, its market or side
-_TRADE_NOUNS = frozenset({"продукция", "товар", "направление", "рынок", "сторона", "импортёр", "импортер",
+TRADE_NOUNS = frozenset({"продукция", "товар", "направление", "рынок", "сторона", "импортёр", "импортер",
                           "экспортёр", "экспортер", "покупатель", "поставщик", "контрагент", "груз", "партнёр",
                           "партнер", "компания", "предприятие", "бизнес", "оборудование", "техника", "сырьё", "сырье",
                           "продовольствие", "машина", "зерно"})
@@ -210,7 +211,7 @@ def _qualifies_trade(s: str, end: int) -> bool:
     if not m:
         return False
     for w in (g.lower() for g in m.groups() if g):
-        if FLOW.search(w) is not None or morphology.lemma(w) in _TRADE_NOUNS:
+        if FLOW.search(w) is not None or morphology.lemma(w) in TRADE_NOUNS:
             return True
         if morphology.parses(w)[0].tag.POS not in ("ADJF", "PRTF"):
             return False
@@ -300,6 +301,23 @@ class Sentence:
         start = self._cut_ends[i - 1] if i else 0
         j = bisect.bisect_left(self._cut_starts, at)
         return start, (self._cut_starts[j] if j < len(self._cut_starts) else len(self.s))
+
+    def subject_start(self, a: int) -> int:
+        """Where the subject of the clause starting at `a` may stand: before the participle or 'который' clauses
+        right before it ("Выручка завода, поставляющего продукцию в Казахстан, выросла", "урожай, значительная часть
+        которого пойдёт на экспорт, вырос")."""
+        skipped = False
+        for _ in range(4):
+            j = bisect.bisect_left(self._cut_ends, a)
+            if j >= len(self._cut_ends) or self._cut_ends[j] != a or not self.s.startswith(",", self._cut_starts[j]):
+                return a
+            prev = self._cut_ends[j - 1] if j else 0
+            words = _WORD.findall(self.s[prev:self._cut_starts[j]])
+            if not words or not (_WHICH.search(self.s, prev, self._cut_starts[j]) or
+                                 morphology.parses(words[0].lower())[0].tag.POS == "PRTF"):
+                return prev if skipped else a     # the clause before the participle or 'который' ones
+            a, skipped = prev, True
+        return a
 
     def clause(self, at: int) -> str:
         a, b = self.clause_span(at)
