@@ -81,7 +81,7 @@ _NATIONAL = re.compile(r"(?<![\w-])(?:Росси(?:я|и|ю|ей|ею)|РФ|Ро
                        r"товарооборот|оборот|поставк|торговл)\w*)(?![\w])")
 # where a sentence turns from one subject to another: "Товарооборот России и Вьетнама …, тогда как Волгоградская
 # область нарастила поставки …"
-_TURN = re.compile(r"[;]\s|,\s+(?:тогда\s+как|в\s+то\s+время\s+как|однако|но|а|при\s+этом)\s", re.I)
+_TURN = re.compile(r"[;]\s|,\s+(?:тогда\s+как|в\s+то\s+время\s+как|однако|но|а|то|при\s+этом)\s", re.I)
 # another Russian region ("Ростовская область", "Краснодарский край") or a federal district the region is a part of
 # ("оборот Южного федерального округа", "ЮФО"): its figures are not this region's
 _OTHER_REGION = re.compile(r"(?<![\w-])(?:(?!Волгоград)[А-ЯЁ][а-яё]+[сц]к(?:ая|ой|ую|ий|ого|ому|им|ом)\s+"

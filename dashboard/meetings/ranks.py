@@ -110,7 +110,8 @@ _TOP_FLOW = re.compile(r"^\s*(?:[а-яё]+\s+){0,3}?по\s+(?:объ[её]м\w*\
 # волгоградской продукции", "в топ-15 стран — покупателей", "в двадцатку крупнейших покупателей"
 _AMONG_BUYERS = re.compile(r"^\s*(?:[—–]\s*)?(?:(?:среди|в\s+числе|из|в\s+рейтинге|в\s+списке)\s+)?(?:всех\s+)?"
                            r"(?:(?:крупнейш|основн|ведущ)\w*\s+)?"
-                           r"(?:стран\w*\s*[—–-]\s*)?(?:(?P<who>покупател|получател|потребител|поставщик)\w*|"
+                           r"(?:стран\w*\s*[—–-]\s*)?(?:(?P<who>покупател|получател|потребител|поставщик|импорт[её]р|"
+                           r"экспорт[её]р)\w*|"
                            # "рынков сбыта", "экспортных направлений / рынков", "направлений экспорта"
                            r"(?P<market>рын\w*\s+сбыта)|(?P<adjflow>экспортн|импортн)\w*\s+(?:направлени|рын|партн)\w*|"
                            r"направлени\w*\s+(?P<flow>экспорт|импорт)\w*)", re.I)
@@ -142,6 +143,11 @@ _LIST_JOIN = re.compile(r"\s*,\s*|\s+и\s+")
 _OWN_TERMS = re.compile(r"товарооборот|оборот|торгов|партн[её]р", re.I)
 
 
+# the first places in order, listed after a colon: "первая тройка партнёров региона по импорту выглядит так: Китай,
+# Беларусь и Казахстан"
+_FIRST_GROUP = re.compile(r"(?<![\w-])(?:перв|верхн)\w+\s+(?P<w>[а-яё]+)(?P<rest>[^:.;]{0,120}?):\s*", re.I)
+
+
 def _listed_after(x: Sentence, end: int) -> list[str]:
     """The partners listed soon after position `end` ("в пятёрку ведущих партнёров вошли Турция, Китай, Египет,
     Казахстан и Беларусь"), when at least two are named together; else []."""
@@ -156,11 +162,21 @@ def _listed_after(x: Sentence, end: int) -> list[str]:
 
 
 # the place of another period after a rank, told by the verb "быть" ("…, а годом ранее был пятым")
-_RANK_WAS = re.compile(rf"(?<![\w-])(?:был[аио]?|являл\w*|находил\w*)\s+{_ORD}(?![\w-])", re.I)
+_RANK_WAS = re.compile(rf"(?<![\w-])(?:был[аио]?|являл\w*|находил\w*|оста[её]тся|оставал\w*|остал\w*)\s+{_ORD}"
+                       r"(?![\w-])", re.I)
+# the first place yielded to a partner named after it: "уступив первенство лишь Казахстану"
+_YIELDS_FIRST = re.compile(r"(?<![\w-])(?:уступи|уступа|отда|переда)\w*\s+(?:перв\w+\s+мест\w*|первенств\w*|"
+                           r"лидерств\w*|пальму\s+первенства|лидерски\w+\s+позици\w*)\s+(?:лишь\s+|только\s+)?",
+                           re.I)
 
 
 def ranks(x: Sentence) -> None:
     _ranks(x)
+    _rank_was(x)
+    yielded = [c for _, _, c in x.out if c.metric == "rank" and _YIELDS_FIRST.match(c.quote + " ")]
+    other = next((c.metric for _, _, c in x.out if c.metric in RANK.values() and c.metric != "rank"), None)
+    for c in yielded if other else ():      # "вторым по объёму экспорта направлением, уступив первенство Турции"
+        c.metric = other or c.metric
     placed = [c for _, _, c in x.out if c.metric in RANK.values()]
     for m in _RANK_NEXT.finditer(x.s) if placed else ():
         rank, p = morphology.ordinal(m.group("ord")), x.mention_at(m.end())
@@ -172,8 +188,26 @@ def ranks(x: Sentence) -> None:
                 c.metric = x.prev_rank
 
 
+def _rank_was(x: Sentence) -> None:
+    """'…, а годом ранее был пятым', 'то для области она остаётся вторым': the place the verb gives after a rank
+    stated before it in the sentence, of the same partner and metric."""
+    placed = [(x.cores[i], c) for i, (_, _, c) in enumerate(x.out) if c.metric in RANK.values()]
+    for m in _RANK_WAS.finditer(x.s) if placed else ():
+        rank = morphology.ordinal(m.group("ord"))
+        last = [c for at, c in placed if at < m.start()]
+        if rank and last and x.free(*m.span()):
+            x.add(m.start(), m.end(), last[-1].metric, last[-1].partner, "exact", rank, core=m.start("ord"))
+
+
 def _ranks(x: Sentence) -> None:
     s = x.s
+    yielded: set[str] = set()
+    for m in _YIELDS_FIRST.finditer(s):
+        p = x.mention_at(m.end())
+        if p:
+            ahead = list(_FLOW_BEFORE.finditer(s, max(x.clause_span(m.start())[0], m.start() - 160), m.start()))
+            x.add(m.start(), m.end(), RANK[flow_of(ahead[-1].group("flow"))] if ahead else "rank", p, "exact", 1)
+            yielded.add(p)
     for m in _PAIR.finditer(s):   # "Казахстан и Беларусь заняли соответственно второе и пятое места" (or after)
         ranks = [morphology.ordinal(m.group(g)) for g in ("a", "b")]
         before = [iso for iso, start, _ in x.mentions if start < m.start()]
@@ -190,6 +224,10 @@ def _ranks(x: Sentence) -> None:
         p = x.partner_at(m.start(), False)
         x.add(m.start(), m.end(), "rank", p, "exact", b)
         x.add(m.start(), m.end(), "rank_change", p, "exact", a - b)
+        moved = x.out[-1][2]
+        if moved.period is not None:     # the place it left is that of the year before the period's
+            x.add(m.start(), m.end(), "rank", p, "exact", a)
+            x.out[-1][2].period, x.out[-1][2].period_how = moved.period.previous(), "year_before"
     for m in [*_MOVE.finditer(s), *_GAINED.finditer(s)]:
         n = (1.0, 0) if m.group("one") else number(m.group("num"))
         if n and x.free(*m.span()):
@@ -197,6 +235,12 @@ def _ranks(x: Sentence) -> None:
                 s[m.end():m.end() + 12].lstrip().lower().startswith("вниз")
             x.add(m.start(), m.end(), "rank_change", x.partner_at(m.start(), False), "exact",
                   -n[0] if down else n[0])
+    for m in _CLOSES.finditer(s):
+        size = morphology.top_n(m.group("w"))
+        if size and x.free(*m.span()) and not _REGIONS_AFTER.match(s[m.end():m.end() + AHEAD]):
+            among = _AMONG_BUYERS.match(s[m.end():m.end() + AHEAD])   # "замкнул пятёрку крупнейших импортёров …"
+            x.add(m.start(), m.end() + (among.end() if among else 0), _top_metric(x, m, _buyers(s, m.end())),
+                  x.partner_at(m.start(), False), "exact", size)
     for rx in (_RANK_PLACE, _RANK_DASH, _RANK_NOUN, _RANK_COUNTRY, _RANK_AMONG, _RANK_RESULT, _RANK_DIRECTION,
                *_ELLIPTIC):
         if rx in _ELLIPTIC and not any(c.metric in RANK.values() for _, _, c in x.out):
@@ -221,15 +265,16 @@ def _ranks(x: Sentence) -> None:
                 end = m.end() + of.end()
             named = _NAMED_AFTER.match(s, m.end()) or (_BARE_AFTER.match(s, m.end()) if _YIELDED.search(
                 s, max(0, m.start() - 30), m.start()) else None)
-            p = (x.mention_at(named.end()) if named else None) or x.partner_at(m.start(), False)
+            p = (x.mention_at(named.end()) if named else None) or _not_yielded(x, m.start(), yielded)
+            which = _which_before(x, m.start())
+            if which:   # "…, опередив Тунис, который оказался на шестом месте": the rank of the country before
+                p = which
+                placed = [c for _, _, c in x.out if c.metric in RANK.values()]
+                metric = placed[-1].metric if placed and not flow and not who and metric == "rank" else metric
             x.add(m.start(), end, metric, p, "exact", rank)
             if n:
                 x.add(m.start(), end, "partners_count", None, "exact", n[0])
     placed = [c for _, _, c in x.out if c.metric in RANK.values()]
-    for m in _RANK_WAS.finditer(s) if placed else ():     # "…, а годом ранее был пятым"
-        rank = morphology.ordinal(m.group("ord"))
-        if rank and x.free(*m.span()) and m.start() > x.cores[-1]:
-            x.add(m.start(), m.end(), placed[-1].metric, placed[-1].partner, "exact", rank, core=m.start("ord"))
     for m in [*_RANK_BRACKETED.finditer(s), *_RANK_YEAR_BEFORE.finditer(s)] if placed else ():
         rank = morphology.ordinal(m.group("ord"))
         if rank and x.free(*m.span()):
@@ -263,10 +308,15 @@ def _ranks(x: Sentence) -> None:
             supplier = m.group("noun").lower().startswith(("поставщик", "экспорт"))
             x.add(m.start(), m.end(), "import_rank" if supplier else "export_rank", x.partner_at(m.start(), False),
                   "exact", 1)
-    for m in _CLOSES.finditer(s):
+    for m in _FIRST_GROUP.finditer(s):
         size = morphology.top_n(m.group("w"))
-        if size and x.free(*m.span()) and not _REGIONS_AFTER.match(s[m.end():m.end() + AHEAD]):
-            x.add(m.start(), m.end(), _top_metric(x, m, "rank"), x.partner_at(m.start(), False), "exact", size)
+        in_order = _listed_after(x, m.end()) if size and x.mentions_before(m.end()) < len(x.mentions) and \
+            x.mentions[x.mentions_before(m.end())][1] == m.end() else []
+        if size and len(in_order) == size and x.free(*m.span()):
+            fl = _FLOW_BEFORE.search(m.group("rest"))
+            metric = RANK[flow_of(fl.group("flow"))] if fl else _buyers(s, m.start("rest"))
+            for place, p in enumerate(in_order, 1):
+                x.add(m.start(), m.end(), metric, p, "exact", place)
     for m in _TOP.finditer(s):
         size = int(m.group("d")) if m.group("d") else morphology.top_n(m.group("w") or "")
         if size and x.free(*m.span()) and not _REGIONS_AFTER.match(s[m.end():m.end() + AHEAD]):
@@ -278,6 +328,31 @@ def _ranks(x: Sentence) -> None:
         if (n2 := number(m.group("num"))) and x.free(*m.span()):
             x.add(m.start(), m.end(), _top_metric(x, m, _buyers(s, m.end())), x.partner_at(m.start(), False),
                   "top_n", n2[0])
+
+
+_WHICH = re.compile(r"котор\w*\s", re.I)
+_COMMA = re.compile(r"\s*,\s*")
+
+
+def _which_before(x: Sentence, at: int) -> str | None:
+    """The country a 'который' clause holding `at` is said of, named right before its comma."""
+    a = x.clause_span(at)[0]
+    if not _WHICH.match(x.s, a):
+        return None
+    for iso, _, end in (*x.mentions, *x.references):
+        if end <= a and _COMMA.fullmatch(x.s, end, a):
+            return iso
+    return None
+
+
+def _not_yielded(x: Sentence, at: int, yielded: set[str]) -> str | None:
+    """The partner of a rank at `at`: the nearest named before it that was not given the first place ("Турция
+    уступила первенство Казахстану и стала вторым партнёром")."""
+    p = x.partner_at(at, False)
+    if p not in yielded:
+        return p
+    before = [iso for iso, start, _ in x.mentions[:x.mentions_before(at)] if iso not in yielded]
+    return before[-1] if before else x.default if x.default not in yielded else None
 
 
 _PLURAL_PLACES = re.compile(r"мест(?:а|ах|ами)$", re.I)
@@ -306,7 +381,7 @@ def _top_metric(x: Sentence, m: re.Match[str], otherwise: str) -> str:
 
 def _who(noun: str) -> str:
     """A rank among buyers (or as a market, "рынок сбыта") is one by exports, among suppliers one by imports."""
-    return "import_rank" if noun.lower().startswith("поставщик") else "export_rank"
+    return "import_rank" if noun.lower().startswith(("поставщик", "экспорт")) else "export_rank"
 
 
 def _buyers(s: str, end: int) -> str:

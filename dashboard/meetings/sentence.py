@@ -240,8 +240,9 @@ class Sentence:
         self.goods_seen: dict[str, str] = {} if goods_seen is None else goods_seen
         # "долларов США" names no partner (looked for a few words back only: a long sentence stays linear)
         # a country named as the point of reference is no partner of the figures: "второй после Турции партнёр"
-        self.mentions = [m for m in countries.find(s) if not _DOLLARS_OF.search(s, max(0, m[1] - 40), m[1])
-                         and not _REFERENCE.search(s, max(0, m[1] - 20), m[1])]
+        found = [m for m in countries.find(s) if not _DOLLARS_OF.search(s, max(0, m[1] - 40), m[1])]
+        self.mentions = [m for m in found if not _REFERENCE.search(s, max(0, m[1] - 20), m[1])]
+        self.references = [m for m in found if _REFERENCE.search(s, max(0, m[1] - 20), m[1])]
         qualifying = [m for m in countries.adjectives(s) if _qualifies_trade(s, m[2])]
         self._adjective_starts = frozenset(start for _, start, _ in qualifying)
         if qualifying:      # "закупки бангладешской продукции", "египетское направление": the partner named so
