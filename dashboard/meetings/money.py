@@ -13,9 +13,11 @@ from dashboard.meetings.sentence import CHANGE, FLOW, MASS, REGION_WORDS, Senten
 
 _SCALES = (("тыс", 1e3, "тыс"), ("млн", 1e6, "млн"), ("млрд", 1e9, "млрд"), ("трлн", 1e12, "трлн"),
            ("миллиард", 1e9, "млрд"), ("миллион", 1e6, "млн"), ("тысяч", 1e3, "тыс"))
-_SCALE = r"(?P<scale>млрд|млн|тыс|трлн|миллиард\w*|миллион\w*|тысяч\w*)"
+_SCALE = r"(?P<scale>миллиард\w*|миллион\w*|тысяч\w*|млрд|млн|тыс|трлн)"  # the words first: "тыс" is "тысяч" cut
 # a composite number, its smaller part after the larger: "1 млрд 124 млн", "58 млн 300 тыс."
-_PART = r"(?:\.?\s+(?P<num2>\d{1,3}(?:[.,]\d+)?)\s*(?P<scale2>млн|тыс|миллион\w*|тысяч\w*))?"
+# or in words: "сто сорок два миллиона восемьсот тысяч"
+_PART = rf"(?:\.?\s+(?P<num2>\d{{1,3}}(?:[.,]\d+)?|(?<![а-яё]){morphology.number_words_pattern()}(?![а-яё]))\s*" \
+    r"(?P<scale2>миллион\w*|тысяч\w*|млн|тыс))?"
 # a scale word that is the number itself: "полмиллиарда", "полтора миллиона", "превысил миллиард долларов"
 _SCALE_WORD = r"(?:(?P<half>пол)(?=миллиард|миллион)|(?P<oneandhalf>полтор[аы]|полутора)\s+)?" \
     r"(?P<wscale>миллиард\w*|миллион\w*)"
