@@ -25,7 +25,7 @@ _HEAD = rf"(?:(?<![\w-]){NUM}\s*{_SCALE}?{_PART}|(?<![\w-]){_SCALE_WORD})"
 _MONEY = re.compile(rf"(?P<cur1>\$\s*)?{_HEAD}\.?(?:\s*(?P<cur>долл\w*\.?(?:\s+США)?|\$|USD|"
                     r"американских\s+долларов|руб\w*\.?|евро|€))?", re.I)
 # "тонн", "т." and "т" alone before the next word ("126 тыс. т стальных труб")
-_TONNES = re.compile(rf"{_HEAD}\.?\s*(?:тонн\w*|т\.|т(?=\s+[а-яё]))(?![а-яё])", re.I)
+_TONNES = re.compile(rf"{_HEAD}\.?\s*(?:тонн\w*|т\.|т(?=\s+[а-яё]|\s*[),;]))(?![а-яё])", re.I)
 _CMP_AFTER = re.compile(r"\s*(больше|выше|меньше|ниже)", re.I)
 _BY_AMOUNT = re.compile(r"(?<![\w-])на\s+(?:\$\s*)?$", re.I)
 # the words between the verb and its amount may hold the base ("увеличившись по сравнению с аналогичным периодом
@@ -213,6 +213,7 @@ def sums(x: Sentence) -> None:
     # it that no flow word names ("из Шри-Ланки поступило 412 тонн чая на сумму 1,9 млн долларов")
     from_named = next((f for f in _FROM_NAMED.finditer(s) if x.mention_at(f.end() - 1)), None)
     last = 0    # where the tonnes before end: goods named before them are theirs
+    listed: str | None = None   # the goods of the tonnes before
     for m in _TONNES.finditer(s):
         amount = _amount(m)
         if not amount or not x.free(*m.span()):
@@ -242,6 +243,9 @@ def sums(x: Sentence) -> None:
             g = g or _nearest_goods(x, max(last, m.start() - 160), m.start())
             if g is None and x.topic and not (words and goods.generic(words.group(1))):
                 g = x.topic     # "Экспорт пшеницы в Египет сократился. Если в 2023-м ушло 1,9 млн тонн, …"
+        if not g and listed and m.start() - last < 60 and x.mentions_before(m.start()) > x.mentions_before(last):
+            g = listed      # "покупателями пшеницы стали Египет (810 тыс. т), Турция (455 тыс. т)": the same goods
+        listed = g
         last = m.end()
         if g:
             placed.append((m.start(), g))

@@ -48,6 +48,7 @@ _FROM_REGION = re.compile(r"\s+(?:[а-яё]+\s+){0,2}?из\s+(?:нашего\s+)
                           r"Волгограда)(?![\w-])", re.I)
 _GOODS_OF = re.compile(r"\s+([а-яё-]+)\s+([а-яё-]+)(?:\s+([а-яё-]+))?", re.I)
 _GOODS_NOUN = re.compile(r"(?:продукци|товар|сыр[ьц]|зерн|оборудовани|техник)", re.I)
+_ADJECTIVE_BEFORE = re.compile(r"(?<![\w-])([а-яё-]+)\s+$", re.I)
 _OWN_ADJECTIVE = re.compile(r"(?:волгоградск|местн|регионал|областн|наш)\w*$", re.I)
 
 
@@ -57,6 +58,10 @@ def _directed(x: Sentence, m: re.Match[str], flow: str) -> str | None:
     exports, the partner's goods supplied imports. None when the words after it say neither."""
     if flow == "turnover":
         return None
+    adjective = _ADJECTIVE_BEFORE.search(x.s, max(0, m.start() - 30), m.start())
+    if adjective and m.group(0).lower().startswith("закуп") and \
+            adjective.group(1).lower() in countries.adjective_forms():
+        return other(flow)      # "египетские закупки": the partner's purchases, the region's exports
     end = m.end()
     if _INTO_REGION.match(x.s, end):
         return "imports"
@@ -190,6 +195,7 @@ _ANY_PERIOD = re.compile(r"\d{4}|квартал|полугоди|месяц|ме
 _YEAR_BEFORE = re.compile(r"(?<!чем\s)(?<!с\s)(?<!сравнению\sс\s)(?:годом\s+(?:ранее|раньше)|год\s+назад|"
                           r"(?<![а-яё])за\s+(?:аналогичный|тот\s+же|соответствующий)\s+период\s+(?:прошлого|"
                           r"предыдущего)\s+года)", re.I)
+_LEAD_YEAR_BEFORE = re.compile(r"\s*(?:годом\s+(?:ранее|раньше)|год\s+назад)(?![\w-])", re.I)
 _FROM_FIGURE = re.compile(r"(?<![\w-])со?\s+\d", re.I)
 _NAMES_YEAR = re.compile(r"(?:19|20)\d\d|прошл|текущ|этого|нынешн|предыдущ|минувш|позапрошл|начала\s+года", re.I)
 _CHANGES = frozenset({*GROWTH.values(), *CHANGE.values(), "rank_change"})
@@ -347,6 +353,9 @@ class Sentence:
             return self.period, self.how
         a, b = self.segment(at)
         if (a, b) == (0, len(self.s)):
+            if self.how == "carried" and self.period is not None and metric not in _CHANGES and \
+                    _LEAD_YEAR_BEFORE.match(self.s):    # "Годом ранее за тот же период закупки не превышали …"
+                return self.period.previous(), "year_before"
             return self.period, self.how
         if (a, b) not in self._segment_periods:     # worked out once a part: a long one stays linear
             part = self.s[a:b]
