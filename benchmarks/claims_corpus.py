@@ -32,7 +32,14 @@ CORPORA = Path(__file__).resolve().parent.parent / "tests" / "corpora"
 # in the same way (its misses as classes: each figure's period from its own part of the sentence and "годом ранее",
 # partners named by their adjective, flows turned by their direction or goods, ranks by flow and lists of ranks, shares
 # without a verb, differences, traps of capacities, plans, events and other economies), reaching 1.000 / 0.989.
-FILES = {"blind5_tuned": CORPORA / "press_blind5.toml", "blind4_tuned": CORPORA / "press_blind4.toml",
+# blind6_tuned: a sixth corpus written the same blind way in six publishers' voices (68 cases, 153 claims), never
+# edited, first scored after the blind5 tuning at recall 0.797 / precision 0.830 and then tuned on in the same way (its
+# misses as classes: elliptic sums and shares after a dash, flows and partners named after a sum's dash, brackets
+# after "долл.", subjects before participle and 'который' clauses, comparisons of other things, the first place
+# yielded, ordered top groups, the year before's place, tonnes in brackets, composite sums in words), reaching
+# 0.974 / 0.980.
+FILES = {"blind6_tuned": CORPORA / "press_blind6.toml", "blind5_tuned": CORPORA / "press_blind5.toml",
+         "blind4_tuned": CORPORA / "press_blind4.toml",
          "blind3_tuned": CORPORA / "press_blind3.toml",
          "blind2_tuned": CORPORA / "press_blind2.toml", "blind_tuned": CORPORA / "press_blind.toml",
          "heldout": CORPORA / "press_heldout.toml", "tuning": CORPORA / "press_tuning.toml"}
