@@ -33,6 +33,12 @@ class NoData(RuntimeError):
     """Nothing is published yet."""
 
 
+def _prepare(con: duckdb.DuckDBPyConnection) -> None:
+    # SET, not a connect option: another connection of this process to the same file with other options would be
+    # refused
+    sqlfiles.run(con, "memory_limit", limit=READER_MEMORY)
+
+
 class Store:
     """The published database as the app sees it; reopens by itself when a new version is published."""
 
@@ -76,21 +82,22 @@ class Store:
                 # Checked once per version: a damaged catalog is found here (a damaged data block by the query
                 # that reads it, see _answer), and the newest sound version served before it (by the log) is
                 # served instead, with a warning, until a good version is published.
-                serve, self.warning = versions.serve(self.published, self._damaged)
-                if serve is None:
-                    raise NoData(f"no published database at {self.published}")
+                # The current version is checked on the connection that will read it (one open, not two);
+                # only when it is not sound does versions.serve look for the version to serve instead.
+                opened, reason = (None, None) if target in self._damaged else versions.open_sound(target, _prepare)
+                if opened is None:
+                    damaged = {**self._damaged, target: reason} if reason else self._damaged
+                    serve, self.warning = versions.serve(self.published, damaged)
+                    if serve is None:
+                        raise NoData(f"no published database at {self.published}")
+                    opened, reason = versions.open_sound(serve, _prepare)
+                    if opened is None:
+                        raise duckdb.IOException(reason or f"{serve.name} cannot be opened")
+                else:
+                    serve, self.warning = target, None
                 # The old connection is not closed: a query of another session may still be using it;
                 # it goes away with its last cursor.
-                con = duckdb.connect(str(serve), read_only=True)
-                try:
-                    # SET, not a connect option: another connection of this process to the same file with
-                    # other options would be refused
-                    sqlfiles.run(con, "memory_limit", limit=READER_MEMORY)
-                    self._layout = segments.attach(con, segments.folder(serve))
-                except BaseException:
-                    con.close()
-                    raise
-                self._con = con
+                self._con, self._layout = opened
                 self._file, self._target = serve, target
                 self._close_idle()
             return self._con

@@ -20,7 +20,7 @@ import re
 import shutil
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import duckdb
@@ -64,16 +64,33 @@ def fault_point(stage: str) -> None:
 
 def is_healthy(path: Path) -> str | None:
     """None if the file opens read-only and its catalog and log of sources answer; else the reason."""
+    opened, reason = open_sound(path)
+    if opened is not None:
+        opened[0].close()
+    return reason
+
+
+def open_sound(path: Path, prepare: Callable[[duckdb.DuckDBPyConnection], None] = lambda con: None,
+               ) -> tuple[tuple[duckdb.DuckDBPyConnection, segments.Layout] | None, str | None]:
+    """((read-only connection with the version's segments attached, their layout), None) if the file is sound as
+    is_healthy checks it, else (None, the reason). `prepare` runs on the connection before the segments are attached (a
+    reader's SET statements). A reader keeps this connection, so that a version is opened once, not once to check
+    it and again to read it (a fresh CLI process spent ~0.06 s of its ~0.35 s doing both)."""
     try:
         con = duckdb.connect(str(path), read_only=True)
-        try:
-            segments.attach(con, segments.folder(path))  # a missing segment makes the version unsound
-            sqlfiles.run(con, "health_check").fetchall()
-        finally:
-            con.close()
     except (duckdb.Error, OSError) as e:
-        return _reason(e)
-    return None
+        return None, _reason(e)
+    try:
+        prepare(con)
+        lay = segments.attach(con, segments.folder(path))  # a missing segment makes the version unsound
+        sqlfiles.run(con, "health_check").fetchall()
+    except (duckdb.Error, OSError) as e:
+        con.close()
+        return None, _reason(e)
+    except BaseException:
+        con.close()
+        raise
+    return (con, lay), None
 
 
 def _reason(e: BaseException) -> str:
