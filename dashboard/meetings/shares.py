@@ -101,6 +101,19 @@ _AND_BEFORE = re.compile(r"(?:,|\sи)\s*$", re.I)
 _BRACKET = re.compile(r"\s*\(\s*$")
 _NAMED_DASH = re.compile(r"\s*[—–]\s*")
 _LIST_BEFORE = re.compile(r"(?:[,;]|\s[иа])\s*$")
+# the flow a structure is of, named before the share verb: "В структуре экспорта региона … на долю Турции пришлось
+# 17,4 %", "в импорте области на КНР приходится 40 %" (a flow in the prepositional case, or in the genitive after
+# "структуре"/"объёме")
+_IN_FLOW = re.compile(r"(?<![\w-])(?:в|во)\s+(?:(?:структур|объ[её]м)\w*\s+)?(?:[а-яё-]+(?:ом|ем|ой|ей)\s+){0,2}"
+                      r"(?P<flow>экспорт\w*|импорт\w*|товарооборот\w*|оборот\w*)", re.I)
+# an item of a list, the percent set off by a comma, a semicolon or a colon: "Казахстан — первое место, 15,8 %
+# оборота, рост на 7 %"
+_ITEM_BEFORE = re.compile(r"(?:^|[,;:])\s*$")
+
+
+def _is_flow_case(word: str) -> bool:
+    """Whether a flow noun after "в" is in the prepositional ("в экспорте") or the genitive after "структуре"."""
+    return any(c in morphology.parses(word)[0].tag for c in ("loct", "loc2", "gent"))
 
 
 def _of_other(s: str, end: int) -> bool:
@@ -137,19 +150,30 @@ def share(x: Sentence, m: re.Match[str], n: float, qual: str, start: int) -> boo
             or (follows.group("flow") if follows else None) or (between.group(0) if between else None)
         # no flow named: that of the share before in the sentence ("На долю Индии пришлось 6,1 % экспорта, на долю
         # Китая — 9,8 %"), else the turnover
+        if not word and not x.last_share:
+            named = [f for f in _IN_FLOW.finditer(s, 0, lo + verb.start()) if _is_flow_case(f.group("flow"))]
+            word = named[-1].group("flow") if named else None
         metric = SHARE[flow_of(word)] if word else (x.last_share or "turnover_share")
         x.add(lo + verb.start(), m.end(), metric, x.partner_at(m.start(), False), qual, n / 100,
               core=m.start(), claimed=n, unit="%")
         return True
     follows = _SHARE_FLOW_OF.match(s[m.end():m.end() + AHEAD])
-    if follows and x.last_share and _AND_BEFORE.search(before[:start - lo]):
-        # "пришлось 6,2 % волгоградского экспорта и 1,1 % импорта": the partner of the share before
+    last_at = next((a for a, _, c in reversed(x.out) if c.metric == x.last_share), None) if x.last_share else None
+    if follows and last_at is not None and _AND_BEFORE.search(before[:start - lo]) and \
+            x.mentions_before(start) == x.mentions_before(last_at):
+        # "пришлось 6,2 % волгоградского экспорта и 1,1 % импорта": the partner of the share before, when no other
+        # country is named between them
         last = next(c for _, _, c in reversed(x.out) if c.metric == x.last_share)
         x.add(start, m.end(), SHARE[flow_of(follows.group("flow"))], last.partner, qual, n / 100, core=m.start(),
               claimed=n, unit="%")
         return True
-    if follows and (_OR_BEFORE.search(before[:start - lo]) or _PROVIDED.search(before[:start - lo])):
-        x.add(start, m.end(), SHARE[flow_of(follows.group("flow"))], x.partner_at(m.start(), False), qual, n / 100,
+    item = follows is not None and bool(_ITEM_BEFORE.search(before[:start - lo])) and \
+        "gent" in morphology.parses(follows.group("flow"))[0].tag
+    if follows and (item or _OR_BEFORE.search(before[:start - lo]) or _PROVIDED.search(before[:start - lo])):
+        i = x.mentions_before(start)
+        # an item of a list holds the share of the partner named last before it
+        partner = x.mentions[i - 1][0] if item and i else x.partner_at(m.start(), False)
+        x.add(start, m.end(), SHARE[flow_of(follows.group("flow"))], partner, qual, n / 100,
               core=m.start(), claimed=n, unit="%")
         return True
     if x.last_share and _AGAINST.search(before[:start - lo]):     # "22 % экспорта – против 25 % годом ранее"
