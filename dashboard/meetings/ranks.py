@@ -20,7 +20,9 @@ _RANK_NOUN = re.compile(     # "второй после Китая торгов�
     r"(?:(?P<flow>товарооборот\w*|оборот\w*|торговл\w*|экспорт\w*|импорт\w*|поставок)\s+)?)?"
     r"(?:(?:крупнейш|(?:внешне)?торгов|экономическ|внешнеэкономическ)\w*\s+)*(?:(?P<adjflow>экспортн|импортн)\w*\s+)?"
     r"(?:партн[её]р\w*|(?P<market>рын(?:ок|ком|ка|ке)\s+сбыт)а|рын(?:ок|ком|ка|ке)|"
-    r"(?P<who>покупател|получател|потребител|поставщик)\w*)(?![\w-])", re.I)
+    r"(?P<who>покупател|получател|потребител|поставщик)\w*)(?![\w-])"
+    # the flow after the noun: "третий по величине партнёр по экспорту"
+    r"(?:\s+по\s+(?:объ[её]м\w*\s+)?(?P<flow2>экспорт\w*|импорт\w*))?", re.I)
 # a country as the noun: "шестой по объёму оборота страной-партнёром", "вторым государством по объёму торговли",
 # "третья страна — покупатель" (a by-phrase or a partner word is needed: "первой страной, подписавшей…" is none)
 _BY = r"по\s+(?:объ[её]м\w*|величин\w*|значимост\w*|размер\w*)\s+(?:внешнеторгового\s+|взаимного\s+)?"
@@ -46,16 +48,17 @@ _RANK_ELLIPTIC_WHO = re.compile(rf"(?<![\w-])(?:и|а)\s+(?:на\s+)?{_ORD}\s*[�
 _RANK_WHO_ELLIPTIC = re.compile(rf"(?<![\w-])(?:и|а)\s+{_AMONG_WHO}(?P<who>покупател|получател|потребител|"
                                 rf"поставщик)\w*\s*[—–]\s*(?:на\s+)?{_ORD}(?![\w-])", re.I)
 # "крупнейшим импортным партнёром", "крупнейший партнёр по импорту": rank 1 by that flow
-_SUPERLATIVE = re.compile(r"(?<![\w-])(?:крупнейш|главн)(?:ий|им|его|ему|ем|ый|ым|ого|ому|ом)\s+"
+_SUPERLATIVE = re.compile(r"(?<![\w-])(?:крупнейш|главн|ведущ)(?:ий|им|его|ему|ем|ый|ым|ого|ому|ом)\s+"
                           r"(?:(?P<adjflow>экспортн|импортн)\w+\s+)?"
                           r"(?:(?:внешне)?торгов\w+\s+|внешнеэкономическ\w+\s+)?партн[её]р(?:ом|а|у|е)?(?![\w-])"
                           r"(?:\s+(?:региона\s+|области\s+)?по\s+(?:объ[её]м\w*\s+)?(?P<flow>экспорт\w*|импорт\w*))?",
                           re.I)
 # "крупнейший потребитель волгоградского экспорта" / "… поставщик товаров в регион": rank 1 by flow (the buyer of
 # one named good is no rank: the data ranks partners by the whole flow)
-_SUPERLATIVE_FLOW = re.compile(r"(?<![\w-])(?:крупнейш|главн)\w*\s+(?P<noun>потребител|покупател|получател|импорт[её]р|"
-                               r"рын|поставщик|экспорт[её]р)\w*\s+(?:сбыта\s+)?(?:[а-яё]+(?:ого|ой|ых|их)\s+)?"
-                               r"(?:экспорт\w*|продукци\w*|товар\w*)(?![\w-])", re.I)
+_SUPERLATIVE_FLOW = re.compile(r"(?<![\w-])(?:крупнейш|главн|ведущ)\w*\s+(?P<noun>(?:потребител|покупател|получател|"
+                               r"импорт[её]р|рын|поставщик|экспорт[её]р)\w*)\s+(?:сбыта\s+)?"
+                               r"(?:[а-яё]+(?:ого|ой|ых|их)\s+)?(?:экспорт\w*|импорт\w*|продукци\w*|товар\w*)(?![\w-])",
+                               re.I)
 # first place said in other words: "возглавила список внешнеторговых партнёров", "лидирует среди покупателей",
 # "стал лидером по объёму импорта", "больше, чем в любой другой стране" (rank 1 of the flow named)
 _LEADS = re.compile(r"(?<![\w-])(?:возглави\w*|возглавля\w*|лидир\w*|лидер(?:ом|ами|ы|а)?|лидерств\w*|"
@@ -103,6 +106,8 @@ _TOP = re.compile(r"(?:входит|вош[её]л\w*|входя\w*)?\s*в\s+(?:
                   r"(?:(?P<w>[а-яё]+)|топ[- ]?(?P<d>\d+))(?![\w-])", re.I)
 # "замыкает десятку крупнейших партнёров": the last place of the top group, an exact rank
 _CLOSES = re.compile(r"(?<![\w-])(?:замыка\w*|замкнул\w*)\s+(?:(?:перв|верхн)\w+\s+)?(?P<w>[а-яё]+)(?![\w-])", re.I)
+_CLOSES_AFTER = re.compile(r"(?<![\w-])(?:замыка|замкнул)\w*\s+(?=(?-i:[А-ЯЁ]))", re.I)
+_WORD = re.compile(r"(?<![\w-])[а-яё]+(?![\w-])", re.I)
 _TOP_NUM = re.compile(rf"в\s+числ[оеа]\s+{NUM}\s+(?:крупнейш|ведущ|основн)\w*", re.I)
 # a top group of Russian regions is no rank among partners: "входит в первую пятёрку субъектов РФ"
 _REGIONS_AFTER = re.compile(r"^\s*(?:[а-яё]+(?:их|ых)\s+){0,2}(?:субъект|регион|област)\w*", re.I)
@@ -242,8 +247,20 @@ def _ranks(x: Sentence) -> None:
         size = morphology.top_n(m.group("w"))
         if size and x.free(*m.span()) and not _REGIONS_AFTER.match(s[m.end():m.end() + AHEAD]):
             among = _AMONG_BUYERS.match(s[m.end():m.end() + AHEAD])   # "замкнул пятёрку крупнейших импортёров …"
-            x.add(m.start(), m.end() + (among.end() if among else 0), _top_metric(x, m, _buyers(s, m.end())),
-                  x.partner_at(m.start(), False), "exact", size)
+            end = m.end() + (among.end() if among else 0)
+            after = _BARE_AFTER.match(s, end)      # "замкнул тройку Китай": the subject after the group
+            p = (x.mention_at(after.end()) if after else None) or x.partner_at(m.start(), False)
+            x.add(m.start(), end, _top_metric(x, m, _buyers(s, m.end())), p, "exact", size)
+    for m in _CLOSES_AFTER.finditer(s):
+        # "пятёрку ведущих покупателей … замкнула Индия": the group before the verb, the subject after it
+        a = x.clause_span(m.start())[0]
+        group = [g for g in _WORD.finditer(s, max(a, m.start() - 80), m.start()) if morphology.top_n(g.group(0))]
+        p = x.mention_at(m.end())
+        if group and p and x.free(group[-1].start(), m.end()) and \
+                not _REGIONS_AFTER.match(s[group[-1].end():group[-1].end() + AHEAD]):
+            g = group[-1]
+            x.add(g.start(), m.end(), _top_metric(x, g, _buyers(s, g.end())), p, "exact",
+                  morphology.top_n(g.group(0)) or 0)
     for rx in (_RANK_PLACE, _RANK_DASH, _RANK_NOUN, _RANK_COUNTRY, _RANK_AMONG, _RANK_RESULT, _RANK_DIRECTION,
                *_ELLIPTIC):
         if rx in _ELLIPTIC and not any(c.metric in RANK.values() for _, _, c in x.out):
@@ -307,6 +324,8 @@ def _ranks(x: Sentence) -> None:
             x.add(m.start(), m.end(), RANK[flow_of(flow)] if flow else "rank", x.partner_at(m.start(), False),
                   "exact", 1)
     for m in _SUPERLATIVE_FLOW.finditer(s):
+        if "plur" in morphology.parses(m.group("noun"))[0].tag:
+            continue    # "ведущие поставщики продукции": a group, no first place
         if x.free(*m.span()) and not _ONE_OF.search(s[max(0, m.start() - 40):m.start()]):
             supplier = m.group("noun").lower().startswith(("поставщик", "экспорт"))
             x.add(m.start(), m.end(), "import_rank" if supplier else "export_rank", x.partner_at(m.start(), False),
