@@ -248,8 +248,8 @@ def _ranks(x: Sentence) -> None:
         if size and x.free(*m.span()) and not _REGIONS_AFTER.match(s[m.end():m.end() + AHEAD]):
             among = _AMONG_BUYERS.match(s[m.end():m.end() + AHEAD])   # "замкнул пятёрку крупнейших импортёров …"
             end = m.end() + (among.end() if among else 0)
-            after = _BARE_AFTER.match(s, end)      # "замкнул тройку Китай": the subject after the group
-            p = (x.mention_at(after.end()) if after else None) or x.partner_at(m.start(), False)
+            space = _BARE_AFTER.match(s, end)      # "замкнул тройку Китай": the subject after the group
+            p = (x.mention_at(space.end()) if space else None) or x.partner_at(m.start(), False)
             x.add(m.start(), end, _top_metric(x, m, _buyers(s, m.end())), p, "exact", size)
     for m in _CLOSES_AFTER.finditer(s):
         # "пятёрку ведущих покупателей … замкнула Индия": the group before the verb, the subject after it
