@@ -91,7 +91,8 @@ def _flows(x: Sentence) -> list[tuple[int, str]]:
             turned.setdefault(raw, directed)
             out.append((m.start(), directed))
         else:
-            flow = _turned(x, m, raw)
+            governed = None if active(m.group(0)) or raw == "turnover" else _governing_verb(x, m.start())
+            flow = _turned(x, governed, raw, any_verb=True) if governed else _turned(x, m, raw)
             out.append((m.start(), turned.get(raw, flow) if flow == raw else flow))
             if flow != raw and morphology.parses(m.group(0).lower())[0].tag.tense in ("pres", "futr") and \
                     not x.word_in(REGION_WORDS, *x.clause_span(m.start())):
@@ -99,12 +100,33 @@ def _flows(x: Sentence) -> list[tuple[int, str]]:
     return out
 
 
-def _turned(x: Sentence, m: re.Match[str], flow: str) -> str:
+_WORD_BEFORE = re.compile(r"(?<![\w-])[а-яё]+(?=\s+$)", re.I)
+_FINITE = re.compile(r"(?<![\w-])[а-яё]+(?![\w-])", re.I)
+
+
+def _governing_verb(x: Sentence, at: int) -> re.Match[str] | None:
+    """The transitive verb or gerund right before a flow noun at `at` whose object the noun is ("нарастив
+    закупки", "Египет увеличил закупки"): for a gerund, the finite verb before it in the sentence, whose subject
+    is the gerund's; None when there is none."""
+    w = _WORD_BEFORE.search(x.s, max(0, at - 30), at)
+    if w is None:
+        return None
+    tag = morphology.parses(w.group(0).lower())[0].tag
+    if "tran" not in tag or tag.POS not in ("VERB", "GRND"):
+        return None
+    if tag.POS == "VERB":
+        return w
+    finite = [v for v in _FINITE.finditer(x.s, 0, w.start()) if morphology.parses(v.group(0).lower())[0].tag.POS
+              == "VERB"]
+    return finite[-1] if finite else None
+
+
+def _turned(x: Sentence, m: re.Match[str], flow: str, any_verb: bool = False) -> str:
     """The flow of a verb whose subject is the partner turned round: "Вьетнам закупил" (the region's exports), "Китай
     …, а поставил в область" (its imports). The partner is the subject when it is named before the verb, after no
     preposition, can be a nominative that agrees with the verb, and no other noun that could be the subject stands
     between them ("предприятия закупили в Турции", "Ливия, куда предприятия поставили" keep their flow)."""
-    if not active(m.group(0)):
+    if not any_verb and not active(m.group(0)):
         return flow
     i = x.mentions_before(m.start())
     if not i:
