@@ -71,6 +71,7 @@ import re
 
 from dashboard.meetings import countries, counts, growth, money, morphology, periods, ranks, shares
 from dashboard.meetings.claim import Claim
+from dashboard.meetings.flows import other
 from dashboard.meetings.sentence import FLOW, REGION_WORDS, Sentence, flow_of
 from dashboard.store.period import Period
 
@@ -155,6 +156,13 @@ _COMPARISONS = frozenset({"turnover_growth", "export_growth", "import_growth", "
                           "import_change", "rank_change"})
 
 
+# a sentence that opens with a part of the volume before: "Из этого объёма 1 млн тонн пришлось на …", "Из них …"
+_PART_OF_BEFORE = re.compile(r"(?:из|в\s+том\s+числе)\s+(?:них|этого|этих|того|указанного|общего|всего)(?![\w-])",
+                             re.I)
+_FLOW_OF_METRIC = {"exports": "exports", "export": "exports", "imports": "imports", "import": "imports",
+                   "turnover": "turnover"}
+
+
 def _has_figure(s: str) -> bool:
     """False for a sentence with no digit and no number word: no rule needs to look at it."""
     return bool(_SIGNS.search(s)) or not _FIGURE_WORDS.isdisjoint(_WORDS.findall(s.lower()))
@@ -182,6 +190,8 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
         here: list[re.Match[str]] | None = None
         before_flows: list[re.Match[str]] | None = None
         leading: list[Claim] = []   # claims of the paragraph before any period is stated in it
+        turned: str | None = None
+        mass_goods: str | None = None   # the one kind of goods the tonnes of the sentence before were of
         for s in (s.strip() for s in _SPLIT.split(paragraph)):
             if not s:
                 continue
@@ -203,11 +213,19 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
                 # the flow words of the sentence before, found when it was read if it had figures
                 flows = before_flows if before_flows is not None else list(FLOW.finditer(s_before))
                 here = list(FLOW.finditer(s))
-                found_here = _sentence_claims(s, main, period, how, flow_of(flows[-1].group(0)) if flows else None,
+                raw = flow_of(flows[-1].group(0)) if flows else None
+                found_here = _sentence_claims(s, main, period, how, turned if raw and turned == other(raw) else raw,
                                               goods_seen, dollars, ref_date, prev_rank,
-                                              money.topic_goods(s_before, flows) if flows else None, prev_metrics,
+                                              (money.topic_goods(s_before, flows) if flows else None) or
+                                              (mass_goods if _PART_OF_BEFORE.match(s) else None), prev_metrics,
                                               here)
                 prev_metrics = frozenset(c.metric for c in found_here)
+                # the flow the sentence's last figure was of, turned by its subject: "Египет закупил у региона
+                # 1,4 млн тонн зерна. Из этого объёма 1 млн тонн пришлось на пшеницу" (exports both)
+                kinds = {c.goods for c in found_here if c.metric.endswith("_mass")}
+                mass_goods = next(iter(kinds)) if len(kinds) == 1 else None
+                turned = next((_FLOW_OF_METRIC[c.metric.split("_")[0]] for c in reversed(found_here)
+                               if c.metric.split("_")[0] in _FLOW_OF_METRIC), None)
                 dollars = dollars or any(c.unit == "$" for c in found_here)
                 prev_rank = next((c.metric for c in reversed(found_here) if c.metric.endswith("rank")), None)
                 claims.extend(found_here)
