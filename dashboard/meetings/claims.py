@@ -102,7 +102,7 @@ def _sentence_claims(s: str, default: str | None, period: Period | None, how: st
     x = Sentence(s, default, period, how, prev_flow, goods_seen, dollars, ref)
     x._flow_matches = flow_words
     x.prev_rank, x.topic, x.prev_metrics = prev_rank, topic, prev_metrics
-    if _NATIONAL.search(s) and not REGION_WORDS.search(s):
+    if _NATIONAL.search(s) and not REGION_WORDS.search(s, 0, _unsaid_end(s)):
         return []
     national = _national_parts(s) if _NATIONAL.search(s) else []
     national += _other_region_parts(s) if _OTHER_REGION.search(s) else []
@@ -120,6 +120,18 @@ def _sentence_claims(s: str, default: str | None, period: Period | None, how: st
             if not any(a <= x.cores[i] < b for a, b in national)]
 
 
+# who said it and where, after the figures: "…, сообщил посол Монголии на встрече в областной думе" (a region word
+# there is the place of the event, not the subject of the trade)
+_SAID_BY = re.compile(r",\s+(?:[—–]\s+)?(?:сообщ|заяв|рассказ|отмет|подчеркн|сказал|пояснил|уточнил|добавил|"
+                      r"напомнил|информиру)\w*\s[^,;:]*$", re.I)
+
+
+def _unsaid_end(s: str) -> int:
+    """Where the sentence's attribution at its end begins (its length if it has none)."""
+    m = _SAID_BY.search(s)
+    return m.start() if m else len(s)
+
+
 def _other_region_parts(s: str) -> list[tuple[int, int]]:
     """The parts of a sentence that speak of another region and not of this one ("В Астраханской области, на долю
     которой приходится около 40 % этого объёма, …, а волгоградские участники ВЭД …")."""
@@ -132,8 +144,9 @@ def _national_parts(s: str) -> list[tuple[int, int]]:
     """The parts of a sentence that speak of Russia's trade and not of the region's (parted where it turns: "…,
     тогда как", "…, а", "; ")."""
     cuts = [0, *(m.end() for m in _TURN.finditer(s)), len(s)]
+    said_from = _unsaid_end(s)
     return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False)
-            if _NATIONAL.search(s, a, b) and not REGION_WORDS.search(s, a, b)]
+            if _NATIONAL.search(s, a, b) and not REGION_WORDS.search(s, a, min(b, said_from))]
 
 
 # a sentence ends at a stop before a capital, but not inside "млн долл. США", "за 9 мес. 2024 г.", "(за 2023 г. – 6,9
