@@ -108,7 +108,10 @@ def _of_another_partner(x: Sentence, m: re.Match[str]) -> bool:
 # the base a comparison names right after it ("ниже уровня 2022 года", "выше показателя прошлого года")
 _BASES = frozenset({"уровень", "показатель", "значение", "результат", "отметка", "объём", "объем", "период", "год",
                     "месяц", "квартал", "полугодие"})
-_COUNTED_TRADE = _TRADE_SUBJECTS | _TRADE_NOUNS | _BASES
+# firms compared are a count of firms, no flow ("в 2 раза больше иранских компаний, чем в прошлом")
+_COUNTED_TRADE = (_TRADE_SUBJECTS | _TRADE_NOUNS | _BASES) - {"компания", "предприятие", "бизнес", "партнёр", "партнер",
+                                                            "импортёр", "импортер", "экспортёр", "экспортер",
+                                                            "покупатель", "поставщик", "контрагент"}
 _THAT = re.compile(r",\s+что\s+(?:[а-яё]+\s+){0,2}$", re.I)
 
 
@@ -117,6 +120,10 @@ def compared_other(x: Sentence, m: re.Match[str]) -> bool:
     things it names right after ("на 15 % больше туристов из Китая"), or the level of the clause before its "что"
     whose subject is no trade ("цена … составила 228 долларов за тонну, что на 6 % выше сентябрьской")."""
     after = _WORDS.match(x.s, m.end() + 1)
+    for _ in range(2):  # the noun after its adjectives: "в 2 раза больше иранских компаний"
+        if after is None or morphology.parses(after.group(0).lower())[0].tag.POS != "ADJF":
+            break
+        after = _WORDS.match(x.s, after.end() + 1)
     if after is not None:
         p = morphology.parses(after.group(0).lower())[0]
         if p.tag.POS == "NOUN" and p.tag.case == "gent" and p.normal_form not in _COUNTED_TRADE and \
