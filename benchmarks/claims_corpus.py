@@ -38,9 +38,15 @@ CORPORA = Path(__file__).resolve().parent.parent / "tests" / "corpora"
 # after "долл.", subjects before participle and 'который' clauses, comparisons of other things, the first place
 # yielded, ordered top groups, the year before's place, tonnes in brackets, composite sums in words), reaching
 # 0.974 / 0.980.
-# blind7: a seventh corpus written the same blind way in six publishers' voices with longer paragraphs (73 cases, 146
-# claims), never edited, first scored after the blind6 tuning at recall 0.884 / precision 0.866.
-FILES = {"blind7": CORPORA / "press_blind7.toml", "blind6_tuned": CORPORA / "press_blind6.toml", "blind5_tuned": CORPORA / "press_blind5.toml",
+# blind7_tuned: a seventh corpus written the same blind way in six publishers' voices with longer paragraphs (73 cases,
+# 146 claims), never edited, first scored after the blind6 tuning at recall 0.884 / precision 0.866 and then tuned on
+# in the same way (its misses as classes: shares of a structure named before the verb and list items of a digest,
+# ranks by the flow after the partner noun, "ведущий" suppliers and partners, closing ranks with the subject after,
+# flows turned by the subject of a governing verb or gerund and carried to the next sentence, goods of a part of the
+# volume before, a base word inside another word, periods of a clause opened by "по итогам", traps of attributions,
+# firms compared or supported, investments), reaching 0.993 / 0.973.
+FILES = {"blind7_tuned": CORPORA / "press_blind7.toml",
+         "blind6_tuned": CORPORA / "press_blind6.toml", "blind5_tuned": CORPORA / "press_blind5.toml",
          "blind4_tuned": CORPORA / "press_blind4.toml",
          "blind3_tuned": CORPORA / "press_blind3.toml",
          "blind2_tuned": CORPORA / "press_blind2.toml", "blind_tuned": CORPORA / "press_blind.toml",
