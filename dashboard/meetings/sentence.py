@@ -116,8 +116,9 @@ def _governing_verb(x: Sentence, at: int) -> re.Match[str] | None:
         return None
     if tag.POS == "VERB":
         return w
-    finite = [v for v in _FINITE.finditer(x.s, 0, w.start()) if morphology.parses(v.group(0).lower())[0].tag.POS
-              == "VERB"]
+    # within a few words back (the clause before the gerund's comma), so a long sentence stays linear
+    finite = [v for v in _FINITE.finditer(x.s, max(0, w.start() - 160), w.start())
+              if morphology.parses(v.group(0).lower())[0].tag.POS == "VERB"]
     return finite[-1] if finite else None
 
 
