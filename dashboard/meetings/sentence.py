@@ -31,9 +31,19 @@ def flow_metric(x: Sentence, at: int) -> tuple[str, int | None]:
     i = bisect.bisect_left(x.flows, (at, ""))
     if i and x.flows[i - 1][0] >= at - 160:
         return x.flows[i - 1][1], x.flows[i - 1][0]
-    if i < len(x.flows) and x.flows[i][0] < x.clause_span(at)[1]:
+    a, b = x.clause_span(at)
+    if i < len(x.flows) and x.flows[i][0] < b:
+        return x.flows[i][1], x.flows[i][0]
+    if i < len(x.flows) and _LEADS_DASH.fullmatch(x.s, 0, a) is not None and _DASH_AFTER.match(x.s, b) and \
+            x.flows[i][0] - b < 120 and ";" not in x.s[b:x.flows[i][0]]:
+        # a figure that opens the sentence before a dash is told of by the words after it: "58 млн долларов —
+        # такова стоимость продукции, отправленной в Алжир"
         return x.flows[i][1], x.flows[i][0]
     return x.prev_flow or "turnover", None
+
+
+_LEADS_DASH = re.compile(r"[\s«\"]*")
+_DASH_AFTER = re.compile(r"\s[—–]\s")
 
 
 _PREPOSITION = re.compile(r"(?<![\w-])(?:в|во|из|с|со|на|для|у|к|ко|по|от|до|между|о|об)\s+$", re.I)
