@@ -26,6 +26,8 @@ _MONEY = re.compile(rf"(?P<cur1>\$\s*)?{_HEAD}\.?(?:\s*(?P<cur>долл\w*\.?(?:
                     r"американских\s+долларов|руб\w*\.?|евро|€))?", re.I)
 # "тонн", "т." and "т" alone before the next word ("126 тыс. т стальных труб")
 _TONNES = re.compile(rf"{_HEAD}\.?\s*(?:тонн\w*|т\.|т(?=\s+[а-яё]|\s*[),;]))(?![а-яё])", re.I)
+# the level of the year before compared with this year's, stated before the figure and not as its base after "чем"
+_THEN_LEVEL = re.compile(r"(?<![\w-])(?<!чем\s)(?:годом\s+(?:ранее|раньше)|год\s+назад)(?![\w-])", re.I)
 _CMP_AFTER = re.compile(r"\s*(больше|выше|меньше|ниже)", re.I)
 _BY_AMOUNT = re.compile(r"(?<![\w-])на\s+(?:\$\s*)?$", re.I)
 # the words between the verb and its amount may hold the base ("увеличившись по сравнению с аналогичным периодом
@@ -300,6 +302,8 @@ def sums(x: Sentence) -> None:
             down = (cmp and cmp.group(1).lower() in ("меньше", "ниже")) or \
                 (gained is not None and gained.group("verb").lower().startswith(("потер", "теря"))) or \
                 (not cmp and gained is None and verb_before(x, m.start()) == "fall")
+            if cmp and _THEN_LEVEL.search(s, x.clause_span(m.start())[0], m.start()):
+                down = not down     # "годом ранее показатель был на 7,1 млн ниже": this year's is higher
             value = -value if down else value
         end = named_after.end() if named_after else m.end() + (cmp.end() if cmp else 0)
         i = bisect.bisect_left(placed, (m.start(), ""))
