@@ -169,9 +169,10 @@ _COMPARISONS = frozenset({"turnover_growth", "export_growth", "import_growth", "
                           "import_change", "rank_change"})
 
 
-# a sentence that opens with a part of the volume before: "Из этого объёма 1 млн тонн пришлось на …", "Из них …"
-_PART_OF_BEFORE = re.compile(r"(?:из|в\s+том\s+числе)\s+(?:них|этого|этих|того|указанного|общего|всего)(?![\w-])",
-                             re.I)
+# a sentence that opens with a part of the volume before ("Из этого объёма 1 млн тонн пришлось на …", "Из них …") or
+# with its level of the year before ("Годом ранее за тот же период египетские закупки не превышали 600 тыс. т")
+_PART_OF_BEFORE = re.compile(r"(?:из|в\s+том\s+числе)\s+(?:них|этого|этих|того|указанного|общего|всего)(?![\w-])|"
+                             r"(?:годом\s+(?:ранее|раньше)|год\s+назад)(?![\w-])", re.I)
 _FLOW_OF_METRIC = {"exports": "exports", "export": "exports", "imports": "imports", "import": "imports",
                    "turnover": "turnover"}
 
