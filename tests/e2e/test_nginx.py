@@ -162,12 +162,24 @@ def test_two_processes_behind_nginx_serve_the_new_version_after_an_import(cluste
     assert upstreams <= {f"127.0.0.1:{p}" for p in cluster["ports"]}
 
 
+def _lines_after(access: Path, seen: int, timeout: float = 10) -> list[str]:
+    """The access log once it has more than `seen` lines: nginx writes a request's line after its answer has gone
+    out, so a client that reads the log at once can find the line of its last request not there yet."""
+    deadline = time.monotonic() + timeout
+    while True:
+        lines = access.read_text(encoding="utf-8").splitlines() if access.exists() else []
+        if len(lines) > seen or time.monotonic() > deadline:
+            return lines
+        time.sleep(0.05)
+
+
 def test_nginx_fails_over_when_the_sticky_process_dies(cluster):
     """With the chosen process gone, nginx sends the client to the other one (a new session there)."""
     url = cluster["url"]
     with urllib.request.urlopen(f"{url}/_stcore/health", timeout=10):
         pass
-    log = (cluster["nginx_dir"] / "access.log").read_text(encoding="utf-8").splitlines()
+    access = cluster["nginx_dir"] / "access.log"
+    log = _lines_after(access, 0)
     chosen = log[-1].rsplit(" ", 1)[-1]
     _stop(cluster["apps"][int(chosen.rsplit(":", 1)[1])])
     deadline = time.monotonic() + 30
@@ -178,6 +190,6 @@ def test_nginx_fails_over_when_the_sticky_process_dies(cluster):
                     break
         except OSError:
             time.sleep(0.2)
-    last = (cluster["nginx_dir"] / "access.log").read_text(encoding="utf-8").splitlines()[-1]
+    last = _lines_after(access, len(log))[-1]
     assert last.split('"')[2].split()[0] == "200"
     assert chosen not in last.rsplit(" ", 1)[-1].split(", ")[-1]
