@@ -28,6 +28,8 @@ _OVER_BASE = re.compile(r"\s+(?:[а-яё]+\s+){0,2}?(?:показател|уро
 _SHARE_ANY = re.compile(r"(?<![\w-])(?:приход\w*|пришл\w*|дол[яиюе])(?![\w-])", re.I)
 _UP_TO = re.compile(r"(?:до|дол\w+)\s+$", re.I)
 _AFTER_NA = re.compile(r"\bна\s+(?:\w+\s+){0,2}$", re.I)
+# the level of the year before compared with this year's, stated before the figure and not as its base after "чем"
+_THEN_LEVEL = re.compile(r"(?<![\w-])(?<!чем\s)(?:годом\s+(?:ранее|раньше)|год\s+назад)(?![\w-])", re.I)
 
 
 # what a growth of trade may be said of: flows, their amounts, the region, a partner (the countries are found apart)
@@ -160,7 +162,10 @@ def growth(x: Sentence) -> None:
                 continue
             if not x.out and not x.dollars and x.prev_flow is None and FLOW.search(s) is None:
                 continue    # "Среднее время выпуска … 2 часа 40 минут, что на 15 % меньше": no trade compared
-            value = (-1 if m.group("cmp").strip().lower() in ("меньше", "ниже") else 1) * n[0] / 100
+            down = m.group("cmp").strip().lower() in ("меньше", "ниже")
+            if _THEN_LEVEL.search(s, x.clause_span(m.start())[0], m.start()):
+                down = not down     # "годом ранее показатель был на 7,1 % ниже": this year's is higher
+            value = (-1 if down else 1) * n[0] / 100
         elif m.group("rel") and not after_na:
             value = n[0] / 100 - 1
         elif verb and not _UP_TO.search(before[-20:]) and not x.word_in(_SHARE_ANY, *x.clause_span(m.start())):
@@ -199,6 +204,8 @@ def growth(x: Sentence) -> None:
         if not times:
             continue
         down = (m.group("cmp") or "").strip().lower() in ("меньше", "ниже") or (not m.group("cmp") and verb == "fall")
+        if m.group("cmp") and _THEN_LEVEL.search(s, x.clause_span(m.start())[0], m.start()):
+            down = not down     # "годом ранее экспорт был в 2 раза меньше": this year's is twice as high
         if m.group("cmp") and (_of_another_partner(x, m) or compared_other(x, m)):
             continue
         if m.group("cmp") and not verb and not x.out and not x.dollars and x.prev_flow is None and \
