@@ -170,9 +170,10 @@ _COMPARISONS = frozenset({"turnover_growth", "export_growth", "import_growth", "
 
 
 # a sentence that opens with a part of the volume before ("Из этого объёма 1 млн тонн пришлось на …", "Из них …") or
-# with its level of the year before ("Годом ранее за тот же период египетские закупки не превышали 600 тыс. т")
+# with its level of the year before ("Годом ранее за тот же период египетские закупки не превышали 600 тыс. т") or of
+# another period it is compared with ("Для сравнения: в 2020 году поставки не достигали 5 тыс. тонн")
 _PART_OF_BEFORE = re.compile(r"(?:из|в\s+том\s+числе)\s+(?:них|этого|этих|того|указанного|общего|всего)(?![\w-])|"
-                             r"(?:годом\s+(?:ранее|раньше)|год\s+назад)(?![\w-])", re.I)
+                             r"(?:годом\s+(?:ранее|раньше)|год\s+назад|для\s+сравнения)(?![\w-])", re.I)
 _FLOW_OF_METRIC = {"exports": "exports", "export": "exports", "imports": "imports", "import": "imports",
                    "turnover": "turnover"}
 

@@ -31,8 +31,13 @@ def clean(x: float) -> float:
 _QUAL = re.compile(
     r"(?:(?P<neg>не\s+)?(?P<slight>(?:чуть|немного|немногим|слегка|несколько)\s+)?(?P<w>более|больше|свыше|превыша\w*|превысил\w*|около|порядка|примерно|приблизительно|"
     r"почти|практически|без\s+малого|менее|меньше)"
+    # a bound denied with a particle of emphasis: "не превышали и 5 млн", "не превысил даже 10 тыс. тонн"
+    r"(?(neg)(?:\s+(?:и|даже))?)"
     # a mark the figure came near to or went past: "приблизился к отметке в", "вплотную подошёл к", "превысил
     # рубеж в", "перевалил за отметку"
+    # a mark not reached is a bound from above: "не достигали даже 5 тыс. тонн"
+    r"|(?P<under>не\s+достига\w*|не\s+достиг\w*)(?:\s+(?:и|даже))?(?:\s+(?:отметк|уровн|рубеж|значени|планк)\w*)?"
+    r"(?:\s+в)?"
     r"|(?P<near>приблизи\w*|приближа\w*|подош[её]л\w*|подошл\w*|подбира\w*)\s+(?:вплотную\s+)?к"
     r"(?:\s+(?:отметк|уровн|рубеж|значени|планк)\w*)?(?:\s+в)?"
     r"|(?P<past>(?:превысил|превыша|перевалил|перешагнул|преодолел|перекрыл)\w*(?:\s+за)?\s+"
@@ -53,6 +58,8 @@ def qualifier(before: str) -> tuple[str, int]:
     if not m:
         return "exact", len(before)
     start = len(before) - len(before[-60:]) + m.start()
+    if m.group("under"):
+        return "at_most", start
     if m.group("near"):
         return "almost", start
     if m.group("past"):
