@@ -85,11 +85,26 @@ def subject_other(x: Sentence, verb: int, a: int) -> bool:
                 if of is None:
                     return False
                 w = of.group(0).lower()
+                if _moved(x, of, verb):
+                    return False    # "стоимость продукции, отправленной в Алжир": goods a flow moved are trade
                 return morphology.parses(w)[0].tag.POS == "NOUN" and not FLOW.search(w) and \
                     morphology.lemma(w) not in _TRADE_SUBJECTS and x.mentions_before(of.start() + 1) == \
                     x.mentions_before(of.start())
             return lemma not in _TRADE_SUBJECTS and not FLOW.search(m.group(0))
         prev = m.group(0).lower()
+    return False
+
+
+def _moved(x: Sentence, noun: re.Match[str], verb: int) -> bool:
+    """Whether the noun after an amount ("стоимость продукции") is said, before the verb at `verb`, to be moved by
+    a flow participle that agrees with it in case and number ("продукции, отправленной в Алжир", "товаров,
+    поставленных в Турцию")."""
+    tag = morphology.parses(noun.group(0).lower())[0].tag
+    for w in _WORDS.finditer(x.s, noun.end(), min(verb, noun.end() + 60)):
+        p = morphology.parses(w.group(0).lower())[0]
+        if p.tag.POS == "PRTF" and FLOW.search(w.group(0)) and p.tag.case == tag.case and \
+                (p.tag.number == tag.number or tag.number is None):
+            return True
     return False
 
 
