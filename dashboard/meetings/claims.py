@@ -88,6 +88,8 @@ _TURN = re.compile(r"[;]\s|,\s+(?:тогда\s+как|в\s+то\s+время\s+�
 _OTHER_REGION = re.compile(r"(?<![\w-])(?:(?!Волгоград)[А-ЯЁ][а-яё]+[сц]к(?:ая|ой|ую|ий|ого|ому|им|ом)\s+"
                            r"(?:област|кра[йяюе])\w*|[А-ЯЁ][а-яё-]+\s+федеральн\w+\s+округ\w*|"
                            r"(?-i:ЮФО|СКФО|ЦФО|ПФО|СЗФО|УрФО|СФО|ДФО)(?![\w-]))")
+# a partner named as the other side of a trade: "товарооборот с Белоруссией", "поставки в Иран", "импорт из Китая"
+_TRADE_WITH = re.compile(r"(?<![\w-])(?:с|со|в|во|из)\s+$", re.I)
 _OWN_REGION = re.compile(r"(?<![\w-])волгоградск\w*", re.I)
 _PLANS = re.compile(r"планиру\w*|планах|намерен\w*|поставил\w*\s+цель|цел[ьи]\s|целев\w+|довести|прогноз\w*|"
                     r"ожида\w*|предполага\w*|предусматрива\w*|задач[аеуи]\s|национальн\w+\s+проект\w*|нацпроект\w*",
@@ -102,9 +104,15 @@ def _sentence_claims(s: str, default: str | None, period: Period | None, how: st
     x = Sentence(s, default, period, how, prev_flow, goods_seen, dollars, ref)
     x._flow_matches = flow_words
     x.prev_rank, x.topic, x.prev_metrics = prev_rank, topic, prev_metrics
-    if _NATIONAL.search(s) and not REGION_WORDS.search(s, 0, _unsaid_end(s)):
-        return []
     national = _national_parts(s) if _NATIONAL.search(s) else []
+    if national and not REGION_WORDS.search(s, 0, _unsaid_end(s)):
+        # no word of the region: Russia's figures, and those said after them, are not its own; a part before the
+        # first that speaks of Russia is the text's own ("Товарооборот с Белоруссией … составил 203 млн долларов,
+        # а товарооборот России и Белоруссии превысил 45 млрд")
+        if national[0][0] == 0 or not any(_TRADE_WITH.search(s, max(0, m - 5), m)
+                                          for m in x._mention_starts if m < national[0][0]):
+            return []   # "оборот Узбекистана вырос на 23 %, а на Россию пришлось …": the partner's own trade
+        national = [(national[0][0], len(s))]
     national += _other_region_parts(s) if _OTHER_REGION.search(s) else []
     if _OTHER_REGION.search(s) and not _OWN_REGION.search(s):
         return []
