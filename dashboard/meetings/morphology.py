@@ -90,10 +90,16 @@ def fraction_forms() -> dict[str, float]:
 
 
 def fraction(words: list[str]) -> float | None:
-    """'четверть' -> 0.25, 'две трети' -> 0.667, 'три четверти' -> 0.75; None for anything else."""
+    """'четверть' -> 0.25, 'две трети' -> 0.667, 'три четверти' -> 0.75, 'пятая часть' -> 0.2; None for anything
+    else."""
     if not words:
         return None
     part = fraction_forms().get(words[-1].lower())
+    if part is None and len(words) > 1 and lemma(words[-1].lower()) == "часть":
+        n = ordinal(words[-2])      # "пятая часть" -> 0.2, "двадцатую часть" -> 0.05 (a feminine ordinal)
+        if n is None or n < 2 or parses(words[-2].lower())[0].tag.gender != "femn":
+            return None
+        return 1 / n
     if part is None:
         return None
     times = cardinal(words[:-1]) if len(words) > 1 else 1

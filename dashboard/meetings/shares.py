@@ -36,8 +36,8 @@ _LIST_NUM = re.compile(r"\d+(?:[.,]\d+)?")
 # a share given as a fraction: "на долю КНР пришлось почти четверть импорта региона"
 _FRACTION_WORDS = "|".join(sorted(morphology.fraction_forms(), key=len, reverse=True))
 _SHARE_FRACTION = re.compile(r"(?<![\w-])(?:приход\w*|пришл\w*|составля\w*|составил\w*|(?P<this>это|или))\s+"
-                             rf"(?P<q>(?:почти|около|более|свыше|менее|порядка|примерно)\s+)?(?P<frac>(?:(?:две|три)\s+)?(?:{_FRACTION_WORDS}))"
-                             r"(?![\w-])", re.I)
+                             rf"(?P<q>(?:почти|около|более|свыше|менее|порядка|примерно)\s+)?(?P<frac>(?:(?:две|три)\s+)?(?:{_FRACTION_WORDS})|"
+                             r"[а-яё]+(?:ая|ой|ую|ья|ью|ьей)\s+част(?:ь|и|ью))(?![\w-])", re.I)
 
 
 def fractions(x: Sentence) -> None:
