@@ -21,8 +21,8 @@ _TIMES = re.compile(rf"(?:в\s+{NUM}(?P<andhalf>\s+с\s+половиной)?\s+�
 # a change given as a fraction: "сократился почти на четверть", "вырос более чем на треть", "на пятую часть",
 # "наполовину"
 _FRACTION_WORDS = "|".join(sorted(morphology.fraction_forms(), key=len, reverse=True))
-_FRACTION = re.compile(rf"(?<![\w-])(?:на\s+(?P<frac>(?:(?:две|три)\s+)?(?:{_FRACTION_WORDS})|[а-яё]+(?:ую|ью)\s+часть)|"
-                       r"(?P<half>наполовину))"
+_FRACTION = re.compile(rf"(?<![\w-])(?:на\s+(?P<frac>(?:(?:две|три)\s+)?(?:{_FRACTION_WORDS})|"
+                       r"[а-яё]+(?:ую|ью)\s+часть)|(?P<half>наполовину))"
                        r"(?![\w-])(?!\s+(?:[а-яё]+\s+)?(?:мест|позици|строчк|ступен|мест))", re.I)
 # what a factor "превышает" when it is a growth: the same figure of a base period
 _OVER_BASE = re.compile(r"\s+(?:[а-яё]+\s+){0,2}?(?:показател|уровен|уровн|значени|аналогичн|прошл|предыдущ|"
