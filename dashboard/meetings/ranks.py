@@ -169,8 +169,9 @@ def _listed_after(x: Sentence, end: int) -> list[str]:
     return out if len(out) >= 2 else []
 
 
-# the place of another period after a rank, told by the verb "быть" ("…, а годом ранее был пятым")
-_RANK_WAS = re.compile(rf"(?<![\w-])(?:был[аио]?|являл\w*|находил\w*|оста[её]тся|оставал\w*|остал\w*)\s+{_ORD}"
+# the place of another period after a rank, told by the verb "быть" ("…, а годом ранее был пятым", "был лишь девятым")
+_RANK_WAS = re.compile(rf"(?<![\w-])(?:был[аио]?|являл\w*|находил\w*|оста[её]тся|оставал\w*|остал\w*)\s+"
+                       rf"(?:(?:лишь|только|всего|уже|ещё|еще)\s+)?{_ORD}"
                        r"(?![\w-])", re.I)
 # the first place yielded to a partner named after it: "уступив первенство лишь Казахстану"
 _YIELDS_FIRST = re.compile(r"(?<![\w-])(?:уступи|уступа|отда|переда)\w*\s+(?:перв\w+\s+мест\w*|первенств\w*|"
