@@ -6,6 +6,7 @@ import bisect
 import re
 
 from dashboard.meetings import goods, morphology
+from dashboard.meetings.claim import Claim
 from dashboard.meetings.growth import other_subject as growth_subject_other
 from dashboard.meetings.growth import subject_other
 from dashboard.meetings.numerals import AHEAD, NUM, number, qual_at
@@ -207,6 +208,26 @@ def _not_done(x: Sentence, at: int) -> bool:
     return growth_subject_other(x, at)
 
 
+_RESPECTIVELY = re.compile(r"\s*(?:тонн\w*|т\.?)?\s*соответственно", re.I)
+
+
+def _respectively(x: Sentence, tonnes: list[tuple[int, bool, Claim]]) -> None:
+    """Tonnes of no goods of their own listed before "соответственно" pair in order with the goods of as many
+    tonnes before them: "1,6 млн тонн пшеницы и 210 тыс. тонн ячменя, годом ранее — 1,3 млн тонн и 190 тыс. тонн
+    соответственно"."""
+    ends = [i for i, (end, _, _) in enumerate(tonnes) if _RESPECTIVELY.match(x.s, end)]
+    for i in ends:
+        k = i
+        while k >= 0 and not tonnes[k][1]:
+            k -= 1
+        bare = tonnes[k + 1:i + 1]
+        named = tonnes[k + 1 - len(bare):k + 1] if k + 1 >= len(bare) else []
+        if len(bare) < 2 or len(named) != len(bare) or not all(own for _, own, _ in named):
+            continue
+        for (_, _, c), (_, _, n) in zip(bare, named, strict=True):
+            c.goods = n.goods
+
+
 def sums(x: Sentence) -> None:
     s = x.s
     flow_goods = [(m.start(), _goods_after(x, m.end())) for m in x.flow_matches()]
@@ -217,6 +238,7 @@ def sums(x: Sentence) -> None:
     from_named = next((f for f in _FROM_NAMED.finditer(s) if x.mention_at(f.end() - 1)), None)
     last = 0    # where the tonnes before end: goods named before them are theirs
     listed: str | None = None   # the goods of the tonnes before
+    tonnes: list[tuple[int, bool, Claim]] = []  # (end, goods named right after, claim) of each tonnes claim
     for m in _TONNES.finditer(s):
         amount = _amount(m)
         if not amount or not x.free(*m.span()):
@@ -257,6 +279,8 @@ def sums(x: Sentence) -> None:
         qual, start = qual_at(s, _num_start(m))
         x.add(start, m.end(), MASS[flow], x.partner_at(m.start(), False), qual, claimed * scale, core=m.start(),
               claimed=claimed, unit="т", scale=scale_name, step=step, goods=g)
+        tonnes.append((m.end(), _goods_after(x, m.end()) is not None, x.out[-1][2]))
+    _respectively(x, tonnes)
     placed.sort()
     for m in _MONEY.finditer(s):
         amount = _amount(m) if m.group("scale") or m.group("wscale") else None
