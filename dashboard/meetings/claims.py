@@ -120,6 +120,7 @@ def _sentence_claims(s: str, default: str | None, period: Period | None, how: st
         return []
     ranks.ranks(x)
     counts.counts(x)
+    money.listed_sums(x)
     money.sums(x)
     shares.lists(x)
     shares.fractions(x)

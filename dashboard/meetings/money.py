@@ -228,6 +228,40 @@ def _respectively(x: Sentence, tonnes: list[tuple[int, bool, Claim]]) -> None:
             c.goods = n.goods
 
 
+# sums of two or more partners in one list: "экспорт в Казахстан, Узбекистан и Киргизию составил 96,4 млн, 41,2 млн
+# и 8,7 млн долларов соответственно"
+_ONE_SUM = r"\d+(?:[.,]\d+)?\s*(?:млрд|млн|тыс)\.?"
+_SUM_LIST = re.compile(rf"(?<![\w-])(?P<list>{_ONE_SUM}(?:\s*,\s*{_ONE_SUM})*\s*,?\s+и\s+{_ONE_SUM})\s*"
+                       r"(?:долл\w*\.?(?:\s+США)?|\$)\s+соответственно", re.I)
+_SUM_ONE = re.compile(r"(?P<num>\d+(?:[.,]\d+)?)\s*(?P<scale>млрд|млн|тыс)")
+
+
+def listed_sums(x: Sentence) -> None:
+    """Sums of two or more partners in one list before "соответственно", paired in order with as many countries
+    named right before it in one enumeration ("в Казахстан, Узбекистан и Киргизию")."""
+    s = x.s
+    if "соответственно" not in s.lower():
+        return
+    for m in _SUM_LIST.finditer(s):
+        items = list(_SUM_ONE.finditer(m.group("list")))
+        i = x.mentions_before(m.start())
+        named = x.mentions[max(0, i - len(items)):i]
+        if len(named) < len(items) or not x.free(*m.span()) or any(
+                not re.fullmatch(r"\s*,\s*|\s+и\s+", s[a[2]:b[1]]) for a, b in zip(named, named[1:], strict=False)):
+            continue
+        flow, _ = flow_metric(x, m.start())
+        if _not_done(x, m.start()):
+            continue
+        for (iso, _, _), v in zip(named, items, strict=True):
+            n = number(v.group("num"))
+            if n:
+                scale, name = _scale(v.group("scale"))
+                x.add(m.start() + v.start(), m.start() + v.end(), flow, iso, "exact", n[0] * scale,
+                      core=m.start() + v.start(), claimed=n[0], unit="$", scale=name, step=scale / 10 ** n[1])
+        for k in range(m.start() // 64, (m.end() - 1) // 64 + 1):     # the currency and its list are taken
+            x.used.setdefault(k, []).append((m.start(), m.end()))
+
+
 def sums(x: Sentence) -> None:
     s = x.s
     flow_goods = [(m.start(), _goods_after(x, m.end())) for m in x.flow_matches()]
