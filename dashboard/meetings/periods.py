@@ -35,6 +35,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(rx,
     ("range", rf"(?<![\w-])(?:(?P<a>{_MONTH})\s*[-–—]\s*|с\s+(?P<a2>{_MONTH})\s+по\s+)(?P<b>{_MONTH}){_WHEN}"),
     ("months", rf"(?<![\w-])(?P<n>\d{{1,2}}|{_NUMW})\s+(?:(?:перв\w+|последн\w+)\s+)?(?:месяц\w*|мес\.){_WHEN}"),
     ("half", rf"(?<![\w-])(?P<h>перв\w*|втор\w*|II?)\s+полугоди\w*{_WHEN}"),
+    # the half year a report names alone is the first: "за полугодие", "по итогам полугодия"
+    ("half", rf"(?<![\w-])(?:за|по\s+итогам)\s+полугоди\w*{_WHEN}"),
     ("quarters", rf"(?<![\w-])(?:тр[её]х|три|двух|два)\s+квартал\w*{_WHEN}"),
     ("quarter", rf"(?<![\w-])(?P<q>[а-яё]+|[1-4]-?м?|{_ROMAN})\s+квартал\w*{_WHEN}"),
     ("since_start", r"(?<![\w-])с\s+начала\s+(?:(?:текущего|этого|нынешнего)\s+)?года"),
@@ -103,7 +105,7 @@ def _make(kind: str, m: re.Match[str], ref: dt.date | None) -> tuple[Period, boo
         count = int(n) if n.isdigit() else morphology.cardinal(n.split())
         span = (1, count) if count and 1 <= count <= 12 else None
     elif kind == "half":
-        h = m.group("h").lower()
+        h = (m.groupdict().get("h") or "перв").lower()
         span = (1, 6) if h.startswith("перв") or h == "i" else (7, 12)
     elif kind == "quarters":
         span = (1, 9) if m.group(0).lower().startswith("тр") else (1, 6)
