@@ -236,6 +236,33 @@ _SUM_LIST = re.compile(rf"(?<![\w-])(?P<list>{_ONE_SUM}(?:\s*,\s*{_ONE_SUM})*\s*
 _SUM_ONE = re.compile(r"(?P<num>\d+(?:[.,]\d+)?)\s*(?P<scale>млрд|млн|тыс)")
 
 
+# tonnes of two or more partners in one list, the scale said once or with each: "в Египет, Ливию и Алжир отправлено
+# 700, 150 и 90 тыс. тонн пшеницы соответственно"
+_ONE_MASS = r"\d+(?:[.,]\d+)?(?:\s*(?:млн|тыс)\.?)?"
+_MASS_LIST = re.compile(rf"(?<![\w-])(?P<list>{_ONE_MASS}(?:\s*,\s*{_ONE_MASS})*\s*,?\s+и\s+{_ONE_MASS})\s*"
+                        r"(?P<t>тонн\w*|т\.?)(?P<goods>(?:\s+[а-яё-]+){0,3}?)\s+соответственно", re.I)
+_MASS_ONE = re.compile(r"(?P<num>\d+(?:[.,]\d+)?)(?:\s*(?P<scale>млн|тыс))?")
+
+
+def _listed(x: Sentence, m: re.Match[str], n: int) -> list[str]:
+    """The n countries of the one enumeration ("в Казахстан, Узбекистан и Киргизию") right before a list, else []."""
+    i = x.mentions_before(m.start())
+    named = x.mentions[max(0, i - n):i]
+    if len(named) < n or not x.free(*m.span()) or any(
+            not _JOINED.fullmatch(s_between) for s_between in (x.s[a[2]:b[1]] for a, b in zip(named, named[1:],
+                                                                                              strict=False))):
+        return []
+    return [iso for iso, _, _ in named]
+
+
+_JOINED = re.compile(r"\s*,\s*|\s+и\s+")
+
+
+def _take(x: Sentence, m: re.Match[str]) -> None:
+    for k in range(m.start() // 64, (m.end() - 1) // 64 + 1):     # the unit and its list are taken
+        x.used.setdefault(k, []).append((m.start(), m.end()))
+
+
 def listed_sums(x: Sentence) -> None:
     """Sums of two or more partners in one list before "соответственно", paired in order with as many countries
     named right before it in one enumeration ("в Казахстан, Узбекистан и Киргизию")."""
@@ -258,8 +285,23 @@ def listed_sums(x: Sentence) -> None:
                 scale, name = _scale(v.group("scale"))
                 x.add(m.start() + v.start(), m.start() + v.end(), flow, iso, "exact", n[0] * scale,
                       core=m.start() + v.start(), claimed=n[0], unit="$", scale=name, step=scale / 10 ** n[1])
-        for k in range(m.start() // 64, (m.end() - 1) // 64 + 1):     # the currency and its list are taken
-            x.used.setdefault(k, []).append((m.start(), m.end()))
+        _take(x, m)
+    for m in _MASS_LIST.finditer(s):
+        items = list(_MASS_ONE.finditer(m.group("list")))
+        partners = _listed(x, m, len(items))
+        if not partners or _not_done(x, m.start()):
+            continue
+        flow, _ = flow_metric(x, m.start())
+        g = _goods_after(x, m.end("t"))
+        last_scale = items[-1].group("scale")
+        for iso, v in zip(partners, items, strict=True):
+            n = number(v.group("num"))
+            if n:
+                scale, name = _scale(v.group("scale") or last_scale)
+                x.add(m.start() + v.start(), m.start() + v.end(), MASS[flow], iso, "exact", n[0] * scale,
+                      core=m.start() + v.start(), claimed=n[0], unit="т", scale=name, step=scale / 10 ** n[1],
+                      goods=g)
+        _take(x, m)
 
 
 def sums(x: Sentence) -> None:

@@ -152,8 +152,8 @@ def _turned(x: Sentence, m: re.Match[str], flow: str, any_verb: bool = False) ->
         if head is None:
             return flow
         words, end = [head.group("a")], head.end("a")
-    if not any(agrees(w, verb) for w in words):     # its noun: "Объединённые Арабские Эмираты"
-        return flow
+    if not any(agrees(w, verb) for w in words) and not _listed_subject(x, i - 1, verb):
+        return flow     # its noun must agree: "Объединённые Арабские Эмираты"; a list of them takes the plural
     if any(agrees(w, verb) for w in _WORD.findall(x.s, end, m.start())):
         return flow
     return other(flow)
@@ -163,6 +163,20 @@ _WORD = re.compile(r"[а-яё]{3,}", re.I)
 # the partner named by a common noun as the subject: "Наша страна закупила в регионе…", "республика приобрела…"
 _WHICH = re.compile(r"(?<![\w-])котор\w*", re.I)
 _PARTNER_NOUNS = frozenset({"страна", "республика", "государство", "королевство"})
+
+
+_JOINED = re.compile(r"\s*,\s*|\s+и\s+")
+
+
+def _listed_subject(x: Sentence, i: int, verb: OpencorporaTag) -> bool:
+    """Whether the country named i-th ends a list of countries, the first after no preposition, that a plural verb
+    has for its subject: "Египет, Ливия и Алжир закупили"."""
+    if verb.number != "plur" or not i or not _JOINED.fullmatch(x.s, x.mentions[i - 1][2], x.mentions[i][1]):
+        return False
+    while i and _JOINED.fullmatch(x.s, x.mentions[i - 1][2], x.mentions[i][1]):
+        i -= 1
+    start = x.mentions[i][1]
+    return start not in x._adjective_starts and not _PREPOSITION.search(x.s, max(0, start - 10), start)
 
 
 def _turned_by_name(x: Sentence, m: re.Match[str], flow: str) -> str:
