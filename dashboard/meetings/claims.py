@@ -126,7 +126,26 @@ def _sentence_claims(s: str, default: str | None, period: Period | None, how: st
     shares.fractions(x)
     growth.growth(x)
     return [c for _, i, c in sorted(x.out, key=lambda e: (e[0], e[1]))
-            if not any(a <= x.cores[i] < b for a, b in national)]
+            if not any(a <= x.cores[i] < b for a, b in national) and not _of_group(x, c, x.cores[i])]
+
+
+_JOINED = re.compile(r"\s*,\s*|\s+и\s+")
+_GROUP_FIGURES = frozenset({"$", "т"})
+
+
+def _of_group(x: Sentence, c: Claim, core: int) -> bool:
+    """Whether a sum or a quantity is that of a group of partners named as one list in its clause ("Египет, Ливия и
+    Алжир закупили 700 тыс. тонн", "с Турцией и Египтом — 1,6 млрд"): no one partner's figure (the lists paired by
+    "соответственно" are each partner's)."""
+    if c.unit not in _GROUP_FIGURES or "соответственно" in x.s.lower():
+        return False
+    i = x.mentions_before(core)
+    if i < 2 or x.mentions[i - 1][0] != c.partner:
+        return False
+    (_, _, end), (_, start, last_end) = x.mentions[i - 2], x.mentions[i - 1]
+    a = x.clause_span(core)[0]
+    return _JOINED.fullmatch(x.s, end, start) is not None and x.mentions[i - 2][1] >= x.subject_start(a) and \
+        "(" not in x.s[last_end:core]
 
 
 # who said it and where, after the figures: "…, сообщил посол Монголии на встрече в областной думе" (a region word
