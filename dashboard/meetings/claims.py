@@ -134,10 +134,11 @@ _GROUP_FIGURES = frozenset({"$", "т"})
 
 
 def _of_group(x: Sentence, c: Claim, core: int) -> bool:
-    """Whether a sum or a quantity is that of a group of partners named as one list in its clause ("Египет, Ливия и
-    Алжир закупили 700 тыс. тонн", "с Турцией и Египтом — 1,6 млрд"): no one partner's figure (the lists paired by
-    "соответственно" are each partner's)."""
-    if c.unit not in _GROUP_FIGURES or "соответственно" in x.s.lower():
+    """Whether a sum, a quantity, a growth or a share is that of a group of partners named as one list in its clause
+    ("Египет, Ливия и Алжир закупили 700 тыс. тонн", "экспорт в Казахстан и Узбекистан вырос на 20 %"): no one
+    partner's figure (the lists paired by "соответственно" are each partner's; a rank holds for each)."""
+    if not (c.unit in _GROUP_FIGURES or c.metric.endswith(("_growth", "_share", "_change"))) or \
+            "соответственно" in x.s.lower():
         return False
     i = x.mentions_before(core)
     if i < 2 or x.mentions[i - 1][0] != c.partner:
