@@ -156,6 +156,25 @@ _OWN_TERMS = re.compile(r"товарооборот|оборот|торгов|п�
 _FIRST_GROUP = re.compile(r"(?<![\w-])(?:перв|верхн)\w+\s+(?P<w>[а-яё]+)(?P<rest>[^:.;]{0,120}?):\s*", re.I)
 
 
+_PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?:в|во|из|с|со|на|для|у|к|ко|по|от|до|между|о|об)\s+$", re.I)
+
+
+def _listed_before(x: Sentence, at: int) -> list[str]:
+    """The partners of one list ending with the country named last before `at` in its clause, the first after no
+    preposition: the subject of "Казахстан и Узбекистан вошли в пятёрку"; [] unless two or more are joined."""
+    i = x.mentions_before(at) - 1
+    if x.mentions[i][1] < x.clause_span(at)[0]:
+        return []
+    out = [x.mentions[i][0]]
+    while i and _LIST_JOIN.fullmatch(x.s, x.mentions[i - 1][2], x.mentions[i][1]):
+        i -= 1
+        out.append(x.mentions[i][0])
+    start = x.mentions[i][1]
+    if len(out) < 2 or _PREPOSITION_BEFORE.search(x.s, max(0, start - 10), start):
+        return []
+    return out[::-1]
+
+
 def _listed_after(x: Sentence, end: int) -> list[str]:
     """The partners listed soon after position `end` ("в пятёрку ведущих партнёров вошли Турция, Китай, Египет,
     Казахстан и Беларусь"), when at least two are named together; else []."""
@@ -344,7 +363,8 @@ def _ranks(x: Sentence) -> None:
         size = int(m.group("d")) if m.group("d") else morphology.top_n(m.group("w") or "")
         if size and x.free(*m.span()) and not _REGIONS_AFTER.match(s[m.end():m.end() + AHEAD]):
             metric = _top_metric(x, m, _buyers(s, m.end()))
-            listed: list[str | None] = [] if x.mentions_before(m.start()) else [*_listed_after(x, m.end())]
+            listed: list[str | None] = [*_listed_before(x, m.start())] if x.mentions_before(m.start()) else \
+                [*_listed_after(x, m.end())]
             for p in listed or [x.partner_at(m.start(), False)]:
                 x.add(m.start(), m.end(), metric, p, "top_n", size)
     for m in _TOP_NUM.finditer(s):
