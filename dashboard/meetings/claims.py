@@ -125,20 +125,22 @@ def _sentence_claims(s: str, default: str | None, period: Period | None, how: st
     shares.lists(x)
     shares.fractions(x)
     growth.growth(x)
+    paired = _RESPECTIVELY.search(s)     # looked for once: a sentence may hold thousands of figures
     return [c for _, i, c in sorted(x.out, key=lambda e: (e[0], e[1]))
-            if not any(a <= x.cores[i] < b for a, b in national) and not _of_group(x, c, x.cores[i])]
+            if not any(a <= x.cores[i] < b for a, b in national) and not (paired is None and
+                                                                         _of_group(x, c, x.cores[i]))]
 
 
 _JOINED = re.compile(r"\s*,\s*|\s+и\s+")
 _GROUP_FIGURES = frozenset({"$", "т"})
+_RESPECTIVELY = re.compile(r"(?<![\w-])соответственно(?![\w-])", re.I)
 
 
 def _of_group(x: Sentence, c: Claim, core: int) -> bool:
     """Whether a sum, a quantity, a growth or a share is that of a group of partners named as one list in its clause
     ("Египет, Ливия и Алжир закупили 700 тыс. тонн", "экспорт в Казахстан и Узбекистан вырос на 20 %"): no one
     partner's figure (the lists paired by "соответственно" are each partner's; a rank holds for each)."""
-    if not (c.unit in _GROUP_FIGURES or c.metric.endswith(("_growth", "_share", "_change"))) or \
-            "соответственно" in x.s.lower():
+    if not (c.unit in _GROUP_FIGURES or c.metric.endswith(("_growth", "_share", "_change"))):
         return False
     i = x.mentions_before(core)
     if i < 2 or x.mentions[i - 1][0] != c.partner:
