@@ -20,9 +20,10 @@ _SCALE = r"(?P<scale>миллиард\w*|миллион\w*|тысяч\w*|млр�
 _PART = rf"(?:\.?\s+(?P<num2>\d{{1,3}}(?:[.,]\d+)?|(?<![а-яё]){morphology.number_words_pattern()}(?![а-яё]))\s*" \
     r"(?P<scale2>миллион\w*|тысяч\w*|млн|тыс))?"
 # a scale word that is the number itself: "полмиллиарда", "полтора миллиона", "превысил миллиард долларов"
-_SCALE_WORD = r"(?:(?P<half>пол)(?=миллиард|миллион)|(?P<oneandhalf>полтор[аы]|полутора)\s+)?" \
-    r"(?P<wscale>миллиард\w*|миллион\w*)"
-_HEAD = rf"(?:(?<![\w-]){NUM}\s*{_SCALE}?{_PART}|(?<![\w-]){_SCALE_WORD})"
+# "четверть миллиарда", "три четверти миллиона": a fraction of it
+_SCALE_WORD = r"(?:(?P<half>пол)(?=миллиард|миллион)|(?P<oneandhalf>полтор[аы]|полутора)\s+|" \
+    r"(?P<frac>(?:(?:две|три)\s+)?(?:четверт|трет)[ьиюей]+)\s+)?(?P<wscale>миллиард\w*|миллион\w*)"
+_HEAD = rf"(?:(?<![\w-]){_SCALE_WORD}|(?<![\w-]){NUM}\s*{_SCALE}?{_PART})"    # "три четверти миллиарда" whole
 _MONEY = re.compile(rf"(?P<cur1>\$\s*)?{_HEAD}\.?(?:\s*(?P<cur>долл\w*\.?(?:\s+США)?|\$|USD|"
                     r"американских\s+долларов|руб\w*\.?|евро|€))?", re.I)
 # "тонн", "т." and "т" alone before the next word ("126 тыс. т стальных труб")
@@ -85,6 +86,9 @@ def _amount(m: re.Match[str]) -> tuple[float, float, str, float] | None:
     5e8), "27 845,3 тыс." (27845.3, 1e3, "тыс", 100)."""
     if m.group("wscale"):
         scale, name = _scale(m.group("wscale"))
+        if m.group("frac"):
+            frac = morphology.fraction(m.group("frac").split())
+            return (frac, scale, name, scale * frac) if frac else None
         value = 0.5 if m.group("half") else 1.5 if m.group("oneandhalf") else 1.0
         return value, scale, name, scale * (0.5 if value != 1.0 else 1.0)
     n = number(m.group("num"))
@@ -101,7 +105,8 @@ def _amount(m: re.Match[str]) -> tuple[float, float, str, float] | None:
 
 def _num_start(m: re.Match[str]) -> int:
     return m.start("num") if m.group("num") else m.start("half") if m.group("half") else \
-        m.start("oneandhalf") if m.group("oneandhalf") else m.start("wscale")
+        m.start("oneandhalf") if m.group("oneandhalf") else m.start("frac") if m.group("frac") else \
+        m.start("wscale")
 
 
 def _goods_after(x: Sentence, at: int) -> str | None:
