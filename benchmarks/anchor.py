@@ -8,9 +8,10 @@ In a fresh process, on the same FTS files our importer reads: DuckDB's own read_
 (tab-separated, decimal comma, codes as text) into a declarations table of the columns of our `trade`
 (the region code cut from "45000 - Г. МОСКВА", year and month from the period, the flow as E/I, the partner's
 ISO2 by a join on the partners' codes as our check does, money as exact integer cents), then the three monthly
-rollups by GROUP BY, sorted by region and year as rollups.sql sorts them, all in one new DuckDB file, committed
-and closed. No check of any kind: no duplicate keys, no encodings, no value ranges, no refusal report. What it
-costs is what DuckDB costs for that end state; the benchmark runs it beside our import and reports the ratio.
+rollups and the goods page's whole-year one by GROUP BY, sorted by region and year as rollups.sql sorts them, all
+in one new DuckDB file, committed and closed. No check of any kind: no duplicate keys, no encodings, no value
+ranges, no refusal report. What it costs is what DuckDB costs for that end state; the benchmark runs it beside our
+import and reports the ratio.
 
 Prints (or writes) JSON: seconds (connect to close), peak_mb (the process's ru_maxrss), rows, and the time of
 each statement.
@@ -45,6 +46,9 @@ CREATE TABLE r_heading_month (
 );
 CREATE TABLE r_heading_region (
     region VARCHAR, year SMALLINT, month TINYINT, flow VARCHAR, heading VARCHAR, value_cents BIGINT, netto_kg DOUBLE
+);
+CREATE TABLE r_heading_year (
+    region VARCHAR, year SMALLINT, flow VARCHAR, heading VARCHAR, value_cents BIGINT, netto_kg DOUBLE
 );
 """
 
@@ -82,6 +86,11 @@ FROM trade GROUP BY ALL ORDER BY region, year
     "r_heading_region": """
 INSERT INTO r_heading_region
 SELECT region, year, month, flow, substr(hs10, 1, 4), sum(value_cents), sum(netto_kg)
+FROM trade GROUP BY ALL ORDER BY region, year
+""",
+    "r_heading_year": """
+INSERT INTO r_heading_year
+SELECT region, year, flow, substr(hs10, 1, 4), sum(value_cents), sum(netto_kg)
 FROM trade GROUP BY ALL ORDER BY region, year
 """,
 }

@@ -329,10 +329,9 @@ def monthly_flows(store: Store, region: str, iso2: str | None = None) -> pd.Data
 
 
 def commodity_structure(store: Store, region: str, period: Period, iso2: str | None = None) -> pd.DataFrame:
-    """Trade by heading, chapter and section: of the whole region (its own rollup), or with one partner."""
-    if iso2 is None:
-        return store.df("commodity_structure", region=region, **period.params)
-    return store.df("commodity_structure_partner", region=region, partner=iso2, **period.params)
+    """Trade by heading, chapter and section: of the whole region (its own rollups), or with one partner."""
+    from dashboard.store import structure
+    return structure.commodity_structure(store, region, period, iso2)
 
 
 def chapter_partners(store: Store, region: str, period: Period, chapter: str,

@@ -194,6 +194,19 @@ def finish(con: duckdb.DuckDBPyConnection, replaced: bool) -> None:
     sqlfiles.run(con, "rollup_coverage_touched", y_from=lo, y_to=hi)
 
 
+def keep_years(con: duckdb.DuckDBPyConnection) -> None:
+    """The whole-year rollup of the version (r_heading_year, segments.YEARLY) after a publication's function: taken
+    again for the region-years it touched (its declarations, replaced months included), or built whole in a version
+    made before it. It lives in the version file, so it is summed from the monthly rollups as this version sees
+    them, never added to: a withdrawn month leaves nothing to subtract."""
+    if not sqlfiles.run(con, "heading_year_present").fetchall()[0][0]:
+        sqlfiles.run(con, "heading_year_build")
+        return
+    lo, hi = sqlfiles.run(con, "touched_years").fetchall()[0]
+    if lo is not None:
+        sqlfiles.run(con, "heading_year_touched", y_from=lo, y_to=hi)
+
+
 def rebuild(con: duckdb.DuckDBPyConnection) -> None:
     """Every rollup from the whole declarations table (rollups.sql, their definition): run when a schema
     conversion has changed the money (build.apply_schema), and the reference tests/unit/test_rollups.py holds

@@ -18,6 +18,9 @@ A segment (or a version's own tables) written before the region's heading rollup
 its branch of that view sums its r_heading_month instead (DERIVED: the same rows), and the first merge that
 rewrites the segment stores the table.
 
+The whole-year rollup of the goods page (YEARLY: r_heading_year) is no segment's: it lives in the version file,
+like the coverage tables, and a version without it is read through a view summing its monthly rollup.
+
 A transaction of DuckDB writes to one database only: a publication therefore runs in auto-commit mode; it is
 atomic because nothing it writes is reachable before its version file is renamed into place (versions.py).
 
@@ -44,6 +47,11 @@ TABLES = ("trade", "r_partner_month", "r_heading_month", "r_heading_region")  # 
 # A table of segments written before it existed, as a query over the tables they have (the same rows: rollups.sql)
 DERIVED = {"r_heading_region": "SELECT region, year, month, flow, heading, CAST(sum(value_cents) AS BIGINT) AS "
                                "value_cents, sum(netto_kg) AS netto_kg FROM {db}.r_heading_month GROUP BY ALL"}
+# The version's own rollups summed over the months (the page's grain when it asks for a whole year), kept by every
+# publication for the region-years it touched (rollups.keep_years); a version made before one reads this query
+# over the monthly rollup instead (the same sums) until its next publication builds the table
+YEARLY = {"r_heading_year": "SELECT region, year, flow, heading, CAST(sum(value_cents) AS BIGINT) AS value_cents, "
+                            "sum(netto_kg) AS netto_kg FROM r_heading_region GROUP BY ALL"}
 # The order of a rollup's rows inside a segment a merge writes: region and year first, so that DuckDB's zone maps
 # skip other regions' and years' row groups, then the partner, so that a partner's page skips most of the rest
 ORDER = {"r_partner_month": "region, year, partner", "r_heading_month": "region, year, partner",
@@ -65,7 +73,8 @@ class Segment:
 @dataclass(frozen=True)
 class Layout:
     """The segments a version lists, those with withdrawn rows (their scans filter them out), and the tables of
-    DERIVED that a segment (by number; 0 = the version's own tables) lacks, known once they are attached."""
+    DERIVED that a segment (by number; 0 = the version's own tables) lacks, known once they are attached, and the
+    tables of YEARLY the version (0) lacks."""
     folder: Path
     segments: tuple[Segment, ...] = ()
     withdrawn: frozenset[int] = frozenset()
@@ -115,12 +124,14 @@ def attach(con: duckdb.DuckDBPyConnection, folder_: Path) -> Layout:
 
 
 def _lacking(con: duckdb.DuckDBPyConnection, lay: Layout) -> Layout:
-    """The layout with the DERIVED tables each attached segment, and the version itself (0), lacks."""
+    """The layout with the DERIVED tables each attached segment, and the version itself (0), lacks, and the YEARLY
+    tables the version lacks."""
     own = str(con.execute("SELECT current_database()").fetchall()[0][0])
     have = {(r[0], r[1]) for r in con.execute(
         "SELECT database_name, table_name FROM duckdb_tables() WHERE schema_name = 'main'").fetchall()}
     names = {0: own} | {s.id: alias(s.id) for s in lay.segments}
     lacking = frozenset((i, t) for i, db in names.items() for t in DERIVED if (db, t) not in have)
+    lacking |= frozenset((0, t) for t in YEARLY if (own, t) not in have)
     return dataclasses.replace(lay, lacking=lacking)
 
 
@@ -170,6 +181,9 @@ def define_views(cur: duckdb.DuckDBPyConnection, lay: Layout) -> None:
             for s in lay.segments]
         if lay.segments or (0, table) in lay.lacking:  # else the version's own table is the table
             cur.execute(_view(table, parts))
+    for table, query in YEARLY.items():  # over the views just defined (a temp view shadows the table)
+        if (0, table) in lay.lacking:
+            cur.execute(_view(table, [query]))
 
 
 def _view(name: str, parts: list[str]) -> str:

@@ -16,6 +16,7 @@ from dashboard.store import rollups, segments, sqlfiles, versions
 TABLES = {"r_partner_month": ["region", "year", "month", "partner", "flow"],
           "r_heading_region": ["region", "year", "month", "flow", "heading"],
           "r_heading_month": ["region", "year", "month", "partner", "flow", "heading"],
+          "r_heading_year": ["region", "year", "flow", "heading"],
           "r_region_coverage": ["region", "year"], "r_source_coverage": ["region", "year", "source_id"]}
 
 
