@@ -34,14 +34,15 @@ _ROMAN_VALUES = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(rx, re.I)) for kind, rx in (
     ("range", rf"(?<![\w-])(?:(?P<a>{_MONTH})\s*[-–—]\s*|с\s+(?P<a2>{_MONTH})\s+по\s+)(?P<b>{_MONTH}){_WHEN}"),
     ("months", rf"(?<![\w-])(?P<n>\d{{1,2}}|{_NUMW})\s+(?:(?:перв\w+|последн\w+)\s+)?(?:месяц\w*|мес\.){_WHEN}"),
-    ("half", rf"(?<![\w-])(?P<h>перв\w*|втор\w*|II?)\s+полугоди\w*{_WHEN}"),
+    ("half", rf"(?<![\w-])(?P<h>перв\w*|втор\w*|II?|минувш\w*|прошедш\w*|истекш\w*)\s+полугоди\w*{_WHEN}"),
     # the half year a report names alone is the first: "за полугодие", "по итогам полугодия"
     ("half", rf"(?<![\w-])(?:за|по\s+итогам)\s+полугоди\w*{_WHEN}"),
     ("quarters", rf"(?<![\w-])(?:тр[её]х|три|двух|два)\s+квартал\w*{_WHEN}"),
     ("quarter", rf"(?<![\w-])(?P<q>[а-яё]+|[1-4]-?м?|{_ROMAN})\s+квартал\w*{_WHEN}"),
     ("since_start", r"(?<![\w-])с\s+начала\s+(?:(?:текущего|этого|нынешнего)\s+)?года"),
     ("month", rf"(?<![\w-])в\s+(?P<m>{_IN_MONTH}){_WHEN}(?![\w-])"),
-    ("year", rf"(?<![\w-]){_YEAR}|(?:по\s+итогам|за)\s+(?P<y2>(?:19|20)\d{{2}})(?!\d)"),
+    # a heading's year: "Итоги-2024.", "итоги 2023:" (the noun left out)
+    ("year", rf"(?<![\w-]){_YEAR}|(?:(?:по\s+итогам|за)\s+|итог\w*\s*[-–—]?\s*)(?P<y2>(?:19|20)\d{{2}})(?!\d)"),
     ("relative", rf"(?<![\w-]){_REL}"),
 ))
 # a base of comparison: "к уровню января–июня 2023 г.", "превышает показатель аналогичного периода 2022 года"
@@ -106,11 +107,15 @@ def _make(kind: str, m: re.Match[str], ref: dt.date | None) -> tuple[Period, boo
         span = (1, count) if count and 1 <= count <= 12 else None
     elif kind == "half":
         h = (m.groupdict().get("h") or "перв").lower()
+        if _LAST_PART.match(h) and ref is not None:     # "в минувшем полугодии": the last that had ended
+            return (Period(ref.year, 1, 6) if ref.month > 6 else Period(ref.year - 1, 7, 12)), True
         span = (1, 6) if h.startswith("перв") or h == "i" else (7, 12)
     elif kind == "quarters":
         span = (1, 9) if m.group(0).lower().startswith("тр") else (1, 6)
     elif kind == "quarter":
         word = m.group("q").lower()
+        if _LAST_PART.match(word):     # "в минувшем квартале": the last one that had ended by the meeting
+            return _last_quarter(ref)
         q = int(word.rstrip("-м")) if word[0].isdigit() else _ROMAN_VALUES.get(word.upper()) \
             or morphology.ordinal(word)
         span = (3 * q - 2, 3 * q) if q and 1 <= q <= 4 else None
@@ -123,6 +128,17 @@ def _make(kind: str, m: re.Match[str], ref: dt.date | None) -> tuple[Period, boo
     if year is None:
         return None
     return Period(year, *span), relative
+
+
+# a part of the year told by its place before the meeting: "в минувшем квартале", "за прошедший квартал"
+_LAST_PART = re.compile(r"(?:минувш|прошл|прошедш|истекш|предыдущ)\w*$")
+
+
+def _last_quarter(ref: dt.date | None) -> tuple[Period, bool] | None:
+    if ref is None:
+        return None
+    q = (ref.month - 1) // 3     # the quarters that had ended this year
+    return (Period(ref.year, 3 * q - 2, 3 * q) if q else Period(ref.year - 1, 10, 12)), True
 
 
 def _first(sentence: str, ref: dt.date | None) -> Found | None:
