@@ -166,9 +166,19 @@ def _unsaid_end(s: str) -> int:
 def _other_region_parts(s: str) -> list[tuple[int, int]]:
     """The parts of a sentence that speak of another region and not of this one ("В Астраханской области, на долю
     которой приходится около 40 % этого объёма, …, а волгоградские участники ВЭД …")."""
-    cuts = [0, *(m.end() for m in _TURN.finditer(s)), len(s)]
-    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False)
-            if _OTHER_REGION.search(s, a, b) and not _OWN_REGION.search(s, a, b)]
+    cuts = sorted({0, *(m.end() for m in _TURN.finditer(s)), *(m.start() for m in _THAT_PART.finditer(s)), len(s)})
+    out: list[tuple[int, int]] = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        if _OTHER_REGION.search(s, a, b) and not _OWN_REGION.search(s, a, b):
+            out.append((a, b))
+        elif out and out[-1][1] == a and _THAT_PART.match(s, a):
+            # "Краснодарский край экспортировал … 2,3 млрд долларов, что почти в пять раз больше волгоградского
+            # показателя": a 'что' clause tells of the figure before it, the region's own word there is the base
+            out[-1] = (out[-1][0], b)
+    return out
+
+
+_THAT_PART = re.compile(r",\s+что\s", re.I)
 
 
 def _national_parts(s: str) -> list[tuple[int, int]]:

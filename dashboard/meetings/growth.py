@@ -10,10 +10,12 @@ from dashboard.meetings.numerals import NUM, number, qual_at
 from dashboard.meetings.sentence import FALL, FLOW, GROW, GROWTH, Sentence, agrees, flow_metric, verb_before
 from dashboard.meetings.sentence import TRADE_NOUNS as _TRADE_NOUNS
 
-# a signed percent is a change: "составил 2,9 млн долларов (+41 %)", "(-8 %)"
-_PCT = re.compile(rf"(?<![\w-])(?P<sign>[+\u2212]\s?|(?<=\()-)?{NUM}\s*(?:%|процент(?!\w*\s+пункт)\w*)"
+# a signed percent is a change: "составил 2,9 млн долларов (+41 %)", "(-8 %)", "(–7,2 % к …)" (a hyphen or a dash
+# after a bracket is a minus)
+_PCT = re.compile(rf"(?<![\w-])(?P<sign>[+\u2212]\s?|(?<=\()[-–]\s?|(?<=\(\s)[-–]\s?)?{NUM}\s*"
+                  r"(?:%|процент(?!\w*\s+пункт)\w*)"
                   r"(?P<rel>\s+(?:к|от)\s+(?:уровн\w*|аналогичному|показател\w+|прошл\w+|предыдущ\w+))?"
-                  r"(?P<cmp>\s+(?:больше|выше|меньше|ниже))?", re.I)
+                  r"(?P<cmp>\s+(?:больше|выше|меньше|ниже|превыша\w*|превысил\w*|превзош\w*))?", re.I)
 # "в 2,1 раза превышает показатель": a factor over the base is a growth too; "в два с половиной раза"
 _TIMES = re.compile(rf"(?:в\s+{NUM}(?P<andhalf>\s+с\s+половиной)?\s+раза?|в\s+(?P<half>полтора|полторы)\s+раза|"
                     r"(?P<word>вдвое|втрое|вчетверо|впятеро|вдесятеро)|(?P<verbal>удво|утро)(?:ил|ит|ен|я)\w*)"
@@ -115,9 +117,15 @@ _BASE_AFTER = re.compile(r"\s*,?\s*(?:чем|по\s+сравнению|прот�
                          r"показател)", re.I)
 
 
+_THAN_PARTNER = re.compile(r"\s*,?\s*чем\s+(?:(?:с|со|в|во|из|у|для|на)\s+)?", re.I)
+
+
 def _of_another_partner(x: Sentence, m: re.Match[str]) -> bool:
     """Whether a comparison with no base ("…, с Алжиром – в три раза меньше") compares another partner with the
     figure before it: a comparison of partners, no growth."""
+    than = _THAN_PARTNER.match(x.s, m.end())
+    if than and any(start == than.end() for _, start, _ in x.references):
+        return True     # "вдвое больше, чем с Турцией": the partner compared with is named after "чем"
     if _BASE_AFTER.match(x.s, m.end()) or not x.out:
         return False
     p = x.partner_at(m.start(), True)
@@ -153,6 +161,8 @@ def compared_other(x: Sentence, m: re.Match[str]) -> bool:
     if that is None:
         return False
     a = x.subject_start(x.clause_span(that.start())[0])
+    if any(c.unit in ("$", "т") and a <= x.cores[i] < that.start() for i, (_, _, c) in enumerate(x.out)):
+        return False    # "компании отгрузили продукции на 9,4 млн долларов, что вдвое больше …": a sum of trade
     for w in _WORDS.finditer(x.s, a, that.start()):
         if morphology.parses(w.group(0).lower())[0].tag.POS == "VERB":
             return subject_other(x, w.start(), a)
@@ -177,6 +187,8 @@ def growth(x: Sentence) -> None:
         elif m.group("cmp"):
             if _of_another_partner(x, m) or compared_other(x, m):
                 continue
+            if m.group("cmp").strip().lower().startswith("прев") and not _OVER_BASE.match(s, m.end(), m.end() + 60):
+                continue    # "на 20 % превышает импорт": a ratio of two flows, no growth
             if not x.out and not x.dollars and x.prev_flow is None and FLOW.search(s) is None:
                 continue    # "Среднее время выпуска … 2 часа 40 минут, что на 15 % меньше": no trade compared
             down = m.group("cmp").strip().lower() in ("меньше", "ниже")

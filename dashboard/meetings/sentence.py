@@ -221,12 +221,15 @@ _PARTNER_WORDS = re.compile(r"республик\w*|королевств\w*|эм
 # be the exports to the partner: "В Иран отгружено …, а совокупный экспорт достиг 40 млн долларов")
 _REGION_TOTAL = re.compile(r"(?<![\w-])(?:товарооборот|оборот|экспорт|импорт)\w*\s+(?:всего\s+)?(?:региона|области|"
                            r"Волгоградской\s+области)(?![\w-])", re.I)
-_REFERENCE = re.compile(r"(?<![\w-])(?:после|вслед\s+за|опережая|опередив|кроме|за\s+исключением)\s+$", re.I)
+# (and the partner a figure is compared with: "вдвое больше, чем с Турцией")
+_REFERENCE = re.compile(r"(?<![\w-])(?:после|вслед\s+за|опережая|опередив|кроме|за\s+исключением|"
+                        r"чем(?:\s+(?:с|со|в|во|из|у|для|на))?)\s+$", re.I)
 _DOLLARS_OF = re.compile(r"долл\w*\.?\s+$", re.I)
 _CLAUSE = re.compile(r"[,;:]\s|\s[—–]\s")
 GROW = re.compile(r"выр[ао]с\w*|возрос\w*|увеличи\w*|увеличени\w*|рост\w*|прирост\w*|подрос\w*|прибави\w*|"
                   r"нарасти\w*|нарастил\w*", re.I)
-FALL = re.compile(r"снизи\w*|снижени\w*|сократи\w*|сокращени\w*|уменьши\w*|упа[лв]\w*|падени\w*", re.I)
+FALL = re.compile(r"снизи\w*|снижени\w*|сократи\w*|сокращени\w*|уменьши\w*|упа[лв]\w*|падени\w*|просе[лв]\w*|"
+                  r"просяд\w*|просад\w*", re.I)
 
 
 # where a sentence turns to a figure of its own (its period may differ): see Sentence.segment ("Казахстан,
