@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from dashboard.meetings import morphology
+from dashboard.meetings import countries, morphology
 from dashboard.meetings.numerals import AHEAD, NUM, number
 from dashboard.meetings.sentence import RANK, Sentence, flow_metric, flow_of
 
@@ -35,8 +35,13 @@ _RANK_COUNTRY = re.compile(
 _RANK_AMONG = re.compile(rf"(?<![\w-]){_ORD}(?=\s+(?:среди|в\s+рейтинге|в\s+списке|в\s+числе)\s+"
                          r"(?:[а-яё]+\s+){0,2}?(?:\d+\s+)?(?:стран|партн[её]р|государств))", re.I)
 # the flow before the rank: "По объёмам импорта Германия заняла четвёртую строчку"
-_FLOW_BEFORE = re.compile(r"(?<![\w-])по\s+(?:объ[её]м\w*\s+|величин\w*\s+)?(?P<flow>экспорт\w*|импорт\w*|поставк\w*)",
-                          re.I)
+# (or of the structure the rank is a place in: "В структуре импорта вьетнамская продукция заняла одиннадцатую строчку")
+_FLOW_BEFORE = re.compile(r"(?<![\w-])(?:по|в\s+структуре)\s+(?:объ[её]м\w*\s+|величин\w*\s+)?"
+                          r"(?P<flow>экспорт\w*|импорт\w*|поставк\w*)", re.I)
+# the group a rank is among, named before it in its clause: "Среди поставщиков на волгоградский рынок Вьетнам …
+# расположился на двенадцатой позиции"
+_WHO_BEFORE = re.compile(r"(?<![\w-])(?:среди|в\s+числе|в\s+рейтинге)\s+(?:(?:крупнейш|основн|ведущ)\w*\s+)?"
+                         r"(?:стран\w*\s*[—–-]\s*)?(?P<who>покупател|получател|потребител|поставщик)\w*", re.I)
 # "..., а по импорту — на первом": a second rank of another flow, the place noun left out
 _RANK_ELLIPTIC = re.compile(rf"(?<![\w-])по\s+(?:объ[её]м\w*\s+)?(?P<flow>экспорт\w*|импорт\w*|товарооборот\w*)"
                             rf"\s*[—–]\s*(?:на\s+)?{_ORD}(?![\w-])", re.I)
@@ -138,6 +143,33 @@ _BARE_AFTER = re.compile(r"\s+")
 _PAIR = re.compile(r"(?<![\w-])(?P<a>[а-яё]+|\d{1,3}-?[а-я]*)\s+и\s+(?P<b>[а-яё]+|\d{1,3}-?[а-я]*)\s+мест\w*", re.I)
 
 
+# the place noun first, its ordinal after a dash: "место среди партнёров региона — пятое", "позиция в рейтинге
+# покупателей — 12-я"
+_PLACE_THEN = re.compile(r"(?<![\w-])(?:мест[оа]|позици[яи]|строчк[аи])(?P<mid>(?:\s+[а-яё]+){0,5}?)\s*[—–]\s*"
+                         r"(?P<ord>\d{1,3}-?(?:е|я|й)|[а-яё]+(?:ое|ая|ья|ье))(?=\s*(?:[,;.)]|$))", re.I)
+# the first place by a flow said by the noun alone: "Крупнейшим поставщиком остаётся Китай", "главный покупатель —
+# Турция" (one of a named good, "поставщик зерна", is no rank by the whole flow)
+_SUPERLATIVE_WHO = re.compile(r"(?<![\w-])(?:крупнейш|главн|ведущ)\w*\s+(?P<who>поставщик|покупател|рын(?:ок|ком|ка)\s+"
+                              r"сбыта)(?:ом|ем|ь|а)?(?=\s*[,:;—–]|(?:\s+(?:в|во|за|по\s+итогам)\s+(?:\d{4}|[а-яё]+)"
+                              r"(?:\s+(?:года|году|г\.))?)?\s+(?:остаётся|остается|стал\w*|явля\w*|был\w*|оста\w*)\s)",
+                              re.I)
+_COPULA_AFTER = re.compile(r"(?:\s+(?:в|во|за|по\s+итогам)\s+(?:\d{4}|[а-яё]+)(?:\s+(?:года|году|г\.))?)?\s+"
+                           r"(?:остаётся|остается|стал\w*|явля\w*|был\w*|оста\w*)\s+", re.I)
+_BOUND = re.compile(r"(?<![\w-])(?:ниже|выше)\s+$", re.I)
+# a place told by a copula and the ordinal alone, its noun left out: "а в 2023 году стал третьим", "оказалась
+# второй" (in a sentence that speaks of places or partners)
+_RANK_BECAME = re.compile(r"(?<![\w-])(?:стал[аио]?|станов\w*|оказал\w*|остал\w*|оста[её]тся|явля\w*)\s+"
+                          r"(?:(?:лишь|только|уже|вновь|снова)\s+)?(?P<ord>[а-яё]+(?:ым|ой|ей|им))"
+                          r"(?=\s*(?:[,.;:)»]|$))", re.I)
+_PLACES_SPOKEN = re.compile(r"мест[оаеу]|позици|строчк|рейтинг|партн[её]р", re.I)
+# a partner named only to be yielded to: "уступаем лишь Китаю", "уступает лишь китайскому" (the first place)
+_YIELDS_ONLY = re.compile(r"(?<![\w-])(?:уступи|уступа)\w*\s+(?:лишь|только)\s+", re.I)
+# the next places of a digest, the place noun left out after the first: "Казахстан — 1-е место, …; Турция — 2-е, …;
+# Узбекистан — пятый, …"
+_NAMED_PLACE = re.compile(r"\s*[—–]\s*(?P<ord>\d{1,2}-?(?:е|й|я)|[а-яё]+(?:ый|ий|ой|ая|ое|ье|ья))"
+                          r"(?=\s*(?:[,;.)]|$))", re.I)
+_PART_START = re.compile(r"(?:^|[;:]\s*|,\s+)$")
+
 # the place of another period in brackets after a rank, its noun left out: "(годом ранее — 17-е)"
 _RANK_BRACKETED = re.compile(r"\(\s*[^()]{0,40}?[—–]\s*(?P<ord>\d{1,3}-?(?:е|й|м|ое|ой|ым|ом))\s*\)", re.I)
 _RANK_YEAR_BEFORE = re.compile(rf"(?:годом\s+ранее|год\s+назад)\s*[—–]\s*(?:на\s+)?{_ORD}(?![\w-])", re.I)
@@ -201,6 +233,17 @@ _YIELDS_FIRST = re.compile(r"(?<![\w-])(?:уступи|уступа|отда|п�
 def ranks(x: Sentence) -> None:
     _ranks(x)
     _rank_was(x)
+    _place_then(x)
+    _became(x)
+    _digest_places(x)
+    _yields_only(x)
+    flowed = [(x.cores[i], c.metric) for i, (_, _, c) in enumerate(x.out) if c.metric in ("export_rank", "import_rank")]
+    for i, (_, _, c) in enumerate(x.out) if flowed else ():
+        # "Вторым по значимости рынком сбыта стала Турция, а замкнула пятёрку Латвия": a place told after one by a
+        # flow, with no word of the whole trade between them, is by that flow
+        before = [metric for at, metric in flowed if at < x.cores[i]]
+        if c.metric == "rank" and before and not x.word_in(_OWN_TERMS, flowed[0][0], x.cores[i] + len(c.quote)):
+            c.metric = before[-1]
     yielded = [c for _, _, c in x.out if c.metric == "rank" and _YIELDS_FIRST.match(c.quote + " ")]
     other = next((c.metric for _, _, c in x.out if c.metric in RANK.values() and c.metric != "rank"), None)
     for c in yielded if other else ():      # "вторым по объёму экспорта направлением, уступив первенство Турции"
@@ -214,6 +257,68 @@ def ranks(x: Sentence) -> None:
         for _, _, c in x.out:   # "Крупнейшим импортным партнёром стал Китай. Второе и третье места заняли …"
             if c.metric == "rank":
                 c.metric = x.prev_rank
+
+
+def _place_then(x: Sentence) -> None:
+    for m in _PLACE_THEN.finditer(x.s):
+        rank = morphology.ordinal(m.group("ord"))
+        mid = m.group("mid")
+        if not rank or not x.free(m.start(), m.end()) or _SUBGROUP.match(mid):
+            continue
+        fl = _FLOW_BEFORE.search(mid)
+        metric = RANK[flow_of(fl.group("flow"))] if fl else _buyers(x.s, m.end("mid") - len(mid))
+        x.add(m.start(), m.end(), metric, x.partner_at(m.start(), False), "exact", rank, core=m.start("ord"))
+    for m in _SUPERLATIVE_WHO.finditer(x.s):
+        if x.free(*m.span()) and not _ONE_OF.search(x.s[max(0, m.start() - 40):m.start()]):
+            verb = _COPULA_AFTER.match(x.s, m.end())
+            p = x.mention_at(verb.end()) if verb else None
+            x.add(m.start(), m.end(), _who(m.group("who")), p or x.partner_at(m.start(), False), "exact", 1)
+
+
+def _became(x: Sentence) -> None:
+    """'а в 2023 году стал третьим': a place told by a copula and the ordinal alone, in a sentence of places."""
+    for m in _RANK_BECAME.finditer(x.s) if x.word_in(_PLACES_SPOKEN, 0, len(x.s)) else ():
+        rank = morphology.ordinal(m.group("ord"))
+        tag = morphology.parses(m.group("ord").lower())[0].tag
+        if rank and tag.POS == "ADJF" and tag.case == "ablt" and x.free(*m.span()):
+            x.add(m.start(), m.end(), "rank", x.partner_at(m.start(), False), "exact", rank, core=m.start("ord"))
+
+
+def _digest_places(x: Sentence) -> None:
+    """'Казахстан — 1-е место, …; Турция — 2-е, …; Узбекистан — пятый': after a place stated in the sentence, a
+    partner that opens a part and is followed by a dash and an ordinal alone has that place, by the same flow."""
+    placed = [(x.cores[i], c.metric) for i, (_, _, c) in enumerate(x.out) if c.metric in RANK.values()]
+    if not placed:
+        return
+    for iso, start, end in x.mentions:
+        m = _NAMED_PLACE.match(x.s, end)
+        if m is None or start <= placed[0][0] or not _PART_START.search(x.s, max(0, start - 3), start):
+            continue
+        rank = morphology.ordinal(m.group("ord"))
+        if rank and x.free(m.start("ord"), m.end()):
+            x.add(start, m.end(), placed[0][1], iso, "exact", rank, core=m.start("ord"))
+
+
+def _yields_only(x: Sentence) -> None:
+    """'это второе место по экспорту, уступаем лишь Китаю': the partner yielded to holds the first place by the
+    same flow; with no place stated, the subject that yields is second ('Турецкое направление … по экспорту …
+    уступает лишь китайскому')."""
+    for m in _YIELDS_ONLY.finditer(x.s):
+        to = next(((iso, a) for iso, a, _ in (*x.mentions, *x.references, *countries.adjectives(x.s))
+                   if a == m.end()), None)
+        if to is None or not x.free(*m.span()):
+            continue
+        placed = [c for i, (_, _, c) in enumerate(x.out) if c.metric in RANK.values() and x.cores[i] < m.start()]
+        if placed:
+            if placed[-1].value == 2:
+                x.add(m.start(), m.end(), placed[-1].metric, to[0], "exact", 1)
+            continue
+        ahead = list(_FLOW_BEFORE.finditer(x.s, max(0, m.start() - 160), m.start()))
+        metric = RANK[flow_of(ahead[-1].group("flow"))] if ahead else "rank"
+        subject = x.partner_at(m.start(), False)
+        if subject and subject != to[0]:
+            x.add(m.start(), m.end(), metric, subject, "exact", 2)
+            x.add(m.start(), m.end(), metric, to[0], "exact", 1)
 
 
 def _rank_was(x: Sentence) -> None:
@@ -293,10 +398,16 @@ def _ranks(x: Sentence) -> None:
             groups = m.groupdict()
             if rx is _RANK_COUNTRY and not (groups["by"] or groups["hy"] or groups["after"]):
                 continue
+            if _BOUND.search(s, max(0, m.start() - 12), m.start()):
+                continue    # "не опускался ниже пятого места": a bound over years, no place
             flow = groups.get("flow") or groups.get("flow2") or groups.get("adjflow") or \
                 (ahead[-1].group("flow") if ahead else None)
+            whos = None if flow else list(_WHO_BEFORE.finditer(s, max(x.segment(m.start())[0], m.start() - 160),
+                                                                   m.start()))
             who = groups.get("who") or groups.get("market")
             metric = RANK[flow_of(flow)] if flow else _who(who) if who else _buyers(s, m.end())
+            if whos and metric == "rank" and not groups.get("who") and not groups.get("market"):
+                metric = _who(whos[-1].group("who"))
             if not flow and not who and x.word_in(_BY_THIS, max(0, m.start() - 120), m.start()):
                 metric = RANK[flow_metric(x, m.start())[0]]
             end, of = m.end(), _OF.match(s[m.end():m.end() + AHEAD])
