@@ -62,13 +62,25 @@ async def _official(i: int, base: str, walk: list[tuple[str, str]], arrive_s: fl
                 if n:
                     await asyncio.sleep(rng.uniform(*think))
                 page, query = walk[n % len(walk)]
+                asked = time.time()
                 run = await s.run(page, query)
                 views.append({"page": page or "(default)", "s": run.seconds, "end": time.perf_counter() - t0,
-                              "ok": not run.errors})
+                              "ok": not run.errors, "session": i, "asked": asked})
                 errors.extend(f"session {i} {page or '/'}: {e}" for e in run.errors)
     except Exception as e:  # a refused or dropped socket: counted, the other sessions go on
         errors.append(f"session {i}: {type(e).__name__}: {str(e)[:160]}")
     spans.append((start, time.perf_counter() - t0))
+
+
+async def _loop_lag(lags: list[tuple[float, float]], step_s: float = 0.01) -> None:
+    """The client's own event loop delay: how late a short sleep wakes (a stalled client would time the server's
+    answers late). Kept: every wake-up later than 50 ms, as (wall time, seconds late)."""
+    while True:
+        t = time.perf_counter()
+        await asyncio.sleep(step_s)
+        late = time.perf_counter() - t - step_s
+        if late > 0.05:
+            lags.append((time.time(), late))
 
 
 def _ms_stats(times: list[float]) -> dict:
@@ -79,12 +91,14 @@ def _ms_stats(times: list[float]) -> dict:
 
 async def level(base: str, sessions: int, walk: list[tuple[str, str]], rate: float = RATE, walks: int = WALKS,
                 think: tuple[float, float] = THINK, seed: int = 17, timeout_s: float = 60,
-                deadline_s: float = 900) -> dict:
+                deadline_s: float = 900, timeline: bool = False) -> dict:
     """One load level: `sessions` officials arriving at `rate` a second, each walking the pages `walks` times."""
     rng = random.Random(seed)
     views: list[dict] = []
     errors: list[str] = []
     spans: list[tuple[float, float]] = []
+    lags: list[tuple[float, float]] = []
+    lag_task = asyncio.create_task(_loop_lag(lags))
     t0 = time.perf_counter()
     tasks = [asyncio.create_task(_official(i, base, walk, i / rate, walks, think, random.Random(rng.random()),
                                            timeout_s, t0, views, errors, spans)) for i in range(sessions)]
@@ -94,6 +108,7 @@ async def level(base: str, sessions: int, walk: list[tuple[str, str]], rate: flo
     if pending:
         errors.append(f"{len(pending)} sessions stopped at the deadline of {deadline_s:.0f} s")
     wall = time.perf_counter() - t0
+    lag_task.cancel()
     steady = (max((a for a, _ in spans), default=0.0), min((b for _, b in spans), default=0.0))
     in_steady = [v for v in views if steady[0] <= v["end"] <= steady[1]]
     ok = [v for v in views if v["ok"]]
@@ -104,7 +119,9 @@ async def level(base: str, sessions: int, walk: list[tuple[str, str]], rate: flo
             "steady_window_s": max(0.0, steady[1] - steady[0]),
             "steady_views_per_s": (len(in_steady) / (steady[1] - steady[0])) if steady[1] > steady[0] else None,
             **({"all_pages": _ms_stats([v["s"] for v in ok])} if ok else {}), "per_page": per_page,
-            "errors": len(errors), "error_list": errors[:20]}
+            "errors": len(errors), "error_list": errors[:20],
+            "client_loop_lag": {"max_s": max((x for _, x in lags), default=0.0), "over_50ms": len(lags)},
+            **({"timeline": views} if timeline else {})}
 
 
 def nginx_conf(work: Path, port: int, backends: list[int]) -> Path:
@@ -172,13 +189,22 @@ def _machine_busy() -> float:
     return _cpu(os.getpid())[1]
 
 
+def _steal_s() -> float:
+    """CPU seconds the hypervisor gave to others while this machine (a VM) wanted them, so far (/proc/stat): a
+    host that is busy elsewhere slows every process here at once, which no change of the app can help."""
+    with open("/proc/stat") as f:
+        fields = f.readline().split()
+    return int(fields[8]) / os.sysconf("SC_CLK_TCK") if len(fields) > 8 else 0.0
+
+
 def _measure(base: str, servers: list[Server], sessions: list[int], walk: list[tuple[str, str]], rate: float,
              think: tuple[float, float], walks: int) -> list:
     out = []
     for n in sessions:
         before = [_cpu(s.proc.pid)[0] for s in servers]
-        client0, busy0 = time.process_time(), _machine_busy()
+        client0, busy0, steal0 = time.process_time(), _machine_busy(), _steal_s()
         res = asyncio.run(level(base, n, walk, rate=rate, walks=walks, think=think))
+        res["steal_s"] = round(_steal_s() - steal0, 1)
         after = [_cpu(s.proc.pid)[0] for s in servers]
         res["server_cpu_s"] = [round(b - a, 1) for a, b in zip(before, after, strict=True)]
         res["client_cpu_s"] = round(time.process_time() - client0, 1)
@@ -285,10 +311,11 @@ def table_rows(res: dict) -> list[str]:
     rows = [f"\nServer capacity (websocket protocol client; sessions arrive {m['arrival_per_s']}/s, think "
             f"{m['think_s'][0]:g}-{m['think_s'][1]:g} s, {m['walks']} walks of {len(m['pages'])} pages):",
             "| servers | sessions | views/s steady (all) | p50 s | p95 s | worst page p95 | errors | "
-            "server CPU s | client CPU s | load |", "|---|---|---|---|---|---|---|---|---|---|"]
+            "server CPU s | client CPU s | client lag max s | steal s | load |",
+            "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for count, run_ in res["runs"].items():
         if "failed" in run_:
-            rows.append(f"| {count} | failed: {run_['failed'][:80]} | | | | | | | | |")
+            rows.append(f"| {count} | failed: {run_['failed'][:80]} | | | | | | | | | | |")
             continue
         for lv in run_["levels"]:
             allp = lv.get("all_pages", {})
@@ -298,6 +325,7 @@ def table_rows(res: dict) -> list[str]:
                         f"({lv['views_per_s']:.1f}) | {allp.get('p50_s', float('nan')):.2f} | "
                         f"{allp.get('p95_s', float('nan')):.2f} | {worst[0]} {worst[1]['p95_s']:.2f} | "
                         f"{lv['errors']} | {'+'.join(str(c) for c in lv['server_cpu_s'])} | {lv['client_cpu_s']} | "
+                        f"{lv.get('client_loop_lag', {}).get('max_s', 0.0):.2f} | {lv.get('steal_s', '-')} | "
                         f"{lv['loadavg_1m_at_end']:.1f} |")
     return rows
 
