@@ -29,7 +29,7 @@ def clean(x: float) -> float:
 
 
 _QUAL = re.compile(
-    r"(?:(?P<neg>не\s+)?(?P<slight>(?:чуть|немного|немногим|слегка|несколько)\s+)?(?P<w>более|больше|свыше|превыша\w*|превысил\w*|около|порядка|примерно|приблизительно|"
+    r"(?:(?P<neg>не\s+)?(?P<slight>(?:чуть|немного|немногим|слегка|несколько)\s+)?(?P<w>более|больше|свыше|превыша\w*|превыс\w*|около|порядка|примерно|приблизительно|"
     r"почти|практически|без\s+малого|менее|меньше)"
     # a bound denied with a particle of emphasis: "не превышали и 5 млн", "не превысил даже 10 тыс. тонн"
     r"(?(neg)(?:\s+(?:и|даже))?)"
@@ -69,7 +69,7 @@ def qualifier(before: str) -> tuple[str, int]:
         return ("more_than" if w in ("менее", "меньше") else "at_most"), start
     if w in ("менее", "меньше"):     # "чуть меньше 48 млн" came near to it, "меньше 48 млн" is a bound
         return ("almost" if m.group("slight") else "at_most"), start
-    if w.startswith(("более", "больше", "свыше", "превыш", "превысил")):
+    if w.startswith(("более", "больше", "свыше", "превыш", "превыс")):
         return "more_than", start
     if w in ("около", "порядка", "примерно", "приблизительно"):
         return "about", start

@@ -34,6 +34,10 @@ def flow_metric(x: Sentence, at: int) -> tuple[str, int | None]:
     a, b = x.clause_span(at)
     if i < len(x.flows) and x.flows[i][0] < b:
         return x.flows[i][1], x.flows[i][0]
+    if i < len(x.flows) and b < len(x.s) and x.flows[i][0] - b < 60 and x.gerund_clause(a):
+        # a gerund's clause is told of by its subject in the clause after it: "Достигнув 35,2 млн долларов по итогам
+        # I полугодия, экспорт в Армению превысил …"
+        return x.flows[i][1], x.flows[i][0]
     if i < len(x.flows) and _LEADS_DASH.fullmatch(x.s, 0, a) is not None and _DASH_AFTER.match(x.s, b) and \
             x.flows[i][0] - b < 120 and ";" not in x.s[b:x.flows[i][0]]:
         # a figure that opens the sentence before a dash is told of by the words after it: "58 млн долларов —
@@ -56,6 +60,9 @@ _INTO_REGION = re.compile(r"\s+(?:[а-яё]+\s+){0,2}?(?:в|на)\s+(?:наш\s+
                           r"Волгоград)(?![\w-])", re.I)
 _FROM_REGION = re.compile(r"\s+(?:[а-яё]+\s+){0,2}?из\s+(?:нашего\s+)?(?:региона|области|Волгоградской\s+области|"
                           r"Волгограда)(?![\w-])", re.I)
+_TO_PARTNER = re.compile(r"\s+(?:[а-яё]+\s+){0,2}?(?:в|во|на)\s+", re.I)
+_OUTWARD = re.compile(r"(?:экспорт|поставк|отгрузк|вывоз)", re.I)
+_FROM_PARTNER = re.compile(r"\s+(?:[а-яё]+\s+){0,2}?из\s+", re.I)
 _GOODS_OF = re.compile(r"\s+([а-яё-]+)\s+([а-яё-]+)(?:\s+([а-яё-]+))?", re.I)
 _GOODS_NOUN = re.compile(r"(?:продукци|товар|сыр[ьц]|зерн|оборудовани|техник)", re.I)
 _ADJECTIVE_BEFORE = re.compile(r"(?<![\w-])([а-яё-]+)\s+$", re.I)
@@ -69,14 +76,26 @@ def _directed(x: Sentence, m: re.Match[str], flow: str) -> str | None:
     if flow == "turnover":
         return None
     adjective = _ADJECTIVE_BEFORE.search(x.s, max(0, m.start() - 30), m.start())
-    if adjective and m.group(0).lower().startswith("закуп") and \
-            adjective.group(1).lower() in countries.adjective_forms():
-        return other(flow)      # "египетские закупки": the partner's purchases, the region's exports
+    if adjective and adjective.group(1).lower() in countries.adjective_forms():
+        if m.group(0).lower().startswith("закуп"):
+            return other(flow)      # "египетские закупки": the partner's purchases, the region's exports
+        if m.group(0).lower().startswith(("поставк", "отгрузк")):
+            return "imports"        # "белорусские поставки": the partner's supplies
+    if m.group(0).lower().startswith("закуп") and (_owned_by_partner(x, m.start()) or x.mention_at(m.end() + 1)):
+        return other(flow)      # "Израиль с объёмом закупок 98,7 млн", "закупки Египта": the partner's purchases
     end = m.end()
     if _INTO_REGION.match(x.s, end):
         return "imports"
     if _FROM_REGION.match(x.s, end):
         return "exports"
+    to = _TO_PARTNER.match(x.s, end) if flow == "exports" and _OUTWARD.match(m.group(0)) else None
+    if to and x.mentions_before(to.end()) < len(x.mentions) and x.mentions[x.mentions_before(to.end())][1] == \
+            to.end():
+        return "exports"    # "экспорт в Узбекистан": out of the region to the partner, whatever was said before
+    src = _FROM_PARTNER.match(x.s, end)
+    if src and x.mentions_before(src.end()) < len(x.mentions) and x.mentions[x.mentions_before(src.end())][1] == \
+            src.end():
+        return "imports"    # "поставки из Германии снизились": from the partner into the region
     g = _GOODS_OF.match(x.s, end)
     words = [w for w in g.groups() if w] if g else []
     for adj, noun in zip(words, words[1:], strict=False):
@@ -86,6 +105,15 @@ def _directed(x: Sentence, m: re.Match[str], flow: str) -> str | None:
         if adj.lower() in countries.adjective_forms() and _GOODS_NOUN.match(noun):
             return "imports"
     return None
+
+
+_WITH_AMOUNT = re.compile(r"\s+с\s+(?:общим\s+)?(?:объ[её]мом|суммой)\s+$", re.I)
+
+
+def _owned_by_partner(x: Sentence, at: int) -> bool:
+    """Whether the flow noun at `at` follows a country named with "с объёмом …" ("Израиль с объёмом закупок")."""
+    i = x.mentions_before(at)
+    return bool(i) and _WITH_AMOUNT.fullmatch(x.s, x.mentions[i - 1][2], at) is not None
 
 
 def _flows(x: Sentence) -> list[tuple[int, str]]:
@@ -340,8 +368,15 @@ class Sentence:
         a, b = self.clause_span(at)
         if not self.word_in(_REGION_TOTAL, a, b):
             return False
+        if a and self.gerund_clause(a):     # "Турецкое направление, достигнув $196 млн по экспорту области, …"
+            a = self.clause_span(a - 2)[0]
         i, j = bisect.bisect_left(self._mention_starts, a), bisect.bisect_left(self._mention_starts, b)
         return i == j and not self.word_in(_PARTNER_WORDS, a, b)
+
+    def gerund_clause(self, a: int) -> bool:
+        """Whether the clause starting at `a` opens with a gerund ("достигнув", "увеличившись")."""
+        w = _WORD.match(self.s, a)
+        return w is not None and morphology.parses(w.group(0).lower())[0].tag.POS == "GRND"
 
     def mentions_before(self, at: int) -> int:
         """How many of the countries named start before position `at`."""
