@@ -128,7 +128,21 @@ def _sentence_claims(s: str, default: str | None, period: Period | None, how: st
     paired = _RESPECTIVELY.search(s)     # looked for once: a sentence may hold thousands of figures
     return [c for _, i, c in sorted(x.out, key=lambda e: (e[0], e[1]))
             if not any(a <= x.cores[i] < b for a, b in national) and not (paired is None and
-                                                                         _of_group(x, c, x.cores[i]))]
+                                                                         _of_group(x, c, x.cores[i])) and
+            not _with_bloc(x, c, x.cores[i])]
+
+
+# trade with a bloc or a part of the world, no one partner's: "оборот с государствами СНГ", "экспорт в страны
+# Африки", "со странами дальнего зарубежья"
+_BLOC = re.compile(r"(?<![\w-])(?:с|со|в|во|из)\s+(?:государств|стран)(?:ами|а|ы)?(?![\w-])\s+(?:[а-яё]+\s+){0,2}?"
+                   r"(?:(?-i:[А-ЯЁ]{2,}|[А-ЯЁ][а-яё]+)|(?:дальн|ближн)\w+\s+зарубежь\w*)", re.I)
+
+
+def _with_bloc(x: Sentence, c: Claim, core: int) -> bool:
+    if not (c.unit in _GROUP_FIGURES or c.metric.endswith(("_growth", "_share", "_change"))):
+        return False
+    bloc = x.last_before(_BLOC, x.segment(core)[0], core)
+    return bloc is not None and x.mentions_before(core) == x.mentions_before(bloc)
 
 
 _JOINED = re.compile(r"\s*,\s*|\s+и\s+")

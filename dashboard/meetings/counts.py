@@ -28,13 +28,17 @@ _CAPITAL = re.compile(r"^\s*(?:[а-яё]+\s+){0,2}?с\s+(?:участием\s+)?
 # more firms after a count of them, told by their verb: "ещё 40 закупают", "164 из них экспортируют …, 71 — ввозит …"
 _MORE_FIRMS = re.compile(rf"(?<![\w-])(?:(?:ещё|еще)\s+)?{NUM}\s+(?:из\s+них\s+)?(?:[—–]\s*)?"
                          r"(?P<verb>[а-яё]+)(?![\w-])", re.I)
-_EXPORTING = re.compile(r"экспортир|экспортн|экспортом|поставля|поставк|отгружа", re.I)
+_EXPORTING = re.compile(r"экспортир|экспортн|экспортом|поставля|поставк|поставок|отгружа", re.I)
 _IMPORTING = re.compile(r"импортир|импортом|закуп|ввоз", re.I)
 # the count after its noun: "число экспортёров достигло 128", "количество компаний-импортёров составило около 90"
 _FIRMS_NUMBER = re.compile(r"(?<![\w-])(?:числ[оа]|количеств[оа])\s+(?:[а-яё]+(?:ых|их)\s+){0,2}"
                            r"(?P<noun>предприяти\w*|компани\w*|фирм\w*|организаци\w*|экспорт[её]р\w*|"
                            r"импорт[её]р\w*|участник\w*\s+ВЭД)(?:[\w\s,-]{0,60}?)\s+(?:достиг\w*|составил\w*|"
                            r"превысил\w*|превысит|увеличил\w*\s+до|выросл\w*\s+до)\s+", re.I)
+# the count of partners after its noun: "число стран-партнёров — 108", "число стран-партнёров региона выросло до 118"
+_PARTNERS_NUMBER = re.compile(r"(?<![\w-])(?:числ[оа]|количеств[оа])\s+(?:стран|государств|партн[её]р)[\w-]*"
+                              r"(?:\s+[а-яё]+){0,2}?\s*(?:[—–]|достиг\w*|составил\w*|составля\w*|превысил\w*|"
+                              r"увеличил\w*\s+до|выросл\w*\s+до)\s*", re.I)
 # a part of the firms counted before, its kind after a dash: "…154 компании, из них 89 — импортёры"
 _FIRMS_PART = re.compile(rf"(?<![\w-])(?:из\s+них|в\s+том\s+числе|среди\s+них)\s+{NUM}\s*[—–]\s*"
                          r"(?P<noun>экспорт[её]р\w*|импорт[её]р\w*|с\s+(?:участием\s+)?(?:[а-яё]+\s+){0,2}капитал\w*)",
@@ -97,6 +101,13 @@ def counts(x: Sentence) -> None:
         n = number(m.group("num"))
         if n and n[0] <= 250 and x.free(m.start("num"), m.end()):
             x.add(m.start(), m.end(), "partners_count", None, "exact", n[0], core=m.start("num"))
+    for m in _PARTNERS_NUMBER.finditer(s):
+        after = _NUM_AFTER.match(s, m.end())
+        n = number(after.group("num")) if after else None
+        if after and n and n[0] <= 250 and x.free(m.start(), after.end()):
+            qual = "more_than" if m.group(0).lower().rstrip(" —–").startswith("превыс") else \
+                qualifier(s[m.start():after.start("num")])[0]
+            x.add(m.start(), after.end(), "partners_count", None, qual, n[0], core=after.start("num"))
     for m in _FIRMS.finditer(s):
         n = number(m.group("num"))
         if not n or not x.free(*m.span()):

@@ -268,6 +268,8 @@ _SEGMENT = re.compile(r",\s+(?=(?:в|во|за|по\s+итогам|по\s+рез
                       r"октябр|ноябр|декабр))|[;()]|,\s+(?=(?:а|но|то|тогда\s+как|в\s+то\s+время\s+как|однако|что|причём|причем|против)\s)|"
                       r"\s(?=против\s)|\s(?=до\s+\d[^.;]{0,40}?\s(?:в|за)\s+(?:19|20)\d\d)|"
                       r",\s+(?=(?:годом\s+(?:ранее|раньше)|год\s+назад)\s*[—–])", re.I)
+_PRESENT = re.compile(r"(?<![\w-])(?:сегодня|сейчас|ныне|в\s+настоящее\s+время|на\s+сегодняшний\s+день)(?![\w-])",
+                      re.I)
 _ANY_PERIOD = re.compile(r"\d{4}|квартал|полугоди|месяц|мес\.|январ|феврал|март|апрел|ма[йяе]|июн|июл|август|"
                          r"сентябр|октябр|ноябр|декабр|год", re.I)
 # a level of the year before: "годом ранее", "год назад", "за аналогичный период прошлого года – 410 млн" (not a
@@ -454,6 +456,11 @@ class Sentence:
             self._segment_periods[a, b] = (found if found and found.how != "base" else None,
                                            bool(_YEAR_BEFORE.search(part)), bool(_FROM_FIGURE.search(part)))
         found, year_before, from_figure = self._segment_periods[a, b]
+        if found is None and self.how in ("stated", "relative") and _PRESENT.search(self.s, a, b) and \
+                periods.stated(self.s[:b], self.ref) is None:
+            # "Сегодня предприятия торгуют со 112 государствами, причём в прошлом году к ним добавилось ещё девять":
+            # a part told in the present, before the part that states the period, is of no period
+            return None, None
         if found and found.period != self.period and not (year_before and found.how == "relative") and \
                 not (metric in _CHANGES and from_figure):   # "вырос на 62 % – с 40 млн в 2022 году": its base
             return found.period, found.how

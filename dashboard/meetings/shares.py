@@ -11,8 +11,9 @@ from dashboard.meetings.numerals import AHEAD, number, qualifier
 from dashboard.meetings.sentence import FLOW, SHARE, Sentence, flow_of
 
 # the words between the share word and its figure may hold a range written with a dash ("за январь–июнь")
+# (and a change of the share before its level: "выросла на 0,3 процентного пункта и составила 4,1 %")
 _SHARE_VERB = re.compile(r"(?:приход\w*|пришл\w*|пришёл\w*|с\s+долей|дол[яиюе]\w*|удельн\w+\s+вес\w*)\s+"
-                         r"(?:[\w-]+(?:[–—][\w-]+)?\s+|[—–]\s+){0,12}?$", re.I)
+                         r"(?:[\w-]+(?:[–—][\w-]+|[.,]\d+)?\s+|[—–]\s+){0,16}?$", re.I)
 # the share of a group, not of one partner: "их совокупная доля", "на десять крупнейших стран пришлось 78 %",
 # "на первую пятёрку партнёров приходится"
 _GROUP = re.compile(rf"(?<![\w-])(?:совокупн\w*|суммарн\w*|их\s+(?:общ\w+\s+)?дол\w*|"
@@ -87,7 +88,8 @@ _OF_NOUN = re.compile(r"^\s*(?:(?:всего|всей|общего|общей)\s
 _SHARE_OF = frozenset({"оборот", "товарооборот", "экспорт", "импорт", "торговля", "поставка", "закупка", "объём",
                        "объем", "стоимость", "отгрузка", "ввоз", "вывоз", "сумма", "показатель", "внешнеторговый"})
 # a share told without its verb: "Китай – 287,4 млн долларов, или 38,2 % всего регионального импорта"
-_OR_BEFORE = re.compile(r"(?:,\s*или|[—–])\s*$", re.I)
+# (or by a 'что' clause after the sum: "ввезено продукции на 412 млн долларов, что составило 38,5 % всего импорта")
+_OR_BEFORE = re.compile(r"(?:,\s*или|[—–]|,\s*что\s+(?:составля|составил|составит)\w*)\s*$", re.I)
 # a partner's share in brackets after its name, a share given before in the sentence: "второе – Китай (16,1 %)"
 # "Турция обеспечила 18 % товарооборота области": a share told by what the partner provided
 _PROVIDED = re.compile(r"(?<![\w-])(?:обеспечи|обеспечива|сформирова|формиру)\w*\s+(?:[\w-]+\s+){0,3}?$", re.I)
