@@ -44,6 +44,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(rx,
     # a heading's year: "Итоги-2024.", "итоги 2023:" (the noun left out)
     ("year", rf"(?<![\w-]){_YEAR}|(?:(?:по\s+итогам|за)\s+|итог\w*\s*[-–—]?\s*)(?P<y2>(?:19|20)\d{{2}})(?!\d)"),
     ("relative", rf"(?<![\w-]){_REL}"),
+    # the noun left out after a year named so before: "в позапрошлом году …, а в прошлом — уже 77,9 млн"
+    ("relative", r"(?<![\w-])(?:в|за)\s+(?P<rel>позапрошл\w*|прошл\w*|текущ\w*|минувш\w*|нынешн\w*)(?=\s*[—–,])"),
 ))
 # a base of comparison: "к уровню января–июня 2023 г.", "превышает показатель аналогичного периода 2022 года"
 # (each word from its start: "поставок I квартала 2024 г." holds no "к")
@@ -148,6 +150,17 @@ def _first(sentence: str, ref: dt.date | None) -> Found | None:
             if made:
                 return Found(made[0], "relative" if made[1] else "stated")
     return None
+
+
+def named(text: str, ref: dt.date | None = None) -> Period | None:
+    """The period the text names last, as it stands (a base of comparison too): "ниже уровня 2022 года" -> 2022."""
+    last = None
+    for kind, rx in _PATTERNS:
+        for m in rx.finditer(text):
+            made = _make(kind, m, ref)
+            if made and (last is None or m.start() > last[0]):
+                last = (m.start(), made[0])
+    return last[1] if last else None
 
 
 # a change from a figure of one year to one of a later year: "вырос с 40 млн долларов в 2022 году до 65 млн в 2023

@@ -267,11 +267,16 @@ _SEGMENT = re.compile(r",\s+(?=(?:в|во|за|по\s+итогам|по\s+рез
                       r"(?:квартал|полугоди)|(?:19|20)\d\d|январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|"
                       r"октябр|ноябр|декабр))|[;()]|,\s+(?=(?:а|но|то|тогда\s+как|в\s+то\s+время\s+как|однако|что|причём|причем|против)\s)|"
                       r"\s(?=против\s)|\s(?=до\s+\d[^.;]{0,40}?\s(?:в|за)\s+(?:19|20)\d\d)|"
-                      r",\s+(?=(?:годом\s+(?:ранее|раньше)|год\s+назад)\s*[—–])", re.I)
+                      r",\s+(?=(?:годом\s+(?:ранее|раньше)|год\s+назад)\s*[—–])|,\s+(?=когда\s)", re.I)
+_WHEN_PART = re.compile(r",\s+когда\s", re.I)
+_AGAINST_PART = re.compile(r"\s*против\s", re.I)
+_THAN_YEAR_BEFORE = re.compile(r"(?:чем|по\s+сравнению\s+с)\s+(?:годом\s+(?:ранее|раньше)|год\s+назад|"
+                               r"(?:аналогичн|т(?:ем|от)\s+же|соответствующ)\w*\s+период\w*\s+(?:прошлого|"
+                               r"предыдущего)\s+года)", re.I)
 _PRESENT = re.compile(r"(?<![\w-])(?:сегодня|сейчас|ныне|в\s+настоящее\s+время|на\s+сегодняшний\s+день)(?![\w-])",
                       re.I)
-_ANY_PERIOD = re.compile(r"\d{4}|квартал|полугоди|месяц|мес\.|январ|феврал|март|апрел|ма[йяе]|июн|июл|август|"
-                         r"сентябр|октябр|ноябр|декабр|год", re.I)
+_ANY_PERIOD = re.compile(r"\d{4}|прошл|минувш|текущ|нынешн|квартал|полугоди|месяц|мес\.|январ|феврал|март|апрел|"
+                         r"ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр|год", re.I)
 # a level of the year before: "годом ранее", "год назад", "за аналогичный период прошлого года – 410 млн" (not a
 # comparison with it: "больше, чем годом ранее", "по сравнению с аналогичным периодом прошлого года")
 _YEAR_BEFORE = re.compile(r"(?<!чем\s)(?<!с\s)(?<!сравнению\sс\s)(?:годом\s+(?:ранее|раньше)|год\s+назад|"
@@ -456,6 +461,15 @@ class Sentence:
             self._segment_periods[a, b] = (found if found and found.how != "base" else None,
                                            bool(_YEAR_BEFORE.search(part)), bool(_FROM_FIGURE.search(part)))
         found, year_before, from_figure = self._segment_periods[a, b]
+        if found is None and _WHEN_PART.match(self.s, a):
+            # "Это на 18 % ниже уровня 2022 года, когда поставки достигали 79 млн": the year named before "когда"
+            named = periods.named(self.s[max(0, a - 60):a], self.ref)
+            if named is not None:
+                return named, "stated"
+        if found is None and self.period is not None and metric not in _CHANGES and \
+                _AGAINST_PART.match(self.s, a) and _THAN_YEAR_BEFORE.search(self.s, 0, a):
+            # "в 2,5 раза меньше, чем годом ранее, — 27,3 млн долларов против 68,2 млн": the level compared with
+            return self.period.previous(), "year_before"
         if found is None and self.how in ("stated", "relative") and _PRESENT.search(self.s, a, b) and \
                 periods.stated(self.s[:b], self.ref) is None:
             # "Сегодня предприятия торгуют со 112 государствами, причём в прошлом году к ним добавилось ещё девять":
