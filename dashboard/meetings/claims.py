@@ -215,7 +215,9 @@ _FIGURE_WORDS = frozenset({*morphology.cardinal_forms(), *morphology.ordinal_for
                            *morphology.lexeme_forms("лидировать"), *morphology.lexeme_forms("лидер"),
                            *morphology.fraction_forms(), "наполовину",
                            *morphology.lexeme_forms("первенство"), *morphology.lexeme_forms("лидерство"),
-                           "вдвое", "втрое", "вчетверо", "впятеро", "вдесятеро", "полтора", "полторы"})
+                           "вдвое", "втрое", "вчетверо", "впятеро", "вдесятеро", "полтора", "полторы",
+                           *morphology.lexeme_forms("миллиард"), *morphology.lexeme_forms("миллион"),
+                           "полмиллиарда", "полумиллиарда", "полмиллиона", "полумиллиона"})
 _SIGNS = re.compile(r"[\d%$]")
 _WORDS = re.compile(r"[а-яё]+")
 

@@ -19,9 +19,10 @@ _SCALE = r"(?P<scale>миллиард\w*|миллион\w*|тысяч\w*|млр�
 # or in words: "сто сорок два миллиона восемьсот тысяч"
 _PART = rf"(?:\.?\s+(?P<num2>\d{{1,3}}(?:[.,]\d+)?|(?<![а-яё]){morphology.number_words_pattern()}(?![а-яё]))\s*" \
     r"(?P<scale2>миллион\w*|тысяч\w*|млн|тыс))?"
-# a scale word that is the number itself: "полмиллиарда", "полтора миллиона", "превысил миллиард долларов"
+# a scale word that is the number itself: "полмиллиарда" (or "полумиллиарда"), "полтора миллиона", "превысил миллиард
+# долларов"
 # "четверть миллиарда", "три четверти миллиона": a fraction of it
-_SCALE_WORD = r"(?:(?P<half>пол)(?=миллиард|миллион)|(?P<oneandhalf>полтор[аы]|полутора)\s+|" \
+_SCALE_WORD = r"(?:(?P<half>полу?)(?=миллиард|миллион)|(?P<oneandhalf>полтор[аы]|полутора)\s+|" \
     r"(?P<frac>(?:(?:две|три)\s+)?(?:четверт|трет)[ьиюей]+)\s+)?(?P<wscale>миллиард\w*|миллион\w*)"
 _HEAD = rf"(?:(?<![\w-]){_SCALE_WORD}|(?<![\w-]){NUM}\s*{_SCALE}?{_PART})"    # "три четверти миллиарда" whole
 _MONEY = re.compile(rf"(?P<cur1>\$\s*)?{_HEAD}\.?(?:\s*(?P<cur>долл\w*\.?(?:\s+США)?|\$|USD|"
@@ -342,7 +343,9 @@ def sums(x: Sentence) -> None:
             # nearer than those named after a flow word elsewhere in the sentence
             before = _GOODS_BEFORE.search(s, max(last, m.start() - 80), m.start())
             g = g or (_named(x, before.group(1).split()) if before else None)
-            g = g or named
+            # the goods after the nearest flow word before the tonnes that names some ("закупки пшеницы до 356
+            # тыс. т, а поставки чечевицы … превысили 60 тыс. т"), else the first the sentence names
+            g = g or next((fg for at_, fg in reversed(flow_goods) if fg and at_ < m.start()), None) or named
             named = named or g
             share_of = _GOODS_SHARE.search(s, max(x.clause_span(m.start())[0], m.start() - 120), m.start())
             g = g or (_named(x, share_of.group(1).split()) if share_of else None)

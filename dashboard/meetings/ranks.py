@@ -102,7 +102,7 @@ _GROUP_BEFORE = re.compile(r"(?<![\w-])(?:среди|из)\s+(?:стран|го�
                            r"(?-i:[А-ЯЁ])", re.I)
 _ONE = "|".join(sorted(morphology.one_forms(), key=len, reverse=True))
 _MOVE = re.compile(rf"(?P<verb>подня\w*|подним\w*|улучши\w*|переместил\w*|опусти\w*|спусти\w*|потеря\w*|"
-                   rf"ухудши\w*|сместил\w*)\s+(?:[а-яё]+\s+){{0,5}}?на\s+(?:{NUM}|(?P<one>{_ONE}))\s+"
+                   rf"ухудши\w*|сместил\w*)\s+(?:[а-яё]+\s+){{0,7}}?на\s+(?:{NUM}|(?P<one>{_ONE}))\s+"
                    r"(?:позици|строч|мест|пункт|ступен)\w*", re.I)
 # places gained or lost told by the verb alone: "прибавив сразу шесть позиций", "потеряв две строчки"
 _GAINED = re.compile(rf"(?P<verb>прибави\w*|прибавля\w*|отыгра\w*|потеря\w*|теря\w*|уступи\w*)\s+(?:сразу\s+)?"
