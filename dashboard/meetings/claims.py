@@ -207,7 +207,9 @@ def _national_parts(s: str) -> list[tuple[int, int]]:
 # a sentence ends at a stop before a capital, but not inside "млн долл. США", "за 9 мес. 2024 г.", "(за 2023 г. – 6,9
 # млн)", nor before a bracket after "долл." ("41,7 млн долл. (+18 %)")
 _SPLIT = re.compile(r"(?<=[.!?…])(?<!долл\.)(?<!мес\.)(?<!тыс\.)\s+(?=[«\"(\-–—A-ZА-ЯЁ0-9])(?!(?<=г\.\s)[\-–—])|"
-                    r"(?<=долл\.)\s+(?=[«\"\-–—A-ZА-ЯЁ0-9])(?!США)")
+                    r"(?<=долл\.)\s+(?=[«\"\-–—A-ZА-ЯЁ0-9])(?!США)|"
+                    # "… — 61 млн 200 тыс. Удельный вес …": a word in capitals after "тыс." begins a sentence
+                    r"(?<=тыс\.)\s+(?=[А-ЯЁ][а-яё]{2,})")
 _PARAGRAPH = re.compile(r"\n+")
 _FIGURE_WORDS = frozenset({*morphology.cardinal_forms(), *morphology.ordinal_forms(), *morphology.collective_forms(),
                            *morphology.lexeme_forms("крупнейший"), *morphology.lexeme_forms("главный"),

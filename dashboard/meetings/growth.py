@@ -204,6 +204,8 @@ def growth(x: Sentence) -> None:
         if other_subject(x, m.start()):
             continue
         flow, at = flow_metric(x, m.start())
+        if at is not None and at in x.partners_own:
+            continue    # "а её импорт зерна вырос на 30 %": the partner's own trade
         verbs = [v.start() for rx in (GROW, FALL) for v in rx.finditer(s, max(0, start - 60), start)]
         start = min([start, *verbs, *([at] if at is not None and 0 <= start - at <= 60 else [])])
         x.add(start, m.end(), GROWTH[flow], x.partner_at(m.start(), True), qual, value, core=m.start(),

@@ -129,6 +129,8 @@ def _flows(x: Sentence) -> list[tuple[int, str]]:
             turned.setdefault(raw, directed)
             out.append((m.start(), directed))
         else:
+            if _POSSESSIVE.search(x.s, max(0, m.start() - 6), m.start()) and _possessed_by_partner(x, m):
+                x.partners_own.add(m.start())   # "Турция …, а её импорт зерна вырос на 30 %": its own imports
             governed = None if active(m.group(0)) or raw == "turnover" else _governing_verb(x, m.start())
             flow = _turned(x, governed, raw, any_verb=True) if governed else _turned(x, m, raw)
             out.append((m.start(), turned.get(raw, flow) if flow == raw else flow))
@@ -136,6 +138,20 @@ def _flows(x: Sentence) -> list[tuple[int, str]]:
                     not x.word_in(REGION_WORDS, *x.clause_span(m.start())):
                 x.partners_own.add(m.start())
     return out
+
+
+_POSSESSIVE = re.compile(r"(?<![\w-])(?:её|ее|его|их)\s+$", re.I)
+
+
+def _possessed_by_partner(x: Sentence, m: re.Match[str]) -> bool:
+    """Whether a flow noun after a possessive pronoun is the partner's own trade: a country is named before it in the
+    sentence, none after it in its clause, and its clause names no region."""
+    if morphology.parses(m.group(0).lower())[0].tag.POS != "NOUN":
+        return False    # "её закуплено 32 тыс. тонн": the pronoun is the goods moved
+    a, b = x.clause_span(m.start())
+    i = x.mentions_before(m.start())
+    return bool(i) and not x.word_in(REGION_WORDS, a, b) and \
+        (i == len(x.mentions) or x.mentions[i][1] >= b)
 
 
 _WORD_BEFORE = re.compile(r"(?<![\w-])[а-яё]+(?=\s+$)", re.I)
@@ -311,6 +327,31 @@ def _qualifies_trade(s: str, end: int) -> bool:
     return False
 
 
+_PARALLEL = re.compile(r"(?:,\s*(?:а|но|и)?|\s+(?:а|и))\s+$", re.I)
+_VERB_AFTER = re.compile(r"\s+([а-яё]+)", re.I)
+
+
+def _elliptic(s: str, adjectives: list[tuple[str, int, int]],
+              qualifying: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Partner adjectives whose noun is left out, told in parallel after one that qualifies trade: "сирийское
+    направление выросло в полтора раза, а ливанское сократилось на 12 %" (the same gender and number, after ", а" or
+    "и", before a verb)."""
+    out = []
+    for m in adjectives:
+        if m in qualifying or not _PARALLEL.search(s, max(0, m[1] - 6), m[1]):
+            continue
+        first = next((q for q in qualifying if q[2] < m[1]), None)
+        after = _VERB_AFTER.match(s, m[2])
+        if first is None or after is None or \
+                morphology.parses(after.group(1).lower())[0].tag.POS not in ("VERB", "PRTS", "GRND"):
+            continue
+        a, b = (morphology.parses(s[first[1]:first[2]].lower())[0].tag,
+                morphology.parses(s[m[1]:m[2]].lower())[0].tag)
+        if a.number == b.number and (a.gender == b.gender or a.number == "plur"):
+            out.append(m)
+    return out
+
+
 class Sentence:
     """One sentence with what every rule asks of it, worked out once."""
 
@@ -336,7 +377,10 @@ class Sentence:
         found = [m for m in countries.find(s) if not _DOLLARS_OF.search(s, max(0, m[1] - 40), m[1])]
         self.mentions = [m for m in found if not _REFERENCE.search(s, max(0, m[1] - 20), m[1])]
         self.references = [m for m in found if _REFERENCE.search(s, max(0, m[1] - 20), m[1])]
-        qualifying = [m for m in countries.adjectives(s) if _qualifies_trade(s, m[2])]
+        adjectives = countries.adjectives(s)
+        qualifying = [m for m in adjectives if _qualifies_trade(s, m[2])]
+        if qualifying and len(adjectives) > len(qualifying):
+            qualifying = sorted(qualifying + _elliptic(s, adjectives, qualifying), key=lambda m: m[1])
         self._adjective_starts = frozenset(start for _, start, _ in qualifying)
         if qualifying:      # "закупки бангладешской продукции", "египетское направление": the partner named so
             self.mentions = sorted(self.mentions + qualifying, key=lambda m: m[1])
