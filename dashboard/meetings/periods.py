@@ -37,6 +37,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(rx,
     ("half", rf"(?<![\w-])(?P<h>перв\w*|втор\w*|II?|минувш\w*|прошедш\w*|истекш\w*)\s+полугоди\w*{_WHEN}"),
     # the half year a report names alone is the first: "за полугодие", "по итогам полугодия"
     ("half", rf"(?<![\w-])(?:за|по\s+итогам)\s+полугоди\w*{_WHEN}"),
+    # the year a report names alone is the last one that had ended by the meeting: "по итогам года", "итоги года:"
+    ("last_year", r"(?<![\w-])(?:по\s+итогам|итоги)\s+года(?![\w-])(?!\s+(?:\d|[а-яё]+(?:ого|его)\s+год))"),
     ("quarters", rf"(?<![\w-])(?:тр[её]х|три|двух|два)\s+квартал\w*{_WHEN}"),
     ("quarter", rf"(?<![\w-])(?P<q>[а-яё]+|[1-4]-?м?|{_ROMAN})\s+квартал\w*{_WHEN}"),
     ("since_start", r"(?<![\w-])с\s+начала\s+(?:(?:текущего|этого|нынешнего)\s+)?года"),
@@ -95,6 +97,8 @@ def _make(kind: str, m: re.Match[str], ref: dt.date | None) -> tuple[Period, boo
         if ref is None or ref.month == 1:
             return None
         return Period(ref.year, 1, ref.month - 1), True
+    if kind == "last_year":
+        return (Period(ref.year - 1), True) if ref else None
     if kind == "relative":
         y = _rel_year(m.group("rel"), ref)
         return (Period(y), True) if y else None

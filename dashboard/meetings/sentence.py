@@ -30,6 +30,11 @@ def flow_metric(x: Sentence, at: int) -> tuple[str, int | None]:
         x.flows = _flows(x)
     i = bisect.bisect_left(x.flows, (at, ""))
     if i and x.flows[i - 1][0] >= at - 160:
+        back = _FROM_ELLIPTIC.search(x.s, max(x.flows[i - 1][0], at - 60), at)
+        if back and x.flows[i - 1][1] == "exports" and x.mention_at(back.end()):
+            # "Поставки в Казахстан выросли в 1,4 раза, а из Казахстана — на 7 %": the other way, the flow word left
+            # out
+            return "imports", x.flows[i - 1][0]
         return x.flows[i - 1][1], x.flows[i - 1][0]
     a, b = x.clause_span(at)
     if i < len(x.flows) and x.flows[i][0] < b:
@@ -46,6 +51,7 @@ def flow_metric(x: Sentence, at: int) -> tuple[str, int | None]:
     return x.prev_flow or "turnover", None
 
 
+_FROM_ELLIPTIC = re.compile(r"(?:,\s*(?:а|и)|;)\s+из\s+", re.I)
 _LEADS_DASH = re.compile(r"[\s«\"]*")
 _DASH_AFTER = re.compile(r"\s[—–]\s")
 
@@ -298,7 +304,8 @@ _ANY_PERIOD = re.compile(r"\d{4}|прошл|минувш|текущ|нынешн
 _YEAR_BEFORE = re.compile(r"(?<!чем\s)(?<!с\s)(?<!сравнению\sс\s)(?:годом\s+(?:ранее|раньше)|год\s+назад|"
                           r"(?<![а-яё])за\s+(?:аналогичный|тот\s+же|соответствующий)\s+период\s+(?:прошлого|"
                           r"предыдущего)\s+года)", re.I)
-_LEAD_YEAR_BEFORE = re.compile(r"\s*(?:годом\s+(?:ранее|раньше)|год\s+назад)(?![\w-])", re.I)
+_LEAD_YEAR_BEFORE = re.compile(r"\s*(?:для\s+сравнения\s*[:,—–]?\s*)?(?:годом\s+(?:ранее|раньше)|год\s+назад)(?![\w-])",
+                               re.I)
 _FROM_FIGURE = re.compile(r"(?<![\w-])со?\s+\d", re.I)
 _NAMES_YEAR = re.compile(r"(?:19|20)\d\d|прошл|текущ|этого|нынешн|предыдущ|минувш|позапрошл|начала\s+года", re.I)
 _CHANGES = frozenset({*GROWTH.values(), *CHANGE.values(), "rank_change"})

@@ -29,7 +29,8 @@ _SHARE_FLOW = re.compile(r"^\s*(?:[а-яё]+\s+){0,1}?(?P<flow>экспорт\w*
 # several partners' shares in one list: "на Египет, Турцию и Казахстан пришлось 22,4 %, 15,1 % и 9,8 % экспорта
 # региона соответственно"
 _ONE = r"\d+(?:[.,]\d+)?\s*%?"
-_SHARE_LIST = re.compile(rf"(?<![\w-])(?:приход\w*|пришл\w*|пришёл\w*)\s+(?P<list>{_ONE}(?:\s*,\s*{_ONE})*\s*,?\s+и\s+"
+_SHARE_LIST = re.compile(rf"(?<![\w-])(?:приход\w*|пришл\w*|пришёл\w*|обеспечи\w*|обеспечива\w*)\s+"
+                         rf"(?:соответственно\s+)?(?P<list>{_ONE}(?:\s*,\s*{_ONE})*\s*,?\s+и\s+"
                          r"\d+(?:[.,]\d+)?\s*%)", re.I)
 _LIST_NUM = re.compile(r"\d+(?:[.,]\d+)?")
 
@@ -98,7 +99,8 @@ _OF_RUSSIA = re.compile(r"\s*(?:(?:всего|всей|общего|общей)\
 _REGION_HOLDS = re.compile(r"(?<![\w-])(?:на\s+(?:Волгоградскую\s+)?(?:область|регион)|дол[яиюе]\w*\s+"
                            r"(?:нашего\s+)?(?:региона|области|Волгоградской\s+области))(?![\w-])", re.I)
 _HELD_BY = re.compile(r"\S+\s+(?P<w>[а-яё-]+)", re.I)
-_AGAINST = re.compile(r"(?<![\w-])против\s+$", re.I)
+# (or after the year before named with a dash: "…составила 41 %, годом ранее — 37 %")
+_AGAINST = re.compile(r"(?<![\w-])(?:против|(?:годом\s+(?:ранее|раньше)|год\s+назад)\s*[—–])\s*$", re.I)
 _AND_BEFORE = re.compile(r"(?:,|\sи)\s*$", re.I)
 _BRACKET = re.compile(r"\s*\(\s*$")
 _NAMED_DASH = re.compile(r"\s*[—–]\s*")
