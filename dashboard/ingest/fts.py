@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -187,16 +188,22 @@ def describe(data: FtsData) -> Checked:
 def load(w: Writer, data: FtsData, source_id: int) -> int:
     """A newer file of the same region-months replaces the older one's rows; the number of rows replaced."""
     delta = data.rollup
-    replaced = rollups.replace_months(w.con, delta)
+    replaced = rollups.replace_months(w.con, delta, w.held)
     regions = data.regions.assign(name=data.regions["code"].map(ref_regions.stored_name))  # not the file's
+    with w.frames(_regions=regions):
+        w.run("insert_regions")
     # the declarations on a second connection while this one stores the rollup rows: DuckDB stores an insert of
-    # one file's rows in about one thread, so the two inserts overlap on two cores
-    trade = w.beside("insert_trade", frames={"_new": rollups.batched(data.table), "_regions": regions},
-                     source_id=source_id)
+    # one file's rows in about one thread, so the two inserts overlap on two cores. A small file's rows wait for
+    # the next file's until they fill a row group (rollups.Held), so they carry their source with them.
+    sources = pa.array(np.full(data.table.num_rows, source_id, dtype=np.int32))
+    rows = w.held.take("trade", data.table.append_column("source_id", sources))
+    trade = w.beside("insert_trade", frames={"_new": rollups.batched(rows)}) if rows.num_rows else None
     try:
-        rollups.add(w.con, delta, source_id)
+        rollups.add(w.con, delta, source_id, w.held)
     except BaseException:
-        trade.join(raise_error=False)
+        if trade is not None:
+            trade.join(raise_error=False)
         raise
-    trade.join()
+    if trade is not None:
+        trade.join()
     return replaced

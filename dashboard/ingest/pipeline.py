@@ -192,7 +192,7 @@ def publish(published: Path, parsed: Iterable[Parsed], eaeu: bool | None = None,
             outcomes.append(_load_one(w, p, eaeu, demo))
             known.add(p.sha256)
         if any(o.loaded for o in outcomes):
-            rollups.finish(w.con, replaced=any(o.replaced for o in outcomes))
+            rollups.finish(w.con, replaced=any(o.replaced for o in outcomes), held=w.held)
         return outcomes
 
     try:

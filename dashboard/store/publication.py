@@ -40,6 +40,7 @@ class Writer:
         self.who = who
         self.changed = False
         self.statements: list[tuple[str, dict]] = []  # what ran, for the publication log (history.change_of)
+        self.held = rollups.Held()  # rows of the new segment waiting to fill a row group (fts.load, rollups.finish)
 
     def run(self, name: str, /, **params: object) -> None:
         """Execute the write statements of the file `name` with bound parameters."""

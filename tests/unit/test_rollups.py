@@ -7,6 +7,7 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 import pytest
 
 from dashboard.demo.generate import fts_file
@@ -37,8 +38,10 @@ def _tables(con: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
             for t, key in TABLES.items()}
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+@pytest.fixture(scope="module", params=["apart", "together"])
+def store(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Path:
+    """The correction in an import of its own, or in the same import as the file it corrects: then the rows of
+    that file, held until they fill a row group (rollups.Held), are stored before the correction replaces them."""
     folder = tmp_path_factory.mktemp("rollups")
     files = []
     for name, data in (("y2022.csv", fts_file(2022)), ("y2023.csv", fts_file(2023)),
@@ -46,8 +49,11 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
         (folder / name).write_bytes(data)
         files.append(folder / name)
     published = folder / "db" / "t.duckdb"
-    import_paths(published, files[:2], loaded_by="test")
-    outcomes = import_paths(published, files[2:], loaded_by="test")  # replaces Feb and Mar 2023
+    if request.param == "apart":
+        import_paths(published, files[:2], loaded_by="test")
+        outcomes = import_paths(published, files[2:], loaded_by="test")  # replaces Feb and Mar 2023
+    else:
+        outcomes = import_paths(published, files, loaded_by="test")[2:]
     assert outcomes[0].replaced > 0
     return published
 
@@ -83,3 +89,26 @@ def test_replaced_months_hold_the_corrected_values_only(store: Path) -> None:
                        & original["Region"].str.startswith("18000")]["Stoim"].str.replace(",", ".").astype(float)
     assert feb[1][1] / 100 == pytest.approx((imports * 1.1).sum(), rel=1e-8)  # each value rounded to cents
     assert jan_sources == [(2,)]  # January 2023 still rests on the original file
+
+
+def _rows(n: int, dictionary: bool = True) -> pa.Table:
+    region = pa.array([f"{i % 7:05d}" for i in range(n)])
+    return pa.table({"region": region.dictionary_encode() if dictionary else region, "value_cents": list(range(n))})
+
+
+def test_rows_of_small_files_wait_until_they_fill_a_row_group() -> None:
+    """An insert of fewer rows than a row group goes through DuckDB's log (rollups.Held): small files' rows are
+    held, and handed over together, in order, once they fill one; what is left comes out at the end."""
+    held = rollups.Held()
+    first, second = _rows(100_000), _rows(30_000, dictionary=False)  # a file read the careful way: plain text
+    assert held.take("r_partner_month", first).num_rows == 0
+    out = held.take("r_partner_month", second)
+    assert out.num_rows == 130_000 >= rollups.ROW_GROUP
+    assert out.column("value_cents").to_pylist() == list(range(100_000)) + list(range(30_000))
+    assert out.column("region").to_pylist()[99_999:100_001] == ["00004", "00000"]
+    assert held.take("r_partner_month", _rows(5)).num_rows == 0
+    big = _rows(rollups.ROW_GROUP)
+    assert held.take("trade", big) is big  # nothing held before: a file of a row group or more goes as it is
+    rest = held.rest("r_partner_month")
+    assert rest is not None and rest.num_rows == 5
+    assert held.rest("r_partner_month") is None and held.rest("trade") is None

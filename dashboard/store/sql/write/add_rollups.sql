@@ -1,5 +1,6 @@
 -- The rollup rows of newly stored declarations, summed before they were stored (rollups.deltas): _heading and
--- _partner and _region are rows of the monthly rollups, _region_years the region-years the file brings.
+-- _partner and _region are rows of the monthly rollups (of one file, or of several held until they filled a row
+-- group: rollups.Held), _region_years the region-years the file brings (none when held rows are stored).
 -- In parallel, row groups as the batches come (rollups.batched keeps their region order within each one).
 SET preserve_insertion_order = false;
 INSERT INTO seg.r_heading_month BY NAME SELECT * FROM _heading;
