@@ -187,7 +187,10 @@ _RUSSIA_AFTER = re.compile(r"\s+(?:России|РФ|Российской\s+Фе
 
 
 # one flow ahead of another by a sum is a balance, no flow's figure: "Импорт из Китая превысил экспорт на 400 млн"
-_BALANCE = re.compile(r"(?:превыси|превыша|опереди|обогна)\w*\s+(?:[\w-]+\s+){0,2}на\s+(?:\$\s*)?$", re.I)
+_BALANCE = re.compile(r"(?:превыси|превыша|опереди|обогна)\w*\s+(?:[\w-]+\s+){0,2}на\s+(?:\$\s*)?$|"
+                      # the balance of trade is no flow: "сальдо — 346 млн долларов", "профицит составил 80 млн"
+                      r"(?<![\w-])(?:сальдо|профицит\w*|дефицит\w*)(?:\s+[\w-]+){0,3}?\s*(?:[—–:]\s*)?"
+                      r"(?:(?:составил\w*|достиг\w*|превысил\w*)\s+)?(?:[а-яё]+\s+)?(?:\$\s*)?$", re.I)
 
 
 _FROM_REGION_AFTER = re.compile(r"\s*(?:[—–]\s*)?(?:из|с)\s+(?:Волгоградской\s+области|нашего\s+региона|региона|"
@@ -333,6 +336,9 @@ def sums(x: Sentence) -> None:
             continue
         if from_named and from_named.start() < m.start() and (at is None or at < from_named.start()):
             flow = "imports"    # "из Ирана ввезено 26 тыс. тонн" (not "…, а экспортировала 143 тыс. тонн")
+        num_at = _num_start(m)
+        if _BY_AMOUNT.search(s, max(0, num_at - 10), num_at) and _CMP_AFTER.match(s, m.end()):
+            continue    # "— на 200 тыс. тонн больше, чем в 2022 году": a difference of tonnes, no level
         g = _goods_after(x, m.end())
         words = _GOODS_AFTER.match(s[m.end():m.end() + AHEAD])
         unknown = g is None and words is not None and goods.names_goods(words.group(1))

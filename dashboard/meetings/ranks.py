@@ -111,6 +111,10 @@ _TOP = re.compile(r"(?:входит|вош[её]л\w*|входя\w*)?\s*в\s+(?:
                   r"(?:(?P<w>[а-яё]+)|топ[- ]?(?P<d>\d+))(?![\w-])", re.I)
 # "замыкает десятку крупнейших партнёров": the last place of the top group, an exact rank
 _CLOSES = re.compile(r"(?<![\w-])(?:замыка\w*|замкнул\w*)\s+(?:(?:перв|верхн)\w+\s+)?(?P<w>[а-яё]+)(?![\w-])", re.I)
+# a top group told by the verb "составить" and the list after it: "пятёрку ведущих партнёров составили Казахстан,
+# Турция, Китай, Египет и Беларусь"
+_TOP_MADE = re.compile(r"(?<![\w-])(?:(?:перв|верхн)\w+\s+)?(?P<w>[а-яё]+)\s+(?P<rest>(?:[а-яё]+\s+){0,4}?)"
+                       r"(?:составил\w*|составля\w*|образовал\w*|образу\w*|сформировал\w*)\s+", re.I)
 _CLOSES_AFTER = re.compile(r"(?<![\w-])(?:замыка|замкнул)\w*\s+(?=(?-i:[А-ЯЁ]))", re.I)
 _WORD = re.compile(r"(?<![\w-])[а-яё]+(?![\w-])", re.I)
 _TOP_NUM = re.compile(rf"в\s+числ[оеа]\s+{NUM}\s+(?:крупнейш|ведущ|основн)\w*", re.I)
@@ -477,6 +481,14 @@ def _ranks(x: Sentence) -> None:
             listed: list[str | None] = [*_listed_before(x, m.start())] if x.mentions_before(m.start()) else \
                 [*_listed_after(x, m.end())]
             for p in listed or [x.partner_at(m.start(), False)]:
+                x.add(m.start(), m.end(), metric, p, "top_n", size)
+    for m in _TOP_MADE.finditer(s):
+        size = morphology.top_n(m.group("w"))
+        listed = _listed_after(x, m.end()) if size else []
+        if size and len(listed) == size and x.free(*m.span()) and \
+                not _REGIONS_AFTER.match(s[m.end("w"):m.end("w") + AHEAD]):
+            metric = _top_metric(x, m, _buyers(s, m.end("w")))
+            for p in listed:
                 x.add(m.start(), m.end(), metric, p, "top_n", size)
     for m in _TOP_NUM.finditer(s):
         if (n2 := number(m.group("num"))) and x.free(*m.span()):
