@@ -484,11 +484,11 @@ def _ranks(x: Sentence) -> None:
                 x.add(m.start(), m.end(), metric, p, "top_n", size)
     for m in _TOP_MADE.finditer(s):
         size = morphology.top_n(m.group("w"))
-        listed = _listed_after(x, m.end()) if size else []
-        if size and len(listed) == size and x.free(*m.span()) and \
+        made = _listed_after(x, m.end()) if size else []
+        if size and len(made) == size and x.free(*m.span()) and \
                 not _REGIONS_AFTER.match(s[m.end("w"):m.end("w") + AHEAD]):
             metric = _top_metric(x, m, _buyers(s, m.end("w")))
-            for p in listed:
+            for p in made:
                 x.add(m.start(), m.end(), metric, p, "top_n", size)
     for m in _TOP_NUM.finditer(s):
         if (n2 := number(m.group("num"))) and x.free(*m.span()):
