@@ -161,8 +161,11 @@ def compared_other(x: Sentence, m: re.Match[str]) -> bool:
     if that is None:
         return False
     a = x.subject_start(x.clause_span(that.start())[0])
-    if any(c.unit in ("$", "т") and a <= x.cores[i] < that.start() for i, (_, _, c) in enumerate(x.out)):
-        return False    # "компании отгрузили продукции на 9,4 млн долларов, что вдвое больше …": a sum of trade
+    # "компании отгрузили продукции на 9,4 млн долларов, что вдвое больше …": a sum of trade (the last claims only:
+    # a long sentence stays linear)
+    if any(x.out[i][2].unit in ("$", "т") and a <= x.cores[i] < that.start()
+           for i in range(len(x.out) - 1, max(-1, len(x.out) - 40), -1)):
+        return False
     for w in _WORDS.finditer(x.s, a, that.start()):
         if morphology.parses(w.group(0).lower())[0].tag.POS == "VERB":
             return subject_other(x, w.start(), a)

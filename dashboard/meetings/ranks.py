@@ -1,6 +1,7 @@
 """Ranks of a partner: places and ordinals in any case, superlatives, top groups and a rank's movement."""
 from __future__ import annotations
 
+import bisect
 import re
 
 from dashboard.meetings import countries, morphology
@@ -241,13 +242,14 @@ def ranks(x: Sentence) -> None:
     _became(x)
     _digest_places(x)
     _yields_only(x)
-    flowed = [(x.cores[i], c.metric) for i, (_, _, c) in enumerate(x.out) if c.metric in ("export_rank", "import_rank")]
+    flowed = sorted((x.cores[i], c.metric) for i, (_, _, c) in enumerate(x.out)
+                    if c.metric in ("export_rank", "import_rank"))
     for i, (_, _, c) in enumerate(x.out) if flowed else ():
         # "Вторым по значимости рынком сбыта стала Турция, а замкнула пятёрку Латвия": a place told after one by a
         # flow, with no word of the whole trade between them, is by that flow
-        before = [metric for at, metric in flowed if at < x.cores[i]]
-        if c.metric == "rank" and before and not x.word_in(_OWN_TERMS, flowed[0][0], x.cores[i] + len(c.quote)):
-            c.metric = before[-1]
+        j = bisect.bisect_left(flowed, (x.cores[i], ""))
+        if c.metric == "rank" and j and not x.word_in(_OWN_TERMS, flowed[0][0], x.cores[i] + len(c.quote)):
+            c.metric = flowed[j - 1][1]
     yielded = [c for _, _, c in x.out if c.metric == "rank" and _YIELDS_FIRST.match(c.quote + " ")]
     other = next((c.metric for _, _, c in x.out if c.metric in RANK.values() and c.metric != "rank"), None)
     for c in yielded if other else ():      # "вторым по объёму экспорта направлением, уступив первенство Турции"
@@ -307,9 +309,11 @@ def _yields_only(x: Sentence) -> None:
     """'это второе место по экспорту, уступаем лишь Китаю': the partner yielded to holds the first place by the
     same flow; with no place stated, the subject that yields is second ('Турецкое направление … по экспорту …
     уступает лишь китайскому')."""
+    named: dict[int, str] | None = None     # where each country or its adjective starts, found once
     for m in _YIELDS_ONLY.finditer(x.s):
-        to = next(((iso, a) for iso, a, _ in (*x.mentions, *x.references, *countries.adjectives(x.s))
-                   if a == m.end()), None)
+        if named is None:
+            named = {a: iso for iso, a, _ in (*countries.adjectives(x.s), *x.references, *x.mentions)}
+        to = (named[m.end()], m.end()) if m.end() in named else None
         if to is None or not x.free(*m.span()):
             continue
         placed = [c for i, (_, _, c) in enumerate(x.out) if c.metric in RANK.values() and x.cores[i] < m.start()]
