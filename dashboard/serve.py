@@ -7,7 +7,7 @@ from starlette.middleware import Middleware
 from streamlit import config as streamlit_config
 
 from dashboard import config
-from dashboard.ui import preload
+from dashboard.ui import config_reads, preload
 
 # One source for the upload limit: DASHBOARD_MAX_UPLOAD_MB. Streamlit's uploader and its upload route read
 # server.maxUploadSize when they run, after this module is imported, so .streamlit/config.toml does not set it.
@@ -17,5 +17,8 @@ streamlit_config.set_option("server.maxUploadSize", config.max_upload_mb(), wher
 # 0.26 s of CPU a page view cost the server (measured with py-spy, benchmarks/README.md "Capacity"), under the
 # interpreter lock, so every other session waited. Python's own collector still runs, by its allocation thresholds.
 streamlit_config.set_option("runner.postScriptGC", False, where_defined="dashboard/serve.py")
+# Streamlit's settings read without its process-wide lock (ui/config_reads.py): every message of every run read one
+# under that lock, and under load the sessions' threads and the event loop queued on it (the capacity stall).
+config_reads.install(streamlit_config)
 
 app = st.App("app.py", middleware=[Middleware(preload.ServedPage)])
