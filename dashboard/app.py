@@ -46,7 +46,7 @@ if page.url_path != "present":
 # imported only now: pandas and DuckDB take ~0.5 s to import in a new process, while the browser loads its code
 from dashboard.i18n.message import error_text  # noqa: E402
 from dashboard.store.versions import StoreError  # noqa: E402
-from dashboard.ui import controls, frame, heap  # noqa: E402
+from dashboard.ui import cached, controls, frame, heap  # noqa: E402
 
 try:
     if frame.ready(lang):
@@ -58,5 +58,7 @@ try:
         page.run()
 except StoreError as e:  # no sound version can answer (a damaged segment every version lists): a sentence
     st.error(error_text(e, lang))
+finally:  # a rerun or stop ends a run by an exception: the next run resolves its version afresh all the same
+    cached.unpin_version()
 # the objects of the process's warm-up (modules, caches) leave the collector's full collections (ui/heap.py)
 heap.run_finished()

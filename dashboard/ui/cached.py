@@ -2,6 +2,7 @@
 the key, so a newly published version refreshes every page at once. Everything comes from store/answers.py."""
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pandas as pd
@@ -20,14 +21,47 @@ def _store(path: str) -> Store:
     return Store(Path(path))
 
 
+# The Store of each path once st.cache_resource has made it: a cache_resource read takes Streamlit's lock of all
+# resource caches, and under load every session's thread queued on it (benchmarks/README.md, "The capacity stall").
+_stores: dict[str, Store] = {}
+
+
 def store() -> Store:
     """The process's one Store for the configured database (keyed by path, so tests can switch)."""
-    return _store(str(config.db_path()))
+    path = str(config.db_path())
+    found = _stores.get(path)
+    if found is None:
+        found = _stores.setdefault(path, _store(path))
+    return found
+
+
+# The version a script run serves, resolved once at its start (pin_version, from frame.ready): resolving it reads
+# the pointer from the disk (~15 file system calls), and a page asked for it some 10-25 times a run; each call
+# gives up the interpreter lock and, under load, waits for it again behind every other session's thread.
+_pinned = threading.local()
+
+
+def pin_version() -> str:
+    """Resolve the served version for the script run on this thread; version() returns it until unpin."""
+    _pinned.v = served_now()
+    return _pinned.v
+
+
+def unpin_version() -> None:
+    """The run is over (the router calls this last, whatever the run ended with)."""
+    _pinned.v = None
+
+
+def served_now() -> str:
+    """The version the store serves at this moment, not the run's pin: it moves mid-run when a query finds the
+    served version damaged (frame._served_changed compares the two)."""
+    return str(store().served)
 
 
 def version() -> str:
-    """The cache key of every query: the full path of the published file, unique per version."""
-    return str(store().served)
+    """The cache key of every query: the full path of the published file, unique per version (the run's pin)."""
+    v = getattr(_pinned, "v", None)
+    return v if v is not None else served_now()
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

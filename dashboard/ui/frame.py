@@ -17,7 +17,7 @@ from dashboard.ui import cached, state
 def ready(lang: str) -> bool:
     """False (with instructions on screen) when nothing is published yet."""
     try:
-        cached.version()
+        cached.pin_version()  # the version this run serves, resolved once (ui/cached.py)
     except NoData:
         st.error(t("frame.no_data", lang, db=config.get("DASHBOARD_DB")))
         return False
@@ -30,7 +30,8 @@ def ready(lang: str) -> bool:
 def _served_changed() -> None:
     """A damaged data block shows only when a query reads it: the store then serves an older version, mid-page.
     Run the page again, so that it is drawn from that version throughout, under the warning (see ready)."""
-    moved = st.session_state.get("frame_served", cached.version()) != cached.version()
+    now = cached.served_now()
+    moved = st.session_state.get("frame_served", now) != now
     if moved and cached.store().warning:  # not after a publication made in this run: its message stays shown
         st.rerun()
 
