@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from dashboard.meetings import flows, morphology, periods
+from dashboard.meetings import countries, flows, morphology, periods
 from dashboard.meetings.numerals import AHEAD, NUM, number, qual_at, qualifier
 from dashboard.meetings.sentence import Sentence
 
@@ -40,7 +40,7 @@ _PARTNERS_NUMBER = re.compile(r"(?<![\w-])(?:числ[оа]|количеств[�
                               r"(?:\s+[а-яё]+){0,2}?\s*(?:[—–]|достиг\w*|составил\w*|составля\w*|превысил\w*|"
                               r"увеличил\w*\s+до|выросл\w*\s+до)\s*", re.I)
 # a part of the firms counted before, its kind after a dash: "…154 компании, из них 89 — импортёры"
-_FIRMS_PART = re.compile(rf"(?<![\w-])(?:из\s+них|в\s+том\s+числе|среди\s+них)\s+{NUM}\s*[—–]\s*"
+_FIRMS_PART = re.compile(rf"(?<![\w-])(?:из\s+них|в\s+том\s+числе|среди\s+них|ещё|еще)\s+{NUM}\s*[—–]\s*"
                          r"(?P<noun>экспорт[её]р\w*|импорт[её]р\w*|с\s+(?:участием\s+)?(?:[а-яё]+\s+){0,2}капитал\w*)",
                          re.I)
 # firms a delegation visited are no count of trading firms: "Гости посетили 3 предприятия"
@@ -89,6 +89,19 @@ def _people_from(s: str, at: int) -> bool:
     return bool(m and morphology.lemma(m.group("who").lower()) in _PEOPLE)
 
 
+_FROM_AFTER = re.compile(r"\s+из\s+")
+
+
+def _capital_partner(x: Sentence, a: int, b: int) -> str | None:
+    """The country whose capital the firms have, named in the capital's words s[a:b]: "с турецким капиталом" (its
+    adjective), "с капиталом из ОАЭ" (its name after "из"); None when none is named there."""
+    found = countries.adjectives(x.s[a:b])
+    if found:
+        return found[0][0]
+    after = _FROM_AFTER.match(x.s, b)
+    return x.mention_at(after.end()) if after else None
+
+
 def counts(x: Sentence) -> None:
     s = x.s
     for m in _COUNT_PARTNERS.finditer(s):
@@ -131,7 +144,9 @@ def counts(x: Sentence) -> None:
         if event and kind == "any":
             continue    # "11 компаний региона провели более 70 переговоров", "организовал участие шести предприятий"
         qual, start = qual_at(s, m.start("num"))
-        x.add(start, m.end(), "firms", x.partner_at(m.start(), False), qual, n[0], kind=kind)
+        capital = _CAPITAL.match(s[m.end():m.end() + AHEAD]) if kind == "foreign_capital" else None
+        partner = _capital_partner(x, m.end(), m.end() + capital.end()) if capital else None
+        x.add(start, m.end(), "firms", partner or x.partner_at(m.start(), False), qual, n[0], kind=kind)
     for m in _FIRMS_NUMBER.finditer(s):
         after = _NUM_AFTER.match(s, m.end())
         n = number(after.group("num")) if after else None
@@ -151,7 +166,9 @@ def counts(x: Sentence) -> None:
             kind = "exporters" if noun.startswith("экспорт") else "importers" if noun.startswith("импорт") \
                 else "foreign_capital"
             qual, start = qual_at(s, m.start("num"))
-            x.add(min(start, m.start()), m.end(), "firms", x.partner_at(m.start(), False), qual, n[0], kind=kind)
+            partner = _capital_partner(x, m.start("noun"), m.end()) if kind == "foreign_capital" else None
+            x.add(min(start, m.start()), m.end(), "firms", partner or x.partner_at(m.start(), False), qual, n[0],
+                  kind=kind)
     firms = [c for _, _, c in x.out if c.metric == "firms"]
     for m in _FIRMS_YEAR_BEFORE.finditer(s) if firms else ():     # "17 экспортёров, годом ранее – 11"
         n = number(m.group("num"))

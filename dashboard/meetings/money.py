@@ -187,7 +187,9 @@ _RUSSIA_AFTER = re.compile(r"\s+(?:России|РФ|Российской\s+Фе
 
 
 # one flow ahead of another by a sum is a balance, no flow's figure: "Импорт из Китая превысил экспорт на 400 млн"
-_BALANCE = re.compile(r"(?:превыси|превыша|опереди|обогна)\w*\s+(?:[\w-]+\s+){0,2}на\s+(?:\$\s*)?$|"
+_DASH_GOODS = re.compile(r"\s*[—–]\s*(?!(?:и|а|или)\s)([а-яё-]+(?:\s+[а-яё-]+)?)(?=\s*[,.;)]|$)", re.I)
+_DASH_BEFORE = re.compile(r"[—–]\s*$")
+_BALANCE = re.compile(r"(?:превыси|превыша|опереди|обогна)\w*\s+(?:[\w-]+\s+){0,4}на\s+(?:\$\s*)?$|"
                       # the balance of trade is no flow: "сальдо — 346 млн долларов", "профицит составил 80 млн"
                       r"(?<![\w-])(?:сальдо|профицит\w*|дефицит\w*)(?:\s+[\w-]+){0,3}?\s*(?:[—–:]\s*)?"
                       r"(?:(?:составил\w*|достиг\w*|превысил\w*)\s+)?(?:[а-яё]+\s+)?(?:\$\s*)?$", re.I)
@@ -340,6 +342,10 @@ def sums(x: Sentence) -> None:
         if _BY_AMOUNT.search(s, max(0, num_at - 10), num_at) and _CMP_AFTER.match(s, m.end()):
             continue    # "— на 200 тыс. тонн больше, чем в 2022 году": a difference of tonnes, no level
         g = _goods_after(x, m.end())
+        dash = _DASH_GOODS.match(s, m.end()) if g is None and not _DASH_BEFORE.search(s, max(0, m.start() - 4),
+                                                                                     m.start()) else None
+        if dash:    # "из них 300 тыс. тонн — пшеница": the goods named after a dash
+            g = _named(x, dash.group(1).split()) or None
         words = _GOODS_AFTER.match(s[m.end():m.end() + AHEAD])
         unknown = g is None and words is not None and goods.names_goods(words.group(1))
         if unknown:     # "и около 3 тыс. тонн мороженого": goods the reference lacks, not those named before
