@@ -399,8 +399,10 @@ def sums(x: Sentence) -> None:
         if not dollars and not (same and (change or named_after or _BARE_END.match(s, m.end()))):
             continue
         flow, at = flow_metric(x, m.start())
-        if at is not None and (_partners_own(x, at) or at in x.partners_own) or _not_done(x, m.start()) or \
-                _BALANCE.search(tail):
+        # (a flow of Russia's or the partner's own in another part of the sentence, "Если товарооборот России и
+        # Египта вырос на 12 %, то у Волгоградской области — на 31,6 %, до 88,4 млн", leaves this part's sum alone)
+        own = at is not None and x.segment(at)[0] == x.segment(m.start())[0] and _partners_own(x, at)
+        if at is not None and (own or at in x.partners_own) or _not_done(x, m.start()) or _BALANCE.search(tail):
             continue
         if at is None and from_named and 0 < m.start() - from_named.start() <= 160:
             flow = "imports"
