@@ -45,12 +45,18 @@ CORPORA = Path(__file__).resolve().parent.parent / "tests" / "corpora"
 # flows turned by the subject of a governing verb or gerund and carried to the next sentence, goods of a part of the
 # volume before, a base word inside another word, periods of a clause opened by "по итогам", traps of attributions,
 # firms compared or supported, investments), reaching 0.993 / 0.973.
-# blind8 and blind9: an eighth and a ninth corpus written the same blind way in new voices (blind8: a newspaper
-# column, a Duma report, a chamber of commerce bulletin, a customs Q&A transcript, ministry channel posts; 63 cases,
-# 145 claims; blind9: an interview, an annual address, an embassy release, a results digest of several partners, a
-# forum report, an agro committee note on grain tonnes; 65 cases, 145 claims), never edited, first scored after the
-# blind7 tuning at recall 0.848 / precision 0.898 (blind8) and 0.766 / 0.804 (blind9).
-FILES = {"blind8": CORPORA / "press_blind8.toml", "blind9": CORPORA / "press_blind9.toml",
+# blind8_tuned and blind9_tuned: an eighth and a ninth corpus written the same blind way in new voices (blind8: a
+# newspaper column, a Duma report, a chamber of commerce bulletin, a customs Q&A transcript, ministry channel posts; 63
+# cases, 145 claims; blind9: an interview, an annual address, an embassy release, a results digest of several
+# partners, a forum report, an agro committee note on grain tonnes; 65 cases, 145 claims), never edited, first scored
+# after the blind7 tuning at recall 0.848 / precision 0.898 (blind8) and 0.766 / 0.804 (blind9) and then tuned on in
+# the same way (their misses as classes: a digest's periods and places with the noun left out, a minus typed as a
+# dash, comparisons with a base or another partner, ranks by flow told by the noun, a copula or a group named before,
+# the partner yielded to, flows turned by direction, owner or a gerund's subject, counts of partners after their
+# noun, parts of a sentence told in the present or by 'когда' / 'против', bloc and balance traps, goods of the nearest
+# flow word, elliptic partner adjectives, the partner's own trade after a possessive), reaching 1.000 / 0.993 and
+# 0.993 / 0.993.
+FILES = {"blind8_tuned": CORPORA / "press_blind8.toml", "blind9_tuned": CORPORA / "press_blind9.toml",
          "blind7_tuned": CORPORA / "press_blind7.toml",
          "blind6_tuned": CORPORA / "press_blind6.toml", "blind5_tuned": CORPORA / "press_blind5.toml",
          "blind4_tuned": CORPORA / "press_blind4.toml",
