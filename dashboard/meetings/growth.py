@@ -11,8 +11,8 @@ from dashboard.meetings.sentence import FALL, FLOW, GROW, GROWTH, Sentence, agre
 from dashboard.meetings.sentence import TRADE_NOUNS as _TRADE_NOUNS
 
 # a signed percent is a change: "составил 2,9 млн долларов (+41 %)", "(-8 %)", "(–7,2 % к …)" (a hyphen or a dash
-# after a bracket is a minus)
-_PCT = re.compile(rf"(?<![\w-])(?P<sign>[+\u2212]\s?|(?<=\()[-–]\s?|(?<=\(\s)[-–]\s?)?{NUM}\s*"
+# after a bracket is a minus; "минус 3,7 %", "плюс 4,1 %" are signed in words)
+_PCT = re.compile(rf"(?<![\w-])(?P<sign>[+\u2212]\s?|(?<=\()[-–]\s?|(?<=\(\s)[-–]\s?|(?:минус|плюс)\s+)?{NUM}\s*"
                   r"(?:%|процент(?!\w*\s+пункт)\w*)"
                   r"(?P<rel>\s+(?:к|от)\s+(?:уровн\w*|аналогичному|показател\w+|прошл\w+|предыдущ\w+))?"
                   r"(?P<cmp>\s+(?:больше|выше|меньше|ниже|превыша\w*|превысил\w*|превзош\w*))?", re.I)
@@ -186,7 +186,7 @@ def growth(x: Sentence) -> None:
         after_na = _AFTER_NA.search(before[-40:])
         verb = verb_before(x, m.start())
         if m.group("sign"):
-            value = (1 if m.group("sign").strip() == "+" else -1) * n[0] / 100
+            value = (1 if m.group("sign").strip().lower() in ("+", "плюс") else -1) * n[0] / 100
         elif m.group("cmp"):
             if _of_another_partner(x, m) or compared_other(x, m):
                 continue

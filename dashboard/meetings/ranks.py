@@ -184,6 +184,8 @@ _RANK_YEAR_BEFORE = re.compile(rf"(?:годом\s+ранее|год\s+назад
 # Казахстан"
 _RANK_NEXT = re.compile(rf"[,;]\s+(?:а\s+)?{_ORD}\s*[—–]\s*", re.I)
 _LIST_JOIN = re.compile(r"\s*,\s*|\s+и\s+")
+# an aside in brackets after a listed partner: "составили Китай (доля 21,4 %, рост на 17 %), Турция (18,2 %) и …"
+_ASIDE = re.compile(r"^\s*\([^()]{0,80}\)")
 # words of the whole trade: a rank in a sentence with none of them may be by the flow the sentence before ranked by
 _OWN_TERMS = re.compile(r"товарооборот|оборот|торгов|партн[её]р", re.I)
 
@@ -219,7 +221,7 @@ def _listed_after(x: Sentence, end: int) -> list[str]:
     if i >= len(x.mentions) or x.mentions[i][1] - end > 80:
         return []
     out = [x.mentions[i][0]]
-    while i + 1 < len(x.mentions) and _LIST_JOIN.fullmatch(x.s, x.mentions[i][2], x.mentions[i + 1][1]):
+    while i + 1 < len(x.mentions) and _LIST_JOIN.fullmatch(_ASIDE.sub("", x.s[x.mentions[i][2]:x.mentions[i + 1][1]])):
         i += 1
         out.append(x.mentions[i][0])
     return out if len(out) >= 2 else []
@@ -353,7 +355,12 @@ def _ranks(x: Sentence) -> None:
         ranks = [morphology.ordinal(m.group(g)) for g in ("a", "b")]
         before = [iso for iso, start, _ in x.mentions if start < m.start()]
         after = [iso for iso, start, _ in x.mentions if start >= m.end()]
-        pair = before[-2:] if len(before) >= 2 else after[:2]
+        # the partners of the pair's own part of the sentence first: "…; четвёртое и пятое места — у Египта и Ирана
+        # соответственно" (not the two named before the semicolon)
+        lo, hi = x.segment(m.start())
+        own = [iso for iso, start, _ in x.mentions if lo <= start < m.start()]
+        own_after = [iso for iso, start, _ in x.mentions if m.end() <= start < hi]
+        pair = before[-2:] if len(before) >= 2 and (len(own) >= 2 or len(own_after) < 2) else after[:2]
         if None in ranks or len(pair) < 2 or not ("соответственно" in s.lower() or _joined(x, m, pair)):
             continue
         for iso, rank in zip(pair, ranks, strict=True):
@@ -492,8 +499,10 @@ def _ranks(x: Sentence) -> None:
         if size and len(made) == size and x.free(*m.span()) and \
                 not _REGIONS_AFTER.match(s[m.end("w"):m.end("w") + AHEAD]):
             metric = _top_metric(x, m, _buyers(s, m.end("w")))
-            for p in made:
-                x.add(m.start(), m.end(), metric, p, "top_n", size)
+            # "первую тройку составили Китай, Турция и Казахстан": the first group listed in full is in its order
+            ordered = m.group(0).lower().startswith(("перв", "верхн"))
+            for place, p in enumerate(made, 1):
+                x.add(m.start(), m.end(), metric, p, "exact" if ordered else "top_n", place if ordered else size)
     for m in _TOP_NUM.finditer(s):
         if (n2 := number(m.group("num"))) and x.free(*m.span()):
             x.add(m.start(), m.end(), _top_metric(x, m, _buyers(s, m.end())), x.partner_at(m.start(), False),

@@ -130,9 +130,35 @@ def _of_other(s: str, end: int) -> bool:
     return p.tag.POS == "NOUN" and p.normal_form.replace("ё", "е") not in _SHARE_OF and not FLOW.search(w)
 
 
+# a bracket right after a partner's name that holds its share, said by "доля", by the flow it is of, or by a change
+# after it in the same bracket: "Китай (доля 21,4 %, рост на 17 %)", "Турция (18,2 %, минус 9,6 %)", "Казахстан (20,9 %
+# оборота, +6,2 %)"
+_OWN_BRACKET = re.compile(r"\s*\(\s*(?P<word>(?:с\s+)?(?:дол[яиюе]\w*|удельн\w+\s+вес\w*)\s+)?", re.I)
+_CHANGE_AFTER = re.compile(r"\s*,\s*(?:[+\u2212–-]\s?\d|(?:минус|плюс)\s|(?:рост|прирост|сниж|падени|увелич|сокращ|"
+                           r"уменьш)\w*)", re.I)
+
+
+def _own_bracket(x: Sentence, m: re.Match[str], n: float, qual: str, start: int) -> bool:
+    """Adds the share in a bracket right after a partner's name (_OWN_BRACKET), if the percent `m` is one."""
+    i = x.mentions_before(start)
+    if not i or m.group("sign"):
+        return False
+    inside = _OWN_BRACKET.fullmatch(x.s, x.mentions[i - 1][2], start)
+    if inside is None:
+        return False
+    follows = _SHARE_FLOW_OF.match(x.s[m.end():m.end() + AHEAD])
+    if not (inside.group("word") or follows or _CHANGE_AFTER.match(x.s, m.end())):
+        return False
+    metric = SHARE[flow_of(follows.group("flow"))] if follows else (x.last_share or "turnover_share")
+    x.add(start, m.end(), metric, x.mentions[i - 1][0], qual, n / 100, core=m.start(), claimed=n, unit="%")
+    return True
+
+
 def share(x: Sentence, m: re.Match[str], n: float, qual: str, start: int) -> bool:
     """Adds the share the percent `m` (value `n`, its qualifier starting at `start`) states, if it states one."""
     s = x.s
+    if _own_bracket(x, m, n, qual, start):
+        return True
     lo = max(0, m.start("num") - 300)     # the rules below read at most a few words back
     before = s[lo:m.start("num")]
     verb = _SHARE_VERB.search(before[:start - lo])
