@@ -33,11 +33,23 @@ _RANK_COUNTRY = re.compile(
     r"(?P<hy>\s*[—–-]\s*(?:партн[её]р|(?P<who>покупател|поставщик))\w*)?(?![\w-])"
     rf"(?P<after>\s+{_BY}(?P<flow2>товарооборот\w*|оборот\w*|торговл\w*|экспорт\w*|импорт\w*|поставок))?", re.I)
 # "Беларусь стала шестой среди торговых партнёров", "седьмой в рейтинге 99 стран": the ordinal alone
+# (or among buyers or suppliers: "оказался вторым среди поставщиков региона")
 _RANK_AMONG = re.compile(rf"(?<![\w-]){_ORD}(?=\s+(?:среди|в\s+рейтинге|в\s+списке|в\s+числе)\s+"
-                         r"(?:[а-яё]+\s+){0,2}?(?:\d+\s+)?(?:стран|партн[её]р|государств))", re.I)
+                         r"(?:[а-яё]+\s+){0,2}?(?:\d+\s+)?(?:стран|партн[её]р|государств|"
+                         r"(?P<who>покупател|получател|потребител|поставщик)))", re.I)
+# a rank by a flow told by the ordinal alone: "страна стала восьмой по объёму экспорта"
+_RANK_BY = re.compile(rf"(?<![\w-]){_ORD}\s+по\s+(?:объ[её]м\w*\s+|величин\w*\s+)?(?P<flow>экспорт\w*|импорт\w*|"
+                      r"товарооборот\w*|внешнеторгов\w+\s+оборот\w*|поставк\w*|поставок)(?![\w-])", re.I)
+# the flow a rank is by, named after the group it is among: "третью позицию в рейтинге партнёров области по импорту",
+# "седьмым крупнейшим партнёром региона по экспорту"
+_FLOW_AFTER = re.compile(r"\s+(?:(?:в\s+рейтинге|среди|в\s+числе|в\s+списке)\s+)?(?:(?:партн[её]р\w*|стран\w*|"
+                         r"област\w*|регион\w*|[а-яё]+(?:их|ых))\s+){0,3}?по\s+(?:объ[её]м\w*\s+)?"
+                         r"(?P<flow>экспорт\w*|импорт\w*)(?![\w-])", re.I)
 # the flow before the rank: "По объёмам импорта Германия заняла четвёртую строчку"
 # (or of the structure the rank is a place in: "В структуре импорта вьетнамская продукция заняла одиннадцатую строчку")
-_FLOW_BEFORE = re.compile(r"(?<![\w-])(?:по|в\s+структуре)\s+(?:объ[её]м\w*\s+|величин\w*\s+)?"
+# (or the directions of a flow the rank is among: "Среди направлений экспорта региона Саудовская Аравия замкнула …")
+_FLOW_BEFORE = re.compile(r"(?<![\w-])(?:по|в\s+структуре|(?:среди|в\s+числе)\s+(?:[а-яё]+\s+)?направлени\w*)\s+"
+                          r"(?:объ[её]м\w*\s+|величин\w*\s+)?"
                           r"(?P<flow>экспорт\w*|импорт\w*|поставк\w*)", re.I)
 # the group a rank is among, named before it in its clause: "Среди поставщиков на волгоградский рынок Вьетнам …
 # расположился на двенадцатой позиции"
@@ -233,8 +245,10 @@ _RANK_WAS = re.compile(rf"(?<![\w-])(?:был[аио]?|являл\w*|наход�
                        r"(?![\w-])", re.I)
 # the first place yielded to a partner named after it: "уступив первенство лишь Казахстану"
 _YIELDS_FIRST = re.compile(r"(?<![\w-])(?:уступи|уступа|отда|переда)\w*\s+(?:перв\w+\s+мест\w*|первенств\w*|"
-                           r"лидерств\w*|пальму\s+первенства|лидерски\w+\s+позици\w*)\s+(?:лишь\s+|только\s+)?",
-                           re.I)
+                           r"лидерств\w*|пальму\s+первенства|лидерски\w+\s+позици\w*)\s+"
+                           # the flow it is yielded in: "уступив первенство по импорту Китаю"
+                           r"(?:по\s+(?:объ[её]м\w*\s+)?(?P<flow>экспорт\w*|импорт\w*|поставк\w*)\s+)?"
+                           r"(?:лишь\s+|только\s+)?", re.I)
 
 
 def ranks(x: Sentence) -> None:
@@ -349,7 +363,8 @@ def _ranks(x: Sentence) -> None:
         p = x.mention_at(m.end())
         if p:
             ahead = list(_FLOW_BEFORE.finditer(s, max(x.clause_span(m.start())[0], m.start() - 160), m.start()))
-            x.add(m.start(), m.end(), RANK[flow_of(ahead[-1].group("flow"))] if ahead else "rank", p, "exact", 1)
+            flow = m.group("flow") or (ahead[-1].group("flow") if ahead else None)
+            x.add(m.start(), m.end(), RANK[flow_of(flow)] if flow else "rank", p, "exact", 1)
             yielded.add(p)
     for m in _PAIR.finditer(s):   # "Казахстан и Беларусь заняли соответственно второе и пятое места" (or after)
         ranks = [morphology.ordinal(m.group(g)) for g in ("a", "b")]
@@ -401,8 +416,8 @@ def _ranks(x: Sentence) -> None:
             g = group[-1]
             x.add(g.start(), m.end(), _top_metric(x, g, _buyers(s, g.end())), p, "exact",
                   morphology.top_n(g.group(0)) or 0)
-    for rx in (_RANK_PLACE, _RANK_DASH, _RANK_NOUN, _RANK_COUNTRY, _RANK_AMONG, _RANK_RESULT, _RANK_DIRECTION,
-               *_ELLIPTIC):
+    for rx in (_RANK_PLACE, _RANK_DASH, _RANK_NOUN, _RANK_COUNTRY, _RANK_AMONG, _RANK_BY, _RANK_RESULT,
+               _RANK_DIRECTION, *_ELLIPTIC):
         if rx in _ELLIPTIC and not any(c.metric in RANK.values() for _, _, c in x.out):
             continue
         for m in rx.finditer(s):
@@ -415,8 +430,12 @@ def _ranks(x: Sentence) -> None:
                 continue
             if _BOUND.search(s, max(0, m.start() - 12), m.start()):
                 continue    # "не опускался ниже пятого места": a bound over years, no place
+            if rx is _RANK_BY and morphology.parses(m.group("ord").lower())[0].tag.POS != "ADJF":
+                continue
+            after = None if groups.get("flow") or groups.get("flow2") or groups.get("adjflow") else \
+                _FLOW_AFTER.match(s, m.end())
             flow = groups.get("flow") or groups.get("flow2") or groups.get("adjflow") or \
-                (ahead[-1].group("flow") if ahead else None)
+                (after.group("flow") if after else None) or (ahead[-1].group("flow") if ahead else None)
             whos = None if flow else list(_WHO_BEFORE.finditer(s, max(x.segment(m.start())[0], m.start() - 160),
                                                                    m.start()))
             who = groups.get("who") or groups.get("market")
