@@ -432,10 +432,10 @@ def _ranks(x: Sentence) -> None:
                 continue    # "не опускался ниже пятого места": a bound over years, no place
             if rx is _RANK_BY and morphology.parses(m.group("ord").lower())[0].tag.POS != "ADJF":
                 continue
-            after = None if groups.get("flow") or groups.get("flow2") or groups.get("adjflow") else \
+            named_flow = None if groups.get("flow") or groups.get("flow2") or groups.get("adjflow") else \
                 _FLOW_AFTER.match(s, m.end())
             flow = groups.get("flow") or groups.get("flow2") or groups.get("adjflow") or \
-                (after.group("flow") if after else None) or (ahead[-1].group("flow") if ahead else None)
+                (named_flow.group("flow") if named_flow else None) or (ahead[-1].group("flow") if ahead else None)
             whos = None if flow else list(_WHO_BEFORE.finditer(s, max(x.segment(m.start())[0], m.start() - 160),
                                                                    m.start()))
             who = groups.get("who") or groups.get("market")
