@@ -119,6 +119,10 @@ class _Recorder:
     def __init__(self, store):
         self.store, self.calls = store, []
 
+    @property
+    def served(self):  # the version file read (store/structure.py keys the names of a version by it)
+        return self.store.served
+
     def df(self, name, **params):
         self.calls.append((name, params))
         return self.store.df(name, **params)

@@ -274,9 +274,9 @@ def keep_years(con: duckdb.DuckDBPyConnection) -> None:
     if not sqlfiles.run(con, "heading_year_present").fetchall()[0][0]:
         sqlfiles.run(con, "heading_year_build")
         return
-    lo, hi = sqlfiles.run(con, "touched_years").fetchall()[0]
-    if lo is not None:
-        sqlfiles.run(con, "heading_year_touched", y_from=lo, y_to=hi)
+    r_from, r_to, y_from, y_to = sqlfiles.run(con, "touched_bounds").fetchall()[0]
+    if r_from is not None:
+        sqlfiles.run(con, "heading_year_touched", r_from=r_from, r_to=r_to, y_from=y_from, y_to=y_to)
 
 
 def rebuild(con: duckdb.DuckDBPyConnection) -> None:
