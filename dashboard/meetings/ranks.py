@@ -11,7 +11,7 @@ from dashboard.meetings.sentence import RANK, Sentence, flow_metric, flow_of
 # an ordinal: "4-е", "14 место", "седьмым", "двадцать третьем" (the cardinal before it is checked by ordinal())
 _ORD = rf"(?P<ord>\d{{1,3}}-?(?:е|ое|й|ой|ий|ый|м|ом|му|ому|го|ого|ю|ую|я|ая)|\d{{1,3}}(?=\s+мест(?:о|е|ом)\b)|" \
     rf"(?:(?:{morphology.ordinal_prefix_pattern()})\s+){{0,2}}[а-яё]+)"
-_PLACE = r"(?:мест[оаеу]?|местом|позици\w*|строчк\w*)"
+_PLACE = r"(?:мест[оаеу]?|местом|позици\w*|строчк\w*|строк(?:а|е|у|ой|и))"
 _BY_FLOW = r"(?:\s*[—–-]?\s*по\s+(?:объ[её]м\w*\s+|величин\w*\s+)?(?P<flow>экспорт\w*|импорт\w*|товарооборот\w*|" \
            r"внешнеторгов\w+\s+оборот\w*|оборот\w*|поставк\w*))?"
 _RANK_PLACE = re.compile(rf"(?<![\w-]){_ORD}\s+{_PLACE}(?![\w-]){_BY_FLOW}", re.I)
@@ -116,7 +116,7 @@ _GROUP_BEFORE = re.compile(r"(?<![\w-])(?:среди|из)\s+(?:стран|го�
 _ONE = "|".join(sorted(morphology.one_forms(), key=len, reverse=True))
 _MOVE = re.compile(rf"(?P<verb>подня\w*|подним\w*|улучши\w*|переместил\w*|опусти\w*|спусти\w*|потеря\w*|"
                    rf"ухудши\w*|сместил\w*)\s+(?:[а-яё]+\s+){{0,7}}?на\s+(?:{NUM}|(?P<one>{_ONE}))\s+"
-                   r"(?:позици|строч|мест|пункт|ступен)\w*", re.I)
+                   r"(?:позици|строч|строк|мест|пункт|ступен)\w*", re.I)
 # places gained or lost told by the verb alone: "прибавив сразу шесть позиций", "потеряв две строчки"
 _GAINED = re.compile(rf"(?P<verb>прибави\w*|прибавля\w*|отыгра\w*|потеря\w*|теря\w*|уступи\w*)\s+(?:сразу\s+)?"
                      rf"(?:{NUM}|(?P<one>{_ONE}))\s+(?:позици|строч|мест|пункт|ступен)\w*", re.I)

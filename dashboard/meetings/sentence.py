@@ -279,7 +279,7 @@ _CLAUSE = re.compile(r"[,;:]\s|\s[—–]\s")
 GROW = re.compile(r"выр[ао]с\w*|возрос\w*|увеличи\w*|увеличени\w*|рост\w*|прирост\w*|подрос\w*|прибави\w*|"
                   r"нарасти\w*|нарастил\w*", re.I)
 FALL = re.compile(r"снизи\w*|снижени\w*|сократи\w*|сокращени\w*|уменьши\w*|упа[лв]\w*|падени\w*|просе[лв]\w*|"
-                  r"просяд\w*|просад\w*", re.I)
+                  r"просяд\w*|просад\w*|обвал\w*|рухну\w*|обрушил\w*", re.I)
 
 
 # where a sentence turns to a figure of its own (its period may differ): see Sentence.segment ("Казахстан,

@@ -154,6 +154,35 @@ def _own_bracket(x: Sentence, m: re.Match[str], n: float, qual: str, start: int)
     return True
 
 
+_HOLDER_WORDS = re.compile(r"\s*(?:(?:удельн\w+\s+)?[а-яё]+)\s+(?:(?P<adj>[а-яё-]+)\s+)?(?P<noun>[а-яё-]+)", re.I)
+# who may hold a share of trade, named by a common noun: "доля страны", "доля республики в экспорте"
+_PARTNER_NOUNS = frozenset({"страна", "республика", "государство", "королевство", "партнёр", "партнер", "сторона",
+                            "эмират", "направление", "рынок"})
+
+
+def _held_other(x: Sentence, at: int) -> bool:
+    """Whether the share word at `at` is followed by what holds it, a noun in the genitive (after an adjective, if
+    any) that is no country, partner, flow or amount of trade: goods or anything else, no partner's share."""
+    m = _HOLDER_WORDS.match(x.s, at)
+    if m is None:
+        return False
+    words = [m.group("adj"), m.group("noun")] if m.group("adj") else [m.group("noun")]
+    p = morphology.parses(words[0].lower())[0]
+    word = words[0]
+    if x.mentions_before(m.start("noun")) != x.mentions_before(at):
+        return False    # "доля армянских товаров в импорте": the partner named by its adjective holds it
+    if p.tag.POS in ("ADJF", "PRTF") and len(words) == 2:
+        noun, word = m.start("noun"), words[1]
+        p = morphology.parses(word.lower())[0]
+    else:
+        noun = m.start("adj") if m.group("adj") else m.start("noun")
+    if p.tag.POS != "NOUN" or p.tag.case != "gent" or x.mentions_before(noun + 1) != x.mentions_before(noun):
+        return False
+    lemma = p.normal_form.replace("ё", "е")
+    return lemma not in _SHARE_OF and lemma.replace("е", "ё") not in _PARTNER_NOUNS and \
+        lemma not in _PARTNER_NOUNS and not FLOW.search(x.s, noun, noun + len(word))
+
+
 def share(x: Sentence, m: re.Match[str], n: float, qual: str, start: int) -> bool:
     """Adds the share the percent `m` (value `n`, its qualifier starting at `start`) states, if it states one."""
     s = x.s
@@ -169,6 +198,8 @@ def share(x: Sentence, m: re.Match[str], n: float, qual: str, start: int) -> boo
     held = _HELD_BY.match(s, lo + verb.start()) if verb and verb.group(0).lower().startswith("дол") else None
     if held and goods.named([held.group("w")]):
         return True     # "Доля пшеницы в экспорте в Египет составляет 85 %": a share of goods, not of the partner
+    if verb and verb.group(0).lower().startswith(("дол", "удельн")) and _held_other(x, lo + verb.start()):
+        return True     # "удельный вес продовольствия достиг 41 %", "доля российского зерна превысила 30 %"
     if verb and _REGION_HOLDS.search(s, max(0, lo + verb.start() - 50), lo + verb.end()):
         return True     # "на Волгоградскую область пришлось около 1,5 % этого объёма": the region's share of another
     if verb and _of_other(s, m.end()):
