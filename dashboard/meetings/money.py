@@ -43,8 +43,10 @@ _GAINED = re.compile(r"(?<![\w-])(?P<verb>прибави\w*|прибавля\w*|
                      r"(?:(?:за|по\s+сравнению\s+с)\s+(?:[\w-]+\s+){1,3}?)?(?:\$\s*)?$", re.I)
 # "экспорт вырос на 36,5 %, импорт — на 845 тыс. долларов": the verb said once for two flows
 _ELLIPTIC_BY = re.compile(r"(?:экспорт|импорт|товарооборот|оборот)\w*\s*[—–]\s*на\s+(?:\$\s*)?$", re.I)
-# a bare sum ends at a stop, a closing quote ("…не превышали и 5 миллионов», — сказал"), its base or its year
-_BARE_END = re.compile(r"\s*(?:[.;,)»\u201d\x22]|\((?=\s*[+\-\u2212]?\s*\d[\d,.\s]*%\s*\))|$|"
+# a bare sum ends at a stop, a closing quote ("…не превышали и 5 миллионов», — сказал"), its base or its year, or a
+# short aside in brackets of no other unit ("111,4 млн (минус 3,7 %)", "151,0 млн (второе)")
+_BARE_END = re.compile(r"\s*(?:[.;,)»\u201d\x22]|\((?=\s*[+\-\u2212]?\s*\d[\d,.\s]*%\s*\))|"
+                       r"\((?![^()]*(?:руб|евро|тонн|\d\s*т\b|человек|штук))(?=[^()]{1,40}\))|$|"
                        r"(?:годом|год)\s+(?:ранее|раньше|назад)|(?:в|за|по\s+итогам)\s+(?:19|20)\d\d)",
                        re.I)
 # the flow of a bare sum named after it: "товарооборот составил 4,6 млн долларов, из них 4,5 млн — экспорт"

@@ -189,6 +189,9 @@ _PART_START = re.compile(r"(?:^|[;:]\s*|,\s+)$")
 
 # the place of another period in brackets after a rank, its noun left out: "(годом ранее — 17-е)"
 _RANK_BRACKETED = re.compile(r"\(\s*[^()]{0,40}?[—–]\s*(?P<ord>\d{1,3}-?(?:е|й|м|ое|ой|ым|ом))\s*\)", re.I)
+# the next places of a digest, an ordinal alone in brackets after a partner's figure: "Турция — 182,4 млн (первое
+# место), Казахстан — 151,0 млн (второе)"
+_RANK_ALONE = re.compile(rf"\(\s*{_ORD}\s*\)", re.I)
 _RANK_YEAR_BEFORE = re.compile(rf"(?:годом\s+ранее|год\s+назад)\s*[—–]\s*(?:на\s+)?{_ORD}(?![\w-])", re.I)
 
 
@@ -464,6 +467,11 @@ def _ranks(x: Sentence) -> None:
         rank = morphology.ordinal(m.group("ord"))
         if rank and x.free(*m.span()):
             x.add(m.start(), m.end(), placed[-1].metric, placed[-1].partner, "exact", rank, core=m.start("ord"))
+    for m in _RANK_ALONE.finditer(s) if placed else ():
+        rank = morphology.ordinal(m.group("ord"))
+        i = x.mentions_before(m.start())
+        if rank and i and x.mentions[i - 1][0] != placed[-1].partner and x.free(*m.span()):
+            x.add(m.start(), m.end(), placed[-1].metric, x.mentions[i - 1][0], "exact", rank, core=m.start("ord"))
     for m in _LEADS.finditer(s):
         if _LEADERS.match(m.group(0)):
             continue    # "Лидерами по объёму импорта стали Китай, Германия и Турция": a group, no first place
