@@ -91,8 +91,8 @@ _OTHER_REGION = re.compile(r"(?<![\w-])(?:(?!Волгоград)[А-ЯЁ][а-я�
 # a partner named as the other side of a trade: "товарооборот с Белоруссией", "поставки в Иран", "импорт из Китая"
 _TRADE_WITH = re.compile(r"(?<![\w-])(?:с|со|в|во|из)\s+$", re.I)
 _OWN_REGION = re.compile(r"(?<![\w-])волгоград(?:ск|ц)\w*", re.I)    # "волгоградские", "у волгоградцев"
-_PLANS = re.compile(r"планиру\w*|планах|намерен\w*|поставил\w*\s+цель|цел[ьи]\s|целев\w+|довести|прогноз\w*|"
-                    r"ожида\w*|предполага\w*|предусматрива\w*|задач[аеуи]\s|национальн\w+\s+проект\w*|нацпроект\w*",
+_PLANS = re.compile(r"планиру\w*|рассчитыва\w*|планах|намерен\w*|поставил\w*\s+цель|цел[ьи]\s|целев\w+|довести|"
+                    r"прогноз\w*|ожида\w*|предполага\w*|предусматрива\w*|задач[аеуи]\s|национальн\w+\s+проект\w*|нацпроект\w*",
                     re.I)
 
 
@@ -129,7 +129,18 @@ def _sentence_claims(s: str, default: str | None, period: Period | None, how: st
     return [c for _, i, c in sorted(x.out, key=lambda e: (e[0], e[1]))
             if not any(a <= x.cores[i] < b for a, b in national) and not (paired is None and
                                                                          _of_group(x, c, x.cores[i])) and
-            not _with_bloc(x, c, x.cores[i])]
+            not _with_bloc(x, c, x.cores[i]) and not _of_world(x, x.cores[i])]
+
+
+# the world's trade or market, the partner's place in it: "в мировом импорте зерна Турция занимает второе место",
+# "крупнейший в мире импортёр", "товарооборот Вьетнама с внешним миром"
+_WORLD = re.compile(r"(?<![\w-])(?:миров(?:ой|ого|ому|ом|ым|ая|ую)|в\s+мире|с\s+внешним\s+миром)(?![\w-])", re.I)
+
+
+def _of_world(x: Sentence, core: int) -> bool:
+    """Whether the figure at `core` stands in a part of the sentence that speaks of the world's trade."""
+    a, _ = x.segment(core)
+    return x.last_before(_WORLD, max(a, x.clause_span(core)[0] - 120), core) is not None
 
 
 # trade with a bloc or a part of the world, no one partner's: "оборот с государствами СНГ", "экспорт в страны

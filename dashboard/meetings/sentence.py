@@ -135,7 +135,8 @@ def _flows(x: Sentence) -> list[tuple[int, str]]:
             turned.setdefault(raw, directed)
             out.append((m.start(), directed))
         else:
-            if _POSSESSIVE.search(x.s, max(0, m.start() - 6), m.start()) and _possessed_by_partner(x, m):
+            if (_POSSESSIVE.search(x.s, max(0, m.start() - 6), m.start()) or _of_partner_noun(x, m)) and \
+                    _possessed_by_partner(x, m):
                 x.partners_own.add(m.start())   # "Турция …, а её импорт зерна вырос на 30 %": its own imports
             governed = None if active(m.group(0)) or raw == "turnover" else _governing_verb(x, m.start())
             flow = _turned(x, governed, raw, any_verb=True) if governed else _turned(x, m, raw)
@@ -147,6 +148,18 @@ def _flows(x: Sentence) -> list[tuple[int, str]]:
 
 
 _POSSESSIVE = re.compile(r"(?<![\w-])(?:её|ее|его|их)\s+$", re.I)
+_NEXT_WORD = re.compile(r"\s+([а-яё]+)", re.I)
+# a partner named by a common noun in the genitive after a flow noun: "а экспорт республики вырос на 15 %"
+_PARTNER_NOUNS = frozenset({"страна", "республика", "государство", "королевство", "эмират"})
+
+
+def _of_partner_noun(x: Sentence, m: re.Match[str]) -> bool:
+    """Whether the flow noun `m` is followed by a common noun of a partner in the genitive ("экспорт республики")."""
+    w = _NEXT_WORD.match(x.s, m.end())
+    if w is None:
+        return False
+    p = morphology.parses(w.group(1).lower())[0]
+    return p.tag.POS == "NOUN" and p.tag.case == "gent" and p.normal_form in _PARTNER_NOUNS
 
 
 def _possessed_by_partner(x: Sentence, m: re.Match[str]) -> bool:
