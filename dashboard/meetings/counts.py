@@ -28,7 +28,10 @@ _CAPITAL = re.compile(r"^\s*(?:[а-яё]+\s+){0,2}?с\s+(?:участием\s+)?
 # more firms after a count of them, told by their verb: "ещё 40 закупают", "164 из них экспортируют …, 71 — ввозит …"
 _MORE_FIRMS = re.compile(rf"(?<![\w-])(?:(?:ещё|еще)\s+)?{NUM}\s+(?:из\s+них\s+)?(?:[—–]\s*)?"
                          r"(?P<verb>[а-яё]+)(?![\w-])", re.I)
-_EXPORTING = re.compile(r"экспортир|экспортн|экспортом|поставля|поставк|поставок|отгружа", re.I)
+# (firms that went out to a partner's market export to it: "на ливанский рынок вышли 6 компаний")
+_EXPORTING = re.compile(r"экспортир|экспортн|экспортом|поставля|поставк|поставок|отгружа|"
+                        r"(?:выш(?:ли|ел|ла|ло)|выход\w*|выйти|выйдут)\s+на\s+(?:[а-яё]+\s+){0,2}рын|"
+                        r"на\s+(?:[а-яё]+\s+){0,2}рын(?:ок|ки)\s+(?:[а-яё]+\s+)?(?:выш|выход|выйд)", re.I)
 _IMPORTING = re.compile(r"импортир|импортом|закуп|ввоз", re.I)
 # the count after its noun: "число экспортёров достигло 128", "количество компаний-импортёров составило около 90"
 _FIRMS_NUMBER = re.compile(r"(?<![\w-])(?:числ[оа]|количеств[оа])\s+(?:[а-яё]+(?:ых|их)\s+){0,2}"
@@ -80,6 +83,10 @@ def _of_noun(s: str, at: int) -> bool:
 
 
 _PART_LEAD = re.compile(r"(?:из\s+них|среди\s+них|в\s+том\s+числе|из\s+этого\s+числа|ещё|еще)(?![\w-])", re.I)
+# a count of the firms of the other flow after a count, told by the flow noun and a dash: "Поставки во Вьетнам ведут
+# 14 фирм, закупки — 22"
+_FLOW_FIRMS = re.compile(rf"(?:[,;]|\s[иа])\s+(?P<flow>[а-яё]+)\s*[—–]\s*{NUM}(?![\w-]|[.,]\d|\s*(?:%|млн|млрд|тыс|"
+                         r"т\b|тонн|раз|мест|позиц|долл|\$))", re.I)
 _FIRMS_YEAR_BEFORE = re.compile(rf"(?:годом\s+ранее|год\s+назад)\s*[—–]\s*{NUM}(?![\w-]|[.,]\d|\s*(?:%|млн|млрд|тыс|"
                                 r"раз|мест|позиц))", re.I)
 
@@ -175,6 +182,15 @@ def counts(x: Sentence) -> None:
         if n and x.free(*m.span()):
             x.add(m.start(), m.end(), "firms", firms[-1].partner, "exact", n[0], core=m.start("num"),
                   kind=firms[-1].kind)
+    for m in _FLOW_FIRMS.finditer(s) if firms else ():
+        n = number(m.group("num"))
+        named = flows.FLOW.search(m.group("flow"))
+        if n and named and named.group(0) == m.group("flow") and x.free(*m.span()):
+            flow = flows.flow_of(named.group(0))
+            if flow in ("exports", "imports"):
+                kind = "importers" if flow == "imports" else "exporters"
+                x.add(m.start("flow"), m.end(), "firms", firms[-1].partner, "exact", n[0], core=m.start("num"),
+                      kind=kind)
     # "… 400 предприятий. Из них 260 экспортировали продукцию, 90 – импортировали"
     if any(c.metric == "firms" for _, _, c in x.out) or ("firms" in x.prev_metrics and _PART_LEAD.match(s)):
         for m in _MORE_FIRMS.finditer(s):
