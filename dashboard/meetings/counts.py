@@ -186,9 +186,9 @@ def counts(x: Sentence) -> None:
         n = number(m.group("num"))
         named = flows.FLOW.search(m.group("flow"))
         if n and named and named.group(0) == m.group("flow") and x.free(*m.span()):
-            flow = flows.flow_of(named.group(0))
-            if flow in ("exports", "imports"):
-                kind = "importers" if flow == "imports" else "exporters"
+            of = flows.flow_of(named.group(0))
+            if of in ("exports", "imports"):
+                kind = "importers" if of == "imports" else "exporters"
                 x.add(m.start("flow"), m.end(), "firms", firms[-1].partner, "exact", n[0], core=m.start("num"),
                       kind=kind)
     # "… 400 предприятий. Из них 260 экспортировали продукцию, 90 – импортировали"
