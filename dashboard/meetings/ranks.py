@@ -178,7 +178,10 @@ _BOUND = re.compile(r"(?<![\w-])(?:ниже|выше)\s+$", re.I)
 _RANK_BECAME = re.compile(r"(?<![\w-])(?:стал[аио]?|станов\w*|оказал\w*|остал\w*|оста[её]тся|явля\w*)\s+"
                           r"(?:(?:лишь|только|уже|вновь|снова)\s+)?(?P<ord>[а-яё]+(?:ым|ой|ей|им))"
                           r"(?=\s*(?:[,.;:)»]|$))", re.I)
-_PLACES_SPOKEN = re.compile(r"мест[оаеу]|позици|строчк|рейтинг|партн[её]р", re.I)
+_PLACES_SPOKEN = re.compile(r"мест[оаеу]|позици|строчк|строк[аеиу]|рейтинг|партн[её]р", re.I)
+# the place reached told in the nominative after a move: "поднялась на четыре строчки — теперь она седьмая"
+_RANK_NOW = re.compile(r"(?<![\w-])(?:теперь|сейчас|ныне)\s+(?:(?:он[аио]?|страна|республика)\s+)?(?:[—–]\s*)?"
+                       r"(?P<ord>[а-яё]+(?:ый|ий|ой|ая|ое|ья|ье))(?=\s*(?:[,.;:)»—–]|$))", re.I)
 # a partner named only to be yielded to: "уступаем лишь Китаю", "уступает лишь китайскому" (the first place)
 _YIELDS_ONLY = re.compile(r"(?<![\w-])(?:уступи|уступа)\w*\s+(?:лишь|только)\s+", re.I)
 # the next places of a digest, the place noun left out after the first: "Казахстан — 1-е место, …; Турция — 2-е, …;
@@ -306,6 +309,12 @@ def _became(x: Sentence) -> None:
         rank = morphology.ordinal(m.group("ord"))
         tag = morphology.parses(m.group("ord").lower())[0].tag
         if rank and tag.POS == "ADJF" and tag.case == "ablt" and x.free(*m.span()):
+            x.add(m.start(), m.end(), "rank", x.partner_at(m.start(), False), "exact", rank, core=m.start("ord"))
+    for m in _RANK_NOW.finditer(x.s) if x.word_in(_PLACES_SPOKEN, 0, len(x.s)) else ():
+        rank = morphology.ordinal(m.group("ord"))
+        nominative = any(p.tag.POS == "ADJF" and p.tag.case == "nomn"
+                         for p in morphology.parses(m.group("ord").lower()))
+        if rank and nominative and x.free(*m.span()):
             x.add(m.start(), m.end(), "rank", x.partner_at(m.start(), False), "exact", rank, core=m.start("ord"))
 
 
