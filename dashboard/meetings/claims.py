@@ -276,6 +276,7 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
         before_flows: list[re.Match[str]] | None = None
         leading: list[Claim] = []   # claims of the paragraph before any period is stated in it
         turned: str | None = None
+        counted_last = False    # the sentence before ended with a count of firms
         mass_goods: str | None = None   # the one kind of goods the tonnes of the sentence before were of
         for s in (s.strip() for s in _SPLIT.split(paragraph)):
             if not s:
@@ -299,12 +300,17 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
                 flows = before_flows if before_flows is not None else list(FLOW.finditer(s_before))
                 here = list(FLOW.finditer(s))
                 raw = flow_of(flows[-1].group(0)) if flows else None
-                found_here = _sentence_claims(s, main, period, how, turned if raw and turned == other(raw) else raw,
+                # the flow word that told a count of firms last ("…, а продукцию в Беларусь поставляли 63
+                # предприятия. … рост составил ещё 5,2 %") leaves the flow to the sentence's last trade figure
+                flow_before = turned if counted_last and turned else \
+                    turned if raw and turned == other(raw) else raw
+                found_here = _sentence_claims(s, main, period, how, flow_before,
                                               goods_seen, dollars, ref_date, prev_rank,
                                               (money.topic_goods(s_before, flows) if flows else None) or
                                               (mass_goods if _PART_OF_BEFORE.match(s) else None), prev_metrics,
                                               here)
                 prev_metrics = frozenset(c.metric for c in found_here)
+                counted_last = bool(found_here) and found_here[-1].metric == "firms"
                 # the flow the sentence's last figure was of, turned by its subject: "Египет закупил у региона
                 # 1,4 млн тонн зерна. Из этого объёма 1 млн тонн пришлось на пшеницу" (exports both)
                 kinds = {c.goods for c in found_here if c.metric.endswith("_mass")}
