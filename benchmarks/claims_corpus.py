@@ -56,12 +56,18 @@ CORPORA = Path(__file__).resolve().parent.parent / "tests" / "corpora"
 # noun, parts of a sentence told in the present or by 'когда' / 'против', bloc and balance traps, goods of the nearest
 # flow word, elliptic partner adjectives, the partner's own trade after a possessive), reaching 1.000 / 0.993 and
 # 0.993 / 0.993.
-# blind10 and blind11: a tenth and an eleventh corpus written the same blind way in new voices (blind10: a government
-# portal, a news agency flash, a working group's minutes, a reply to an inquiry, a consulate newsletter, a statistics
-# office release; 63 cases, 138 claims; blind11: a governor's speech, a delegation's visit report, a committee
-# hearing, a firm's case story, a radio interview, a weekly digest; 62 cases, 119 claims), never edited, first scored
-# after the blind8/9 tuning at recall 0.812 / precision 0.882 (blind10) and 0.891 / 0.883 (blind11).
-FILES = {"blind10": CORPORA / "press_blind10.toml", "blind11": CORPORA / "press_blind11.toml",
+# blind10_tuned and blind11_tuned: a tenth and an eleventh corpus written the same blind way in new voices (blind10: a
+# government portal, a news agency flash, a working group's minutes, a reply to an inquiry, a consulate newsletter, a
+# statistics office release; 63 cases, 138 claims; blind11: a governor's speech, a delegation's visit report, a
+# committee hearing, a firm's case story, a radio interview, a weekly digest; 62 cases, 119 claims), never edited, first
+# scored after the blind8/9 tuning at recall 0.812 / precision 0.882 (blind10) and 0.891 / 0.883 (blind11) and then
+# tuned on in the same way (their misses as classes: shares in brackets after a partner and signs in words, ordered
+# first groups and places paired in their own part, ranks by flow told by the ordinal alone or after the group, digests
+# with places in brackets, parts opened by a relative year, bases 'против … за тот же период', flows of words of their
+# own ('наоборот' none), counts of the other flow's firms, traps of the world's trade, the partner's own by a common
+# noun, plans, goods and blocs holding shares), reaching 0.993 / 0.993 and 0.992 / 0.992 (the one miss and extra left
+# in each: tonnes of 'зерна' that these two expect with no goods, where the other corpora expect chapter 10).
+FILES = {"blind10_tuned": CORPORA / "press_blind10.toml", "blind11_tuned": CORPORA / "press_blind11.toml",
          "blind8_tuned": CORPORA / "press_blind8.toml", "blind9_tuned": CORPORA / "press_blind9.toml",
          "blind7_tuned": CORPORA / "press_blind7.toml",
          "blind6_tuned": CORPORA / "press_blind6.toml", "blind5_tuned": CORPORA / "press_blind5.toml",

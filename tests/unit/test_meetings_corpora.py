@@ -33,7 +33,8 @@ TUNED_BLIND = [("blind_tuned", 40, 100, "0.785 / 0.824"), ("blind2_tuned", 50, 1
                ("blind3_tuned", 55, 100, "0.821 / 0.813"), ("blind4_tuned", 61, 118, "0.763 / 0.769"),
                ("blind5_tuned", 65, 177, "0.667 / 0.690"), ("blind6_tuned", 68, 153, "0.797 / 0.830"),
                ("blind7_tuned", 73, 146, "0.884 / 0.866"), ("blind8_tuned", 63, 145, "0.848 / 0.898"),
-               ("blind9_tuned", 65, 145, "0.766 / 0.804")]
+               ("blind9_tuned", 65, 145, "0.766 / 0.804"), ("blind10_tuned", 63, 138, "0.812 / 0.882"),
+               ("blind11_tuned", 62, 119, "0.891 / 0.883")]
 
 
 @pytest.mark.parametrize("name, cases, claims, first", TUNED_BLIND, ids=[c[0] for c in TUNED_BLIND])
