@@ -165,7 +165,11 @@ def counts(x: Sentence) -> None:
             x.word_in(_IMPORTING, m.start("noun"), m.end()) else "any"   # "компаний, экспортирующих продукцию"
         qual = "more_than" if m.group(0).lower().rstrip().endswith(("превысил", "превысило", "превысит")) else \
             qualifier(s[m.start():after.start("num")])[0]
-        x.add(m.start(), after.end(), "firms", x.partner_at(m.start(), False), qual, n[0], kind=kind)
+        # "число компаний с китайским капиталом выросло до 38": firms with a partner's capital
+        capital = _CAPITAL.match(s[m.end("noun"):m.end("noun") + AHEAD])
+        partner = _capital_partner(x, m.end("noun"), m.end("noun") + capital.end()) if capital else None
+        x.add(m.start(), after.end(), "firms", partner or x.partner_at(m.start(), False), qual, n[0],
+              kind="foreign_capital" if capital else kind)
     for m in _FIRMS_PART.finditer(s):
         n = number(m.group("num"))
         if n and x.free(*m.span()):

@@ -401,6 +401,9 @@ def sums(x: Sentence) -> None:
         named_after = _FLOW_AFTER.match(s, m.end()) if same else None
         if not dollars and not (same and (change or named_after or _BARE_END.match(s, m.end()))):
             continue
+        # the currency said holds for the bare sums after it though this one is no claim of the region's ("Товарооборот
+        # России и Турции составил 57 млрд долларов, а у Волгоградской области — 900 млн")
+        x.dollars = True
         flow, at = flow_metric(x, m.start())
         # (a flow of Russia's or the partner's own in another part of the sentence, "Если товарооборот России и
         # Египта вырос на 12 %, то у Волгоградской области — на 31,6 %, до 88,4 млн", leaves this part's sum alone)

@@ -126,7 +126,9 @@ _TOP = re.compile(r"(?:входит|вош[её]л\w*|входя\w*)?\s*в\s+(?:
 _CLOSES = re.compile(r"(?<![\w-])(?:замыка\w*|замкнул\w*)\s+(?:(?:перв|верхн)\w+\s+)?(?P<w>[а-яё]+)(?![\w-])", re.I)
 # a top group told by the verb "составить" and the list after it: "пятёрку ведущих партнёров составили Казахстан,
 # Турция, Китай, Египет и Беларусь"
+# (a period may stand between: "Первую пятёрку импортёров в 2023 году образовали …")
 _TOP_MADE = re.compile(r"(?<![\w-])(?:(?:перв|верхн)\w+\s+)?(?P<w>[а-яё]+)\s+(?P<rest>(?:[а-яё]+\s+){0,4}?)"
+                       r"(?:(?:в|за)\s+(?:19|20)\d\d\s+(?:год[ау]?|г\.)\s+)?"
                        r"(?:составил\w*|составля\w*|образовал\w*|образу\w*|сформировал\w*)\s+", re.I)
 _CLOSES_AFTER = re.compile(r"(?<![\w-])(?:замыка|замкнул)\w*\s+(?=(?-i:[А-ЯЁ]))", re.I)
 _WORD = re.compile(r"(?<![\w-])[а-яё]+(?![\w-])", re.I)
@@ -188,7 +190,7 @@ _YIELDS_ONLY = re.compile(r"(?<![\w-])(?:уступи|уступа)\w*\s+(?:ли
 # Узбекистан — пятый, …"
 _NAMED_PLACE = re.compile(r"\s*[—–]\s*(?P<ord>\d{1,2}-?(?:е|й|я)|[а-яё]+(?:ый|ий|ой|ая|ое|ье|ья))"
                           r"(?=\s*(?:[,;.)]|$))", re.I)
-_PART_START = re.compile(r"(?:^|[;:]\s*|,\s+)$")
+_PART_START = re.compile(r"(?:^|[;:]\s*|,\s+(?:(?:а|и)\s+)?)$")     # (", а Пакистан — девятое")
 
 # the place of another period in brackets after a rank, its noun left out: "(годом ранее — 17-е)"
 _RANK_BRACKETED = re.compile(r"\(\s*[^()]{0,40}?[—–]\s*(?P<ord>\d{1,3}-?(?:е|й|м|ое|ой|ым|ом))\s*\)", re.I)
@@ -326,7 +328,7 @@ def _digest_places(x: Sentence) -> None:
         return
     for iso, start, end in x.mentions:
         m = _NAMED_PLACE.match(x.s, end)
-        if m is None or start <= placed[0][0] or not _PART_START.search(x.s, max(0, start - 3), start):
+        if m is None or start <= placed[0][0] or not _PART_START.search(x.s, max(0, start - 5), start):
             continue
         rank = morphology.ordinal(m.group("ord"))
         if rank and x.free(m.start("ord"), m.end()):
