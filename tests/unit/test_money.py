@@ -178,6 +178,7 @@ def test_a_store_of_float_dollars_is_converted_by_the_next_publication(tmp_path:
         rebuilt = con.execute("SELECT sum(value_cents) FROM r_heading_month").fetchone()
     finally:
         con.close()
-    money_tables = ("trade", "comtrade", "r_partner_month", "r_heading_month", "r_heading_region")
+    money_tables = ("trade", "comtrade", "r_partner_month", "r_heading_month", "r_heading_region",
+                    "r_heading_year")
     assert types == {t: "BIGINT" for t in money_tables}
     assert rebuilt == (2 * TOTAL,)
