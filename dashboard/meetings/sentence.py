@@ -519,6 +519,9 @@ class Sentence:
         if (a, b) not in self._segment_periods:     # worked out once a part: a long one stays linear
             part = self.s[a:b]
             found = periods.stated(part, self.ref) if _ANY_PERIOD.search(part) else None
+            lead = _AGAINST_PART.match(part) if found and found.how == "base" else None
+            if lead:    # "против 29,6 млн долл. в I квартале 2023 г.": the level compared with names its own period
+                found = periods.stated(part[lead.end():], self.ref)
             if found and self.period and found.how == "relative" and not _NAMES_YEAR.search(part):
                 # a part that names months but no year is of the sentence's year: "В I квартале 2024 года …, во II
                 # квартале – 74 млн"
