@@ -46,6 +46,10 @@ _PARTNERS_NUMBER = re.compile(r"(?<![\w-])(?:числ[оа]|количеств[�
 _FIRMS_PART = re.compile(rf"(?<![\w-])(?:из\s+них|в\s+том\s+числе|среди\s+них|ещё|еще)\s+{NUM}\s*[—–]\s*"
                          r"(?P<noun>экспорт[её]р\w*|импорт[её]р\w*|с\s+(?:участием\s+)?(?:[а-яё]+\s+){0,2}капитал\w*)",
                          re.I)
+# the next kind of capital after "и" or a comma: "27 предприятий с участием китайского капитала и 11 — с капиталом из
+# Турции"
+_NEXT_CAPITAL = re.compile(rf"(?:,|\sи)\s+{NUM}\s*[—–]\s*(?P<noun>с\s+(?:участием\s+)?(?:[а-яё]+\s+){{0,2}}капитал\w*)",
+                           re.I)
 # firms a delegation visited are no count of trading firms: "Гости посетили 3 предприятия"
 _VISITED = re.compile(r"(?<![\w-])(?:посети\w*|посетят|посещени\w*|осмотре\w*|побывал\w*|"
                       # firms that took part in an event: "в бизнес-миссии приняли участие 18 компаний"
@@ -170,9 +174,10 @@ def counts(x: Sentence) -> None:
         partner = _capital_partner(x, m.end("noun"), m.end("noun") + capital.end()) if capital else None
         x.add(m.start(), after.end(), "firms", partner or x.partner_at(m.start(), False), qual, n[0],
               kind="foreign_capital" if capital else kind)
-    for m in _FIRMS_PART.finditer(s):
+    capital_counted = any(c.kind == "foreign_capital" for _, _, c in x.out)
+    for m in [*_FIRMS_PART.finditer(s), *(_NEXT_CAPITAL.finditer(s) if capital_counted else ())]:
         n = number(m.group("num"))
-        if n and x.free(*m.span()):
+        if n and x.free(m.start("num"), m.end()):
             noun = m.group("noun").lower()
             kind = "exporters" if noun.startswith("экспорт") else "importers" if noun.startswith("импорт") \
                 else "foreign_capital"

@@ -32,6 +32,8 @@ _TONNES = re.compile(rf"{_HEAD}\.?\s*(?:тонн\w*|т\.|т(?=\s+[а-яё]|\s*[)
 # the level of the year before compared with this year's, stated before the figure and not as its base after "чем"
 _THEN_LEVEL = re.compile(r"(?<![\w-])(?<!чем\s)(?:годом\s+(?:ранее|раньше)|год\s+назад)(?![\w-])", re.I)
 _CMP_AFTER = re.compile(r"\s*(больше|выше|меньше|ниже)", re.I)
+# another flow after "чем": a difference of two flows, no change ("на 88,3 млн больше, чем импорт")
+_THAN_FLOW = re.compile(r"\s*,?\s*чем\s+(?:[а-яё]+\s+)?(?:экспорт|импорт|ввоз|вывоз|закупк|поставк)\w*", re.I)
 _BY_AMOUNT = re.compile(r"(?<![\w-])на\s+(?:\$\s*)?$", re.I)
 # the words between the verb and its amount may hold the base ("увеличившись по сравнению с аналогичным периодом
 # прошлого года на 88,3 млн долларов")
@@ -396,6 +398,8 @@ def sums(x: Sentence) -> None:
             bool(_ELLIPTIC_BY.search(tail)) and verb_before(x, m.start()) is not None))
         gained = None if change else _GAINED.search(tail)
         change = change or gained is not None
+        if change and cmp and _THAN_FLOW.match(s, m.end() + cmp.end()):
+            continue    # "экспорт оказался на 88,3 млн долларов больше, чем импорт из неё": two flows compared
         # no currency after a sum in dollars: the same currency ("на 12 млн меньше", "из них экспорт — 1,86 млрд.")
         same = cur == "" and x.dollars
         named_after = _FLOW_AFTER.match(s, m.end()) if same else None

@@ -180,7 +180,7 @@ _BOUND = re.compile(r"(?<![\w-])(?:ниже|выше)\s+$", re.I)
 _RANK_BECAME = re.compile(r"(?<![\w-])(?:стал[аио]?|станов\w*|оказал\w*|остал\w*|оста[её]тся|явля\w*)\s+"
                           r"(?:(?:лишь|только|уже|вновь|снова)\s+)?(?P<ord>[а-яё]+(?:ым|ой|ей|им))"
                           r"(?=\s*(?:[,.;:)»]|$))", re.I)
-_PLACES_SPOKEN = re.compile(r"мест[оаеу]|позици|строчк|строк[аеиу]|рейтинг|партн[её]р", re.I)
+_PLACES_SPOKEN = re.compile(r"мест[оаеу]|позици|строчк|строк[аеиу]|рейтинг|партн[её]р|первенств|лидерств", re.I)
 # the place reached told in the nominative after a move: "поднялась на четыре строчки — теперь она седьмая"
 _RANK_NOW = re.compile(r"(?<![\w-])(?:теперь|сейчас|ныне)\s+(?:(?:он[аио]?|страна|республика)\s+)?(?:[—–]\s*)?"
                        r"(?P<ord>[а-яё]+(?:ый|ий|ой|ая|ое|ья|ье))(?=\s*(?:[,.;:)»—–]|$))", re.I)
@@ -309,9 +309,13 @@ def _became(x: Sentence) -> None:
     """'а в 2023 году стал третьим': a place told by a copula and the ordinal alone, in a sentence of places."""
     for m in _RANK_BECAME.finditer(x.s) if x.word_in(_PLACES_SPOKEN, 0, len(x.s)) else ():
         rank = morphology.ordinal(m.group("ord"))
-        tag = morphology.parses(m.group("ord").lower())[0].tag
-        if rank and tag.POS == "ADJF" and tag.case == "ablt" and x.free(*m.span()):
-            x.add(m.start(), m.end(), "rank", x.partner_at(m.start(), False), "exact", rank, core=m.start("ord"))
+        # any parse in the instrumental: "стала второй" (the dictionary's first parse of "второй" is a nominative)
+        ablt = any(p.tag.POS == "ADJF" and p.tag.case == "ablt" for p in morphology.parses(m.group("ord").lower()))
+        if rank and ablt and x.free(*m.span()):
+            # "уступила Казахстану первенство … и стала второй": not the partner the first place was yielded to
+            firsts = {c.partner for _, _, c in x.out if c.metric in RANK.values() and c.value == 1 and c.partner}
+            p = _not_yielded(x, m.start(), firsts) if rank > 1 else x.partner_at(m.start(), False)
+            x.add(m.start(), m.end(), "rank", p, "exact", rank, core=m.start("ord"))
     for m in _RANK_NOW.finditer(x.s) if x.word_in(_PLACES_SPOKEN, 0, len(x.s)) else ():
         rank = morphology.ordinal(m.group("ord"))
         nominative = any(p.tag.POS == "ADJF" and p.tag.case == "nomn"
