@@ -306,6 +306,9 @@ _SEGMENT = re.compile(r",\s+(?=(?:в|во|за|по\s+итогам|по\s+рез
                       r",\s+(?=(?:годом\s+(?:ранее|раньше)|год\s+назад)\s*[—–])|,\s+(?=когда\s)", re.I)
 _WHEN_PART = re.compile(r",\s+когда\s", re.I)
 _AGAINST_PART = re.compile(r"\s*против\s", re.I)
+_ORDINAL_LEFT_OUT = re.compile(r"\W*(?:(?:а|но|тогда\s+как|в\s+то\s+время\s+как)\s+)?(?:в|во|за)\s+"
+                               r"(?P<ord>[а-яё]+)\s*[—–]", re.I)
+_PART_NOUN = re.compile(r"(?<![\w-])(?:квартал|полугоди)\w*", re.I)
 _THAN_YEAR_BEFORE = re.compile(r"(?:чем|по\s+сравнению\s+с)\s+(?:годом\s+(?:ранее|раньше)|год\s+назад|"
                                r"(?:аналогичн|т(?:ем|от)\s+же|соответствующ)\w*\s+период\w*\s+(?:прошлого|"
                                r"предыдущего)\s+года)", re.I)
@@ -529,6 +532,8 @@ class Sentence:
             self._segment_periods[a, b] = (found if found and found.how != "base" else None,
                                            bool(_YEAR_BEFORE.search(part)), bool(_FROM_FIGURE.search(part)))
         found, year_before, from_figure = self._segment_periods[a, b]
+        if found is None and self.period is not None:
+            found = self._part_left_out(a, b)
         if found is None and _WHEN_PART.match(self.s, a):
             # "Это на 18 % ниже уровня 2022 года, когда поставки достигали 79 млн": the year named before "когда"
             named = periods.named(self.s[max(0, a - 60):a], self.ref)
@@ -549,6 +554,22 @@ class Sentence:
         if self.period is not None and metric not in _CHANGES and year_before:
             return self.period.previous(), "year_before"
         return self.period, self.how
+
+    def _part_left_out(self, a: int, b: int) -> periods.Found | None:
+        """The quarter or half year of a part whose noun is left out after the sentence named one: "Во втором
+        квартале 2024 года экспорт составил 31 млн долларов, тогда как в первом — 22 млн"."""
+        m = _ORDINAL_LEFT_OUT.match(self.s, a, b)
+        n = morphology.ordinal(m.group("ord")) if m else None
+        if m is None or n is None or self.period is None:
+            return None
+        noun = _PART_NOUN.search(self.s, max(0, a - 160), a)
+        if noun is None:
+            return None
+        if noun.group(0).lower().startswith("квартал") and n <= 4:
+            return periods.Found(Period(self.period.year, 3 * n - 2, 3 * n), "stated")
+        if noun.group(0).lower().startswith("полугоди") and n <= 2:
+            return periods.Found(Period(self.period.year, 6 * n - 5, 6 * n), "stated")
+        return None
 
     def free(self, a: int, b: int) -> bool:
         return not any(a < y and x < b for k in range(a // 64, (b - 1) // 64 + 1) for x, y in self.used.get(k, ()))
