@@ -224,6 +224,9 @@ _SPLIT = re.compile(r"(?<=[.!?…])(?<!долл\.)(?<!мес\.)(?<!тыс\.)\s+(
                     # "… — 61 млн 200 тыс. Удельный вес …": a word in capitals after "тыс." begins a sentence
                     r"(?<=тыс\.)\s+(?=[А-ЯЁ][а-яё]{2,})")
 _PARAGRAPH = re.compile(r"\n+")
+# an aside in brackets with a period and a figure of its own ("(в 2022 году — 4,1 %)"): the part's period, not the
+# sentence's
+_ASIDE_PERIOD = re.compile(r"\((?:\s*(?:в|за)\s+)[^()]{0,40}?[—–][^()]{0,40}\)", re.I)
 _FIGURE_WORDS = frozenset({*morphology.cardinal_forms(), *morphology.ordinal_forms(), *morphology.collective_forms(),
                            *morphology.lexeme_forms("крупнейший"), *morphology.lexeme_forms("главный"),
                            *morphology.lexeme_forms("возглавить"), *morphology.lexeme_forms("возглавлять"),
@@ -286,7 +289,7 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
             previous, s_before = s, previous
             before_flows, here = here, None
             has = _has_figure(s)
-            found = periods.stated(s, ref_date) if has or "год" in s else None
+            found = periods.stated(_ASIDE_PERIOD.sub(" ", s), ref_date) if has or "год" in s else None
             if found and found.how == "base" and carried and carried.year == found.period.year:
                 found = None    # "…, чем за тот же период 2023 года" after "по итогам девяти месяцев 2024 года"
             if found:

@@ -104,7 +104,8 @@ _REGION_HOLDS = re.compile(r"(?<![\w-])(?:на\s+(?:Волгоградскую\s
                            r"(?:нашего\s+)?(?:региона|области|Волгоградской\s+области))(?![\w-])", re.I)
 _HELD_BY = re.compile(r"\S+\s+(?P<w>[а-яё-]+)", re.I)
 # (or after the year before named with a dash: "…составила 41 %, годом ранее — 37 %")
-_AGAINST = re.compile(r"(?<![\w-])(?:против|(?:годом\s+(?:ранее|раньше)|год\s+назад)\s*[—–])\s*$", re.I)
+_AGAINST = re.compile(r"(?<![\w-])(?:против|(?:годом\s+(?:ранее|раньше)|год\s+назад|"
+                      r"(?:в|за)\s+(?:19|20)\d\d\s*(?:-?м|год\w*|г\.)?)\s*[—–])\s*$", re.I)
 _AND_BEFORE = re.compile(r"(?:,|\sи)\s*$", re.I)
 _BRACKET = re.compile(r"\s*\(\s*$")
 _NAMED_DASH = re.compile(r"\s*[—–]\s*")
