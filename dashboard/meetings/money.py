@@ -31,6 +31,7 @@ _MONEY = re.compile(rf"(?P<cur1>\$\s*)?{_HEAD}\.?(?:\s*(?P<cur>долл\w*\.?(?:
 _TONNES = re.compile(rf"{_HEAD}\.?\s*(?:тонн\w*|т\.|т(?=\s+[а-яё]|\s*[),;]))(?![а-яё])", re.I)
 # the level of the year before compared with this year's, stated before the figure and not as its base after "чем"
 _THEN_LEVEL = re.compile(r"(?<![\w-])(?<!чем\s)(?:годом\s+(?:ранее|раньше)|год\s+назад)(?![\w-])", re.I)
+_AGAINST_BEFORE = re.compile(r"(?<![\w-])против\s+(?:\$\s*)?$", re.I)
 _CMP_AFTER = re.compile(r"\s*(больше|выше|меньше|ниже)", re.I)
 # another flow after "чем": a difference of two flows, no change ("на 88,3 млн больше, чем импорт")
 _THAN_FLOW = re.compile(r"\s*,?\s*чем\s+(?:[а-яё]+\s+)?(?:экспорт|импорт|ввоз|вывоз|закупк|поставк)\w*", re.I)
@@ -247,9 +248,11 @@ def _respectively(x: Sentence, tonnes: list[tuple[int, bool, Claim]]) -> None:
 # sums of two or more partners in one list: "экспорт в Казахстан, Узбекистан и Киргизию составил 96,4 млн, 41,2 млн
 # и 8,7 млн долларов соответственно"
 _ONE_SUM = r"\d+(?:[.,]\d+)?\s*(?:млрд|млн|тыс)\.?"
-_SUM_LIST = re.compile(rf"(?<![\w-])(?P<list>{_ONE_SUM}(?:\s*,\s*{_ONE_SUM})*\s*,?\s+и\s+{_ONE_SUM})\s*"
+# (the scale said once, with the last: "на 40 и 25 млн долларов соответственно")
+_SOME_SUM = r"\d+(?:[.,]\d+)?(?:\s*(?:млрд|млн|тыс)\.?)?"
+_SUM_LIST = re.compile(rf"(?<![\w-])(?P<list>{_SOME_SUM}(?:\s*,\s*{_SOME_SUM})*\s*,?\s+и\s+{_ONE_SUM})\s*"
                        r"(?:долл\w*\.?(?:\s+США)?|\$)\s+соответственно", re.I)
-_SUM_ONE = re.compile(r"(?P<num>\d+(?:[.,]\d+)?)\s*(?P<scale>млрд|млн|тыс)")
+_SUM_ONE = re.compile(r"(?P<num>\d+(?:[.,]\d+)?)(?:\s*(?P<scale>млрд|млн|тыс))?")
 
 
 # tonnes of two or more partners in one list, the scale said once or with each: "в Египет, Ливию и Алжир отправлено
@@ -298,7 +301,7 @@ def listed_sums(x: Sentence) -> None:
         for (iso, _, _), v in zip(named, items, strict=True):
             n = number(v.group("num"))
             if n:
-                scale, name = _scale(v.group("scale"))
+                scale, name = _scale(v.group("scale") or items[-1].group("scale"))
                 x.add(m.start() + v.start(), m.start() + v.end(), flow, iso, "exact", n[0] * scale,
                       core=m.start() + v.start(), claimed=n[0], unit="$", scale=name, step=scale / 10 ** n[1])
         _take(x, m)
@@ -419,6 +422,12 @@ def sums(x: Sentence) -> None:
         if named_after:
             flow, at = flow_of(named_after.group("flow")), None
         partner = x.partner_at(m.start(), True)
+        against = _AGAINST_BEFORE.search(s, max(0, num_at - 12), num_at)
+        if against and x.references and x.references[-1][1] < m.start() and \
+                x.mentions_before(m.start()) == x.mentions_before(x.references[-1][1]):
+            # "Турция опередила Египет по объёму товарооборота: 540 млн долларов против 310 млн": the level compared
+            # with is the partner's overtaken
+            partner = x.references[-1][0]
         told = _NAMED_AFTER.match(s, m.end())
         if told and x.mention_at(told.end()):   # the partner (and flow) its dash names are the sum's own
             partner = x.mention_at(told.end())
