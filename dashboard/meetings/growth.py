@@ -99,6 +99,21 @@ def subject_other(x: Sentence, verb: int, a: int) -> bool:
     return False
 
 
+def _other_own_verb(x: Sentence, at: int) -> bool:
+    """Whether a percent whose grow or fall word stands in a clause before its own has a verb of its own clause whose
+    subject is something other than trade ("ВВП Казахстана вырос на 5,1 %, а инфляция составила 9,8 %")."""
+    a = x.clause_span(at)[0]
+    verb_before(x, at)
+    found = x.verbs or []
+    i = bisect.bisect_left(found, (at, ""))
+    if i and found[i - 1][0] >= a:
+        return False    # the grow or fall word is the clause's own: other_subject tells
+    for w in _WORDS.finditer(x.s, a, at):
+        if morphology.parses(w.group(0).lower())[0].tag.POS == "VERB":
+            return subject_other(x, w.start(), x.subject_start(a))
+    return False
+
+
 def _moved(x: Sentence, noun: re.Match[str], verb: int) -> bool:
     """Whether the noun after an amount ("стоимость продукции") is said, before the verb at `verb`, to be moved by
     a flow participle that agrees with it in case and number ("продукции, отправленной в Алжир", "товаров,
@@ -204,7 +219,7 @@ def growth(x: Sentence) -> None:
             value = -n[0] / 100 if verb == "fall" else n[0] / 100
         else:
             continue
-        if other_subject(x, m.start()):
+        if other_subject(x, m.start()) or _other_own_verb(x, m.start()):
             continue
         flow, at = flow_metric(x, m.start())
         if at is not None and at in x.partners_own:
