@@ -74,9 +74,10 @@ _SUPERLATIVE = re.compile(r"(?<![\w-])(?:крупнейш|главн|ведущ)
 # "крупнейший потребитель волгоградского экспорта" / "… поставщик товаров в регион": rank 1 by flow (the buyer of
 # one named good is no rank: the data ranks partners by the whole flow)
 _SUPERLATIVE_FLOW = re.compile(r"(?<![\w-])(?:крупнейш|главн|ведущ)\w*\s+(?P<noun>(?:потребител|покупател|получател|"
-                               r"импорт[её]р|рын|поставщик|экспорт[её]р)\w*)\s+(?:сбыта\s+)?"
-                               r"(?:[а-яё]+(?:ого|ой|ых|их)\s+)?(?:экспорт\w*|импорт\w*|продукци\w*|товар\w*)(?![\w-])",
-                               re.I)
+                               r"импорт[её]р|рын|поставщик|экспорт[её]р)\w*)\s+(?:сбыта(?![\w-])(?!\s+[а-яё]+(?:ого|ой|ых|их)"
+                               r"\s+(?:экспорт|импорт|продукци|товар))|(?:сбыта\s+)?"
+                               r"(?:[а-яё]+(?:ого|ой|ых|их)\s+)?(?:экспорт\w*|импорт\w*|продукци\w*|товар\w*)(?![\w-]))",
+                               re.I)     # ("главным рынком сбыта для волгоградских производителей")
 # first place said in other words: "возглавила список внешнеторговых партнёров", "лидирует среди покупателей",
 # "стал лидером по объёму импорта", "больше, чем в любой другой стране" (rank 1 of the flow named)
 _LEADS = re.compile(r"(?<![\w-])(?:возглави\w*|возглавля\w*|лидир\w*|лидер(?:ом|ами|ы|а)?|лидерств\w*|"
@@ -403,11 +404,13 @@ def _ranks(x: Sentence) -> None:
         if not a or not b:
             continue
         p = x.partner_at(m.start(), False)
-        x.add(m.start(), m.end(), "rank", p, "exact", b)
+        # by the flow of the group after it: "с девятого на шестое место среди покупателей"
+        by = _top_metric(x, m, _buyers(s, m.end()))
+        x.add(m.start(), m.end(), by, p, "exact", b)
         x.add(m.start(), m.end(), "rank_change", p, "exact", a - b)
         moved = x.out[-1][2]
         if moved.period is not None:     # the place it left is that of the year before the period's
-            x.add(m.start(), m.end(), "rank", p, "exact", a)
+            x.add(m.start(), m.end(), by, p, "exact", a)
             x.out[-1][2].period, x.out[-1][2].period_how = moved.period.previous(), "year_before"
     for m in [*_MOVE.finditer(s), *_GAINED.finditer(s)]:
         n = (1.0, 0) if m.group("one") else number(m.group("num"))

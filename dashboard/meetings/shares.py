@@ -13,7 +13,7 @@ from dashboard.meetings.sentence import FLOW, SHARE, Sentence, flow_of
 # the words between the share word and its figure may hold a range written with a dash ("за январь–июнь")
 # (and a change of the share before its level: "выросла на 0,3 процентного пункта и составила 4,1 %")
 _SHARE_VERB = re.compile(r"(?:приход\w*|пришл\w*|пришёл\w*|с\s+долей|дол[яиюе]\w*|удельн\w+\s+вес\w*)\s+"
-                         r"(?:[\w-]+(?:[–—][\w-]+|[.,]\d+)?\s+|[—–]\s+){0,16}?$", re.I)
+                         r"(?:[\w-]+(?:[–—][\w-]+|[.,]\d+)?\.?\s+|[—–]\s+){0,16}?$", re.I)     # ("на 1,2 п. п. и")
 # the share of a group, not of one partner: "их совокупная доля", "на десять крупнейших стран пришлось 78 %",
 # "на первую пятёрку партнёров приходится"
 _GROUP = re.compile(rf"(?<![\w-])(?:совокупн\w*|суммарн\w*|их\s+(?:общ\w+\s+)?дол\w*|"
