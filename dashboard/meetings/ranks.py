@@ -38,8 +38,11 @@ _RANK_AMONG = re.compile(rf"(?<![\w-]){_ORD}(?=\s+(?:среди|в\s+рейти�
                          r"(?:[а-яё]+\s+){0,2}?(?:\d+\s+)?(?:стран|партн[её]р|государств|"
                          r"(?P<who>покупател|получател|потребител|поставщик)))", re.I)
 # a rank by a flow told by the ordinal alone: "страна стала восьмой по объёму экспорта"
+# (or by the partner's purchases of the region's goods: "стал вторым по объёму закупок волгоградской продукции")
 _RANK_BY = re.compile(rf"(?<![\w-]){_ORD}\s+по\s+(?:объ[её]м\w*\s+|величин\w*\s+)?(?P<flow>экспорт\w*|импорт\w*|"
-                      r"товарооборот\w*|внешнеторгов\w+\s+оборот\w*|поставк\w*|поставок)(?![\w-])", re.I)
+                      r"товарооборот\w*|внешнеторгов\w+\s+оборот\w*|поставк\w*|поставок|"
+                      r"(?P<bought>закупк\w*|закупок)\s+(?:[а-яё]+\s+)?(?:волгоградск|нашей|наших|региональн)\w*)(?![\w-])",
+                      re.I)
 # the flow a rank is by, named after the group it is among: "третью позицию в рейтинге партнёров области по импорту",
 # "седьмым крупнейшим партнёром региона по экспорту"
 _FLOW_AFTER = re.compile(r"\s+(?:(?:в\s+рейтинге|среди|в\s+числе|в\s+списке)\s+)?(?:(?:партн[её]р\w*|стран\w*|"
@@ -457,6 +460,8 @@ def _ranks(x: Sentence) -> None:
                 _FLOW_AFTER.match(s, m.end())
             flow = groups.get("flow") or groups.get("flow2") or groups.get("adjflow") or \
                 (named_flow.group("flow") if named_flow else None) or (ahead[-1].group("flow") if ahead else None)
+            if groups.get("bought"):
+                flow = "экспорт"    # the partner buys the region's goods
             whos = None if flow else list(_WHO_BEFORE.finditer(s, max(x.segment(m.start())[0], m.start() - 160),
                                                                    m.start()))
             who = groups.get("who") or groups.get("market")
