@@ -2,8 +2,10 @@
 without a browser. The pages are the st.Page entries of dashboard/app.py, read at run time (or, failing that,
 every file in app_pages/), so new pages are timed as soon as they are listed.
 
-The first render of a page runs with empty caches (but imports done by the pages before it); the following
-ones are what a rerun costs (widget change, second visitor): caches warm, the script still runs top to bottom.
+The first render of a page runs with empty caches of data, after what the server does at its start (ui/warm.py:
+the pages' modules imported, the figure check's indexes built; timed apart as `server_warm_up_s`) and the imports
+of the pages before it; the following ones are what a rerun costs (widget change, second visitor): caches warm, the
+script still runs top to bottom.
 """
 from __future__ import annotations
 
@@ -48,6 +50,8 @@ def run(app: Path, reps: int, timeout: float = 60) -> dict:
         out["note"] = f"{app} does not exist"
         return out
     found = pages(app)
+    from dashboard.ui import warm as server_start  # what serve.py does before its first connection
+    out["server_warm_up_s"] = server_start.warm_up()
     # The process's first run imports the app's modules (plotly, charts, i18n): reported apart, so that each
     # page's "first render" is its own cold caches, not whichever page happens to come first.
     warmup, errors, _ = _render(app, found[0], timeout)

@@ -158,6 +158,7 @@ def table(res: dict) -> str:
                        f"{_ok(worst <= t['render_ms'])} |")
         out.append(f"\nNot counted in the rows above: importing streamlit.testing "
                    f"{_f(rd.get('import_streamlit_s'), 2)} s; "
+                   f"the server's start warm-up (ui/warm.py) {_f(rd.get('server_warm_up_s'), 2)} s; "
                    f"the process's very first render (imports the app's modules) "
                    f"{_f(rd.get('process_first_render_ms'), 0)} ms.\n")
     elif rd.get("note"):

@@ -1,13 +1,14 @@
 """The server: `streamlit run dashboard/serve.py` (what `make run` does). Streamlit's own server running the
-router app.py, with one addition (ui/preload.py): the HTML page tells the browser to load the charts' code at
+router app.py, with two additions. The HTML page (ui/preload.py) tells the browser to load the charts' code at
 once, which brings the first chart of a first visit ~0.4 s sooner, and comes with a Content-Security-Policy that
-allows nothing from another origin."""
+allows nothing from another origin. And the start imports the code every page needs and builds the figure check's
+indexes (ui/warm.py) before the first connection."""
 import streamlit as st
 from starlette.middleware import Middleware
 from streamlit import config as streamlit_config
 
 from dashboard import config
-from dashboard.ui import config_reads, preload
+from dashboard.ui import config_reads, preload, warm
 
 # One source for the upload limit: DASHBOARD_MAX_UPLOAD_MB. Streamlit's uploader and its upload route read
 # server.maxUploadSize when they run, after this module is imported, so .streamlit/config.toml does not set it.
@@ -21,4 +22,6 @@ streamlit_config.set_option("runner.postScriptGC", False, where_defined="dashboa
 # under that lock, and under load the sessions' threads and the event loop queued on it (the capacity stall).
 config_reads.install(streamlit_config)
 
-app = st.App("app.py", middleware=[Middleware(preload.ServedPage)])
+# The modules of the pages imported and the figure check's indexes built at the start (ui/warm.py), not in the first
+# visitor's view of the Встречи page.
+app = st.App("app.py", lifespan=warm.lifespan, middleware=[Middleware(preload.ServedPage)])
