@@ -9,31 +9,14 @@ import duckdb
 import pandas as pd
 import pytest
 
-from dashboard.demo.generate import fts_file
-from dashboard.ingest.pipeline import import_paths
 from dashboard.store import answers, segments, versions
 from dashboard.store.db import Store
 from dashboard.store.period import Period
+from tests.fixtures.demo_months import import_bytes, month_file
 
 KEY = ["region", "year", "month", "flow", "heading"]
 DEFINITION = ("SELECT region, year, month, flow, heading, CAST(sum(value_cents) AS BIGINT) AS value_cents, "
               "sum(netto_kg) AS netto_kg FROM r_heading_month GROUP BY ALL")
-
-
-def _month(year: int, month: int, scale: float = 1.0) -> bytes:
-    head, *rows = fts_file(year).decode("utf-8").splitlines()
-    out = []
-    for row in rows:
-        f = row.split("\t")
-        if f[1] == f"{month:02d}/{year}":
-            f[5] = f"{float(f[5].replace(',', '.')) * scale:.2f}".replace(".", ",")
-            out.append("\t".join(f))
-    return ("\n".join([head, *out]) + "\n").encode("utf-8")
-
-
-def _import(db: Path, folder: Path, name: str, data: bytes) -> None:
-    (folder / name).write_bytes(data)
-    import_paths(db, [folder / name], loaded_by="test")
 
 
 def _frame(con: duckdb.DuckDBPyConnection, query: str) -> pd.DataFrame:
@@ -69,13 +52,13 @@ def _equal(got: pd.DataFrame, want: pd.DataFrame) -> None:
 def db(tmp_path: Path) -> Path:
     published = tmp_path / "db" / "t.duckdb"
     for month in (1, 2, 3):  # three segments of one size tier: the next one like them merges the four
-        _import(published, tmp_path, f"m{month}.csv", _month(2023, month))
+        import_bytes(published, tmp_path, f"m{month}.csv", month_file(2023, month))
     return published
 
 
 def test_every_import_keeps_the_region_rollup_equal_to_the_heading_rollup_summed(db: Path, tmp_path: Path) -> None:
     _equal(*_seen(db))
-    _import(db, tmp_path, "fix.csv", _month(2023, 2, 2.0))  # a correction: February withdrawn from its segment
+    import_bytes(db, tmp_path, "fix.csv", month_file(2023, 2, 2.0))  # a correction: February withdrawn from its segment
     got, want = _seen(db)
     _equal(got, want)
     feb = got[got["month"] == 2]["value_cents"].sum()
@@ -97,14 +80,14 @@ def test_segments_made_before_it_are_read_through_the_heading_rollup(db: Path, t
     assert int(region["value_cents"].sum()) == int(before[before["region"] == "18000"]["value_cents"].sum())
     assert 0 < int(partners["value_cents"].sum()) < int(region["value_cents"].sum())
     # a correction now: the old segment's derived rows of February are withdrawn with its other rows
-    _import(db, tmp_path, "fix.csv", _month(2023, 2, 2.0))
+    import_bytes(db, tmp_path, "fix.csv", month_file(2023, 2, 2.0))
     _equal(*_seen(db))
 
 
 def test_the_merge_stores_it_for_the_segments_that_lacked_it_sorted_by_region_year_partner(db: Path,
                                                                                           tmp_path: Path) -> None:
     _forget(db)
-    _import(db, tmp_path, "m4.csv", _month(2023, 4))  # four of a tier: merged into one
+    import_bytes(db, tmp_path, "m4.csv", month_file(2023, 4))  # four of a tier: merged into one
     con = duckdb.connect(str(db), read_only=True)  # the current version, through the pointer
     [(merged,)] = con.execute("SELECT segment_id FROM segments").fetchall()
     con.close()

@@ -11,10 +11,10 @@ import pandas as pd
 import pytest
 
 from dashboard.demo.generate import fts_file
-from dashboard.ingest.pipeline import import_paths
 from dashboard.store import answers, publication, segments, versions
 from dashboard.store.db import Store
 from dashboard.store.period import Period
+from tests.fixtures.demo_months import import_bytes, month_file
 
 KEY = ["region", "year", "flow", "heading"]
 DEFINITION = ("SELECT region, year, flow, heading, CAST(sum(value_cents) AS BIGINT) AS value_cents, "
@@ -38,29 +38,13 @@ ORDER BY t.value_cents DESC, t.flow, t.heading
 """
 
 
-def _month(year: int, month: int, scale: float = 1.0) -> bytes:
-    head, *rows = fts_file(year).decode("utf-8").splitlines()
-    out = []
-    for row in rows:
-        f = row.split("\t")
-        if f[1] == f"{month:02d}/{year}":
-            f[5] = f"{float(f[5].replace(',', '.')) * scale:.2f}".replace(".", ",")
-            out.append("\t".join(f))
-    return ("\n".join([head, *out]) + "\n").encode("utf-8")
-
-
-def _import(db: Path, folder: Path, name: str, data: bytes) -> None:
-    (folder / name).write_bytes(data)
-    import_paths(db, [folder / name], loaded_by="test")
-
-
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
     published = tmp_path / "db" / "t.duckdb"
-    _import(published, tmp_path, "y2022.csv", fts_file(2022))
+    import_bytes(published, tmp_path, "y2022.csv", fts_file(2022))
     for month in (1, 2, 3):
-        _import(published, tmp_path, f"m{month}.csv", _month(2023, month))
-    _import(published, tmp_path, "fix.csv", _month(2023, 2, 2.0))  # February withdrawn from its segment
+        import_bytes(published, tmp_path, f"m{month}.csv", month_file(2023, month))
+    import_bytes(published, tmp_path, "fix.csv", month_file(2023, 2, 2.0))  # February withdrawn from its segment
     return published
 
 
@@ -113,7 +97,7 @@ def _answers(db: Path) -> dict[tuple, pd.DataFrame]:
 def test_every_import_keeps_the_whole_year_equal_to_its_months_summed(db: Path, tmp_path: Path) -> None:
     assert "r_heading_year" in _own_tables(db)  # in the version file, not in the segments
     _equal(*_seen(db))
-    _import(db, tmp_path, "fix2.csv", _month(2023, 3, 0.5))  # another correction, of the same region-year
+    import_bytes(db, tmp_path, "fix2.csv", month_file(2023, 3, 0.5))  # another correction, of the same region-year
     _equal(*_seen(db))
 
 

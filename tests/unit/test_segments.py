@@ -14,18 +14,7 @@ from dashboard.demo.generate import fts_file
 from dashboard.ingest.pipeline import import_paths
 from dashboard.store import build, checksum, publication, rollups, segments, sqlfiles, versions
 from dashboard.store.segments import FANOUT, MAX_SEGMENTS, Segment, merge_run
-
-
-def _month(year: int, month: int, scale: float = 1.0) -> bytes:
-    """The demo unload of one month of a year (values scaled: a corrected release)."""
-    head, *rows = fts_file(year).decode("utf-8").splitlines()
-    out = []
-    for row in rows:
-        f = row.split("\t")
-        if f[1] == f"{month:02d}/{year}":
-            f[5] = f"{float(f[5].replace(',', '.')) * scale:.2f}".replace(".", ",")
-            out.append("\t".join(f))
-    return ("\n".join([head, *out]) + "\n").encode("utf-8")
+from tests.fixtures.demo_months import month_file
 
 
 def _write(folder: Path, name: str, data: bytes) -> Path:
@@ -100,7 +89,7 @@ def test_a_corrected_month_is_hidden_in_the_old_segment_and_comes_back_with_a_ro
                                                                                      tmp_path: Path) -> None:
     feb = "SELECT sum(value_cents) FROM r_partner_month WHERE year = 2022 AND month = 2"
     original, before = _sql(db, feb)[0][0], _files(db)
-    outcome = import_paths(db, [_write(tmp_path, "fix.csv", _month(2022, 2, 2.0))], loaded_by="test")[0]
+    outcome = import_paths(db, [_write(tmp_path, "fix.csv", month_file(2022, 2, 2.0))], loaded_by="test")[0]
     assert outcome.replaced == _sql(db, "SELECT count(*) FROM trade WHERE year = 2022 AND month = 2")[0][0] > 0
     assert _sql(db, feb)[0][0] == pytest.approx(2 * original, rel=1e-6)
     assert _sql(db, "SELECT count(DISTINCT source_id) FROM trade WHERE year = 2022 AND month = 2") == [(1,)]
@@ -113,10 +102,10 @@ def test_merges_keep_what_readers_see_and_bound_the_number_of_segments(tmp_path:
     db = tmp_path / "db" / "t.duckdb"
     sums = {}
     for month in range(1, 13):
-        import_paths(db, [_write(tmp_path, f"m{month}.csv", _month(2023, month))], loaded_by="test")
+        import_paths(db, [_write(tmp_path, f"m{month}.csv", month_file(2023, month))], loaded_by="test")
         sums[month] = _sql(db, f"SELECT sum(value_cents) FROM trade WHERE month = {month}")[0][0]
         assert len(_listed(db)) < FANOUT + (FANOUT - 1)  # 12 equal files: merged in fours as they come
-    import_paths(db, [_write(tmp_path, "fix.csv", _month(2023, 5, 3.0))], loaded_by="test")  # a correction
+    import_paths(db, [_write(tmp_path, "fix.csv", month_file(2023, 5, 3.0))], loaded_by="test")  # a correction
     by_month = dict(_sql(db, "SELECT month, sum(value_cents) FROM trade GROUP BY month"))
     assert by_month == {**sums, 5: pytest.approx(3 * sums[5], rel=1e-6)}
     rolled = dict(_sql(db, "SELECT month, sum(value_cents) FROM r_partner_month GROUP BY month"))
