@@ -224,6 +224,7 @@ _SPLIT = re.compile(r"(?<=[.!?…])(?<!долл\.)(?<!мес\.)(?<!тыс\.)\s+(
                     # "… — 61 млн 200 тыс. Удельный вес …": a word in capitals after "тыс." begins a sentence
                     r"(?<=тыс\.)\s+(?=[А-ЯЁ][а-яё]{2,})")
 _PARAGRAPH = re.compile(r"\n+")
+_HEADING = re.compile(r"[^.!?…\n]{1,80}$")    # a short line that ends with no sentence's stop
 # an aside in brackets with a period and a figure of its own ("(в 2022 году — 4,1 %)"): the part's period, not the
 # sentence's
 _ASIDE_PERIOD = re.compile(r"\((?:\s*(?:в|за)\s+)[^()]{0,40}?[—–][^()]{0,40}\)", re.I)
@@ -268,8 +269,10 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
     written without a year. A period stated in a sentence holds for the next sentences of its paragraph."""
     main = partner or next(iter(countries.partners_in(text)), None)
     claims: list[Claim] = []
+    heading: Period | None = None   # the period of a heading line ("Январь–сентябрь 2024 года: итоги")
     for paragraph in _PARAGRAPH.split(text):
-        carried: Period | None = None
+        carried: Period | None = heading
+        before = len(claims)
         goods_seen: dict[str, str] = {}
         dollars = False
         period: Period | None
@@ -327,4 +330,6 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
                 claims.extend(found_here)
                 if carried is None:     # a comparison needs a period: a level or a count is checked as it stands
                     leading.extend(c for c in found_here if c.period is None and c.metric in _COMPARISONS)
+        if carried is not None and carried is not heading and len(claims) == before and _HEADING.match(paragraph):
+            heading = carried   # a line of its own with a period and no figure heads the paragraphs after it
     return claims
