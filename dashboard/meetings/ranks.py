@@ -193,7 +193,7 @@ _YIELDS_ONLY = re.compile(r"(?<![\w-])(?:уступи|уступа)\w*\s+(?:ли
 # the next places of a digest, the place noun left out after the first: "Казахстан — 1-е место, …; Турция — 2-е, …;
 # Узбекистан — пятый, …"
 _NAMED_PLACE = re.compile(r"\s*[—–]\s*(?P<ord>\d{1,2}-?(?:е|й|я)|[а-яё]+(?:ый|ий|ой|ая|ое|ье|ья))"
-                          r"(?=\s*(?:[,;.)]|$))", re.I)
+                          r"(?=\s*(?:[,;.)(]|$))", re.I)
 _PART_START = re.compile(r"(?:^|[;:]\s*|,\s+(?:(?:а|и)\s+)?)$")     # (", а Пакистан — девятое")
 
 # the place of another period in brackets after a rank, its noun left out: "(годом ранее — 17-е)"

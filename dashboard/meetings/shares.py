@@ -138,7 +138,9 @@ def _of_other(s: str, end: int) -> bool:
 # a bracket right after a partner's name that holds its share, said by "доля", by the flow it is of, or by a change
 # after it in the same bracket: "Китай (доля 21,4 %, рост на 17 %)", "Турция (18,2 %, минус 9,6 %)", "Казахстан (20,9 %
 # оборота, +6,2 %)"
-_OWN_BRACKET = re.compile(r"\s*\(\s*(?P<word>(?:с\s+)?(?:дол[яиюе]\w*|удельн\w+\s+вес\w*)\s+)?", re.I)
+# (its place told before the bracket, too: "Казахстан — второе (15,7 %, рост на 4,2 %)")
+_OWN_BRACKET = re.compile(r"(?:\s*[—–]\s*(?:\d{1,2}-?[а-яё]{1,2}|[а-яё]+(?:ое|ый|ий|ой|ая|ье|ья))(?:\s+мест[оеау])?)?"
+                          r"\s*\(\s*(?P<word>(?:с\s+)?(?:дол[яиюе]\w*|удельн\w+\s+вес\w*)\s+)?", re.I)
 _CHANGE_AFTER = re.compile(r"\s*,\s*(?:[+\u2212–-]\s?\d|(?:минус|плюс)\s|(?:рост|прирост|сниж|падени|увелич|сокращ|"
                            r"уменьш)\w*)", re.I)
 
