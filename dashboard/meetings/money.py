@@ -13,8 +13,10 @@ from dashboard.meetings.numerals import AHEAD, NUM, number, qual_at
 from dashboard.meetings.sentence import CHANGE, FLOW, MASS, REGION_WORDS, Sentence, flow_metric, flow_of, verb_before
 
 _SCALES = (("тыс", 1e3, "тыс"), ("млн", 1e6, "млн"), ("млрд", 1e9, "млрд"), ("трлн", 1e12, "трлн"),
-           ("миллиард", 1e9, "млрд"), ("миллион", 1e6, "млн"), ("тысяч", 1e3, "тыс"))
-_SCALE = r"(?P<scale>миллиард\w*|миллион\w*|тысяч\w*|млрд|млн|тыс|трлн)"  # the words first: "тыс" is "тысяч" cut
+           ("миллиард", 1e9, "млрд"), ("миллион", 1e6, "млн"), ("тысяч", 1e3, "тыс"),
+           ("mln", 1e6, "млн"), ("bln", 1e9, "млрд"), ("bn", 1e9, "млрд"))    # "US$ 148,3 mln"
+# the words first: "тыс" is "тысяч" cut
+_SCALE = r"(?P<scale>миллиард\w*|миллион\w*|тысяч\w*|млрд|млн|тыс|трлн|mln|bln|bn(?![a-z]))"
 # a composite number, its smaller part after the larger: "1 млрд 124 млн", "58 млн 300 тыс."
 # or in words: "сто сорок два миллиона восемьсот тысяч"
 _PART = rf"(?:\.?\s+(?P<num2>\d{{1,3}}(?:[.,]\d+)?|(?<![а-яё]){morphology.number_words_pattern()}(?![а-яё]))\s*" \
@@ -25,27 +27,27 @@ _PART = rf"(?:\.?\s+(?P<num2>\d{{1,3}}(?:[.,]\d+)?|(?<![а-яё]){morphology.num
 _SCALE_WORD = r"(?:(?P<half>полу?)(?=миллиард|миллион)|(?P<oneandhalf>полтор[аы]|полутора)\s+|" \
     r"(?P<frac>(?:(?:две|три)\s+)?(?:четверт|трет)[ьиюей]+)\s+)?(?P<wscale>миллиард\w*|миллион\w*)"
 _HEAD = rf"(?:(?<![\w-]){_SCALE_WORD}|(?<![\w-]){NUM}\s*{_SCALE}?{_PART})"    # "три четверти миллиарда" whole
-_MONEY = re.compile(rf"(?P<cur1>\$\s*)?{_HEAD}\.?(?:\s*(?P<cur>долл\w*\.?(?:\s+США)?|\$|USD|"
+_MONEY = re.compile(rf"(?P<cur1>(?:US)?\$\s*)?{_HEAD}\.?(?:\s*(?P<cur>долл\w*\.?(?:\s+США)?|\$|USD|"
                     r"американских\s+долларов|руб\w*\.?|евро|€))?", re.I)
 # "тонн", "т." and "т" alone before the next word ("126 тыс. т стальных труб")
 _TONNES = re.compile(rf"{_HEAD}\.?\s*(?:тонн\w*|т\.|т(?=\s+[а-яё]|\s*[),;]))(?![а-яё])", re.I)
 # the level of the year before compared with this year's, stated before the figure and not as its base after "чем"
 _THEN_LEVEL = re.compile(r"(?<![\w-])(?<!чем\s)(?:годом\s+(?:ранее|раньше)|год\s+назад)(?![\w-])", re.I)
-_AGAINST_BEFORE = re.compile(r"(?<![\w-])против\s+(?:\$\s*)?$", re.I)
+_AGAINST_BEFORE = re.compile(r"(?<![\w-])против\s+(?:(?:US)?\$\s*)?$", re.I)
 _CMP_AFTER = re.compile(r"\s*(больше|выше|меньше|ниже)", re.I)
 # another flow after "чем": a difference of two flows, no change ("на 88,3 млн больше, чем импорт")
 _THAN_FLOW = re.compile(r"\s*,?\s*чем\s+(?:[а-яё]+\s+)?(?:экспорт|импорт|ввоз|вывоз|закупк|поставк)\w*", re.I)
-_BY_AMOUNT = re.compile(r"(?<![\w-])на\s+(?:\$\s*)?$", re.I)
+_BY_AMOUNT = re.compile(r"(?<![\w-])на\s+(?:(?:US)?\$\s*)?$", re.I)
 # the words between the verb and its amount may hold the base ("увеличившись по сравнению с аналогичным периодом
 # прошлого года на 88,3 млн долларов")
 _MOVED_BY = re.compile(r"(?:выр[ао]с|увеличи|сократи|снизи|уменьши|возрос|нарасти|нарастил|прибави|подрос|упал)\w*\s+"
                        r"(?:(?:по\s+сравнению\s+с|относительно|к)\s+(?:[\w-]+\s+){1,4}?)?(?:[\w-]+\s+){0,3}?"
-                       r"(?:[—–]\s*)?на\s+(?:\$\s*)?$", re.I)    # "сократился — на 4,2 млн долларов"
+                       r"(?:[—–]\s*)?на\s+(?:(?:US)?\$\s*)?$", re.I)    # "сократился — на 4,2 млн долларов"
 # a gain or a loss told by its verb alone: "прибавив за год 11,6 млн", "потерял 5 млн долларов"
 _GAINED = re.compile(r"(?<![\w-])(?P<verb>прибави\w*|прибавля\w*|нарастив|нарастил\w*|потеря\w*|теря\w*)\s+"
-                     r"(?:(?:за|по\s+сравнению\s+с)\s+(?:[\w-]+\s+){1,3}?)?(?:\$\s*)?$", re.I)
+                     r"(?:(?:за|по\s+сравнению\s+с)\s+(?:[\w-]+\s+){1,3}?)?(?:(?:US)?\$\s*)?$", re.I)
 # "экспорт вырос на 36,5 %, импорт — на 845 тыс. долларов": the verb said once for two flows
-_ELLIPTIC_BY = re.compile(r"(?:экспорт|импорт|товарооборот|оборот)\w*\s*[—–]\s*на\s+(?:\$\s*)?$", re.I)
+_ELLIPTIC_BY = re.compile(r"(?:экспорт|импорт|товарооборот|оборот)\w*\s*[—–]\s*на\s+(?:(?:US)?\$\s*)?$", re.I)
 # a bare sum ends at a stop, a closing quote ("…не превышали и 5 миллионов», — сказал"), its base or its year, or a
 # short aside in brackets of no other unit ("111,4 млн (минус 3,7 %)", "151,0 млн (второе)")
 _BARE_END = re.compile(r"\s*(?:[.;,)»\u201d\x22]|\((?=\s*[+\-\u2212]?\s*\d[\d,.\s]*%\s*\))|"
@@ -195,10 +197,10 @@ _RUSSIA_AFTER = re.compile(r"\s+(?:России|РФ|Российской\s+Фе
 # one flow ahead of another by a sum is a balance, no flow's figure: "Импорт из Китая превысил экспорт на 400 млн"
 _DASH_GOODS = re.compile(r"\s*[—–]\s*(?!(?:и|а|или)\s)([а-яё-]+(?:\s+[а-яё-]+)?)(?=\s*[,.;)]|$)", re.I)
 _DASH_BEFORE = re.compile(r"[—–]\s*$")
-_BALANCE = re.compile(r"(?:превыси|превыша|опереди|обогна)\w*\s+(?:[\w-]+\s+){0,4}на\s+(?:\$\s*)?$|"
+_BALANCE = re.compile(r"(?:превыси|превыша|опереди|обогна)\w*\s+(?:[\w-]+\s+){0,4}на\s+(?:(?:US)?\$\s*)?$|"
                       # the balance of trade is no flow: "сальдо — 346 млн долларов", "профицит составил 80 млн"
                       r"(?<![\w-])(?:сальдо|профицит\w*|дефицит\w*)(?:\s+[\w-]+){0,3}?\s*(?:[—–:]\s*)?"
-                      r"(?:(?:составил\w*|достиг\w*|превысил\w*)\s+)?(?:[а-яё]+\s+)?(?:\$\s*)?$", re.I)
+                      r"(?:(?:составил\w*|достиг\w*|превысил\w*)\s+)?(?:[а-яё]+\s+)?(?:(?:US)?\$\s*)?$", re.I)
 
 
 _FROM_REGION_AFTER = re.compile(r"\s*(?:[—–]\s*)?(?:из|с)\s+(?:Волгоградской\s+области|нашего\s+региона|региона|"
