@@ -38,6 +38,8 @@ _QUAL = re.compile(
     # a mark not reached is a bound from above: "не достигали даже 5 тыс. тонн"
     r"|(?P<under>не\s+достига\w*|не\s+достиг\w*)(?:\s+(?:и|даже))?(?:\s+(?:отметк|уровн|рубеж|значени|планк)\w*)?"
     r"(?:\s+в)?"
+    # an upper bound told by "до" after an estimate or a sum, not after a change: "оценивается в сумму до 60 млн"
+    r"|(?P<upto>(?:оценива\w*|оценен\w*|(?:в|на)\s+сумм[уе]|в\s+объ[её]ме)(?:\s+в)?(?:\s+сумму)?\s+до)"
     r"|(?P<near>приблизи\w*|приближа\w*|подош[её]л\w*|подошл\w*|подбира\w*)\s+(?:вплотную\s+)?к"
     r"(?:\s+(?:отметк|уровн|рубеж|значени|планк)\w*)?(?:\s+в)?"
     r"|(?P<past>(?:превысил|превыша|перевалил|перешагнул|преодолел|перекрыл)\w*(?:\s+за)?\s+"
@@ -59,7 +61,7 @@ def qualifier(before: str) -> tuple[str, int]:
     if not m:
         return "exact", len(before)
     start = len(before) - len(before[-60:]) + m.start()
-    if m.group("under"):
+    if m.group("under") or m.group("upto"):
         return "at_most", start
     if m.group("near"):
         return "almost", start

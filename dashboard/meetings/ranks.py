@@ -269,6 +269,7 @@ def ranks(x: Sentence) -> None:
     _place_then(x)
     _became(x)
     _digest_places(x)
+    _number_sign(x)
     _yields_only(x)
     flowed = sorted((x.cores[i], c.metric) for i, (_, _, c) in enumerate(x.out)
                     if c.metric in ("export_rank", "import_rank"))
@@ -326,6 +327,21 @@ def _became(x: Sentence) -> None:
                          for p in morphology.parses(m.group("ord").lower()))
         if rank and nominative and x.free(*m.span()):
             x.add(m.start(), m.end(), "rank", x.partner_at(m.start(), False), "exact", rank, core=m.start("ord"))
+
+
+# a place told by the number sign after a dash or a copula, in a sentence of places or partners: "Турция — № 1 среди
+# наших партнёров", "Ирак в рейтинге партнёров — № 9", "остаётся № 2 по импорту"
+_RANK_NO = re.compile(r"(?:[—–]\s*|(?<![\w-])(?:стал[аио]?|явля\w*|остал\w*|оста[её]тся)\s+)№\s*(?P<n>\d{1,3})"
+                      r"(?![\d\w]|[.,]\d)", re.I)
+
+
+def _number_sign(x: Sentence) -> None:
+    for m in _RANK_NO.finditer(x.s) if "№" in x.s and x.word_in(_PLACES_SPOKEN, 0, len(x.s)) else ():
+        rank = int(m.group("n"))
+        if rank and x.free(m.start("n"), m.end()):
+            fl = _FLOW_AFTER.match(x.s, m.end())
+            metric = RANK[flow_of(fl.group("flow"))] if fl else "rank"
+            x.add(m.start("n") - 1, m.end(), metric, x.partner_at(m.start(), False), "exact", rank, core=m.start("n"))
 
 
 def _digest_places(x: Sentence) -> None:
