@@ -326,6 +326,11 @@ _YEAR_BEFORE = re.compile(r"(?<!чем\s)(?<!с\s)(?<!сравнению\sс\s)(
 _LEAD_YEAR_BEFORE = re.compile(r"\s*(?:для\s+сравнения\s*[:,—–]?\s*)?(?:годом\s+(?:ранее|раньше)|год\s+назад)(?![\w-])",
                                re.I)
 _FROM_FIGURE = re.compile(r"(?<![\w-])со?\s+\d", re.I)
+# the level a change started from, "с" after a verb of change with "до" and the level reached next: "вырос с 64,1
+# млн долларов до 79,5 млн" (the year before's, when no period is named between them)
+_CHANGED_FROM = re.compile(r"(?<![\w-])(?:увелич|вырос|выросл|возрос|сократ|снизи|снижа|уменьш|упал|подня|опусти|"
+                           r"прибав|нарасти)\w*(?:\s+[а-яё]+){0,2}?\s+со?\s+$", re.I)
+_UP_TO_NEXT = re.compile(r"[^;:()]{0,40}?\s+до\s+\d", re.I)
 _NAMES_YEAR = re.compile(r"(?:19|20)\d\d|прошл|текущ|этого|нынешн|предыдущ|минувш|позапрошл|начала\s+года", re.I)
 _CHANGES = frozenset({*GROWTH.values(), *CHANGE.values(), "rank_change"})
 
@@ -515,6 +520,10 @@ class Sentence:
         ранее — 17-е)"; a change compared with it keeps the sentence's), else the sentence's."""
         if self.period is None and self.ref is None:
             return self.period, self.how
+        if self.period is not None and metric not in _CHANGES and _CHANGED_FROM.search(self.s, max(0, at - 60), at):
+            up_to = _UP_TO_NEXT.match(self.s, at)
+            if up_to and not _NAMES_YEAR.search(up_to.group(0)):
+                return self.period.previous(), "year_before"
         a, b = self.segment(at)
         if (a, b) == (0, len(self.s)):
             if self.how == "carried" and self.period is not None and metric not in _CHANGES and \
