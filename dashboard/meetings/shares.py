@@ -12,7 +12,9 @@ from dashboard.meetings.sentence import FLOW, SHARE, Sentence, flow_of
 
 # the words between the share word and its figure may hold a range written with a dash ("за январь–июнь")
 # (and a change of the share before its level: "выросла на 0,3 процентного пункта и составила 4,1 %")
-_SHARE_VERB = re.compile(r"(?:приход\w*|пришл\w*|пришёл\w*|с\s+долей|дол[яиюе]\w*|удельн\w+\s+вес\w*)\s+"
+# (or a place taken in a flow's structure: "занял в структуре волгоградского экспорта 9,7 %")
+_SHARE_VERB = re.compile(r"(?:приход\w*|пришл\w*|пришёл\w*|с\s+долей|дол[яиюе]\w*|удельн\w+\s+вес\w*|"
+                         r"(?:заня|занима|занял)\w*(?=\s+(?:в|во)\s+структур))\s+"
                          r"(?:[\w-]+(?:[–—][\w-]+|[.,]\d+)?\.?\s+|[—–]\s+){0,16}?$", re.I)     # ("на 1,2 п. п. и")
 # the share of a group, not of one partner: "их совокупная доля", "на десять крупнейших стран пришлось 78 %",
 # "на первую пятёрку партнёров приходится"
@@ -23,10 +25,12 @@ _GROUP = re.compile(rf"(?<![\w-])(?:совокупн\w*|суммарн\w*|их\s
                     # a plural pronoun holds it, the goods or the partners named before: "на них приходится 60 %"
                     r"на\s+(?:них|их\s+долю)(?![\w-]))", re.I)
 _SHARE_ELLIPTIC = re.compile(r"[,;]\s+(?:а\s+)?(?P<what>(?:на|в|во)\s+(?:[\w-]+\s+){1,3}?)[—–]\s*$", re.I)
-_SHARE_FLOW_OF = re.compile(r"^\s*(?:(?:всего|всей|общего|общей|его|её|ее)\s+)?(?:[а-яё-]+(?:ого|его|ой|ей)\s+){0,2}"
+_SHARE_FLOW_OF = re.compile(r"^\s*(?:от\s+)?(?:(?:всего|всей|общего|общей|его|её|ее)\s+)?"
+                            r"(?:[а-яё-]+(?:ого|его|ой|ей)\s+){0,2}"
                             r"(?P<flow>экспорт\w*|импорт\w*|товарооборот\w*|оборот\w*|торговл\w*)", re.I)
+# (or the goods of a flow told by a participle: "37,5 % всех ввозимых в регион товаров")
 _SHARE_FLOW = re.compile(r"^\s*(?:[а-яё]+\s+){0,1}?(?P<flow>экспорт\w*|импорт\w*|товарооборот\w*|оборот\w*|"
-                         r"(?:внешне)?торгов\w*|закуп\w*|поставок)", re.I)
+                         r"(?:внешне)?торгов\w*|закуп\w*|поставок|(?:ввоз|вывоз)им\w*)", re.I)
 
 # several partners' shares in one list: "на Египет, Турцию и Казахстан пришлось 22,4 %, 15,1 % и 9,8 % экспорта
 # региона соответственно"
@@ -96,7 +100,9 @@ _OR_BEFORE = re.compile(r"(?:,\s*или|[—–]|,\s*что\s+(?:составл�
 # a partner's share in brackets after its name, a share given before in the sentence: "второе – Китай (16,1 %)"
 # "Турция обеспечила 18 % товарооборота области": a share told by what the partner provided
 # (or by a participle of "составлять" agreeing with the partner: "Турция, составляющая 13 % экспорта региона")
-_PROVIDED = re.compile(r"(?<![\w-])(?:обеспечи|обеспечива|сформирова|формиру|составляющ|составлявш|составивш)\w*\s+"
+# (or by a gerund: "поставки из КНР, составив 41 % всего волгоградского импорта, достигли …")
+_PROVIDED = re.compile(r"(?<![\w-])(?:обеспечи|обеспечива|сформирова|формиру|составляющ|составлявш|составивш|"
+                       r"составив(?![\w-])|составляя(?![\w-]))\w*\s+"
                        r"(?:[\w-]+\s+){0,3}?$", re.I)
 _OF_RUSSIA = re.compile(r"\s*(?:(?:всего|всей|общего|общей)\s+)?(?:[а-яё-]+\s+)?(?:обще)?российск", re.I)
 # the region as the share's holder: "на Волгоградскую область пришлось", "доля региона", "доля Волгоградской области"
