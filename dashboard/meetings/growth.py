@@ -11,8 +11,9 @@ from dashboard.meetings.sentence import FALL, FLOW, GROW, GROWTH, Sentence, agre
 from dashboard.meetings.sentence import TRADE_NOUNS as _TRADE_NOUNS
 
 # a signed percent is a change: "составил 2,9 млн долларов (+41 %)", "(-8 %)", "(–7,2 % к …)" (a hyphen or a dash
-# after a bracket is a minus; "минус 3,7 %", "плюс 4,1 %" are signed in words)
-_PCT = re.compile(rf"(?<![\w-])(?P<sign>[+\u2212]\s?|(?<=\()[-–]\s?|(?<=\(\s)[-–]\s?|(?:минус|плюс)\s+)?{NUM}\s*"
+# after a bracket, or joined to the number after a comma, is a minus; "минус 3,7 %", "плюс 4,1 %" are signed in words)
+_PCT = re.compile(rf"(?<![\w-])(?P<sign>[+\u2212]\s?|(?<=\()[-–]\s?|(?<=\(\s)[-–]\s?|(?<=,\s)[-–](?=\d)|"
+                  rf"(?:минус|плюс)\s+)?{NUM}\s*"
                   r"(?:%|процент(?!\w*\s+пункт)\w*|проц(?:\.|(?![\w-]))(?!\s*пункт|\s*п\.))"    # ("17 проц.")
                   r"(?P<rel>\s+(?:к|от)\s+(?:уровн\w*|аналогичному|показател\w+|прошл\w+|предыдущ\w+))?"
                   r"(?P<cmp>\s+(?:больше|выше|меньше|ниже|превыша\w*|превысил\w*|превзош\w*))?", re.I)
