@@ -17,6 +17,9 @@ _PCT = re.compile(rf"(?<![\w-])(?P<sign>[+\u2212]\s?|(?<=\()[-–]\s?|(?<=\(\s)[
                   r"(?:%|процент(?!\w*\s+пункт)\w*|проц(?:\.|(?![\w-]))(?!\s*пункт|\s*п\.))"    # ("17 проц.")
                   r"(?P<rel>\s+(?:к|от)\s+(?:уровн\w*|аналогичному|показател\w+|прошл\w+|предыдущ\w+))?"
                   r"(?P<cmp>\s+(?:больше|выше|меньше|ниже|превыша\w*|превысил\w*|превзош\w*))?", re.I)
+# a percent gained, told by its verb right before it, is a change even "к уровню" of a base: "прибавив 11,2 % к уровню
+# 2023 года" (a level "к уровню" is a ratio: "составил 88 % к уровню 2023 года")
+_GAINED_BY = re.compile(r"(?<![\w-])(?:прибави|прибавля|добави|добавля|нарасти|нараща)\w*\s+(?:[а-яё]+\s+)?$", re.I)
 # "в 2,1 раза превышает показатель": a factor over the base is a growth too; "в два с половиной раза"
 _TIMES = re.compile(rf"(?:в\s+{NUM}(?P<andhalf>\s+с\s+половиной)?\s+раза?|в\s+(?P<half>полтора|полторы)\s+раза|"
                     r"(?P<word>вдвое|втрое|вчетверо|впятеро|вдесятеро)|(?P<verbal>удво|утро)(?:ил|ит|ен|я)\w*)"
@@ -214,7 +217,7 @@ def growth(x: Sentence) -> None:
             if _THEN_LEVEL.search(s, x.clause_span(m.start())[0], m.start()):
                 down = not down     # "годом ранее показатель был на 7,1 % ниже": this year's is higher
             value = (-1 if down else 1) * n[0] / 100
-        elif m.group("rel") and not after_na:
+        elif m.group("rel") and not after_na and not _GAINED_BY.search(before[-40:]):
             value = n[0] / 100 - 1
         elif verb and not _UP_TO.search(before[-20:]) and not x.word_in(_SHARE_ANY, *x.clause_span(m.start())):
             value = -n[0] / 100 if verb == "fall" else n[0] / 100
