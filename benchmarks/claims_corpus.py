@@ -72,8 +72,13 @@ CORPORA = Path(__file__).resolve().parent.parent / "tests" / "corpora"
 # intergovernmental commission; 62 cases, 138 claims; blind13: a press conference Q&A, an export award, an operational
 # meeting report, partners as adjectives, digests by quarters, a period given only in a heading line; 62 cases, 159
 # claims), never edited, first scored after the blind10/11 tuning at recall 0.877 / precision 0.883 (blind12) and
-# 0.780 / 0.827 (blind13).
-FILES = {"blind12": CORPORA / "press_blind12.toml", "blind13": CORPORA / "press_blind13.toml",
+# 0.780 / 0.827 (blind13) and then tuned on in the same way for half an hour (their misses as classes: a period in a
+# heading line of its own, a digest's ordinal alone before a bracket, adjectives of full names ('узбекистанский'),
+# 'US$ … mln', ranks by '№', 'до' after an estimate, the level a change started from ('вырос с … до …'), shares whose
+# flow is told around the percent, 'проц.', elliptic changes of a second partner, a minus joined after a comma, a
+# percent gained 'к уровню'), reaching 0.906 / 0.906 and 0.931 / 0.914: below the goal, with their floors set there
+# less a margin (tests/unit/test_meetings_corpora.py).
+FILES = {"blind12_tuned": CORPORA / "press_blind12.toml", "blind13_tuned": CORPORA / "press_blind13.toml",
          "blind10_tuned": CORPORA / "press_blind10.toml", "blind11_tuned": CORPORA / "press_blind11.toml",
          "blind8_tuned": CORPORA / "press_blind8.toml", "blind9_tuned": CORPORA / "press_blind9.toml",
          "blind7_tuned": CORPORA / "press_blind7.toml",

@@ -26,6 +26,21 @@ def test_heldout_goal() -> None:
     assert res["recall"] >= 0.95 and res["precision"] >= 0.95, res["wrong"]
 
 
+# Blind corpora tuned on that have not reached the goal yet: each holds the recall and precision it reached less a
+# margin. (corpus, least cases, least claims, first score recall / precision, floor)
+PARTLY_TUNED_BLIND = [("blind12_tuned", 62, 138, "0.877 / 0.883", 0.88),
+                      ("blind13_tuned", 62, 159, "0.780 / 0.827", 0.89)]
+
+
+@pytest.mark.parametrize("name, cases, claims, first, floor", PARTLY_TUNED_BLIND,
+                         ids=[c[0] for c in PARTLY_TUNED_BLIND])
+def test_a_blind_corpus_partly_tuned_on_holds_its_floor(name: str, cases: int, claims: int, first: str,
+                                                        floor: float) -> None:
+    res = claims_corpus.score(claims_corpus.FILES[name])
+    assert res["cases"] >= cases and res["expected"] >= claims
+    assert res["recall"] >= floor and res["precision"] >= floor, res["wrong"]
+
+
 # The blind corpora once tuned on (each written by someone who saw neither the rules nor the other corpora, scored
 # once when it arrived, its misses then made rules with sentences of our own in the tuning corpus): tuning sets now,
 # each must hold the 0.95 goal. (corpus, least cases, least claims, first score recall / precision)
