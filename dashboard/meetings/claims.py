@@ -242,7 +242,7 @@ _WORDS = re.compile(r"[а-яё]+")
 
 
 _COMPARISONS = frozenset({"turnover_growth", "export_growth", "import_growth", "turnover_change", "export_change",
-                          "import_change", "rank_change"})
+                          "import_change", "rank_change", "rank", "export_rank", "import_rank"})
 
 
 # a sentence that opens with a part of the volume before ("Из этого объёма 1 млн тонн пришлось на …", "Из них …") or
@@ -328,7 +328,7 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
                 dollars = dollars or any(c.unit == "$" for c in found_here)
                 prev_rank = next((c.metric for c in reversed(found_here) if c.metric.endswith("rank")), None)
                 claims.extend(found_here)
-                if carried is None:     # a comparison needs a period: a level or a count is checked as it stands
+                if carried is None:     # a comparison or a place needs a period; a level or a count stands
                     leading.extend(c for c in found_here if c.period is None and c.metric in _COMPARISONS)
         if carried is not None and carried is not heading and len(claims) == before and _HEADING.match(paragraph):
             heading = carried   # a line of its own with a period and no figure heads the paragraphs after it
