@@ -242,7 +242,8 @@ _WORDS = re.compile(r"[а-яё]+")
 
 
 _COMPARISONS = frozenset({"turnover_growth", "export_growth", "import_growth", "turnover_change", "export_change",
-                          "import_change", "rank_change", "rank", "export_rank", "import_rank"})
+                          "import_change", "rank_change"})
+_PLACES = frozenset({"rank", "export_rank", "import_rank"})
 
 
 # a sentence that opens with a part of the volume before ("Из этого объёма 1 млн тонн пришлось на …", "Из них …") or
@@ -283,6 +284,7 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
         here: list[re.Match[str]] | None = None
         before_flows: list[re.Match[str]] | None = None
         leading: list[Claim] = []   # claims of the paragraph before any period is stated in it
+        places: list[Claim] = []    # the places of the sentence before, if it stated no period
         turned: str | None = None
         counted_last = False    # the sentence before ended with a count of firms
         mass_goods: str | None = None   # the one kind of goods the tonnes of the sentence before were of
@@ -297,7 +299,7 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
                 found = None    # "…, чем за тот же период 2023 года" after "по итогам девяти месяцев 2024 года"
             if found:
                 if carried is None and found.how != "base":
-                    for c in leading:   # a lead that states no period: "Аграрии почти вдвое нарастили поставки …
+                    for c in leading + places:  # a lead that states no period: "Аграрии почти вдвое нарастили …
                         c.period, c.period_how = found.period, "ahead"    # За январь–сентябрь экспорт достиг …"
                 carried = found.period
                 period, how = found.period, found.how
@@ -328,8 +330,11 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
                 dollars = dollars or any(c.unit == "$" for c in found_here)
                 prev_rank = next((c.metric for c in reversed(found_here) if c.metric.endswith("rank")), None)
                 claims.extend(found_here)
-                if carried is None:     # a comparison or a place needs a period; a level or a count stands
+                if carried is None:     # a comparison needs a period: a level or a count is checked as it stands
                     leading.extend(c for c in found_here if c.period is None and c.metric in _COMPARISONS)
+                    # a place, too, from the sentence right before the one stating the period ("Казахстан занимает
+                    # вторую позицию … По итогам 2023 года товарооборот составил …")
+                    places = [c for c in found_here if c.period is None and c.metric in _PLACES]
         if carried is not None and carried is not heading and len(claims) == before and _HEADING.match(paragraph):
             heading = carried   # a line of its own with a period and no figure heads the paragraphs after it
     return claims
