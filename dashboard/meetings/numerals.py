@@ -36,7 +36,9 @@ _QUAL = re.compile(
     # a mark the figure came near to or went past: "приблизился к отметке в", "вплотную подошёл к", "превысил
     # рубеж в", "перевалил за отметку"
     # a mark not reached is a bound from above: "не достигали даже 5 тыс. тонн"
-    r"|(?P<under>не\s+достига\w*|не\s+достиг\w*)(?:\s+(?:и|даже))?(?:\s+(?:отметк|уровн|рубеж|значени|планк)\w*)?"
+    # ... unless an adverb of nearness says it came close: "едва не достиг", "чуть не дотянул до"
+    r"|(?P<under>(?P<barely>(?:едва|чуть|немного|слегка|совсем\s+немного)\s+)?не\s+"
+    r"(?:достига\w*|достиг\w*|дотяну\w*\s+до|дотягива\w*\s+до))(?:\s+(?:и|даже))?(?:\s+(?:отметк|уровн|рубеж|значени|планк)\w*)?"
     r"(?:\s+в)?"
     # an upper bound told by "до" after an estimate or a sum, not after a change: "оценивается в сумму до 60 млн"
     r"|(?P<upto>(?:оценива\w*|оценен\w*|(?:в|на)\s+сумм[уе]|в\s+объ[её]ме)(?:\s+в)?(?:\s+сумму)?\s+до)"
@@ -61,6 +63,8 @@ def qualifier(before: str) -> tuple[str, int]:
     if not m:
         return "exact", len(before)
     start = len(before) - len(before[-60:]) + m.start()
+    if m.group("under") and m.group("barely"):
+        return "almost", start
     if m.group("under") or m.group("upto"):
         return "at_most", start
     if m.group("near"):
