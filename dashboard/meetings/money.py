@@ -9,7 +9,7 @@ from dashboard.meetings import goods, morphology
 from dashboard.meetings.claim import Claim
 from dashboard.meetings.growth import other_subject as growth_subject_other
 from dashboard.meetings.growth import subject_other
-from dashboard.meetings.numerals import AHEAD, NUM, number, qual_at
+from dashboard.meetings.numerals import AHEAD, NUM, more_after, number, qual_at
 from dashboard.meetings.sentence import CHANGE, FLOW, MASS, REGION_WORDS, Sentence, flow_metric, flow_of, verb_before
 
 _SCALES = (("тыс", 1e3, "тыс"), ("млн", 1e6, "млн"), ("млрд", 1e9, "млрд"), ("трлн", 1e12, "трлн"),
@@ -452,6 +452,8 @@ def sums(x: Sentence) -> None:
                 down = not down     # "годом ранее показатель был на 7,1 млн ниже": this year's is higher
             value = -value if down else value
         end = named_after.end() if named_after else m.end() + (cmp.end() if cmp else 0)
+        if not change and qual == "exact" and more_after(s, end) > end:
+            qual, end = "more_than", more_after(s, end)
         i = bisect.bisect_left(placed, (m.start(), ""))
         of = placed[i - 1][1] if i and not change and placed[i - 1][0] >= x.clause_span(m.start())[0] else None
         if of is None and not change:   # goods named right before a dash: "в т. ч. масла – $180 млн"

@@ -50,6 +50,16 @@ _QUAL = re.compile(
     r"\s+(?:чем\s+)?(?:на\s+)?(?:со?\s+)?(?:в\s+)?(?:(?:US)?\$\s*)?$", re.I)
 
 
+# a figure told with "a bit more" after it: "миллиард долларов с небольшим", "200 тыс. тонн с лишним"
+_MORE_AFTER = re.compile(r"\s*с\s+(?:небольшим|лишним|гаком|хвостиком)\b", re.I)
+
+
+def more_after(s: str, end: int) -> int:
+    """Where a "с небольшим" right after a figure ending at `end` ends (`end` if none)."""
+    m = _MORE_AFTER.match(s, end)
+    return m.end() if m else end
+
+
 def qual_at(s: str, at: int) -> tuple[str, int]:
     """The qualifier ending at `at` in `s`, and where it starts (`at` if none); reads only the words before."""
     lo = max(0, at - 60)
