@@ -13,10 +13,13 @@ the summary (Markdown). Every key is optional; what is missing is proposed from 
     partners = ["KZ"]                      # ISO alpha-2, main partner first
     source = "https://…"                   # link or file name
     topics = ["промышленная кооперация"]
+    topics_en = ["industrial cooperation"] # by position in topics
     [[participants]]
     name = "Андрей Бочаров"
     role = "глава Волгоградской области"
     side = "region"                        # region | partner | other
+    name_en = "Andrey Bocharov"            # without it the name is transliterated on English pages
+    role_en = "Governor of Volgograd Oblast"
     [[followups]]
     text = "Встречи министерств Казахстана с волгоградскими предпринимателями"
     owner = "комитет экономической политики"
@@ -127,6 +130,35 @@ def _text(v: object) -> str | None:
     return (str(v).strip() or None) if v is not None else None
 
 
+def _line_of(text: str, key: str, nth: int = 0) -> int:
+    """The line of the text (1-based) where the front matter's `nth` `key = ` or `[[key]]` starts: where an
+    error about it points (tomllib keeps no positions of what it parsed)."""
+    at = re.compile(rf"^\s*(?:\[\[\s*{re.escape(key)}\s*\]\]|{re.escape(key)}\s*=)")
+    lines = [i for i, line in enumerate(text.lstrip("\ufeff").split("\n"), 1) if at.match(line)]
+    return lines[min(nth, len(lines) - 1)] if lines else 1
+
+
+def _tables(front: dict, key: str, needs: str, text: str) -> list[dict]:
+    """front[key] as a list of TOML tables ([[key]]), each with the text `needs`; a sentence with the line
+    otherwise."""
+    items = front[key]
+    if not isinstance(items, list) or not all(isinstance(x, dict) for x in items):
+        raise DocumentError(msg("meetings.error.not_tables", field=key, line=_line_of(text, key)))
+    for n, item in enumerate(items):
+        if not _text(item.get(needs)):
+            raise DocumentError(msg("meetings.error.missing_key", field=key, name=needs,
+                                    line=_line_of(text, key, n)))
+    return items
+
+
+def _texts(front: dict, key: str, text: str) -> list[str]:
+    """front[key] as a list of texts (["a", "b"]); a sentence with the line otherwise."""
+    items = front[key]
+    if not isinstance(items, list) or any(isinstance(x, (dict, list)) for x in items):
+        raise DocumentError(msg("meetings.error.not_list", field=key, line=_line_of(text, key)))
+    return [str(x).strip() for x in items]
+
+
 def from_document(text: str, year: int | None = None, source: str | None = None,
                   held_on: dt.date | None = None) -> Proposal:
     """A proposal from a document: front-matter values win, the rest is extracted from the body. `held_on`, the
@@ -156,12 +188,19 @@ def from_document(text: str, year: int | None = None, source: str | None = None,
         proposal.notes = [n for n in proposal.notes if n.key not in PARTNER_NOTES]
     m.source = front.get("source", m.source)
     if "topics" in front:
-        m.topics = [str(t) for t in front["topics"]]
+        m.topics = [t for t in _texts(front, "topics", text) if t]
+    if "topics_en" in front:
+        m.topics_en = [t or None for t in _texts(front, "topics_en", text)]
+        if len(m.topics_en) > len(m.topics):
+            raise DocumentError(msg("meetings.error.topics_en", topics=len(m.topics), english=len(m.topics_en),
+                                    line=_line_of(text, "topics_en")))
     if "participants" in front:
-        m.participants = [Participant(str(p["name"]), p.get("role"), p.get("side")) for p in front["participants"]]
+        m.participants = [Participant(str(p["name"]).strip(), _text(p.get("role")), _text(p.get("side")),
+                                      name_en=_text(p.get("name_en")), role_en=_text(p.get("role_en")))
+                          for p in _tables(front, "participants", "name", text)]
     if "followups" in front:
         fus = []
-        for f in front["followups"]:
+        for f in _tables(front, "followups", "text", text):
             status = f.get("status", "open")
             if status not in ("open", "done"):
                 raise DocumentError(msg("meetings.error.status", status=str(status)))

@@ -5,6 +5,8 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
+from dashboard.reference.regions import transliterate
+
 Status = Literal["open", "done", "overdue"]
 
 
@@ -23,6 +25,21 @@ class Participant:
     name: str                      # nominative where it could be worked out: "Андрей Бочаров"
     role: str | None = None        # "глава Волгоградской области"
     side: str | None = None        # region | partner | other | None (unknown)
+    name_en: str | None = None     # "Andrey Bocharov" on English pages; without it the name is transliterated
+    role_en: str | None = None     # without it the Russian role is shown, marked
+
+    def name_in(self, lang: str) -> str:
+        """The name in the page's language: a person's name is written in Latin letters on English pages, as
+        given (name_en) or transliterated letter by letter (the scheme region names follow)."""
+        if lang != "en":
+            return self.name
+        if self.name_en and self.name_en.strip():
+            return self.name_en.strip()
+        return " ".join("-".join(transliterate(part).capitalize() for part in word.split("-"))
+                        for word in self.name.split())
+
+    def role_in(self, lang: str) -> tuple[str, bool]:
+        return in_lang(self.role or "", self.role_en, lang)
 
 
 @dataclass
@@ -63,6 +80,7 @@ class Meeting:
     partners: list[str] = field(default_factory=list)          # ISO alpha-2, main partner first
     participants: list[Participant] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
+    topics_en: list[str | None] = field(default_factory=list)   # by position in topics; a missing one: Russian
     summary_md: str = ""
     source: str | None = None       # link or file name
     full_text: str = ""             # the text whose figures are checked
@@ -84,6 +102,11 @@ class Meeting:
 
     def summary_in(self, lang: str) -> tuple[str, bool]:
         return in_lang(self.summary_md, self.summary_en, lang)
+
+    def topics_in(self, lang: str) -> list[tuple[str, bool]]:
+        """Each topic in `lang`, and whether it is the Russian one standing in for a missing English one."""
+        english = self.topics_en + [None] * (len(self.topics) - len(self.topics_en))
+        return [in_lang(ru, en, lang) for ru, en in zip(self.topics, english, strict=False)]
 
     def open_followups(self, today: dt.date | None = None) -> list[FollowUp]:
         day = today or dt.date.today()

@@ -61,9 +61,10 @@ def _insert(w: Writer, m: Meeting, source_id: int | None,
         w.run("insert_meeting_partner", meeting_id=mid, partner=p)
     for i, person in enumerate(m.participants, 1):
         w.run("insert_meeting_participant", meeting_id=mid, position=i, name=person.name, role=person.role,
-              side=person.side)
+              side=person.side, name_en=_en(person.name_en), role_en=_en(person.role_en))
+    english_topics = dict(zip(m.topics, m.topics_en, strict=False))
     for topic in dict.fromkeys(m.topics):
-        w.run("insert_meeting_topic", meeting_id=mid, topic=topic)
+        w.run("insert_meeting_topic", meeting_id=mid, topic=topic, topic_en=_en(english_topics.get(topic)))
     for f in m.followups:
         fid = w.next_id("followups")
         w.run("insert_followup", followup_id=fid, meeting_id=mid, text=f.text, owner=f.owner, due_on=f.due_on,
@@ -149,16 +150,20 @@ def _assemble(store: Store, rows: list[tuple]) -> list[Meeting]:
     if not meetings:
         return []
     english = _english(store.rows("followups_en"))
-    for mid, kind, _pos, a, b, c, due_on, done, fid in store.rows("meeting_details"):
+    # the *_en columns of participants and topics: only in versions published since they were added
+    people_en = {(int(r[0]), int(r[1])): (r[2], r[3]) for r in store.rows("participants_en") if len(r) > 3}
+    topics_en = {(int(r[0]), r[1]): r[2] for r in store.rows("topics_en") if len(r) > 2}
+    for mid, kind, pos, a, b, c, due_on, done, fid in store.rows("meeting_details"):
         m = meetings.get(int(mid))
         if m is None:
             continue
         if kind == "partner":
             m.partners.append(a)
         elif kind == "participant":
-            m.participants.append(Participant(a, b, c))
+            m.participants.append(Participant(a, b, c, *people_en.get((int(mid), int(pos)), (None, None))))
         elif kind == "topic":
             m.topics.append(a)
+            m.topics_en.append(topics_en.get((int(mid), a)))
         else:
             m.followups.append(FollowUp(a, b, due_on, bool(done), int(fid), *english.get(int(fid), (None, None))))
     return list(meetings.values())

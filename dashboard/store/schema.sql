@@ -89,6 +89,11 @@ CREATE TABLE IF NOT EXISTS meeting_participants (
     meeting_id INTEGER NOT NULL, position INTEGER NOT NULL, name VARCHAR NOT NULL, role VARCHAR, side VARCHAR
 );
 CREATE TABLE IF NOT EXISTS meeting_topics (meeting_id INTEGER NOT NULL, topic VARCHAR NOT NULL);
+-- each participant's name and role, and each topic, on English pages (NULL: the name transliterated, the Russian
+-- role or topic shown, marked); versions published before them lack them
+ALTER TABLE meeting_participants ADD COLUMN IF NOT EXISTS name_en VARCHAR;
+ALTER TABLE meeting_participants ADD COLUMN IF NOT EXISTS role_en VARCHAR;
+ALTER TABLE meeting_topics ADD COLUMN IF NOT EXISTS topic_en VARCHAR;
 CREATE TABLE IF NOT EXISTS followups (
     followup_id INTEGER PRIMARY KEY,
     meeting_id  INTEGER NOT NULL,

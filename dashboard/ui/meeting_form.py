@@ -47,13 +47,19 @@ def _read_input(lang: str) -> tuple[str, str | None, int | None, dt.date | None]
 
 
 def _editor_frames(m: Meeting) -> tuple[pd.DataFrame, pd.DataFrame]:
-    people = pd.DataFrame([{"name": p.name, "role": p.role or "", "side": p.side or ""} for p in m.participants],
-                          columns=["name", "role", "side"])
+    people = pd.DataFrame([{"name": p.name, "role": p.role or "", "side": p.side or "", "name_en": p.name_en or "",
+                            "role_en": p.role_en or ""} for p in m.participants],
+                          columns=["name", "role", "side", "name_en", "role_en"])
     todo = pd.DataFrame([{"text": f.text, "owner": f.owner or "", "text_en": f.text_en or "",
                           "owner_en": f.owner_en or "", "due_on": f.due_on, "done": f.done}
                          for f in m.followups], columns=["text", "owner", "text_en", "owner_en", "due_on", "done"])
     todo["due_on"] = pd.to_datetime(todo["due_on"]).dt.date
     return people, todo
+
+
+def _cell(v: object) -> str | None:
+    """A text cell of the editors as stored: None when blank (a new row's cells are None)."""
+    return (str(v).strip() or None) if v is not None and not pd.isna(v) else None
 
 
 def _review(p: Proposal, lang: str) -> Meeting | None:
@@ -77,10 +83,13 @@ def _review(p: Proposal, lang: str) -> Meeting | None:
         summary_en = st.text_area(t("mform.summary_en", lang), value=m.summary_en or "", height=100,
                                   key="mform_summary_en", help=t("mform.summary_help", lang))
         topics = st.text_input(t("mform.topics", lang), value=", ".join(m.topics), key="mform_topics")
+        topics_en = st.text_input(t("mform.topics_en", lang), value=", ".join(x or "" for x in m.topics_en),
+                                  key="mform_topics_en", help=t("mform.topics_en_help", lang))
         people, todo = _editor_frames(m)
         st.markdown(f"**{t('meetings.participants', lang)}**")
         people = st.data_editor(people, num_rows="dynamic", width="stretch", key="mform_people", column_config={
-            c: st.column_config.TextColumn(t(f"mform.col_{c}", lang)) for c in ("name", "role", "side")})
+            c: st.column_config.TextColumn(t(f"mform.col_{c}", lang))
+            for c in ("name", "role", "side", "name_en", "role_en")})
         st.markdown(f"**{t('meetings.followups', lang)}**")
         todo = st.data_editor(todo, num_rows="dynamic", width="stretch", key="mform_todo", column_config={
             "text": st.column_config.TextColumn(t("meetings.text", lang)),
@@ -99,9 +108,12 @@ def _review(p: Proposal, lang: str) -> Meeting | None:
     return Meeting(
         held_on=held_on, title=title.strip(), title_en=title_en.strip() or None, place=place.strip() or None,
         place_en=place_en.strip() or None, summary_en=summary_en.strip() or None, partners=partners,
-        participants=[Participant(r["name"], r["role"] or None, r["side"] or None)
-                      for r in people.to_dict("records") if str(r["name"] or "").strip()],
-        topics=[x.strip() for x in topics.split(",") if x.strip()], summary_md=summary,
+        participants=[Participant(str(r["name"]).strip(), _cell(r["role"]), _cell(r["side"]),
+                                  name_en=_cell(r["name_en"]), role_en=_cell(r["role_en"]))
+                      for r in people.to_dict("records") if _cell(r["name"])],
+        topics=[x.strip() for x in topics.split(",") if x.strip()],
+        topics_en=[x.strip() or None for x in topics_en.split(",")] if topics_en.strip() else [],
+        summary_md=summary,
         source=source.strip() or None, full_text=m.full_text,
         followups=[FollowUp(r["text"], r["owner"] or None, r["due_on"] if pd.notna(r["due_on"]) else None,
                             bool(r["done"]), text_en=str(r["text_en"] or "").strip() or None,

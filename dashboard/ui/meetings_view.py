@@ -189,10 +189,12 @@ def render_meeting(meeting: Meeting, claims_checked: list[CheckedClaim], lang: s
         if meeting.participants:
             st.markdown(f"**{t('meetings.participants', lang)}**")
             st.markdown("\n".join(
-                f"- {escape_markdown(p.name)}" + (f" — {escape_markdown(p.role)}" if p.role else "")
+                f"- {escape_markdown(p.name_in(lang))}"
+                + (f" — {escape_markdown(_marked(p.role_in(lang), lang))}" if p.role else "")
                 for p in meeting.participants))
         if meeting.topics:
-            st.markdown(f"**{t('meetings.topics', lang)}:** " + escape_markdown(", ".join(meeting.topics)))
+            st.markdown(f"**{t('meetings.topics', lang)}:** "
+                        + escape_markdown(", ".join(_marked(x, lang) for x in meeting.topics_in(lang))))
         if figures is not None or meeting.held_on is not None:
             year = (meeting.held_on.year - 1) if meeting.held_on else 0
             st.markdown(f"**{t('meetings.figures_as_of', lang, year=year)}**")

@@ -14,6 +14,7 @@ from dashboard.export.slides import build_deck
 from dashboard.i18n import LANGS, catalog
 from dashboard.i18n.columns import name_column
 from dashboard.meetings.claims import extract_claims
+from dashboard.meetings.model import Participant
 from dashboard.reference import regions as regions_ref
 from dashboard.store import segments
 from dashboard.store.db import Store
@@ -73,6 +74,11 @@ def data_values(db: Path, lang: str) -> DataValues:
             for text in column("SELECT summary_en FROM meetings"):
                 d.stored |= {line.strip() for line in md_text(text).split("\n")}
             d.stored |= set(column("SELECT text_en FROM followups")) | set(column("SELECT owner_en FROM followups"))
+            for col in ("name_en", "role_en"):
+                d.stored |= set(column(f"SELECT {col} FROM meeting_participants"))
+            d.stored |= set(column("SELECT topic_en FROM meeting_topics"))
+            # a name with no English spelling is written in Latin letters, transliterated
+            d.stored |= {Participant(n).name_in("en") for n in column("SELECT name FROM meeting_participants")}
         # sources: the import log the closing slide and the Данные page list (file, its hash, regions, who);
         # versions are named by number and date (frame.version_label), never by their files
         for col in ("file_name", "sha256", "regions", "loaded_by"):
@@ -282,6 +288,10 @@ BAD_TEXTS = {  # a meeting text that document.py refuses: (file name, bytes), an
     "front_matter_at": ("a.md", b"+++\ntitle = 'x' 'y'\nplace = 'z'\n+++\ntext"),
     "not_a_date": ("a.md", b"+++\ndate = 'the third'\n+++\ntext"),
     "status": ("a.md", b"+++\ndate = 2023-02-03\n[[followups]]\ntext = 'x'\nstatus = 'later'\n+++\ntext"),
+    "not_tables": ("a.md", b"+++\nparticipants = ['x']\n+++\ntext"),
+    "missing_key": ("a.md", b"+++\n[[participants]]\nrole = 'x'\n+++\ntext"),
+    "not_list": ("a.md", b"+++\ntopics = 'x'\n+++\ntext"),
+    "topics_en": ("a.md", b"+++\ntopics = ['x']\ntopics_en = ['a', 'b']\n+++\ntext"),
 }
 
 

@@ -1,2 +1,2 @@
-INSERT INTO meeting_participants (meeting_id, position, name, role, side)
-VALUES ($meeting_id, $position, $name, $role, $side);
+INSERT INTO meeting_participants (meeting_id, position, name, role, side, name_en, role_en)
+VALUES ($meeting_id, $position, $name, $role, $side, $name_en, $role_en);

@@ -1,1 +1,1 @@
-INSERT INTO meeting_topics (meeting_id, topic) VALUES ($meeting_id, $topic);
+INSERT INTO meeting_topics (meeting_id, topic, topic_en) VALUES ($meeting_id, $topic, $topic_en);
