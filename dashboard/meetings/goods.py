@@ -59,9 +59,18 @@ def resolve(words: list[str]) -> tuple[str, str, bool] | None:
             headings = {code for _, code in index[lm] if len(code) == 4}
             if len(headings) <= 1 or _overlap(best[0], others):
                 return best[1], lm, True
+            # a head of several names that its genitive after it settles: "семян горчицы" are the seeds of 1207
+            nxt = lemmas[i + 1] if i + 1 < len(lemmas) else None
+            if nxt in index and len(index[nxt]) == 1 and _genitive(words[i + 1]):
+                return index[nxt][0][1], lm, True
             chapters = {code[:2] for code in headings}     # "масла" alone: some oil of chapter 15
             return (chapters.pop() if len(chapters) == 1 else best[1]), lm, False
     return None
+
+
+def _genitive(word: str) -> bool:
+    """Whether a word can be a noun in the genitive, the complement of the head before it."""
+    return any(p.tag.POS == "NOUN" and p.tag.case == "gent" for p in morphology.analyzer().parse(word.lower()))
 
 
 def generic(word: str) -> bool:
