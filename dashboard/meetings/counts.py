@@ -55,6 +55,15 @@ _FIRMS_PART = re.compile(rf"(?<![\w-])(?:из\s+них|в\s+том\s+числе|
 # Турции"
 _NEXT_CAPITAL = re.compile(rf"(?:,|\sи)\s+{NUM}\s*[—–]\s*(?P<noun>с\s+(?:участием\s+)?(?:[а-яё]+\s+){{0,2}}капитал\w*)",
                            re.I)
+# a count told by "их" after the firms' noun: "предприятия с казахстанским капиталом — а их в регионе не менее 90 —",
+# "компании-импортёры: их 23"
+_FIRMS_THEM = re.compile(r"(?<![\w-])(?P<noun>предприяти\w*|компани\w*|фирм\w*|организаци\w*|экспорт[её]р\w*|"
+                         r"импорт[её]р\w*)(?:-(?P<kind>экспорт[её]р\w*|импорт[её]р\w*))?"
+                         r"(?P<cap>\s+с\s+(?:участием\s+)?(?:[а-яё]+\s+){0,2}капитал\w*)?(?:\s+[а-яё]+){0,2}?"
+                         rf"\s*[—–:,]\s*(?:(?:а|и)\s+)?их\s+(?:[а-яё]+\s+){{0,4}}?{NUM}(?![\w-]|[.,]\d|\s*(?:%|млн|млрд|"
+                         r"тыс|т\b|тонн|раз|мест|позиц|долл|\$))", re.I)
+# the capital of a country as the clause's subject: "Белорусский капитал присутствует в 9 предприятиях"
+_CAPITAL_OF = re.compile(r"(?P<adj>[а-яё]+)\s+капитал\w*", re.I)
 # firms a delegation visited are no count of trading firms: "Гости посетили 3 предприятия"
 _VISITED = re.compile(r"(?<![\w-])(?:посети\w*|посетят|посещени\w*|осмотре\w*|побывал\w*|"
                       # firms that took part in an event: "в бизнес-миссии приняли участие 18 компаний"
@@ -141,7 +150,7 @@ def counts(x: Sentence) -> None:
         n = number(m.group("num"))
         if not n or not x.free(*m.span()):
             continue
-        noun, clause = m.group("noun").lower(), x.clause_span(m.start())
+        noun, clause, held = m.group("noun").lower(), x.clause_span(m.start()), None
         if x.word_in(_VISITED, clause[0], m.start()):
             continue
         if morphology.parses(m.group("noun").split()[0].lower())[0].tag.case in ("datv", "ablt"):
@@ -157,12 +166,29 @@ def counts(x: Sentence) -> None:
             nxt = _NEXT_FIGURE.search(s, m.end(), m.end() + 120)
             if _CAPITAL_LATER.search(s, m.end(), nxt.start() if nxt else min(len(s), m.end() + 120)):
                 kind = "foreign_capital"
+        if kind == "any":
+            held = next((c for c in _CAPITAL_OF.finditer(s, *clause) if countries.adjectives(c.group("adj"))), None)
+            if held:
+                kind = "foreign_capital"
         if event and kind == "any":
             continue    # "11 компаний региона провели более 70 переговоров", "организовал участие шести предприятий"
         qual, start = qual_at(s, m.start("num"))
         capital = _CAPITAL.match(s[m.end():m.end() + AHEAD]) if kind == "foreign_capital" else None
         partner = _capital_partner(x, m.end(), m.end() + capital.end()) if capital else None
+        if kind == "foreign_capital" and not capital and held:
+            partner = countries.adjectives(held.group("adj"))[0][0]
         x.add(start, m.end(), "firms", partner or x.partner_at(m.start(), False), qual, n[0], kind=kind)
+    for m in _FIRMS_THEM.finditer(s):
+        n = number(m.group("num"))
+        if not n or not x.free(m.start("num"), m.end()):
+            continue
+        noun = (m.group("kind") or m.group("noun")).lower()
+        kind = "foreign_capital" if m.group("cap") else "exporters" if noun.startswith("экспорт") else \
+            "importers" if noun.startswith("импорт") else "any"
+        partner = _capital_partner(x, m.start("cap"), m.end("cap")) if m.group("cap") else None
+        qual, start = qual_at(s, m.start("num"))
+        x.add(start, m.end(), "firms", partner or x.partner_at(m.start(), False), qual, n[0], core=m.start("num"),
+              kind=kind)
     for m in _FIRMS_NUMBER.finditer(s):
         after = _NUM_AFTER.match(s, m.end())
         n = number(after.group("num")) if after else None
