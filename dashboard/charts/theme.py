@@ -78,8 +78,20 @@ def wrap_title(title: str, width: int = 36) -> str:
         return title
     head, sep, rest = title.partition(": ")
     if sep and len(head) < width:
-        return f"{head}:<br>" + "<br>".join(textwrap.wrap(rest, width, break_long_words=False, break_on_hyphens=False))
-    return "<br>".join(textwrap.wrap(title, width, break_long_words=False, break_on_hyphens=False))
+        return f"{head}:<br>" + "<br>".join(_balanced(rest, width))
+    return "<br>".join(_balanced(title, width))
+
+
+def _balanced(text: str, width: int) -> list[str]:
+    """The text in as few lines of at most `width` characters as it needs, and those lines as even as they can be:
+    a greedy wrap leaves a word alone on the last line ('… 2024, M' / '$')."""
+    def wrap(w: int) -> list[str]:
+        return textwrap.wrap(text, w, break_long_words=False, break_on_hyphens=False)
+    lines = wrap(width)
+    narrowest = width
+    while narrowest > 1 and len(wrap(narrowest - 1)) == len(lines):
+        narrowest -= 1
+    return wrap(narrowest)
 
 
 def _layout(over: dict, lang: str, title: str, projector: bool, height: int | None) -> dict:

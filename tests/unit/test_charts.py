@@ -171,3 +171,13 @@ def test_monthly_ticks_once_a_year_and_firms_labels_have_headroom() -> None:
     f = trade.firms(_firms(), "ru", "T")
     assert f.layout.yaxis.range[1] > _firms()["firms"].max() * 1.1
     assert all(tr.cliponaxis is False for tr in f.data)
+
+
+def test_a_long_title_is_wrapped_into_even_lines_without_a_word_left_alone() -> None:
+    from dashboard.charts import theme
+    title = "Top 10 partners by turnover, 2024, M $"
+    lines = theme.wrap_title(title, 36).split("<br>")
+    assert len(lines) == 2 and " ".join(lines) == title and min(map(len, lines)) >= 15
+    head, *rest = theme.wrap_title("Казахстан: товарооборот по месяцам, 2022–2024, млн $", 36).split("<br>")
+    assert head == "Казахстан:" and all(len(x) <= 36 for x in rest) and abs(len(rest[0]) - len(rest[-1])) <= 8
+    assert theme.wrap_title("Short title", 36) == "Short title"
