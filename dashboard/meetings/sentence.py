@@ -135,7 +135,8 @@ def _flows(x: Sentence) -> list[tuple[int, str]]:
             turned.setdefault(raw, directed)
             out.append((m.start(), directed))
         else:
-            if (_POSSESSIVE.search(x.s, max(0, m.start() - 6), m.start()) or _of_partner_noun(x, m)) and \
+            if (_POSSESSIVE.search(x.s, max(0, m.start() - 6), m.start()) or _of_partner_noun(x, m) or
+                    _REFLEXIVE.search(x.s, max(0, m.start() - 50), m.start())) and \
                     _possessed_by_partner(x, m):
                 x.partners_own.add(m.start())   # "Турция …, а её импорт зерна вырос на 30 %": its own imports
             governed = None if active(m.group(0)) or raw == "turnover" else _governing_verb(x, m.start())
@@ -148,6 +149,9 @@ def _flows(x: Sentence) -> list[tuple[int, str]]:
 
 
 _POSSESSIVE = re.compile(r"(?<![\w-])(?:её|ее|его|их)\s+$", re.I)
+# the reflexive possessive, whose owner is the clause's subject: "Армения увеличила свой внешнеторговый оборот"
+_REFLEXIVE = re.compile(r"(?<![\w-])сво(?:й|я|ё|е|и|его|ей|ему|ем|им|их|ю|ими)\s+"
+                        r"(?:[а-яё]+(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ую|юю|ых|их)\s+){0,2}$", re.I)
 _NEXT_WORD = re.compile(r"\s+([а-яё]+)", re.I)
 # a partner named by a common noun in the genitive after a flow noun: "а экспорт республики вырос на 15 %"
 _PARTNER_NOUNS = frozenset({"страна", "республика", "государство", "королевство", "эмират"})
