@@ -229,6 +229,21 @@ def _turned(x: Sentence, m: re.Match[str], flow: str, any_verb: bool = False) ->
 _WORD = re.compile(r"[а-яё]{3,}", re.I)
 # the partner named by a common noun as the subject: "Наша страна закупила в регионе…", "республика приобрела…"
 _WHICH = re.compile(r"(?<![\w-])котор\w*", re.I)
+# a parenthetical phrase between commas: "по" and a noun with no verb ("по словам посла", "по данным таможни")
+_ASIDE = re.compile(r"\s*по\s+[а-яё]+", re.I)
+
+
+def _verb_first(s: str, a: int) -> bool:
+    """Whether the clause at `a` starts with its verb, its subject before the aside in front of it."""
+    w = _WORD.search(s, a, a + 40)
+    return w is not None and morphology.parses(w.group(0).lower())[0].tag.POS == "VERB"
+
+
+def _aside(clause: str, words: list[str]) -> bool:
+    """Whether a clause is an aside of whose words someone says it, not the subject's clause: "…, по словам посла,
+    вырос"."""
+    return _ASIDE.match(clause) is not None and not any(
+        morphology.parses(w.lower())[0].tag.POS in ("VERB", "PRTF", "GRND") for w in words)
 _PARTNER_NOUNS = frozenset({"страна", "республика", "государство", "королевство"})
 
 
@@ -494,7 +509,9 @@ class Sentence:
             prev = self._cut_ends[j - 1] if j else 0
             words = _WORD.findall(self.s[prev:self._cut_starts[j]])
             if not words or not (_WHICH.search(self.s, prev, self._cut_starts[j]) or
-                                 morphology.parses(words[0].lower())[0].tag.POS == "PRTF"):
+                                 morphology.parses(words[0].lower())[0].tag.POS == "PRTF" or
+                                 (not skipped and _aside(self.s[prev:self._cut_starts[j]], words) and
+                                  _verb_first(self.s, a))):
                 return prev if skipped else a     # the clause before the participle or 'который' ones
             a, skipped = prev, True
         return a
