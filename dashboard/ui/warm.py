@@ -6,7 +6,8 @@ against 0.13 s for the next, and most of the difference was not data but code: i
 their patterns (~0.5 s), and the first check declines every country name with pymorphy3 (~0.3 s). On the Товары
 page the first table offered as XLSX imported openpyxl and the first named aggregation pandas' own helpers. All of
 it is the same for every store and every session, so it belongs to the server's start (serve.py), not to whoever
-comes first.
+comes first. So does the charts' theme: Plotly validates it once per language and screen (charts/theme.py, 9-18 ms
+each), which the first chart drawn in each paid (in the render benchmark, the Товары page's first render).
 The caches of data (keyed by the data version) stay cold: they depend on the store and fill on first use.
 """
 from __future__ import annotations
@@ -41,6 +42,10 @@ def warm_up() -> float:
     from dashboard.export.tables import xlsx_bytes
     tiny = pd.DataFrame({"k": ["a", "a"], "v": [1, 2]})
     xlsx_bytes(tiny.groupby("k").agg(v=("v", "sum")).reset_index())
+    from dashboard.charts import theme
+    for lang in ("ru", "en"):
+        for projector in (False, True):  # the pages' charts and the presenter's slides
+            theme.figure([], {}, lang, "", projector)
     return time.perf_counter() - start
 
 

@@ -30,3 +30,10 @@ def test_the_lifespan_warms_up_before_it_yields() -> None:
 def test_the_server_starts_with_the_warm_up() -> None:
     from dashboard import serve
     assert serve.app._user_lifespan is warm.lifespan  # st.App keeps the start hook it was given
+
+
+def test_warm_up_builds_the_charts_theme_for_each_language_and_screen() -> None:
+    from dashboard.charts import theme
+    theme._base_layout.cache_clear()
+    warm.warm_up()
+    assert theme._base_layout.cache_info().currsize == 4  # ru/en × screen/projector: no first chart validates it
