@@ -153,6 +153,8 @@ _POSSESSIVE = re.compile(r"(?<![\w-])(?:её|ее|его|их)\s+$", re.I)
 _REFLEXIVE = re.compile(r"(?<![\w-])сво(?:й|я|ё|е|и|его|ей|ему|ем|им|их|ю|ими)\s+"
                         r"(?:[а-яё]+(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ую|юю|ых|их)\s+){0,2}$", re.I)
 _NEXT_WORD = re.compile(r"\s+([а-яё]+)", re.I)
+# an ordinal standing for a partner named before: "на долю первого", "у второй", "последнему"
+_ORDINAL_REF = re.compile(r"(?<![\w-])(?:перв|втор|последн)(?:ого|ой|ому|ая|ый|ым)(?![\w-])", re.I)
 # a partner named by a common noun in the genitive after a flow noun: "а экспорт республики вырос на 15 %"
 _PARTNER_NOUNS = frozenset({"страна", "республика", "государство", "королевство", "эмират"})
 
@@ -451,12 +453,29 @@ class Sentence:
         self.used: dict[int, list[tuple[int, int]]] = {}   # spans kept from other rules, by 64-character bucket
         self._words: dict[re.Pattern[str], list[int]] = {}
 
+    def _ordinal_of(self, at: int, i: int) -> str | None:
+        """The partner an ordinal standing for a noun refers back to, right before the figure at `at`: "Казахстан и
+        Узбекистан …: на долю первого пришлось 14,8 %, на долю второго — 2,3 %" (the first and the second of the
+        partners named before, the mentions before `at` being the first `i`)."""
+        found = list(_ORDINAL_REF.finditer(self.s, max(0, at - 30), at))
+        m = found[-1] if found else None
+        if m is None:
+            return None
+        nxt = _NEXT_WORD.match(self.s, m.end())
+        if nxt and morphology.parses(nxt.group(1).lower())[0].tag.POS in ("NOUN", "ADJF"):
+            return None     # "первого квартала": an ordinal of its own noun
+        named = list(dict.fromkeys(iso for iso, _, _ in self.mentions[:i]))
+        if len(named) < 2:
+            return None
+        w = m.group(0).lower()
+        return named[0] if w.startswith("перв") else named[-1] if w.startswith("последн") else named[1]
+
     def partner_at(self, at: int, region_ok: bool) -> str | None:
         if region_ok and self.region_total(at):
             return None
         i = bisect.bisect_left(self._mention_starts, at)
         if i:
-            return self.mentions[i - 1][0]
+            return self._ordinal_of(at, i) or self.mentions[i - 1][0]
         if self.mentions:
             return self.mentions[0][0]
         if region_ok and (self.region_level or (self.default is None)):
