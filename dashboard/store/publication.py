@@ -6,9 +6,8 @@ every publication does around it (Datasette's `execute_write_fn` is the model).
 
 Around the function: the writer's lock, a copy of the current version (its small tables: declarations and
 rollups live in segments shared by versions, store/segments.py, and the function's new rows go into a new one),
-the schema, the reference tables,
-then (after the function) the whole-year rollup of what it touched (rollups.keep_years), the meta values `demo`
-and `published_at` and the entry of the publication log
+the schema, the reference tables, then (after the function) the whole-year rows of what it touched, into its new
+segment (rollups.keep_years), the meta values `demo` and `published_at` and the entry of the publication log
 (store/history.py: who, when, what changed, from the statements the function ran); the version is
 published atomically or, on any exception, not at all (store/versions.py). A publication in which the
 function ran no write statement publishes nothing, unless nothing is published yet (the first version is
@@ -140,7 +139,7 @@ def publish(published: Path, fn: Callable[[Writer], T], who: str | None = None, 
                 result.append(fn(w))
                 if not w.changed and versions.current(published) is not None:
                     raise _Unchanged
-                rollups.keep_years(con)  # the whole-year rollup of the version, for what fn touched
+                rollups.keep_years(con, bool(seg.layout.covering))  # the whole-year rows of what fn touched
                 real = w.value("real_fts_sources")
                 build.set_meta(con, "demo", "0" if real else "1")
                 record["at"] = dt.datetime.now().isoformat(timespec="seconds")

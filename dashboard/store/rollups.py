@@ -266,15 +266,19 @@ def finish(con: duckdb.DuckDBPyConnection, replaced: bool, held: Held | None = N
     sqlfiles.run(con, "rollup_coverage_touched", y_from=lo, y_to=hi)
 
 
-def keep_years(con: duckdb.DuckDBPyConnection) -> None:
-    """The whole-year rollup of the version (r_heading_year, segments.YEARLY) after a publication's function: taken
-    again for the region-years it touched (its declarations, replaced months included), or built whole in a version
-    made before it. It lives in the version file, so it is summed from the monthly rollups as this version sees
-    them, never added to: a withdrawn month leaves nothing to subtract."""
-    if not sqlfiles.run(con, "heading_year_present").fetchall()[0][0]:
-        sqlfiles.run(con, "heading_year_build")
-        return
+def keep_years(con: duckdb.DuckDBPyConnection, covered: bool) -> None:
+    """The whole-year rollup (r_heading_year, segments.YEARLY) after a publication's function, into its new segment:
+    the complete rows of the region-years it touched (its declarations, replaced months included), summed from the
+    monthly rollup as this version sees it, never added to (a withdrawn month leaves nothing to subtract); readers
+    take each region-year's rows from the newest segment covering it. `covered`: the version's segments cover its
+    years already; else (a version made before the segments held the rollup) every region-year is written, the
+    rows the version file holds moved as they are, or, without them, summed."""
     r_from, r_to, y_from, y_to = sqlfiles.run(con, "touched_bounds").fetchall()[0]
+    if not covered:
+        if not sqlfiles.run(con, "heading_year_legacy").fetchall()[0][0]:
+            sqlfiles.run(con, "heading_year_build")  # every region-year, the touched ones included
+            return
+        sqlfiles.run(con, "heading_year_move")
     if r_from is not None:
         sqlfiles.run(con, "heading_year_touched", r_from=r_from, r_to=r_to, y_from=y_from, y_to=y_to)
 

@@ -19,9 +19,10 @@ SELECT region, year, month, flow, substr(hs10, 1, 4) AS heading, sum(value_cents
        sum(netto_kg) AS netto_kg
 FROM trade GROUP BY ALL ORDER BY region, year;
 
--- The goods page's whole year (no month filter): r_heading_region summed over the months. It lives in the version
--- file, not in the segments, and is kept for the region-years a publication touched (rollups.keep_years).
-CREATE OR REPLACE TABLE r_heading_year AS
+-- The goods page's whole year (no month filter): r_heading_region summed over the months. Its rows live in the
+-- segments, written by each publication for the region-years it touched (rollups.keep_years, segments.YEARLY).
+DELETE FROM r_heading_year;
+INSERT INTO r_heading_year (region, year, flow, heading, value_cents, netto_kg)
 SELECT region, year, flow, substr(hs10, 1, 4) AS heading, CAST(sum(value_cents) AS BIGINT) AS value_cents,
        sum(netto_kg) AS netto_kg
 FROM trade GROUP BY ALL ORDER BY region, year;

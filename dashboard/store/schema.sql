@@ -119,6 +119,12 @@ CREATE TABLE IF NOT EXISTS r_heading_month (
 CREATE TABLE IF NOT EXISTS r_heading_region (
     region VARCHAR, year SMALLINT, month TINYINT, flow VARCHAR, heading VARCHAR, value_cents BIGINT, netto_kg DOUBLE
 );
+-- The goods page's whole year: r_heading_region summed over the months. Its rows live in the segments, each
+-- publication's holding the complete rows of the region-years it touched (store/segments.py YEARLY); this table of
+-- the version stays empty (the readers' view shadows it), except in a version made while it lived here.
+CREATE TABLE IF NOT EXISTS r_heading_year (
+    region VARCHAR, year SMALLINT, flow VARCHAR, heading VARCHAR, value_cents BIGINT, netto_kg DOUBLE
+);
 CREATE TABLE IF NOT EXISTS r_region_coverage (region VARCHAR, year SMALLINT, last_month TINYINT, months BIGINT);
 CREATE TABLE IF NOT EXISTS r_source_coverage (region VARCHAR, year SMALLINT, source_id INTEGER);
 -- The check record of a saved meeting's text (issue 15): who checked it, when, against which data version, and

@@ -18,8 +18,15 @@ A segment (or a version's own tables) written before the region's heading rollup
 its branch of that view sums its r_heading_month instead (DERIVED: the same rows), and the first merge that
 rewrites the segment stores the table.
 
-The whole-year rollup of the goods page (YEARLY: r_heading_year) is no segment's: it lives in the version file,
-like the coverage tables, and a version without it is read through a view summing its monthly rollup.
+The whole-year rollup of the goods page (YEARLY: r_heading_year, the region's headings summed over the months)
+cannot be withdrawn month by month, so a segment holds it whole for the region-years it covers: each publication
+writes into its new segment the complete rows of every region-year it touched (summed over all its segments, the
+withdrawn months hidden: rollups.keep_years) and lists them in the segment's r_heading_year_cover; readers take
+each region-year's rows from the newest listed segment covering it (older rows passed over; a merge keeps only
+the rows its newest parts cover). So the version file holds none of them, and a rollback serves the older
+version's list, with its own rows. A version whose segments cover nothing (made before the segments held the
+rollup) is read through its own table, or, lacking it, a view summing its monthly rollup, and its next
+publication writes every region-year into its new segment.
 
 A transaction of DuckDB writes to one database only: a publication therefore runs in auto-commit mode; it is
 atomic because nothing it writes is reachable before its version file is renamed into place (versions.py).
@@ -47,9 +54,9 @@ TABLES = ("trade", "r_partner_month", "r_heading_month", "r_heading_region")  # 
 # A table of segments written before it existed, as a query over the tables they have (the same rows: rollups.sql)
 DERIVED = {"r_heading_region": "SELECT region, year, month, flow, heading, CAST(sum(value_cents) AS BIGINT) AS "
                                "value_cents, sum(netto_kg) AS netto_kg FROM {db}.r_heading_month GROUP BY ALL"}
-# The version's own rollups summed over the months (the page's grain when it asks for a whole year), kept by every
-# publication for the region-years it touched (rollups.keep_years); a version made before one reads this query
-# over the monthly rollup instead (the same sums) until its next publication builds the table
+# The rollup summed over the months (the page's grain when it asks for a whole year), its rows in the segments,
+# complete for each region-year a segment covers (<table>_cover); a version whose segments cover nothing and that
+# lacks the table of its own reads this query over the monthly rollup instead (the same sums)
 YEARLY = {"r_heading_year": "SELECT region, year, flow, heading, CAST(sum(value_cents) AS BIGINT) AS value_cents, "
                             "sum(netto_kg) AS netto_kg FROM r_heading_region GROUP BY ALL"}
 # The order of a rollup's rows inside a segment a merge writes: region and year first, so that DuckDB's zone maps
@@ -74,11 +81,12 @@ class Segment:
 class Layout:
     """The segments a version lists, those with withdrawn rows (their scans filter them out), and the tables of
     DERIVED that a segment (by number; 0 = the version's own tables) lacks, known once they are attached, and the
-    tables of YEARLY the version (0) lacks."""
+    tables of YEARLY the version (0) lacks; and the segments covering region-years of YEARLY (oldest first)."""
     folder: Path
     segments: tuple[Segment, ...] = ()
     withdrawn: frozenset[int] = frozenset()
     lacking: frozenset[tuple[int, str]] = frozenset()
+    covering: tuple[int, ...] = ()
 
 
 def folder(version_file: Path) -> Path:
@@ -124,15 +132,34 @@ def attach(con: duckdb.DuckDBPyConnection, folder_: Path) -> Layout:
 
 
 def _lacking(con: duckdb.DuckDBPyConnection, lay: Layout) -> Layout:
-    """The layout with the DERIVED tables each attached segment, and the version itself (0), lacks, and the YEARLY
-    tables the version lacks."""
+    """The layout with the DERIVED tables each attached segment, and the version itself (0), lacks, the YEARLY
+    tables the version lacks, and the segments with a cover of YEARLY (made by this release)."""
     own = str(con.execute("SELECT current_database()").fetchall()[0][0])
     have = {(r[0], r[1]) for r in con.execute(
         "SELECT database_name, table_name FROM duckdb_tables() WHERE schema_name = 'main'").fetchall()}
     names = {0: own} | {s.id: alias(s.id) for s in lay.segments}
     lacking = frozenset((i, t) for i, db in names.items() for t in DERIVED if (db, t) not in have)
     lacking |= frozenset((0, t) for t in YEARLY if (own, t) not in have)
-    return dataclasses.replace(lay, lacking=lacking)
+    covering = tuple(s.id for s in lay.segments if all((alias(s.id), cover(t)) in have for t in YEARLY))
+    return dataclasses.replace(lay, lacking=lacking, covering=covering)
+
+
+def cover(table: str) -> str:
+    """The table of the region-years whose rows of a YEARLY table a segment holds."""
+    return f"{table}_cover"
+
+
+def _yearly(table: str, covering: list[int] | tuple[int, ...]) -> list[str]:
+    """The parts of a YEARLY table: each region-year's rows from the newest of `covering` (segment numbers, oldest
+    first) that covers it."""
+    parts = []
+    for i, sid in enumerate(covering):
+        rows = f"{_ident(alias(sid))}.{table}"
+        newer = [f"SELECT region, year FROM {_ident(alias(n))}.{cover(table)}" for n in covering[i + 1:]]
+        parts.append(f"SELECT * FROM {rows}" if not newer else
+                     f"SELECT * FROM {rows} t WHERE NOT EXISTS (SELECT 1 FROM ({' UNION ALL '.join(newer)}) n "
+                     "WHERE n.region = t.region AND n.year = t.year)")
+    return parts
 
 
 def _ident(name: str) -> str:
@@ -192,7 +219,9 @@ def define_views(cur: duckdb.DuckDBPyConnection, lay: Layout) -> None:
         if lay.segments or (0, table) in lay.lacking:  # else the version's own table is the table
             cur.execute(_view(table, parts))
     for table, query in YEARLY.items():  # over the views just defined (a temp view shadows the table)
-        if (0, table) in lay.lacking:
+        if lay.covering:
+            cur.execute(_view(table, _yearly(table, lay.covering)))
+        elif (0, table) in lay.lacking:
             cur.execute(_view(table, [query]))
 
 
@@ -259,22 +288,25 @@ def open_for_write(con: duckdb.DuckDBPyConnection, folder_: Path) -> Writing:
 def close_for_write(con: duckdb.DuckDBPyConnection, w: Writing) -> None:
     """After the function: list the new segment (or drop it if it got no row), merge by size tier, and make every
     file this publication wrote durable. Views are dropped first: they name the files about to be detached."""
-    rows = int(sqlfiles.run(con, "segment_new_rows").fetchall()[0][0])
+    rows, years = (int(n) for n in sqlfiles.run(con, "segment_new_rows").fetchall()[0])
+    kept = bool(rows or years)
     for table in TABLES:
         con.execute(f"DROP VIEW IF EXISTS {table}")
         con.execute(f"DROP VIEW IF EXISTS {table}_seg")
     segs = list(w.layout.segments)
-    if rows:
+    covering = set(w.layout.covering)
+    if kept:
         sqlfiles.run(con, "segment_list", segment_id=w.new_id, rows=rows, made_at=dt.datetime.now())
         segs.append(Segment(w.new_id, rows))
+        covering.add(w.new_id)
     _detach(con, NEW)
-    if rows:
+    if kept:
         _attach(con, path(w.layout.folder, w.new_id), alias(w.new_id))
     else:
         _remove(w.made.pop())
     hidden = set(w.layout.withdrawn) | {int(r[0]) for r in sqlfiles.run(con, "segments_withdrawn").fetchall()}
     while (run := merge_run(segs)) is not None:
-        segs = _merge(con, w, segs, run, hidden)
+        segs = _merge(con, w, segs, run, hidden, covering)
     for p in w.made:
         fsync(p)
     if w.made:
@@ -297,8 +329,9 @@ def merge_run(segs: list[Segment]) -> slice | None:
 
 
 def _merge(con: duckdb.DuckDBPyConnection, w: Writing, segs: list[Segment], run: slice,
-           hidden: set[int]) -> list[Segment]:
-    """One new segment holding the visible rows of segs[run] (withdrawn rows dropped), listed in their place."""
+           hidden: set[int], covering: set[int]) -> list[Segment]:
+    """One new segment holding the visible rows of segs[run] (withdrawn rows dropped; of YEARLY, each region-year's
+    rows of the newest part covering it), listed in their place (they are the newest: it covers what they did)."""
     parts = segs[run]
     merged_id = _next_id(w.layout.folder, Layout(w.layout.folder, tuple(segs)))
     out = path(w.layout.folder, merged_id)
@@ -310,6 +343,11 @@ def _merge(con: duckdb.DuckDBPyConnection, w: Writing, segs: list[Segment], run:
             _branch(table, s.id, s.id in hidden, False, derived=(s.id, table) in w.layout.lacking) for s in parts)
         order = f" ORDER BY {ORDER[table]}" if table in ORDER else ""  # zone maps of the rollups pages read
         con.execute(_insert_merged(table, union, order))
+    covers = [s.id for s in parts if s.id in covering]
+    for table in YEARLY if covers else ():
+        con.execute(_insert_merged(table, " UNION ALL BY NAME ".join(_yearly(table, covers)), " ORDER BY region, year"))
+        each = " UNION ".join(f"SELECT region, year FROM {_ident(alias(n))}.{cover(table)}" for n in covers)
+        con.execute(_insert_merged(cover(table), each, " ORDER BY region, year"))
     rows = int(sqlfiles.run(con, "segment_new_rows").fetchall()[0][0])
     _detach(con, NEW)
     ids = [s.id for s in parts]
@@ -317,6 +355,8 @@ def _merge(con: duckdb.DuckDBPyConnection, w: Writing, segs: list[Segment], run:
     sqlfiles.run(con, "segment_list", segment_id=merged_id, rows=rows, made_at=dt.datetime.now())
     _attach(con, out, alias(merged_id))
     hidden.difference_update(ids)
+    covering.difference_update(ids)
+    covering.add(merged_id)
     return [*segs[:run.start], Segment(merged_id, rows), *segs[run.stop:]]
 
 

@@ -40,6 +40,10 @@ WRITER_MEMORY = "2GB"
 # wrote are fsynced before the version is renamed into place (new_version, segments.close_for_write), and
 # nothing it wrote is reachable before that, so a crash in between leaves only leftovers (_remove_leftovers).
 WRITER_CONFIG: dict[str, str | bool | int | float | list[str]] = {"fsync_mode": "none"}
+# DuckDB never gives a file's free blocks back to the disk, and every publication copies the version file whole: a
+# version whose rows moved into a segment (a store made before segments; the whole-year rollup a release kept in the
+# version file) is written again without them when more than this and more than half of the file is free.
+COMPACT_FREE_BYTES = 8 * 2**20
 
 
 class StoreError(RuntimeError):
@@ -304,8 +308,11 @@ def new_version(published: Path, keep: int = 5, record: dict | None = None) -> I
             yield con
             fault_point("loaded")
             con.checkpoint()
+            compact = _mostly_free(con)
             con.close()
             con = None
+            if compact:
+                _compact(tmp)
             with open(tmp, "rb+") as f:
                 os.fsync(f.fileno())
             fault_point("synced")
@@ -324,10 +331,35 @@ def new_version(published: Path, keep: int = 5, record: dict | None = None) -> I
             if con is not None:
                 with contextlib.suppress(Exception):
                     con.close()
-            for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
+            for leftover in (tmp, tmp.with_name(tmp.name + ".wal"), *_compacting(tmp)):
                 with contextlib.suppress(FileNotFoundError):
                     leftover.unlink()
         prune(published, keep, str(record.get("by", "")))
+
+
+def _compacting(tmp: Path) -> tuple[Path, Path]:
+    """The file a version is compacted into (_compact), and its log."""
+    out = tmp.with_name(tmp.name + ".compact")
+    return out, out.with_name(out.name + ".wal")
+
+
+def _mostly_free(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether most of the version open on `con` (checkpointed) is free blocks (COMPACT_FREE_BYTES). Once in a
+    store's life: at the publication that moved its rows out."""
+    free, total, size = sqlfiles.run(con, "free_space").fetchall()[0]
+    return free * size > COMPACT_FREE_BYTES and 2 * free > total
+
+
+def _compact(tmp: Path) -> None:
+    """The closed version file `tmp` written again without its free blocks (every table, constraint and default:
+    DuckDB's COPY FROM DATABASE), in its place."""
+    out, _ = _compacting(tmp)
+    con = duckdb.connect(config=WRITER_CONFIG)
+    try:
+        sqlfiles.run(con, "compact_version", src=str(tmp), out=str(out))
+    finally:
+        con.close()
+    os.replace(out, tmp)
 
 
 def _remove_leftovers(published: Path) -> None:

@@ -157,10 +157,11 @@ def test_a_store_made_before_segments_moves_its_rows_into_one_at_its_next_public
     publication.publish(legacy, lambda w: None, who="test")  # nothing new: published for the move alone
     assert versions.current_number(legacy) == 2 and len(_listed(legacy)) == 1
     got = checksum.table_checksums(legacy)
-    for table in ("trade", "r_partner_month", "r_heading_month", "sources"):
+    for table in ("trade", "r_partner_month", "r_heading_month", "r_heading_year", "sources"):
         assert got[table] == expected[table], table
     own = duckdb.connect(str(versions.current(legacy)), read_only=True)
     try:
         assert own.execute("SELECT count(*) FROM trade").fetchall() == [(0,)]
+        assert own.execute("SELECT count(*) FROM r_heading_year").fetchall() == [(0,)]  # moved into the segment
     finally:
         own.close()

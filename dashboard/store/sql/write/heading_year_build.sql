@@ -1,6 +1,9 @@
--- The whole-year rollup of a version made before it, from the monthly heading rollup as this version sees it
--- (withdrawn months hidden): once, at the version's first publication by this release. From r_heading_month
--- rather than r_heading_region, which a segment of that age lacks (it would be summed twice).
-CREATE TABLE r_heading_year AS
+-- The first publication of a version whose segments cover no year (made before the segments held the whole-year
+-- rollup, or by a release before it): every region-year's rows, from r_heading_region as this version sees it
+-- (withdrawn months hidden; a segment lacking that table read through its r_heading_month: segments.DERIVED),
+-- into the new segment, which then covers every region-year.
+INSERT INTO seg.r_heading_year (region, year, flow, heading, value_cents, netto_kg)
 SELECT region, year, flow, heading, CAST(sum(value_cents) AS BIGINT) AS value_cents, sum(netto_kg) AS netto_kg
-FROM r_heading_month GROUP BY ALL ORDER BY region, year;
+FROM r_heading_region GROUP BY ALL ORDER BY region, year;
+INSERT INTO seg.r_heading_year_cover (region, year)
+SELECT DISTINCT region, year FROM seg.r_heading_year ORDER BY region, year;
