@@ -69,7 +69,7 @@ _RANK_ELLIPTIC_WHO = re.compile(rf"(?<![\w-])(?:и|а)\s+(?:на\s+)?{_ORD}\s*[�
 _RANK_WHO_ELLIPTIC = re.compile(rf"(?<![\w-])(?:и|а)\s+{_AMONG_WHO}(?P<who>покупател|получател|потребител|"
                                 rf"поставщик)\w*\s*[—–]\s*(?:на\s+)?{_ORD}(?![\w-])", re.I)
 # "крупнейшим импортным партнёром", "крупнейший партнёр по импорту": rank 1 by that flow
-_SUPERLATIVE = re.compile(r"(?<![\w-])(?:крупнейш|главн|ведущ)(?:ий|им|его|ему|ем|ый|ым|ого|ому|ом)\s+"
+_SUPERLATIVE = re.compile(r"(?<![\w-])(?:крупнейш|главн|ведущ|основн)(?:ий|им|его|ему|ем|ой|ый|ым|ого|ому|ом)\s+"
                           r"(?:(?P<adjflow>экспортн|импортн)\w+\s+)?"
                           r"(?:(?:внешне)?торгов\w+\s+|внешнеэкономическ\w+\s+)?партн[её]р(?:ом|а|у|е)?(?![\w-])"
                           r"(?:\s+(?:региона\s+|области\s+)?по\s+(?:объ[её]м\w*\s+)?(?P<flow>экспорт\w*|импорт\w*))?",
@@ -77,10 +77,13 @@ _SUPERLATIVE = re.compile(r"(?<![\w-])(?:крупнейш|главн|ведущ)
 # "крупнейший потребитель волгоградского экспорта" / "… поставщик товаров в регион": rank 1 by flow (the buyer of
 # one named good is no rank: the data ranks partners by the whole flow)
 _SUPERLATIVE_FLOW = re.compile(r"(?<![\w-])(?:крупнейш|главн|ведущ)\w*\s+(?P<noun>(?:потребител|покупател|получател|"
-                               r"импорт[её]р|рын|поставщик|экспорт[её]р)\w*)\s+(?:сбыта(?![\w-])(?!\s+[а-яё]+(?:ого|ой|ых|их)"
-                               r"\s+(?:экспорт|импорт|продукци|товар))|(?:сбыта\s+)?"
-                               r"(?:[а-яё]+(?:ого|ой|ых|их)\s+)?(?:экспорт\w*|импорт\w*|продукци\w*|товар\w*)(?![\w-]))",
+                               r"импорт[её]р|рын|поставщик|экспорт[её]р)\w*)(?:\s+(?:сбыта(?![\w-])(?!\s+[а-яё]+(?:ого|ой|"
+                               r"ых|их)\s+(?:экспорт|импорт|продукци|товар))|(?:сбыта\s+)?"
+                               r"(?:[а-яё]+(?:ого|ой|ых|их)\s+)?(?:экспорт\w*|импорт\w*|продукци\w*|товар\w*)(?![\w-]))"
+                               # or a predicate before its verb and the partner: "ведущим поставщиком выступил Китай"
+                               r"|(?=\s+[а-яё]+\s+(?-i:[А-ЯЁ])))",
                                re.I)     # ("главным рынком сбыта для волгоградских производителей")
+_VERB_THEN = re.compile(r"\s+[а-яё]+\s+")
 # first place said in other words: "возглавила список внешнеторговых партнёров", "лидирует среди покупателей",
 # "стал лидером по объёму импорта", "больше, чем в любой другой стране" (rank 1 of the flow named)
 _LEADS = re.compile(r"(?<![\w-])(?:возглави\w*|возглавля\w*|лидир\w*|лидер(?:ом|ами|ы|а)?|лидерств\w*|"
@@ -539,10 +542,15 @@ def _ranks(x: Sentence) -> None:
     for m in _SUPERLATIVE_FLOW.finditer(s):
         if "plur" in morphology.parses(m.group("noun"))[0].tag:
             continue    # "ведущие поставщики продукции": a group, no first place
+        bare = m.end() == m.end("noun")     # "ведущим поставщиком выступил Китай": the role as a predicate
+        if bare and (morphology.parses(m.group("noun").lower())[0].tag.case != "ablt" or
+                     morphology.parses(s[m.end():].split(None, 1)[0].lower())[0].tag.POS != "VERB"):
+            continue
         if x.free(*m.span()) and not _ONE_OF.search(s[max(0, m.start() - 40):m.start()]):
             supplier = m.group("noun").lower().startswith(("поставщик", "экспорт"))
-            x.add(m.start(), m.end(), "import_rank" if supplier else "export_rank", x.partner_at(m.start(), False),
-                  "exact", 1)
+            then = _VERB_THEN.match(s, m.end()) if bare else None
+            partner = (x.mention_at(then.end()) if then else None) or x.partner_at(m.start(), False)
+            x.add(m.start(), m.end(), "import_rank" if supplier else "export_rank", partner, "exact", 1)
     for m in _FIRST_GROUP.finditer(s):
         size = morphology.top_n(m.group("w"))
         in_order = _listed_after(x, m.end()) if size and x.mentions_before(m.end()) < len(x.mentions) and \
