@@ -167,7 +167,9 @@ def counts(x: Sentence) -> None:
             if _CAPITAL_LATER.search(s, m.end(), nxt.start() if nxt else min(len(s), m.end() + 120)):
                 kind = "foreign_capital"
         if kind == "any":
-            held = next((c for c in _CAPITAL_OF.finditer(s, *clause) if countries.adjectives(c.group("adj"))), None)
+            at = x.last_before(_CAPITAL_OF, *clause)     # (found once a sentence: a clause may hold thousands)
+            held = _CAPITAL_OF.match(s, at) if at is not None else None
+            held = held if held and countries.adjectives(held.group("adj")) else None
             if held:
                 kind = "foreign_capital"
         if event and kind == "any":
