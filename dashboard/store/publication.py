@@ -139,7 +139,9 @@ def publish(published: Path, fn: Callable[[Writer], T], who: str | None = None, 
                 result.append(fn(w))
                 if not w.changed and versions.current(published) is not None:
                     raise _Unchanged
-                rollups.keep_years(con, bool(seg.layout.covering))  # the whole-year rows of what fn touched
+                # the whole-year rows of what fn touched
+                rollups.keep_years(con, bool(seg.layout.covering),
+                                   any(t == "r_heading_region" for _, t in seg.layout.lacking))
                 real = w.value("real_fts_sources")
                 build.set_meta(con, "demo", "0" if real else "1")
                 record["at"] = dt.datetime.now().isoformat(timespec="seconds")

@@ -266,17 +266,19 @@ def finish(con: duckdb.DuckDBPyConnection, replaced: bool, held: Held | None = N
     sqlfiles.run(con, "rollup_coverage_touched", y_from=lo, y_to=hi)
 
 
-def keep_years(con: duckdb.DuckDBPyConnection, covered: bool) -> None:
+def keep_years(con: duckdb.DuckDBPyConnection, covered: bool, monthly: bool = False) -> None:
     """The whole-year rollup (r_heading_year, segments.YEARLY) after a publication's function, into its new segment:
     the complete rows of the region-years it touched (its declarations, replaced months included), summed from the
     monthly rollup as this version sees it, never added to (a withdrawn month leaves nothing to subtract); readers
     take each region-year's rows from the newest segment covering it. `covered`: the version's segments cover its
     years already; else (a version made before the segments held the rollup) every region-year is written, the
-    rows the version file holds moved as they are, or, without them, summed."""
+    rows the version file holds moved as they are, or, without them, summed (`monthly`: from r_heading_month, when
+    a segment lacks r_heading_region and would be summed twice through segments.DERIVED)."""
     r_from, r_to, y_from, y_to = sqlfiles.run(con, "touched_bounds").fetchall()[0]
     if not covered:
         if not sqlfiles.run(con, "heading_year_legacy").fetchall()[0][0]:
-            sqlfiles.run(con, "heading_year_build")  # every region-year, the touched ones included
+            # every region-year, the touched ones included
+            sqlfiles.run(con, "heading_year_build_months" if monthly else "heading_year_build")
             return
         sqlfiles.run(con, "heading_year_move")
     if r_from is not None:
