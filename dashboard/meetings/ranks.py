@@ -84,6 +84,17 @@ _SUPERLATIVE_FLOW = re.compile(r"(?<![\w-])(?:крупнейш|главн|вед
                                r"|(?=\s+[а-яё]+\s+(?-i:[А-ЯЁ])))",
                                re.I)     # ("главным рынком сбыта для волгоградских производителей")
 _VERB_THEN = re.compile(r"\s+[а-яё]+\s+")
+_LAST_WORD = re.compile(r"(?<![\w-])([а-яё]+)\s*$", re.I)
+
+
+def _once_in(s: str, at: int) -> bool:
+    """Whether a top group at `at` is told by an imperfective past participle, a place held once and no longer
+    ("Польша, некогда входившая в пятёрку, сегодня …"); "вошедшая в пятёрку" holds it still."""
+    w = _LAST_WORD.search(s, max(0, at - 30), at)
+    if w is None:
+        return False
+    tag = morphology.parses(w.group(1).lower())[0].tag
+    return tag.POS == "PRTF" and tag.tense == "past" and tag.aspect == "impf"
 # first place said in other words: "возглавила список внешнеторговых партнёров", "лидирует среди покупателей",
 # "стал лидером по объёму импорта", "больше, чем в любой другой стране" (rank 1 of the flow named)
 _LEADS = re.compile(r"(?<![\w-])(?:возглави\w*|возглавля\w*|лидир\w*|лидер(?:ом|ами|ы|а)?|лидерств\w*|"
@@ -562,6 +573,8 @@ def _ranks(x: Sentence) -> None:
                 x.add(m.start(), m.end(), metric, p, "exact", place)
     for m in _TOP.finditer(s):
         size = int(m.group("d")) if m.group("d") else morphology.top_n(m.group("w") or "")
+        if size and _once_in(s, m.start()):
+            continue
         if size and x.free(*m.span()) and not _REGIONS_AFTER.match(s[m.end():m.end() + AHEAD]):
             metric = _top_metric(x, m, _buyers(s, m.end()))
             listed: list[str | None] = [*_listed_before(x, m.start())] if x.mentions_before(m.start()) else \
