@@ -28,7 +28,7 @@ def test_heldout_goal() -> None:
 
 # Blind corpora tuned on that have not reached the goal yet: each holds the recall and precision it reached less a
 # margin. (corpus, least cases, least claims, first score recall / precision, floor)
-PARTLY_TUNED_BLIND = [("blind13_tuned", 62, 159, "0.780 / 0.827", 0.93)]
+PARTLY_TUNED_BLIND = [("blind13_tuned", 62, 159, "0.780 / 0.827", 0.935)]
 
 
 @pytest.mark.parametrize("name, cases, claims, first, floor", PARTLY_TUNED_BLIND,
