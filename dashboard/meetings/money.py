@@ -214,6 +214,24 @@ _LEVEL = re.compile(r"(?<![\w-])(?:составля\w*|состав(?:ил|ит|
                     r"насчитыва\w*)", re.I)
 
 
+# one firm is no region: "волгоградский завод поставил в Турцию продукции на 24 млн долларов"
+_ONE_FIRM = frozenset({"завод", "компания", "предприятие", "фирма", "комбинат", "холдинг", "агрохолдинг", "фабрика",
+                       "производитель", "экспортер", "импортер", "элеватор", "порт"})
+_SUBJECT_WORD = re.compile(r"(?<![а-яё-])[а-яё-]{3,}", re.I)
+
+
+def _one_firm(x: Sentence, at: int) -> bool:
+    """Whether the clause of the figure at `at` is said of one firm: its first noun in the nominative before the
+    figure is a firm's in the singular."""
+    a = x.subject_start(x.clause_span(at)[0])
+    for w in _SUBJECT_WORD.finditer(x.s, max(a, at - 120), at):
+        t = next((p for p in morphology.parses(w.group(0).lower()) if p.tag.POS == "NOUN" and p.tag.case == "nomn"),
+                 None)
+        if t is not None:
+            return t.tag.number == "sing" and t.normal_form.replace("ё", "е") in _ONE_FIRM
+    return False
+
+
 def _not_done(x: Sentence, at: int) -> bool:
     """Whether the figure at `at` is in a clause of what is not trade done (a capacity, a potential, a wish), or of
     trade of no region's (the partner's own, Russia's), or after a growth of something else ("урожай вырос на 10 % и
@@ -419,7 +437,8 @@ def sums(x: Sentence) -> None:
         # (a flow of Russia's or the partner's own in another part of the sentence, "Если товарооборот России и
         # Египта вырос на 12 %, то у Волгоградской области — на 31,6 %, до 88,4 млн", leaves this part's sum alone)
         own = at is not None and x.segment(at)[0] == x.segment(m.start())[0] and _partners_own(x, at)
-        if at is not None and (own or at in x.partners_own) or _not_done(x, m.start()) or _BALANCE.search(tail):
+        if at is not None and (own or at in x.partners_own) or _not_done(x, m.start()) or _BALANCE.search(tail) \
+                or _one_firm(x, m.start()):
             continue
         if at is None and from_named and 0 < m.start() - from_named.start() <= 160:
             flow = "imports"
