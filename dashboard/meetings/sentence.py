@@ -39,7 +39,8 @@ def flow_metric(x: Sentence, at: int) -> tuple[str, int | None]:
     a, b = x.clause_span(at)
     if i < len(x.flows) and x.flows[i][0] < b:
         return x.flows[i][1], x.flows[i][0]
-    if i < len(x.flows) and b < len(x.s) and x.flows[i][0] - b < 60 and x.gerund_clause(a):
+    if i < len(x.flows) and b < len(x.s) and x.flows[i][0] - b < 60 and x.gerund_clause(a) and \
+            ";" not in x.s[b:x.flows[i][0]]:   # (a part after ";" has a subject of its own)
         # a gerund's clause is told of by its subject in the clause after it: "Достигнув 35,2 млн долларов по итогам
         # I полугодия, экспорт в Армению превысил …"
         return x.flows[i][1], x.flows[i][0]
