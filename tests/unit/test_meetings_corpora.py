@@ -28,7 +28,9 @@ def test_heldout_goal() -> None:
 
 # Blind corpora tuned on that have not reached the goal yet: each holds the recall and precision it reached less a
 # margin. (corpus, least cases, least claims, first score recall / precision, floor)
-PARTLY_TUNED_BLIND = [("blind13_tuned", 62, 159, "0.780 / 0.827", 0.935)]
+# (blind12 and blind13 reach the goal after the third round: their floor is the goal)
+PARTLY_TUNED_BLIND = [("blind12_tuned", 62, 138, "0.877 / 0.883", 0.95),
+                      ("blind13_tuned", 62, 159, "0.780 / 0.827", 0.95)]
 
 
 @pytest.mark.parametrize("name, cases, claims, first, floor", PARTLY_TUNED_BLIND,
@@ -48,7 +50,7 @@ TUNED_BLIND = [("blind_tuned", 40, 100, "0.785 / 0.824"), ("blind2_tuned", 50, 1
                ("blind5_tuned", 65, 177, "0.667 / 0.690"), ("blind6_tuned", 68, 153, "0.797 / 0.830"),
                ("blind7_tuned", 73, 146, "0.884 / 0.866"), ("blind8_tuned", 63, 145, "0.848 / 0.898"),
                ("blind9_tuned", 65, 145, "0.766 / 0.804"), ("blind10_tuned", 63, 138, "0.812 / 0.882"),
-               ("blind11_tuned", 62, 119, "0.891 / 0.883"), ("blind12_tuned", 62, 138, "0.877 / 0.883")]
+               ("blind11_tuned", 62, 119, "0.891 / 0.883")]
 
 
 @pytest.mark.parametrize("name, cases, claims, first", TUNED_BLIND, ids=[c[0] for c in TUNED_BLIND])
