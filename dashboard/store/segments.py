@@ -81,12 +81,14 @@ class Segment:
 class Layout:
     """The segments a version lists, those with withdrawn rows (their scans filter them out), and the tables of
     DERIVED that a segment (by number; 0 = the version's own tables) lacks, known once they are attached, and the
-    tables of YEARLY the version (0) lacks; and the segments covering region-years of YEARLY (oldest first)."""
+    tables of YEARLY the version (0) lacks; the segments with a cover of YEARLY (oldest first), and of those the ones
+    readers read, each with the newer ones covering some of its region-years (pruned: Covers)."""
     folder: Path
     segments: tuple[Segment, ...] = ()
     withdrawn: frozenset[int] = frozenset()
     lacking: frozenset[tuple[int, str]] = frozenset()
     covering: tuple[int, ...] = ()
+    read: tuple[tuple[int, tuple[int, ...]], ...] = ()
 
 
 def folder(version_file: Path) -> Path:
@@ -141,7 +143,32 @@ def _lacking(con: duckdb.DuckDBPyConnection, lay: Layout) -> Layout:
     lacking = frozenset((i, t) for i, db in names.items() for t in DERIVED if (db, t) not in have)
     lacking |= frozenset((0, t) for t in YEARLY if (own, t) not in have)
     covering = tuple(s.id for s in lay.segments if all((alias(s.id), cover(t)) in have for t in YEARLY))
-    return dataclasses.replace(lay, lacking=lacking, covering=covering)
+    return dataclasses.replace(lay, lacking=lacking, covering=covering, read=_pruned(con, covering))
+
+
+def _pruned(con: duckdb.DuckDBPyConnection, covering: tuple[int, ...]) -> tuple[tuple[int, tuple[int, ...]], ...]:
+    """The covering segments a reader reads, each with newer ones that together cover every region-year of it that
+    any newer one covers: a segment whose every region-year a newer one covers is not read at all, and one that
+    shares none with the newer ones is read without a filter. Each branch and each filter costs a query ~0.5-1 ms;
+    the covers are small (a row a region-year), read once when the version is opened."""
+    if len(covering) < 2:
+        return tuple((sid, ()) for sid in covering)
+    union = " UNION ALL ".join(f"SELECT {sid} AS segment_id, region, year FROM {_ident(alias(sid))}.{cover(t)}"
+                               for sid in covering for t in YEARLY)
+    held: dict[int, set[tuple[str, int]]] = {sid: set() for sid in covering}
+    for sid, region, year in con.execute(union).fetchall():
+        held[int(sid)].add((region, int(year)))
+    read = []
+    for i, sid in enumerate(covering):
+        passed: set[tuple[str, int]] = set()  # its region-years a newer segment covers
+        by = []  # the fewest newer segments that cover them, newest first
+        for n in reversed(covering[i + 1:]):
+            if more := (held[n] & held[sid]) - passed:
+                by.append(n)
+                passed |= more
+        if passed != held[sid]:
+            read.append((sid, tuple(sorted(by))))
+    return tuple(read)
 
 
 def cover(table: str) -> str:
@@ -149,15 +176,16 @@ def cover(table: str) -> str:
     return f"{table}_cover"
 
 
-def _yearly(table: str, covering: list[int] | tuple[int, ...]) -> list[str]:
-    """The parts of a YEARLY table: each region-year's rows from the newest of `covering` (segment numbers, oldest
-    first) that covers it."""
+def _yearly(table: str, read: list[tuple[int, tuple[int, ...]]] | tuple[tuple[int, tuple[int, ...]], ...],
+            ) -> list[str]:
+    """The parts of a YEARLY table: each region-year's rows from the newest segment covering it; `read`: (segment,
+    the newer segments whose covers are passed over in it), oldest first."""
     parts = []
-    for i, sid in enumerate(covering):
+    for sid, newer in read:
         rows = f"{_ident(alias(sid))}.{table}"
-        newer = [f"SELECT region, year FROM {_ident(alias(n))}.{cover(table)}" for n in covering[i + 1:]]
-        parts.append(f"SELECT * FROM {rows}" if not newer else
-                     f"SELECT * FROM {rows} t WHERE NOT EXISTS (SELECT 1 FROM ({' UNION ALL '.join(newer)}) n "
+        covers = [f"SELECT region, year FROM {_ident(alias(n))}.{cover(table)}" for n in newer]
+        parts.append(f"SELECT * FROM {rows}" if not covers else
+                     f"SELECT * FROM {rows} t WHERE NOT EXISTS (SELECT 1 FROM ({' UNION ALL '.join(covers)}) n "
                      "WHERE n.region = t.region AND n.year = t.year)")
     return parts
 
@@ -219,8 +247,8 @@ def define_views(cur: duckdb.DuckDBPyConnection, lay: Layout) -> None:
         if lay.segments or (0, table) in lay.lacking:  # else the version's own table is the table
             cur.execute(_view(table, parts))
     for table, query in YEARLY.items():  # over the views just defined (a temp view shadows the table)
-        if lay.covering:
-            cur.execute(_view(table, _yearly(table, lay.covering)))
+        if lay.read:
+            cur.execute(_view(table, _yearly(table, lay.read)))
         elif (0, table) in lay.lacking:
             cur.execute(_view(table, [query]))
 
@@ -345,7 +373,8 @@ def _merge(con: duckdb.DuckDBPyConnection, w: Writing, segs: list[Segment], run:
         con.execute(_insert_merged(table, union, order))
     covers = [s.id for s in parts if s.id in covering]
     for table in YEARLY if covers else ():
-        con.execute(_insert_merged(table, " UNION ALL BY NAME ".join(_yearly(table, covers)), " ORDER BY region, year"))
+        every = [(sid, tuple(covers[i + 1:])) for i, sid in enumerate(covers)]  # no pruning: a merge runs once
+        con.execute(_insert_merged(table, " UNION ALL BY NAME ".join(_yearly(table, every)), " ORDER BY region, year"))
         each = " UNION ".join(f"SELECT region, year FROM {_ident(alias(n))}.{cover(table)}" for n in covers)
         con.execute(_insert_merged(cover(table), each, " ORDER BY region, year"))
     rows = int(sqlfiles.run(con, "segment_new_rows").fetchall()[0][0])

@@ -193,3 +193,16 @@ def test_a_version_file_mostly_free_after_its_rows_moved_out_is_written_again_wi
     after = checksum.table_checksums(small)
     assert after["sources"] == checksum.table_checksums(big)["sources"]
     _as_defined(db)
+
+
+def test_readers_pass_over_a_segment_newer_ones_cover_and_filter_only_by_the_newer_ones_needed() -> None:
+    con = duckdb.connect()
+    covers = {1: [("A", 2022), ("B", 2022), ("C", 2022)], 2: [("A", 2022)], 3: [("A", 2022), ("B", 2022)],
+              4: [("D", 2023)], 5: [("D", 2023)]}
+    for sid, rows in covers.items():
+        con.execute(f"ATTACH ':memory:' AS {segments.alias(sid)}")
+        con.execute(f"CREATE TABLE {segments.alias(sid)}.r_heading_year_cover (region VARCHAR, year SMALLINT)")
+        con.executemany(f"INSERT INTO {segments.alias(sid)}.r_heading_year_cover VALUES (?, ?)", rows)
+    # 1 keeps C, passing over what 3 covers (2 adds nothing to 3); 2 and 4 are covered whole by 3 and 5
+    assert segments._pruned(con, (1, 2, 3, 4, 5)) == ((1, (3,)), (3, ()), (5, ()))
+    assert segments._pruned(con, (4,)) == ((4, ()),)
