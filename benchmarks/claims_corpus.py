@@ -84,7 +84,12 @@ CORPORA = Path(__file__).resolve().parent.parent / "tests" / "corpora"
 # for partners, first place by a role as a predicate or 'основным', a top group held once by an imperfective past
 # participle, a sum of one firm's, a gerund's flow not taken past ';') 0.971 / 0.957 and 0.956 / 0.962: both hold the
 # goal now (tests/unit/test_meetings_corpora.py).
-FILES = {"blind12_tuned": CORPORA / "press_blind12.toml", "blind13_tuned": CORPORA / "press_blind13.toml",
+# blind14 and blind15: a fourteenth and a fifteenth corpus written the same blind way in new voices (blind14: 66
+# cases, 160 claims; blind15: 70 cases, 142 claims), never edited, first scored after the blind12/13 tuning at recall
+# 0.806 / precision 0.782 (blind14) and 0.796 / 0.850 (blind15), and with the scorer comparing goods on tonnes only and
+# matching a value of four decimals or more by its rounding, before any tuning on them, 0.819 / 0.794 and 0.796 / 0.856.
+FILES = {"blind14_tuned": CORPORA / "press_blind14.toml", "blind15_tuned": CORPORA / "press_blind15.toml",
+         "blind12_tuned": CORPORA / "press_blind12.toml", "blind13_tuned": CORPORA / "press_blind13.toml",
          "blind10_tuned": CORPORA / "press_blind10.toml", "blind11_tuned": CORPORA / "press_blind11.toml",
          "blind8_tuned": CORPORA / "press_blind8.toml", "blind9_tuned": CORPORA / "press_blind9.toml",
          "blind7_tuned": CORPORA / "press_blind7.toml",
@@ -117,8 +122,8 @@ def _got(c: Claim) -> tuple:
 
 
 def _same(expected: tuple, got: tuple) -> bool:
-    """The same claim (goods on tonnes only); a value written with four decimals or more ("на треть": 0.3333) is the writer's rounding of
-    a fraction and matches what rounds to it."""
+    """The same claim (goods on tonnes only); a value written with four decimals or more ("на треть": 0.3333) is
+    the writer's rounding of a fraction and matches what rounds to it."""
     if expected[:4] != got[:4] or expected[5] != got[5]:
         return False
     # goods are compared on tonnes only: the corpora disagree on a sum whose goods are named ('пшеницы на сумму 62

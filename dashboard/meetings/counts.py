@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from dashboard.meetings import countries, flows, morphology, periods
-from dashboard.meetings.numerals import AHEAD, NUM, number, qual_at, qualifier
+from dashboard.meetings.numerals import AHEAD, NUM, more_after, number, qual_at, qualifier
 from dashboard.meetings.sentence import Sentence
 
 _COUNT_PARTNERS = re.compile(rf"(?<![\w-]){NUM}\s+(?:[а-яё]+(?:ых|их|ми|ами)\s+){{0,2}}"
@@ -15,7 +15,8 @@ _TOP_GROUP = re.compile(r"\s(?:крупнейш|ведущ|основн|глав
 # the count after a group of partners: "на десять крупнейших стран-партнёров из 96 пришлось 78 %"
 _PARTNERS_OF = re.compile(rf"(?:стран|партн[её]р|государств)[\w-]*\s+из\s+{NUM}(?![\w-]|[.,]\d|\s*(?:%|млн|млрд|тыс|"
                           r"год|стран|партн|государств))", re.I)
-_FIRMS = re.compile(rf"(?<![\w-]){NUM}\s+(?:[а-яё]+(?:ых|их|ые|ие)\s+){{0,2}}(?P<noun>предприяти\w*|компани\w*|фирм\w*|"
+_FIRMS = re.compile(rf"(?<![\w-]){NUM}(?P<more>\s+с\s+(?:небольшим|лишним|гаком))?\s+"
+                    r"(?:[а-яё]+(?:ых|их|ые|ие)\s+){0,2}(?P<noun>предприяти\w*|компани\w*|фирм\w*|"
                     r"организаци\w*|экспорт[её]р\w*|импорт[её]р\w*|участник\w*\s+(?:ВЭД|внешнеэкономическ\w*)|"
                     r"хозяйствующ\w+\s+субъект\w*|поставщик\w*)", re.I)
 # suppliers counted are the region's exporters when they are the region's: "25 волгоградских поставщиков"
@@ -43,6 +44,12 @@ _FIRMS_NUMBER = re.compile(r"(?<![\w-])(?:числ[оа]|количеств[оа
                            # (from a count before: "выросло со 110 до 134", "сократилось с 40 до 31")
                            r"превысил\w*|превысит|(?:увеличил|выросл|сократил|снизил|уменьшил)\w*\s+"
                            r"(?:со?\s+\d+\s+)?до)\s+", re.I)
+# the count before a dash and the noun it counts, as a digest writes it: "34 — число волгоградских компаний,
+# поставляющих продукцию узбекским покупателям;" (the kind from the words after the noun, to the clause's end)
+_NUMBER_OF_FIRMS = re.compile(rf"(?:^|(?<=[\n:;.]))\s*(?:(?:более|свыше|около|порядка|почти)\s+)?{NUM}\s*[—–]\s*"
+                              r"(?:(?:числ[оа]|количеств[оа])\s+)(?:[а-яё]+(?:ых|их)\s+){0,2}"
+                              r"(?P<noun>предприяти\w*|компани\w*|фирм\w*|организаци\w*|экспорт[её]р\w*|"
+                              r"импорт[её]р\w*)(?P<rest>[^;.\n]{0,120})", re.I)
 # the count of partners after its noun: "число стран-партнёров — 108", "число стран-партнёров региона выросло до 118"
 _PARTNERS_NUMBER = re.compile(r"(?<![\w-])(?:числ[оа]|количеств[оа])\s+(?:стран|государств|партн[её]р)[\w-]*"
                               r"(?:\s+[а-яё]+){0,2}?\s*(?:[—–]|достиг\w*|составил\w*|составля\w*|превысил\w*|"
@@ -175,6 +182,7 @@ def counts(x: Sentence) -> None:
         if event and kind == "any":
             continue    # "11 компаний региона провели более 70 переговоров", "организовал участие шести предприятий"
         qual, start = qual_at(s, m.start("num"))
+        qual = "more_than" if m.group("more") and qual == "exact" else qual   # "двести с лишним компаний"
         capital = _CAPITAL.match(s[m.end():m.end() + AHEAD]) if kind == "foreign_capital" else None
         partner = _capital_partner(x, m.end(), m.end() + capital.end()) if capital else None
         if kind == "foreign_capital" and not capital and held:
@@ -200,13 +208,26 @@ def counts(x: Sentence) -> None:
         kind = "exporters" if noun.startswith("экспорт") else "importers" if noun.startswith("импорт") else \
             "exporters" if x.word_in(_EXPORTING, m.start("noun"), m.end()) else "importers" if \
             x.word_in(_IMPORTING, m.start("noun"), m.end()) else "any"   # "компаний, экспортирующих продукцию"
-        qual = "more_than" if m.group(0).lower().rstrip().endswith(("превысил", "превысило", "превысит")) else \
-            qualifier(s[m.start():after.start("num")])[0]
+        qual = "more_than" if m.group(0).lower().rstrip().endswith(("превысил", "превысило", "превысит")) or \
+            more_after(s, after.end()) > after.end() else qualifier(s[m.start():after.start("num")])[0]
         # "число компаний с китайским капиталом выросло до 38": firms with a partner's capital
         capital = _CAPITAL.match(s[m.end("noun"):m.end("noun") + AHEAD])
         partner = _capital_partner(x, m.end("noun"), m.end("noun") + capital.end()) if capital else None
         x.add(m.start(), after.end(), "firms", partner or x.partner_at(m.start(), False), qual, n[0],
               kind="foreign_capital" if capital else kind)
+    for m in _NUMBER_OF_FIRMS.finditer(s):
+        n = number(m.group("num"))
+        if not n or not x.free(m.start("num"), m.end("noun")):
+            continue
+        noun = m.group("noun").lower()
+        kind = "exporters" if noun.startswith("экспорт") else "importers" if noun.startswith("импорт") else \
+            "exporters" if x.word_in(_EXPORTING, m.start("rest"), m.end()) else "importers" if \
+            x.word_in(_IMPORTING, m.start("rest"), m.end()) else "any"
+        capital = _CAPITAL.match(m.group("rest"))
+        partner = _capital_partner(x, m.start("rest"), m.start("rest") + capital.end()) if capital else None
+        qual, start = qual_at(s, m.start("num"))
+        x.add(start, m.end("noun"), "firms", partner or x.partner_at(m.start("num"), False), qual, n[0],
+              core=m.start("num"), kind="foreign_capital" if capital else kind)
     capital_counted = any(c.kind == "foreign_capital" for _, _, c in x.out)
     for m in [*_FIRMS_PART.finditer(s), *(_NEXT_CAPITAL.finditer(s) if capital_counted else ())]:
         n = number(m.group("num"))

@@ -69,6 +69,9 @@ def cardinal_forms() -> dict[str, int]:
     table = _table(_CARDINAL_LEMMAS, "NUMR")
     for form in _forms_of(THOUSAND_LEMMA, "NOUN"):
         table[form] = 1000
+    # half a hundred or a thousand as one word, a count in itself: "около полусотни компаний", "полтысячи"
+    for form in ("полсотни", "полусотни", "полусотне", "полусотней", "полтысячи", "полутысячи", "полутысяче"):
+        table[form] = 500 if "тысяч" in form else 50
     return table
 
 

@@ -35,8 +35,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(rx,
     ("range", rf"(?<![\w-])(?:(?P<a>{_MONTH})\s*[-–—]\s*|с\s+(?P<a2>{_MONTH})\s+по\s+)(?P<b>{_MONTH}){_WHEN}"),
     ("months", rf"(?<![\w-])(?P<n>\d{{1,2}}|{_NUMW})\s+(?:(?:перв\w+|последн\w+)\s+)?(?:месяц\w*|мес\.){_WHEN}"),
     ("half", rf"(?<![\w-])(?P<h>перв\w*|втор\w*|II?|минувш\w*|прошедш\w*|истекш\w*)\s+полугоди\w*{_WHEN}"),
-    # the half year a report names alone is the first: "за полугодие", "по итогам полугодия"
-    ("half", rf"(?<![\w-])(?:за|по\s+итогам)\s+полугоди\w*{_WHEN}"),
+    # the half year a report names alone is the first: "за полугодие", "по итогам полугодия", "итоги полугодия в
+    # цифрах:", "подводя итоги полугодия", "за полгода"
+    ("half", rf"(?<![\w-])(?:за|по\s+итогам|итог\w*)\s+(?:полугоди\w*|полгода(?![\w-])){_WHEN}"),
     # the year a report names alone is the last one that had ended by the meeting: "по итогам года", "итоги года:"
     ("last_year", r"(?<![\w-])(?:по\s+итогам|итоги)\s+года(?![\w-])(?!\s+(?:\d|[а-яё]+(?:ого|его)\s+год))"),
     ("quarters", rf"(?<![\w-])(?:тр[её]х|три|двух|два)\s+квартал\w*{_WHEN}"),
