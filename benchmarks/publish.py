@@ -2,7 +2,7 @@
 (lock, copy of the version file, writes, merge, fsync, rename, log, prune and collection), and the disk before and
 after: the version file, the segments, the folder. Run on the store the import phase built, after the queries.
 
-    python -m benchmarks.publish --db benchmarks/out/run_10000000/db/bench.duckdb --files benchmarks/out/data_10000000
+    python -m benchmarks.publish --db benchmarks/out/run_10000000/db/bench.duckdb --files benchmarks/out/rows_10000000
 """
 from __future__ import annotations
 
@@ -47,7 +47,10 @@ def correction(files: Path, out: Path, rows: int = 20000) -> Path:
     return out
 
 
-def measure(db: Path, files: Path | None, reps: int = 5) -> dict:
+def measure(db: Path, files: Path | None, reps: int = 5, rows: int = 20000) -> dict:
+    """`rows`: the size of each correction (rows + i for the i-th, so each is a file of its own). A store that
+    loaded corrections of those sizes before skips them as files already loaded (correction_rows 0): give another
+    size to measure again on the same store."""
     before = disk(db)
     saves = []
     for i in range(reps):
@@ -61,7 +64,7 @@ def measure(db: Path, files: Path | None, reps: int = 5) -> dict:
         cut = db.parent.parent / "corrections"  # outside the store's folder, whose size is measured
         cut.mkdir(exist_ok=True)
         for i in range(reps):
-            fix = correction(files, cut / f"correction_{i}.csv", rows=20000 + i)  # a new file each time
+            fix = correction(files, cut / f"correction_{i}.csv", rows=rows + i)  # a new file each time
             t = time.perf_counter()
             outcome = import_paths(db, [fix], loaded_by="bench")[0]
             imports.append(time.perf_counter() - t)
@@ -81,8 +84,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--db", type=Path, required=True)
     ap.add_argument("--files", type=Path, help="the generated FTS files (a correction is cut from the last)")
     ap.add_argument("--reps", type=int, default=5)
+    ap.add_argument("--correction-rows", type=int, default=20000, help="rows of each correction (see measure)")
     args = ap.parse_args(argv)
-    print(json.dumps(measure(args.db, args.files, args.reps), indent=2))
+    print(json.dumps(measure(args.db, args.files, args.reps, args.correction_rows), indent=2))
     return 0
 
 
