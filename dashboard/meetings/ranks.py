@@ -83,6 +83,10 @@ _SUPERLATIVE_FLOW = re.compile(r"(?<![\w-])(?:крупнейш|главн|вед
                                # or a predicate before its verb and the partner: "ведущим поставщиком выступил Китай"
                                r"|(?=\s+[а-яё]+\s+(?-i:[А-ЯЁ])))",
                                re.I)     # ("главным рынком сбыта для волгоградских производителей")
+# the first market of the region's exporters or importers: "Турецкий рынок остаётся основным для волгоградских
+# экспортёров", "главное направление для наших импортёров — Китай"
+_MAIN_FOR = re.compile(r"(?<![\w-])(?:основн|главн|крупнейш|ведущ)\w*\s+(?:(?:рын\w*|направлени\w*)\s+)?для\s+"
+                       r"(?:[а-яё]+(?:их|ых)\s+){0,2}(?P<who>экспорт[её]р|импорт[её]р|производител)\w*", re.I)
 _VERB_THEN = re.compile(r"\s+[а-яё]+\s+")
 _LAST_WORD = re.compile(r"(?<![\w-])([а-яё]+)\s*$", re.I)
 
@@ -105,7 +109,10 @@ _LEADS = re.compile(r"(?<![\w-])(?:возглави\w*|возглавля\w*|л�
                     r"(?P<who>покупател|получател|потребител|поставщик))\w*)(?![\w-])", re.I)
 # "по импорту КНР с большим отрывом лидирует": leading, the flow named before it in its clause
 _LEADERS = re.compile(r"лидер(?:ами|ы)\b", re.I)
-_LEADS_BARE = re.compile(r"(?<![\w-])(?:лидир\w*|возглавля\w*)(?![\w-])", re.I)
+# (or the noun alone as a predicate: "по импорту республика и вовсе лидер", "по экспорту лидером остаётся Турция")
+_DASH_BEFORE = re.compile(r"[—–]\s*$")
+_DENIED = re.compile(r"(?<![\w-])не\s+$|\s+не(?![\w-])", re.I)
+_LEADS_BARE = re.compile(r"(?<![\w-])(?:лидир\w*|возглавля\w*|лидер(?:ом)?)(?![\w-])", re.I)
 _ANY_OTHER = re.compile(r"(?<![\w-])(?:больше|выше|крупнее)\s*,?\s+чем\s+(?:в|у|из|с|со|на)?\s*"
                         r"(?:люб\w+|как\w+-либо)\s+(?:друг\w+\s+)?(?:стран|государств|партн[её]р)\w*", re.I)
 # first among the partners of a part of the world is no rank among all partners: "лидер среди партнёров региона в
@@ -346,7 +353,9 @@ def _became(x: Sentence) -> None:
 
 # a place told by the number sign after a dash or a copula, in a sentence of places or partners: "Турция — № 1 среди
 # наших партнёров", "Ирак в рейтинге партнёров — № 9", "остаётся № 2 по импорту"
-_RANK_NO = re.compile(r"(?:[—–]\s*|(?<![\w-])(?:стал[аио]?|явля\w*|остал\w*|оста[её]тся)\s+)№\s*(?P<n>\d{1,3})"
+_RANK_NO = re.compile(r"(?:[—–]\s*|(?<![\w-])(?:стал[аио]?|явля\w*|остал\w*|оста[её]тся)\s+)"
+                      # (the partner's noun between: "Казахстан — партнёр № 3")
+                      r"(?:(?:партн[её]р\w*|(?P<who>покупател|поставщик)\w*|рын(?:ок|ком))\s+)?№\s*(?P<n>\d{1,3})"
                       r"(?![\d\w]|[.,]\d)", re.I)
 
 
@@ -355,7 +364,7 @@ def _number_sign(x: Sentence) -> None:
         rank = int(m.group("n"))
         if rank and x.free(m.start("n"), m.end()):
             fl = _FLOW_AFTER.match(x.s, m.end())
-            metric = RANK[flow_of(fl.group("flow"))] if fl else "rank"
+            metric = RANK[flow_of(fl.group("flow"))] if fl else _who(m.group("who")) if m.group("who") else "rank"
             x.add(m.start("n") - 1, m.end(), metric, x.partner_at(m.start(), False), "exact", rank, core=m.start("n"))
 
 
@@ -479,7 +488,8 @@ def _ranks(x: Sentence) -> None:
             rank = morphology.ordinal(m.group("ord")) or (int(m.group("ord")) if m.group("ord").isdigit() else None)
             if rank is None or not x.free(*m.span()) or _SUBGROUP.match(s[m.end():m.end() + AHEAD]):
                 continue
-            ahead = list(_FLOW_BEFORE.finditer(s, max(x.clause_span(m.start())[0], m.start() - 160), m.start()))
+            ahead = list(_FLOW_BEFORE.finditer(s, max(x.clause_span(m.start())[0], m.start() - 160), m.start())) \
+                or _lead_flow(x, m.start())
             groups = m.groupdict()
             if rx is _RANK_COUNTRY and not (groups["by"] or groups["hy"] or groups["after"]):
                 continue
@@ -535,7 +545,12 @@ def _ranks(x: Sentence) -> None:
                 else _buyers(s, m.end())
             x.add(m.start(), m.end(), metric, x.partner_at(m.start(), False), "exact", 1)
     for m in _LEADS_BARE.finditer(s):
-        ahead = list(_FLOW_BEFORE.finditer(s, max(x.clause_span(m.start())[0], m.start() - 80), m.start()))
+        a = x.clause_span(m.start())[0]
+        if _DASH_BEFORE.search(s, max(0, a - 3), a):     # "По экспорту Турция — бесспорный лидер": the subject's part
+            a = x.clause_span(max(0, a - 3))[0]
+        ahead = list(_FLOW_BEFORE.finditer(s, max(a, m.start() - 80), m.start()))
+        if _DENIED.search(s, max(0, m.start() - 4), m.start()) or _DENIED.match(s, m.end()):
+            continue    # "лидером не стала", "не лидирует": no first place
         if ahead and x.free(*m.span()):
             x.add(ahead[-1].start(), m.end(), RANK[flow_of(ahead[-1].group("flow"))], x.partner_at(m.start(), False),
                   "exact", 1, core=m.start())
@@ -562,6 +577,12 @@ def _ranks(x: Sentence) -> None:
             then = _VERB_THEN.match(s, m.end()) if bare else None
             partner = (x.mention_at(then.end()) if then else None) or x.partner_at(m.start(), False)
             x.add(m.start(), m.end(), "import_rank" if supplier else "export_rank", partner, "exact", 1)
+    for m in _MAIN_FOR.finditer(s):
+        if x.free(*m.span()) and not _ONE_OF.search(s[max(0, m.start() - 40):m.start()]):
+            named = _NAMED_AFTER.match(s, m.end())
+            p = (x.mention_at(named.end()) if named else None) or x.partner_at(m.start(), False)
+            x.add(m.start(), m.end(), "import_rank" if m.group("who").lower().startswith("импорт") else "export_rank",
+                  p, "exact", 1)
     for m in _FIRST_GROUP.finditer(s):
         size = morphology.top_n(m.group("w"))
         in_order = _listed_after(x, m.end()) if size and x.mentions_before(m.end()) < len(x.mentions) and \
@@ -582,14 +603,23 @@ def _ranks(x: Sentence) -> None:
             for p in listed or [x.partner_at(m.start(), False)]:
                 x.add(m.start(), m.end(), metric, p, "top_n", size)
     for m in _TOP_MADE.finditer(s):
-        size = morphology.top_n(m.group("w"))
+        # the group's noun is the first collective of the words before the verb ("В 2023 году первую тройку
+        # партнёров составили …": the match may open on a word before it)
+        words = list(_WORD.finditer(s, m.start(), m.end()))
+        gi = next((i for i, w in enumerate(words) if morphology.top_n(w.group(0))), None)
+        size = morphology.top_n(words[gi].group(0)) if gi is not None else None
         made = _listed_after(x, m.end()) if size else []
+        end_w = words[gi].end() if gi is not None else m.end("w")
         if size and len(made) == size and x.free(*m.span()) and \
-                not _REGIONS_AFTER.match(s[m.end("w"):m.end("w") + AHEAD]):
-            metric = _top_metric(x, m, _buyers(s, m.end("w")))
+                not _REGIONS_AFTER.match(s[end_w:end_w + AHEAD]):
+            metric = _top_metric(x, m, _buyers(s, end_w))
             # "первую тройку составили Китай, Турция и Казахстан": the first group listed in full is in its order
-            ordered = m.group(0).lower().startswith(("перв", "верхн"))
+            ordered = bool(gi) and words[(gi or 1) - 1].group(0).lower().startswith(("перв", "верхн"))
+            # (a place the list states again is one claim: "составили Турция (1-е место, …)")
+            stated = {(c.metric, c.partner, c.value) for _, _, c in x.out} if ordered else set()
             for place, p in enumerate(made, 1):
+                if (metric, p, place) in stated:
+                    continue
                 x.add(m.start(), m.end(), metric, p, "exact" if ordered else "top_n", place if ordered else size)
     for m in _TOP_NUM.finditer(s):
         if (n2 := number(m.group("num"))) and x.free(*m.span()):
@@ -635,13 +665,26 @@ def _joined(x: Sentence, m: re.Match[str], pair: list[str]) -> bool:
     return any(_AND.fullmatch(x.s, b1, a2) is not None for (_, b1), (a2, _) in zip(spans, spans[1:], strict=False))
 
 
+# a lead before a colon that names the flow of the list after it: "Лидеры по экспорту в 2024 году: Турция — 1-е место,
+# Египет — 2-е", "Рейтинг покупателей по импорту: …"
+_LEAD = re.compile(r"^[^:;.!?]{0,120}:\s")
+
+
+def _lead_flow(x: Sentence, at: int) -> list[re.Match[str]]:
+    """The flow named in the sentence's lead before a colon, for a place after it ([] if none)."""
+    lead = _LEAD.match(x.s)
+    if lead is None or lead.end() > at:
+        return []
+    return list(_FLOW_BEFORE.finditer(x.s, 0, lead.end()))[-1:]
+
+
 def _top_metric(x: Sentence, m: re.Match[str], otherwise: str) -> str:
     """The flow of a top group: named after it ("в десятку по объёму экспорта"), else before it in its clause
     ("а по объёму экспорта вошёл в первую тройку")."""
     s = x.s
     fl = _TOP_FLOW.match(s[m.end():m.end() + AHEAD])
     ahead = None if fl else list(_FLOW_BEFORE.finditer(s, max(x.clause_span(m.start())[0], m.start() - 160),
-                                                       m.start()))
+                                                       m.start())) or _lead_flow(x, m.start())
     flow = fl.group("flow") if fl else ahead[-1].group("flow") if ahead else None
     return RANK[flow_of(flow)] if flow else otherwise
 

@@ -114,6 +114,8 @@ _AGAINST = re.compile(r"(?<![\w-])(?:против|(?:годом\s+(?:ранее|
                       r"(?:в|за)\s+(?:19|20)\d\d\s*(?:-?м|год\w*|г\.)?)\s*[—–])\s*$", re.I)
 _AND_BEFORE = re.compile(r"(?:,|\sи)\s*$", re.I)
 _BRACKET = re.compile(r"\s*\(\s*$")
+_BRACKET_ITEM = re.compile(r"\s*\([^()]{0,80}[,;]\s*")
+_ITEM_END = re.compile(r"\s*[),;]")
 _NAMED_DASH = re.compile(r"\s*[—–]\s*")
 _LIST_BEFORE = re.compile(r"(?:[,;]|\s[иа])\s*$")
 # the flow a structure is of, named before the share verb: "В структуре экспорта региона … на долю Турции пришлось
@@ -255,6 +257,12 @@ def share(x: Sentence, m: re.Match[str], n: float, qual: str, start: int) -> boo
         x.add(start, m.end(), x.last_share, last.partner, qual, n / 100, core=m.start(), claimed=n, unit="%")
         return True
     i = x.mentions_before(start)
+    if x.last_share and i and not m.group("sign") and _BRACKET_ITEM.fullmatch(s, x.mentions[i - 1][2], start) and \
+            _ITEM_END.match(s, m.end()):
+        # "Турция (1-е место, 742,3 млн долл., 19,8 % товарооборота), Китай (2-е, 615,0 млн долл., 16,4 %)": an item
+        # of a partner's bracket with no word of its own, in the order of the first, is of the share given there
+        x.add(start, m.end(), x.last_share, x.mentions[i - 1][0], qual, n / 100, core=m.start(), claimed=n, unit="%")
+        return True
     if x.last_share and i and _BRACKET.fullmatch(s, x.mentions[i - 1][2], start):
         x.add(start, m.end(), x.last_share, x.mentions[i - 1][0], qual, n / 100, core=m.start(), claimed=n, unit="%")
         return True
