@@ -15,7 +15,8 @@ from dashboard.reference.hs_headings import AGRI_FOOD_HEADINGS
 from dashboard.reference.hs_headings_industry import INDUSTRY_HEADINGS
 
 # everyday names -> code (the reference's names are the official ones)
-_EVERYDAY: dict[str, str] = {"зерно": "10", "металлопрокат": "72", "удобрение": "31", "нефть": "2709", "шрот": "2306"}
+_EVERYDAY: dict[str, str] = {"зерно": "10", "зерновые": "10", "металлопрокат": "72", "удобрение": "31", "нефть": "2709",
+                             "шрот": "2306", "хлопок-сырец": "5201"}
 # words that begin some names but alone name no goods ("тонн продукции")
 _GENERIC = frozenset({"продукция", "товар", "изделие", "прочий", "продукт", "груз"})
 _WORD = re.compile(r"[а-яё-]+", re.I)
@@ -33,8 +34,12 @@ def _index() -> dict[str, list[tuple[frozenset[str], str]]]:
               for inner in _BRACKETS.findall(ru) for item in inner.split(",") if not item.strip().startswith("кроме")]
     for code, name in names:
         words = [morphology.lemma(w.lower()) for w in _WORD.findall(name.split(",")[0].split("(")[0])]
+        if len(words) > 1 and words[0] == "прочий":
+            words = words[1:]   # "Прочие орехи" names nuts
         if words and words[0] not in _GENERIC and _content(words[0]):
-            out.setdefault(words[0], []).append((frozenset(words[1:]), code))
+            # (a name's conjunctions and prepositions settle nothing: "фрукты и …" is no closer to "Фрукты и орехи
+            # консервированные" than to "Фрукты сушеные")
+            out.setdefault(words[0], []).append((frozenset(w for w in words[1:] if _content(w)), code))
     for word, code in _EVERYDAY.items():
         out.setdefault(word, []).append((frozenset(), code))
     return out
@@ -53,6 +58,9 @@ def resolve(words: list[str]) -> tuple[str, str, bool] | None:
     index = _index()
     lemmas = [_lemma(w, index) for w in words[:3]]
     for i, lm in enumerate(lemmas):
+        if lm in index and i + 1 < len(lemmas) and lemmas[i + 1] in index and _adjective(words[i]) and \
+                not _adjective(words[i + 1]) and not any(lemmas[i + 1] in rest for rest, _ in index[lm]):
+            continue    # "растительного масла": the noun after the adjective heads it (not 14's "Растительные …")
         if lm in index:
             others = set(lemmas[:i]) | set(lemmas[i + 1:])
             best = max(index[lm], key=lambda e: (_overlap(e[0], others), -len(e[0])))
@@ -64,8 +72,16 @@ def resolve(words: list[str]) -> tuple[str, str, bool] | None:
             if nxt in index and len(index[nxt]) == 1 and _genitive(words[i + 1]):
                 return index[nxt][0][1], lm, True
             chapters = {code[:2] for code in headings}     # "масла" alone: some oil of chapter 15
-            return (chapters.pop() if len(chapters) == 1 else best[1]), lm, False
+            if len(chapters) > 1:   # "овощей" alone: the chapter named so (07), not one of the headings of two
+                chapter = next((code for _, code in index[lm] if len(code) == 2), None)
+                return chapter or best[1], lm, False
+            return chapters.pop(), lm, False
     return None
+
+
+def _adjective(word: str) -> bool:
+    """Whether the likeliest reading of a word is an adjective ("растительного")."""
+    return morphology.parses(word.lower())[0].tag.POS in ("ADJF", "PRTF")
 
 
 def _genitive(word: str) -> bool:

@@ -132,8 +132,8 @@ def _moved(x: Sentence, noun: re.Match[str], verb: int) -> bool:
 
 
 # the base a comparison names: a period ("чем годом ранее", "к уровню 2022 года")
-_BASE_AFTER = re.compile(r"\s*,?\s*(?:чем|по\s+сравнению|против|относительно|к\s+уровн|от\s+уровн|к\s+аналогичн|"
-                         r"показател)", re.I)
+_BASE_AFTER = re.compile(r"\s*,?\s*(?:чем|(?:по|в)\s+сравнени[юи]|против|относительно|к\s+уровн|от\s+уровн|"
+                         r"к\s+аналогичн|показател)", re.I)
 
 
 _THAN_PARTNER = re.compile(r"\s*,?\s*чем\s+(?:(?:с|со|в|во|из|у|для|на)\s+)?", re.I)

@@ -41,7 +41,7 @@ _BY_AMOUNT = re.compile(r"(?<![\w-])на\s+(?:(?:US)?\$\s*)?$", re.I)
 # the words between the verb and its amount may hold the base ("увеличившись по сравнению с аналогичным периодом
 # прошлого года на 88,3 млн долларов")
 _MOVED_BY = re.compile(r"(?:выр[ао]с|увеличи|сократи|снизи|уменьши|возрос|нарасти|нарастил|прибави|подрос|упал)\w*\s+"
-                       r"(?:(?:по\s+сравнению\s+с|относительно|к)\s+(?:[\w-]+\s+){1,4}?)?(?:[\w-]+\s+){0,3}?"
+                       r"(?:(?:(?:по\s+сравнению|в\s+сравнении)\s+с|относительно|к)\s+(?:[\w-]+\s+){1,4}?)?(?:[\w-]+\s+){0,3}?"
                        r"(?:[—–]\s*)?на\s+(?:(?:US)?\$\s*)?$", re.I)    # "сократился — на 4,2 млн долларов"
 # a gain or a loss told by its verb alone: "прибавив за год 11,6 млн", "потерял 5 млн долларов"
 _GAINED = re.compile(r"(?<![\w-])(?P<verb>прибави\w*|прибавля\w*|нарастив|нарастил\w*|потеря\w*|теря\w*)\s+"
@@ -120,6 +120,17 @@ def _num_start(m: re.Match[str]) -> int:
         m.start("wscale")
 
 
+_JOINED_GOODS = re.compile(r"\s+([а-яё-]+)", re.I)
+
+
+def _two_kinds(words: list[str]) -> str | None:
+    """"" for two goods of different chapters joined ("томаты и виноград"), else None."""
+    if len(words) != 3 or words[1].lower() not in ("и", "или"):
+        return None
+    first, second = goods.named(words[:1]), goods.named(words[2:])
+    return "" if first and second and first[:2] != second[:2] else None
+
+
 def _goods_after(x: Sentence, at: int) -> str | None:
     """The goods named right after position `at`; "" for goods of two kinds joined ("тонн фруктов и овощей": no
     heading holds both, so no goods the data could check)."""
@@ -127,8 +138,12 @@ def _goods_after(x: Sentence, at: int) -> str | None:
     if not m:
         return None
     words = [w for w in m.groups() if w]
-    if len(words) == 3 and words[1].lower() == "и":
-        first, second = goods.named(words[:1]), goods.named(words[2:])
+    joined = _JOINED_GOODS.match(x.s, at + m.end())
+    if len(words) == 3 and words[1].lower() == "и" or (len(words) == 3 and words[2].lower() == "и" and joined):
+        # ("поставок составили мука и сахар": the verb before the two)
+        i = 0 if words[1].lower() == "и" else 1
+        first = goods.named(words[i:i + 1])
+        second = goods.named(words[2:]) if i == 0 else goods.named([joined.group(1)]) if joined else None
         if first and second and first != second:
             return ""
     return _named(x, words)
@@ -176,6 +191,10 @@ def _nearest_goods(x: Sentence, a: int, b: int) -> str | None:
     for i in range(len(words) - 1, -1, -1):
         found = goods.resolve(words[i:i + 1])
         if found:
+            # goods of two kinds joined ("мука и сахар — в общей сложности 28 тыс. тонн"): no one heading's
+            before = goods.resolve(words[i - 2:i - 1]) if i >= 2 and words[i - 1].lower() in ("и", "или") else None
+            if before and before[0][:2] != found[0][:2]:
+                return ""
             return _named(x, words[max(0, i - 2):i + 1]) or found[0]
     return None
 
@@ -378,12 +397,13 @@ def sums(x: Sentence) -> None:
             g = _named(x, dash.group(1).split()) or None
         words = _GOODS_AFTER.match(s[m.end():m.end() + AHEAD])
         unknown = g is None and words is not None and goods.names_goods(words.group(1))
-        if unknown:     # "и около 3 тыс. тонн мороженого": goods the reference lacks, not those named before
-            g = ""
+        # goods named right before, after a dash or colon ("…ячменя, подсолнечного масла — 214,6 тыс. тонн") are
+        # nearer than those named after a flow word elsewhere in the sentence; two kinds there ("томаты и виноград —
+        # около 9 тыс. т") are no one code
+        before = None if unknown or g is not None else _GOODS_BEFORE.search(s, max(last, m.start() - 80), m.start())
+        if unknown or (before and _two_kinds(before.group(1).split()) == ""):
+            g = ""      # "и около 3 тыс. тонн мороженого": goods the reference lacks, not those named before
         else:
-            # goods named right before, after a dash or colon ("…ячменя, подсолнечного масла — 214,6 тыс. тонн") are
-            # nearer than those named after a flow word elsewhere in the sentence
-            before = _GOODS_BEFORE.search(s, max(last, m.start() - 80), m.start())
             g = g or (_named(x, before.group(1).split()) if before else None)
             # the goods after the nearest flow word before the tonnes that names some ("закупки пшеницы до 356
             # тыс. т, а поставки чечевицы … превысили 60 тыс. т"), else the first the sentence names
