@@ -184,6 +184,26 @@ def _partners_own(x: Sentence, at: int) -> bool:
 _NEXT_WORD = re.compile(r"\s+(?P<w>[\w-]+)")
 
 
+# the partner named right after a figure, as the other side of its trade: "640 тыс. т в Турцию и 295 тыс. т в Египет"
+_TO_AFTER = re.compile(r"\s*(?:[а-яё-]+\s+)?(?:в|во|из)\s+", re.I)
+# the parts of a total after it: "отгружено 1,36 млн тонн зерна, в том числе 640 тыс. т в Турцию"
+_PARTS_AFTER = re.compile(r"(?:\s*[а-яё-]+){0,2}?\s*[,:]?\s*(?:в\s+том\s+числе|в\s+т\.\s*ч\.|из\s+них|включая)\s",
+                          re.I)
+
+
+def _partner_of(x: Sentence, m: re.Match[str], region_ok: bool) -> str | None:
+    """The partner of a figure: the one named right after it as its trade's other side, else none for a total whose
+    parts name the partners after it with none named before it (the region's total), else the one before it."""
+    to = _TO_AFTER.match(x.s, m.end())
+    named = x.mention_at(to.end()) if to else None
+    if named:
+        return named
+    if not x.mentions_before(m.start()) and len({iso for iso, _, _ in x.mentions}) > 1 and \
+            _PARTS_AFTER.match(x.s, m.end()):
+        return None     # (the parts of partners: "из них на индийский импорт приходится …" is of a flow)
+    return x.partner_at(m.start(), region_ok)
+
+
 def _nearest_goods(x: Sentence, a: int, b: int) -> str | None:
     """The goods named nearest before position `b` in s[a:b], however far in the clause: "формирует продовольственная
     пшеница: в египетские порты её было отправлено свыше 780 тыс. тонн"."""
@@ -423,7 +443,7 @@ def sums(x: Sentence) -> None:
         if _not_done(x, m.start()):
             continue
         qual, start = qual_at(s, _num_start(m))
-        x.add(start, m.end(), MASS[flow], x.partner_at(m.start(), False), qual, claimed * scale, core=m.start(),
+        x.add(start, m.end(), MASS[flow], _partner_of(x, m, False), qual, claimed * scale, core=m.start(),
               claimed=claimed, unit="т", scale=scale_name, step=step, goods=g)
         tonnes.append((m.end(), _goods_after(x, m.end()) is not None, x.out[-1][2]))
     _respectively(x, tonnes)
@@ -464,7 +484,7 @@ def sums(x: Sentence) -> None:
             flow = "imports"
         if named_after:
             flow, at = flow_of(named_after.group("flow")), None
-        partner = x.partner_at(m.start(), True)
+        partner = _partner_of(x, m, True)
         against = _AGAINST_BEFORE.search(s, max(0, num_at - 12), num_at)
         if against and x.references and x.references[-1][1] < m.start() and \
                 x.mentions_before(m.start()) == x.mentions_before(x.references[-1][1]):

@@ -322,8 +322,9 @@ FALL = re.compile(r"снизи\w*|снижени\w*|сократи\w*|сокра
 # where a sentence turns to a figure of its own (its period may differ): see Sentence.segment ("Казахстан,
 # занимавший в 2023 году 2-е место, по итогам 2024 года переместился на 3-ю строчку")
 _SEGMENT = re.compile(r",\s+(?=(?:в|во|за|по\s+итогам|по\s+результатам)\s+"
-                      r"(?:(?:[IV]+|[1-4]-?м|перв\w*|втор\w*|трет\w*|четв[её]рт\w*)\s+"
-                      r"(?:квартал|полугоди)|(?:19|20)\d\d|январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|"
+                      r"(?:(?:[IV]+|[1-4]-?м|перв\w*|втор\w*|трет\w*|четв[её]рт\w*)(?:\s+"
+                      # (the noun left out: "в I квартале …, во II — 112,6 млн")
+                      r"(?:квартал|полугоди)|\s*[—–])|(?:19|20)\d\d|январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|"
                       r"октябр|ноябр|декабр|(?:позапрошл|прошл|текущ|минувш|нынешн)\w*\s*(?:год\w*|[—–])))|[;()]|"
                       r",\s+(?=(?:а|но|то(?!\s+есть)|тогда\s+как|в\s+то\s+время\s+как|однако|что|причём|причем|против)\s)|"
                       r"\s(?=против\s)|\s(?=до\s+\d[^.;]{0,40}?\s(?:в|за)\s+(?:19|20)\d\d)|"
@@ -331,7 +332,12 @@ _SEGMENT = re.compile(r",\s+(?=(?:в|во|за|по\s+итогам|по\s+рез
 _WHEN_PART = re.compile(r",\s+когда\s", re.I)
 _AGAINST_PART = re.compile(r"\s*против\s", re.I)
 _ORDINAL_LEFT_OUT = re.compile(r"\W*(?:(?:а|но|тогда\s+как|в\s+то\s+время\s+как)\s+)?(?:в|во|за)\s+"
-                               r"(?P<ord>[а-яё]+)\s*[—–]", re.I)
+                               # (or in Roman numerals or digits: "в I квартале …, во II — 112,6 млн, в III — …")
+                               r"(?P<ord>[а-яё]+|(?-i:IV|I{1,3})|[1-4]-?(?:м|й))\s*[—–]", re.I)
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+# a relative year with its noun left out after one named so: "…, а в прошлом поднялся на девятое место"
+_YEAR_LEFT_OUT = re.compile(r"\W*(?:(?:а|но|тогда\s+как)\s+)?(?:в|за)\s+(?P<rel>позапрошл\w*|прошл\w*|текущ\w*|"
+                            r"нынешн\w*|этом)(?!\s+(?:год|месяц|квартал|полугод|период))(?![\w-])", re.I)
 _PART_NOUN = re.compile(r"(?<![\w-])(?:квартал|полугоди)\w*", re.I)
 _THAN_YEAR_BEFORE = re.compile(r"(?:чем|(?:по\s+сравнению|в\s+сравнении)\s+с)\s+(?:годом\s+(?:ранее|раньше)|"
                                r"год\s+назад|"
@@ -613,8 +619,15 @@ class Sentence:
     def _part_left_out(self, a: int, b: int) -> periods.Found | None:
         """The quarter or half year of a part whose noun is left out after the sentence named one: "Во втором
         квартале 2024 года экспорт составил 31 млн долларов, тогда как в первом — 22 млн"."""
+        rel = _YEAR_LEFT_OUT.match(self.s, a, b) if self.how == "relative" and self.period is not None and \
+            self.period.m_from == 1 and self.period.m_to == 12 else None
+        if rel and self.ref is not None:    # "В позапрошлом году Иран входил …, а в прошлом поднялся на девятое место"
+            word = rel.group("rel").lower()
+            year = self.ref.year if word.startswith(("текущ", "нынешн", "эт")) else \
+                self.ref.year - (2 if word.startswith("позапрошл") else 1)
+            return periods.Found(Period(year), "relative")
         m = _ORDINAL_LEFT_OUT.match(self.s, a, b)
-        n = morphology.ordinal(m.group("ord")) if m else None
+        n = (_ROMAN.get(m.group("ord")) or morphology.ordinal(m.group("ord"))) if m else None
         if m is None or n is None or self.period is None:
             return None
         noun = _PART_NOUN.search(self.s, max(0, a - 160), a)
