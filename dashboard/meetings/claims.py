@@ -66,6 +66,7 @@ sentence.py (one sentence's countries, clauses, flows and claims so far) and num
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 
@@ -132,10 +133,68 @@ def _sentence_claims(s: str, default: str | None, period: Period | None, how: st
     shares.fractions(x)
     growth.growth(x)
     paired = _RESPECTIVELY.search(s)     # looked for once: a sentence may hold thousands of figures
+    verbs = _finite_verbs(s) if x.out else []
+    voice = _FIRM_VOICE.search(s) if x.out else None
     return [c for _, i, c in sorted(x.out, key=lambda e: (e[0], e[1]))
             if not any(a <= x.cores[i] < b for a, b in national) and not (paired is None and
                                                                          _of_group(x, c, x.cores[i])) and
-            not _with_bloc(x, c, x.cores[i]) and not _of_world(x, x.cores[i])]
+            not _with_bloc(x, c, x.cores[i]) and not _of_world(x, x.cores[i]) and not _future(x, verbs, x.cores[i])
+            and not _firms_own(x, c, x.cores[i], voice)]
+
+
+# a firm's people telling the figures: "— рассказывает директор завода «Волгохимпром»", "Его коллега из агрохолдинга
+# «Заволжье» называет другую цифру: 18 тыс. тонн масла"
+_FIRM_VOICE = re.compile(r"(?<![\w-])(?:директор|руководител|глав|представител|коллег|основател|владел|менеджер)\w*\s+"
+                         r"(?:[а-яё]+\s+)?(?:из\s+)?(?:завод|компани|агрохолдинг|холдинг|предприяти|фирм|комбинат|"
+                         r"фабрик)\w*", re.I)
+
+
+def _firms_own(x: Sentence, c: Claim, core: int, voice: re.Match[str] | None) -> bool:
+    """Whether a claim is one firm's or one district's: its clause's subject is one (tonnes and changes; sums are
+    left out where they are read), or a growth with no subject of its own after one; or the sentence gives a firm's
+    person's words and the claim's clause names no region."""
+    a, b = x.clause_span(core)
+    if voice is not None and not REGION_WORDS.search(x.s, a, b) and not REGION_WORDS.search(x.s, 0, voice.start()):
+        return True
+    if c.unit == "т" or c.metric.endswith("_growth"):
+        if money.one_firm(x, core):
+            return True
+        if c.metric.endswith("_growth") and a > 1 and x.s[a - 2:a].strip() == "," and \
+                not _nominative_before(x, a, core):
+            return money.one_firm(x, a - 2)     # "… отправили продукции на 3,2 млн долларов, на 40 % больше, чем …"
+    return False
+
+
+def _nominative_before(x: Sentence, a: int, core: int) -> bool:
+    """Whether a noun in the nominative (the likeliest reading) stands in s[a:core]: the clause has a subject."""
+    return any(p.tag.POS == "NOUN" and p.tag.case == "nomn" for w in _VERB_WORD.finditer(x.s, a, core)
+               for p in morphology.parses(w.group(0).lower())[:1])
+
+
+_VERB_WORD = re.compile(r"(?<![\w-])[а-яё]{4,}(?![\w-])", re.I)
+
+
+def _finite_verbs(s: str) -> list[tuple[int, bool]]:
+    """Where the sentence's finite verbs stand, each with whether it is in the future ("превысит", "вырастет")."""
+    out = []
+    for w in _VERB_WORD.finditer(s):
+        ps = morphology.parses(w.group(0).lower())
+        if ps[0].tag.POS == "VERB":
+            # (a verb of both aspects, "экспортируют", may be a present: the future only when no reading is another)
+            out.append((w.start(), all(p.tag.tense == "futr" for p in ps if p.tag.POS == "VERB")))
+    return out
+
+
+def _future(x: Sentence, verbs: list[tuple[int, bool]], core: int) -> bool:
+    """Whether the verb of the figure at `core` (the nearest finite one before it in its clause, else the first
+    after) is in the future: a forecast, no result ("импорт масла страной превысит 3 млн тонн")."""
+    if not verbs:
+        return False
+    a, b = x.clause_span(core)
+    i = bisect.bisect_left(verbs, (core, False))
+    if i and verbs[i - 1][0] >= a:
+        return verbs[i - 1][1]
+    return i < len(verbs) and verbs[i][0] < b and verbs[i][1]
 
 
 # the world's trade or market, the partner's place in it: "в мировом импорте зерна Турция занимает второе место",

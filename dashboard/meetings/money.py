@@ -228,7 +228,11 @@ _NOT_DONE = re.compile(r"(?<![\w-])(?:мощност\w*|потенциал\w*|м
                        r"инвестиц\w*|инвестор\w*|инвестир\w*|влож\w*|вкладыва\w*|капиталовложен\w*|контракт\w*|кредит\w*|"
                        r"грант\w*|субсиди\w*|"
                        # agreements signed for a sum: "подписано 7 соглашений на общую сумму 25 млн долларов"
-                       r"соглашени\w*|договор\w*|сделк\w*|меморандум\w*)(?![\w-])", re.I)
+                       r"соглашени\w*|договор\w*|сделк\w*|меморандум\w*|"
+                       # what was grown, made or mined, no trade: "республика собрала 1,9 млн тонн зерна"
+                       r"собрал[аио]?|намолотил\w*|вырастил[аио]?|произв[её]л[аио]?|добыл[аио]?|выплавил[аио]?|"
+                       # a tender, no trade done: "объявлен тендер на поставку 15 тыс. т муки"
+                       r"тендер\w*)(?![\w-])", re.I)
 # the trade of the partner's own economy or of Russia: "объём внешней торговли страны", "товарооборота России и Китая"
 _OWN_TRADE = re.compile(r"(?<![\w-])(?:торговл|оборот|товарооборот|экспорт|импорт)\w*\s+(?:страны|республики|"
                         r"государства|России|РФ|Российской\s+Федерации)(?![\w-])", re.I)
@@ -259,16 +263,35 @@ _ONE_FIRM = frozenset({"завод", "компания", "предприятие
 _SUBJECT_WORD = re.compile(r"(?<![а-яё-])[а-яё-]{3,}", re.I)
 
 
+# a part of the region is no region either: "Котельниковский район", "предприятия района отправили …"
+_PART_OF_REGION = frozenset({"район", "муниципалитет", "округ"})
+
+
 def _one_firm(x: Sentence, at: int) -> bool:
-    """Whether the clause of the figure at `at` is said of one firm: its first noun in the nominative before the
-    figure is a firm's in the singular."""
+    """Whether the clause of the figure at `at` is said of one firm or of a part of the region: its first noun in the
+    nominative before the figure is a firm's or a district's in the singular, or firms of one in the genitive after
+    it ("предприятия района")."""
     a = x.subject_start(x.clause_span(at)[0])
-    for w in _SUBJECT_WORD.finditer(x.s, max(a, at - 120), at):
+    words = list(_SUBJECT_WORD.finditer(x.s, max(a, at - 120), at))
+    for i, w in enumerate(words):
         t = next((p for p in morphology.parses(w.group(0).lower()) if p.tag.POS == "NOUN" and p.tag.case == "nomn"),
                  None)
+        if t is not None and w.group(0)[0].isupper() and ("Geox" in t.tag or "Orgn" in t.tag or "Surn" in t.tag):
+            continue    # "в Египет предприятие отгрузило …": a place named before the subject ("Калачёвский": no name)
         if t is not None:
-            return t.tag.number == "sing" and t.normal_form.replace("ё", "е") in _ONE_FIRM
+            lemma = t.normal_form.replace("ё", "е")
+            if t.tag.number == "sing":
+                return lemma in _ONE_FIRM or lemma in _PART_OF_REGION
+            nxt = morphology.parses(words[i + 1].group(0).lower())[0] if i + 1 < len(words) and \
+                words[i + 1].start() - w.end() == 1 else None
+            return lemma in _ONE_FIRM and nxt is not None and nxt.tag.case == "gent" and \
+                nxt.tag.number == "sing" and nxt.normal_form.replace("ё", "е") in _ONE_FIRM | _PART_OF_REGION
     return False
+
+
+def one_firm(x: Sentence, at: int) -> bool:
+    """_one_firm for the other rules: a figure of one firm's or one district's, no region's."""
+    return _one_firm(x, at)
 
 
 def _not_done(x: Sentence, at: int) -> bool:

@@ -143,12 +143,19 @@ def _flows(x: Sentence) -> list[tuple[int, str]]:
             governed = None if active(m.group(0)) or raw == "turnover" else _governing_verb(x, m.start())
             flow = _turned(x, governed, raw, any_verb=True) if governed else _turned(x, m, raw)
             out.append((m.start(), turned.get(raw, flow) if flow == raw else flow))
-            if flow != raw and morphology.parses(m.group(0).lower())[0].tag.tense in ("pres", "futr") and \
+            tag = morphology.parses(m.group(0).lower())[0]
+            if flow != raw and (tag.tag.tense in ("pres", "futr") or
+                                # a country that imported or exported, no region as its other side, in any tense:
+                                # "в 2024 году Марокко импортировало 5,4 млн т пшеницы" (its own trade)
+                                (tag.tag.POS == "VERB" and tag.normal_form in _OWN_TRADE_VERBS and
+                                 not x.word_in(_US, *x.clause_span(m.start())))) and \
                     not x.word_in(REGION_WORDS, *x.clause_span(m.start())):
                 x.partners_own.add(m.start())
     return out
 
 
+_OWN_TRADE_VERBS = frozenset({"импортировать", "экспортировать"})
+_US = re.compile(r"(?<![\w-])(?:у\s+нас|из\s+нас|нам|наш\w*)(?![\w-])", re.I)
 _POSSESSIVE = re.compile(r"(?<![\w-])(?:её|ее|его|их)\s+$", re.I)
 # the reflexive possessive, whose owner is the clause's subject: "Армения увеличила свой внешнеторговый оборот"
 _REFLEXIVE = re.compile(r"(?<![\w-])сво(?:й|я|ё|е|и|его|ей|ему|ем|им|их|ю|ими)\s+"
