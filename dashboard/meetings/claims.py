@@ -125,6 +125,8 @@ def _sentence_claims(s: str, default: str | None, period: Period | None, how: st
         return []
     if _PLANS.search(s):    # a plan or a forecast states no result: "планируется поддержать 60 экспортёров"
         return []
+    if _HEARSAY.search(s) or s.rstrip().endswith("?"):
+        return []   # a rumour or a question states nothing: "— Говорят, что товарооборот достиг двух миллиардов."
     ranks.ranks(x)
     counts.counts(x)
     money.listed_sums(x)
@@ -195,6 +197,11 @@ def _future(x: Sentence, verbs: list[tuple[int, bool]], core: int) -> bool:
     if i and verbs[i - 1][0] >= a:
         return verbs[i - 1][1]
     return i < len(verbs) and verbs[i][0] < b and verbs[i][1]
+
+
+# hearsay the text reports without stating it: "Говорят, что …", "по слухам", "якобы"
+_HEARSAY = re.compile(r"^\W*(?:говорят|поговаривают|ходят\s+слухи)(?![\w-])|(?<![\w-])(?:якобы|по\s+слухам)(?![\w-])",
+                      re.I)
 
 
 # the world's trade or market, the partner's place in it: "в мировом импорте зерна Турция занимает второе место",
@@ -287,6 +294,7 @@ _SPLIT = re.compile(r"(?<=[.!?…])(?<!долл\.)(?<!мес\.)(?<!тыс\.)\s+(
                     # "… — 61 млн 200 тыс. Удельный вес …": a word in capitals after "тыс." begins a sentence
                     r"(?<=тыс\.)\s+(?=[А-ЯЁ][а-яё]{2,})")
 _PARAGRAPH = re.compile(r"\n+")
+_TURN_LINE = re.compile(r"\s*[—–-]\s")
 _HEADING = re.compile(r"[^.!?…\n]{1,80}$")    # a short line that ends with no sentence's stop
 # an aside in brackets with a period and a figure of its own ("(в 2022 году — 4,1 %)"): the part's period, not the
 # sentence's
@@ -334,8 +342,13 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
     main = partner or next(iter(countries.partners_in(text)), None)
     claims: list[Claim] = []
     heading: Period | None = None   # the period of a heading line ("Январь–сентябрь 2024 года: итоги")
+    talk: Period | None = None      # the period the turns of a dialogue spoke of so far
     for paragraph in _PARAGRAPH.split(text):
-        carried: Period | None = heading
+        # a turn of a dialogue ("— А по объёму?\n— Порядка 29 миллионов долларов.") goes on with the period the
+        # turns before it stated
+        turn = _TURN_LINE.match(paragraph) is not None
+        carried: Period | None = (talk or heading) if turn else heading
+        talk = talk if turn else None
         before = len(claims)
         goods_seen: dict[str, str] = {}
         dollars = False
@@ -400,4 +413,6 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
                     places = [c for c in found_here if c.period is None and c.metric in _PLACES]
         if carried is not None and carried is not heading and len(claims) == before and _HEADING.match(paragraph):
             heading = carried   # a line of its own with a period and no figure heads the paragraphs after it
+        if turn and carried is not None and carried is not heading:
+            talk = carried
     return claims
