@@ -73,7 +73,7 @@ import re
 from dashboard.meetings import countries, counts, growth, money, morphology, periods, ranks, shares
 from dashboard.meetings.claim import Claim
 from dashboard.meetings.flows import other
-from dashboard.meetings.sentence import FLOW, REGION_WORDS, Sentence, flow_of
+from dashboard.meetings.sentence import FLOW, PARTNER_WORDS, REGION_WORDS, Sentence, flow_of
 from dashboard.store.period import Period
 
 __all__ = ["Claim", "extract_claims", "sentences"]
@@ -107,8 +107,12 @@ def _sentence_claims(s: str, default: str | None, period: Period | None, how: st
                      prev_flow: str | None = None, goods_seen: dict[str, str] | None = None,
                      dollars: bool = False, ref: dt.date | None = None, prev_rank: str | None = None,
                      topic: str | None = None, prev_metrics: frozenset[str] = frozenset(),
-                     flow_words: list[re.Match[str]] | None = None) -> list[Claim]:
+                     flow_words: list[re.Match[str]] | None = None, region_before: bool = False) -> list[Claim]:
     x = Sentence(s, default, period, how, prev_flow, goods_seen, dollars, ref)
+    if region_before and not x.mentions and not x.references and not PARTNER_WORDS.search(s):
+        # the sentence before gave the region's own totals and this one names no partner: it goes on with them
+        # ("…оборот Волгоградской области … составил 1 млрд 124 млн долларов. Экспорт — 902 млн, импорт — 222 млн.")
+        x.default = None
     x._flow_matches = flow_words
     x.prev_rank, x.topic, x.prev_metrics = prev_rank, topic, prev_metrics
     national = _national_parts(s) if _NATIONAL.search(s) else []
@@ -363,6 +367,7 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
         places: list[Claim] = []    # the places of the sentence before, if it stated no period
         turned: str | None = None
         counted_last = False    # the sentence before ended with a count of firms
+        region_before = False   # the sentence before gave only the region's own sums and changes
         mass_goods: str | None = None   # the one kind of goods the tonnes of the sentence before were of
         for s in (s.strip() for s in _SPLIT.split(paragraph)):
             if not s:
@@ -394,8 +399,10 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
                                               goods_seen, dollars, ref_date, prev_rank,
                                               (money.topic_goods(s_before, flows) if flows else None) or
                                               (mass_goods if _PART_OF_BEFORE.match(s) else None), prev_metrics,
-                                              here)
+                                              here, region_before)
                 prev_metrics = frozenset(c.metric for c in found_here)
+                region_before = bool(found_here) and all(c.partner is None and c.unit in ("$", "%", "раза")
+                                                         for c in found_here)
                 counted_last = bool(found_here) and found_here[-1].metric == "firms"
                 # the flow the sentence's last figure was of, turned by its subject: "Египет закупил у региона
                 # 1,4 млн тонн зерна. Из этого объёма 1 млн тонн пришлось на пшеницу" (exports both)

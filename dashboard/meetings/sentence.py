@@ -309,6 +309,7 @@ def said(s: str) -> str:
 REGION_WORDS = re.compile(r"(?<![\w-])(?:област\w*|регион\w*|волгоградск\w*)", re.I)
 _PARTNER_WORDS = re.compile(r"республик\w*|королевств\w*|эмират\w*|стран[аоуые]\w*|двусторонн\w*|взаимн\w*|"
                             r"с\s+ним\b|с\s+ней\b|партн[её]р\w*", re.I)
+PARTNER_WORDS = _PARTNER_WORDS    # (claims.py asks whether a sentence names a partner by a common noun)
 # a flow of the region as a whole: "оборот региона", "экспорт Волгоградской области" ("совокупный экспорт" alone may
 # be the exports to the partner: "В Иран отгружено …, а совокупный экспорт достиг 40 млн долларов")
 _REGION_TOTAL = re.compile(r"(?<![\w-])(?:товарооборот|оборот|экспорт|импорт|(?:внешн\w+\s+)?торговл)\w*\s+"
@@ -503,6 +504,9 @@ class Sentence:
         """Whether the figure at `at` is in a clause about the region's own total that names no country: "…, а общий
         внешнеторговый оборот региона составил 4,7 млрд долларов" after a sentence that spoke of a partner."""
         a, b = self.clause_span(at)
+        if a and self.gerund_clause(a) and not self.word_in(_REGION_TOTAL, a, b):
+            # "оборот области составил 1 млрд 124 млн долларов, снизившись на 6,8 %": the gerund's subject is before
+            a = self.clause_span(a - 2)[0]
         if not self.word_in(_REGION_TOTAL, a, b):
             return False
         if a and self.gerund_clause(a):     # "Турецкое направление, достигнув $196 млн по экспорту области, …"
