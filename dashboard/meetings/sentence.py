@@ -492,6 +492,13 @@ class Sentence:
         if region_ok and self.region_total(at):
             return None
         i = bisect.bisect_left(self._mention_starts, at)
+        if i > 1:
+            # a country in a gerund's aside before the figure's clause is no subject: "Узбекистан, опережая Киргизию и
+            # Таджикистан вместе взятые, … стал шестым торговым партнёром" (the one before the aside)
+            a = self.clause_span(self._mention_starts[i - 1])[0]
+            if a and a < self.clause_span(at)[0] and self.gerund_clause(a) and self._mention_starts[0] < a:
+                j = bisect.bisect_left(self._mention_starts, a)
+                return self._ordinal_of(at, j) or self.mentions[j - 1][0]
         if i:
             return self._ordinal_of(at, i) or self.mentions[i - 1][0]
         if self.mentions:
