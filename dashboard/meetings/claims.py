@@ -233,6 +233,7 @@ def _with_bloc(x: Sentence, c: Claim, core: int) -> bool:
 
 
 _JOINED = re.compile(r"\s*,\s*|\s+и\s+")
+_EACH = re.compile(r"(?<![\w-])кажд\w+(?![\w-])", re.I)
 _GROUP_FIGURES = frozenset({"$", "т"})
 _RESPECTIVELY = re.compile(r"(?<![\w-])соответственно(?![\w-])", re.I)
 
@@ -249,7 +250,7 @@ def _of_group(x: Sentence, c: Claim, core: int) -> bool:
     (_, _, end), (_, start, last_end) = x.mentions[i - 2], x.mentions[i - 1]
     a = x.clause_span(core)[0]
     return _JOINED.fullmatch(x.s, end, start) is not None and x.mentions[i - 2][1] >= x.subject_start(a) and \
-        "(" not in x.s[last_end:core]
+        "(" not in x.s[last_end:core] and _EACH.search(x.s, last_end, core) is None   # ("на долю каждой из …")
 
 
 # who said it and where, after the figures: "…, сообщил посол Монголии на встрече в областной думе" (a region word

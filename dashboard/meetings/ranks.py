@@ -228,7 +228,7 @@ _RANK_YEAR_BEFORE = re.compile(rf"(?:годом\s+ранее|год\s+назад
 
 # the next places of a list, each named after a dash: "первое место … заняла Турция (…), второе – Китай, третье –
 # Казахстан"
-_RANK_NEXT = re.compile(rf"[,;]\s+(?:а\s+)?{_ORD}\s*[—–]\s*", re.I)
+_RANK_NEXT = re.compile(rf"[,;]\s+(?:а\s+)?{_ORD}\s*[—–]\s*(?:у\s+)?", re.I)    # ("третье — у Казахстана")
 _LIST_JOIN = re.compile(r"\s*,\s*|\s+и\s+")
 # an aside in brackets after a listed partner: "составили Китай (доля 21,4 %, рост на 17 %), Турция (18,2 %) и …"
 _ASIDE = re.compile(r"^\s*\([^()]{0,80}\)")
@@ -469,7 +469,13 @@ def _ranks(x: Sentence) -> None:
             end = m.end() + (among.end() if among else 0)
             space = _BARE_AFTER.match(s, end)      # "замкнул тройку Китай": the subject after the group
             p = (x.mention_at(space.end()) if space else None) or x.partner_at(m.start(), False)
-            x.add(m.start(), end, _top_metric(x, m, _buyers(s, m.end())), p, "exact", size)
+            metric = _top_metric(x, m, _buyers(s, m.end()))
+            verb = morphology.parses(s[m.start():m.end()].split()[0].lower())[0].tag
+            several = _listed_after(x, end) if verb.number == "plur" and space and x.mention_at(space.end()) else []
+            for q in several:   # "Замыкают первую десятку Армения и Сербия": two in the group's last places
+                x.add(m.start(), end, metric, q, "top_n", size)
+            if not several:
+                x.add(m.start(), end, metric, p, "exact", size)
     for m in _CLOSES_AFTER.finditer(s):
         # "пятёрку ведущих покупателей … замкнула Индия": the group before the verb, the subject after it
         a = x.clause_span(m.start())[0]

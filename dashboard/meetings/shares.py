@@ -128,6 +128,22 @@ _IN_FLOW = re.compile(r"(?<![\w-])(?:в|во)\s+(?:(?:структур|объ[е
 _ITEM_BEFORE = re.compile(r"(?:^|[,;:])\s*$")
 
 
+_EACH = re.compile(r"(?<![\w-])кажд\w+\s+из\s+(?:которых|них)(?![\w-])", re.I)
+_JOIN = re.compile(r"\s*,\s*|\s+и\s+")
+
+
+def _listed_before(x: Sentence, at: int) -> list[str]:
+    """The partners of one list ending right before `at` (its comma between): "Армения и Сербия, на долю каждой …"."""
+    i = x.mentions_before(at)
+    if i < 2:
+        return []
+    out = [x.mentions[i - 1]]
+    while i > 1 and _JOIN.fullmatch(x.s, x.mentions[i - 2][2], x.mentions[i - 1][1]):
+        i -= 1
+        out.append(x.mentions[i - 1])
+    return [iso for iso, _, _ in reversed(out)] if len(out) > 1 else []
+
+
 def _is_flow_case(word: str) -> bool:
     """Whether a flow noun after "в" is in the prepositional ("в экспорте") or the genitive after "структуре"."""
     return any(c in morphology.parses(word)[0].tag for c in ("loct", "loc2", "gent"))
@@ -219,6 +235,16 @@ def share(x: Sentence, m: re.Match[str], n: float, qual: str, start: int) -> boo
         return True     # "на Волгоградскую область пришлось около 1,5 % этого объёма": the region's share of another
     if verb and _of_other(s, m.end()):
         return True     # "на Турцию пришлось более 90 % волгоградского профицита": no share of trade, nor a growth
+    each = _EACH.search(s, max(0, lo + verb.start() - 30), lo + verb.end()) if verb else None
+    if verb and each:
+        # "Армения и Сербия, на долю каждой из которых пришлось около 1,5 %": the share of each partner listed
+        listed = _listed_before(x, each.start())
+        if listed:
+            follows = _SHARE_FLOW.match(s[m.end():m.end() + AHEAD])
+            metric = SHARE[flow_of(follows.group("flow"))] if follows else (x.last_share or "turnover_share")
+            for iso in listed:
+                x.add(lo + verb.start(), m.end(), metric, iso, qual, n / 100, core=m.start(), claimed=n, unit="%")
+            return True
     if verb:
         between = FLOW.search(before, verb.start(), start - lo)
         follows = _SHARE_FLOW.match(s[m.end():m.end() + AHEAD])
