@@ -81,12 +81,15 @@ class Segment:
 class Layout:
     """The segments a version lists, those with withdrawn rows (their scans filter them out), and the tables of
     DERIVED that a segment (by number; 0 = the version's own tables) lacks, known once they are attached, and the
-    tables of YEARLY the version (0) lacks; the segments with a cover of YEARLY (oldest first), and of those the ones
-    readers read, each with the newer ones covering some of its region-years (pruned: Covers)."""
+    tables of YEARLY the version (0) lacks; the TABLES a segment or the version holds no row of (a meeting save's
+    segment has whole-year rows only, a version with segments no rows of its own: readers' views pass over them);
+    the segments with a cover of YEARLY (oldest first), and of those the ones readers read, each with the newer
+    ones covering some of its region-years (pruned: Covers)."""
     folder: Path
     segments: tuple[Segment, ...] = ()
     withdrawn: frozenset[int] = frozenset()
     lacking: frozenset[tuple[int, str]] = frozenset()
+    empty: frozenset[tuple[int, str]] = frozenset()
     covering: tuple[int, ...] = ()
     read: tuple[tuple[int, tuple[int, ...]], ...] = ()
 
@@ -137,13 +140,18 @@ def _lacking(con: duckdb.DuckDBPyConnection, lay: Layout) -> Layout:
     """The layout with the DERIVED tables each attached segment, and the version itself (0), lacks, the YEARLY
     tables the version lacks, and the segments with a cover of YEARLY (made by this release)."""
     own = str(con.execute("SELECT current_database()").fetchall()[0][0])
-    have = {(r[0], r[1]) for r in con.execute(
-        "SELECT database_name, table_name FROM duckdb_tables() WHERE schema_name = 'main'").fetchall()}
+    sizes = {(r[0], r[1]): int(r[2]) for r in con.execute(
+        "SELECT database_name, table_name, estimated_size FROM duckdb_tables() WHERE schema_name = 'main'").fetchall()}
+    have = set(sizes)
     names = {0: own} | {s.id: alias(s.id) for s in lay.segments}
     lacking = frozenset((i, t) for i, db in names.items() for t in DERIVED if (db, t) not in have)
+    # the rows a table stores (those deleted since still counted): 0 only when it holds none; a DERIVED table
+    # lacked is as empty as the monthly rollup it is summed from
+    empty = frozenset((i, t) for i, db in names.items() for t in TABLES
+                      if sizes.get((db, "r_heading_month" if (i, t) in lacking else t), 0) == 0)
     lacking |= frozenset((0, t) for t in YEARLY if (own, t) not in have)
     covering = tuple(s.id for s in lay.segments if all((alias(s.id), cover(t)) in have for t in YEARLY))
-    return dataclasses.replace(lay, lacking=lacking, covering=covering, read=_pruned(con, covering))
+    return dataclasses.replace(lay, lacking=lacking, empty=empty, covering=covering, read=_pruned(con, covering))
 
 
 def _pruned(con: duckdb.DuckDBPyConnection, covering: tuple[int, ...]) -> tuple[tuple[int, tuple[int, ...]], ...]:
@@ -229,9 +237,11 @@ def _branch(table: str, segment_id: int, filtered: bool, tag: bool, source: str 
     cols = f"*, {segment_id} AS segment_id" if tag else "*"
     if not filtered:
         return f"SELECT {cols} FROM {source}"
+    # an ANTI JOIN said as one (the same rows as NOT EXISTS with these equalities): DuckDB plans it ~0.5 ms faster
+    # than the correlated subquery it would first have to flatten into one
     match = " AND ".join(f"w.{k} = t.{k}" for k in KEY)
-    return (f"SELECT {cols} FROM {source} t WHERE NOT EXISTS (SELECT 1 FROM main.withdrawn w "
-            f"WHERE w.segment_id = {segment_id} AND {match})")
+    return (f"SELECT t.{cols} FROM {source} t ANTI JOIN (SELECT {', '.join(KEY)} FROM main.withdrawn "
+            f"WHERE segment_id = {segment_id}) w ON {match}")
 
 
 def define_views(cur: duckdb.DuckDBPyConnection, lay: Layout) -> None:
@@ -241,11 +251,14 @@ def define_views(cur: duckdb.DuckDBPyConnection, lay: Layout) -> None:
     # the version's own table by its catalog: a bare main.<table> would be the temp view itself
     own = _ident(str(cur.execute("SELECT current_database()").fetchall()[0][0])) + ".main"
     for table in TABLES:
-        parts = [f"SELECT * FROM {_source(table, own, (0, table) in lay.lacking)}"] + [
-            _branch(table, s.id, s.id in lay.withdrawn, False, derived=(s.id, table) in lay.lacking)
-            for s in lay.segments]
+        mine = f"SELECT * FROM {_source(table, own, (0, table) in lay.lacking)}"
+        # each branch costs DuckDB's planner of every query ~0.3-0.5 ms (one with withdrawn rows, its anti-join,
+        # more): the tables that hold no row are left out, the version's own one kept when nothing else is left
+        parts = [mine] if (0, table) not in lay.empty else []
+        parts += [_branch(table, s.id, s.id in lay.withdrawn, False, derived=(s.id, table) in lay.lacking)
+                  for s in lay.segments if (s.id, table) not in lay.empty]
         if lay.segments or (0, table) in lay.lacking:  # else the version's own table is the table
-            cur.execute(_view(table, parts))
+            cur.execute(_view(table, parts or [mine]))
     for table, query in YEARLY.items():  # over the views just defined (a temp view shadows the table)
         if lay.read:
             cur.execute(_view(table, _yearly(table, lay.read)))

@@ -165,3 +165,27 @@ def test_a_store_made_before_segments_moves_its_rows_into_one_at_its_next_public
         assert own.execute("SELECT count(*) FROM r_heading_year").fetchall() == [(0,)]  # moved into the segment
     finally:
         own.close()
+
+
+def test_readers_views_pass_over_tables_without_rows_and_filter_withdrawals_by_anti_join(db: Path,
+                                                                                         tmp_path: Path) -> None:
+    feb = "SELECT sum(value_cents), count(*) FROM {t} WHERE year = 2022 AND month = 2"
+    import_paths(db, [_write(tmp_path, "fix.csv", month_file(2022, 2, 2.0))], loaded_by="test")
+    con = segments.connect(versions.current(db))
+    try:
+        lay = segments.attach(con, segments.folder(versions.current(db)))
+        assert {(0, t) for t in segments.TABLES} <= lay.empty  # a version with segments keeps no rows of its own
+        assert not any((s.id, t) in lay.empty for s in lay.segments for t in segments.TABLES)
+        for table in segments.TABLES:
+            text = con.execute("SELECT sql FROM duckdb_views() WHERE view_name = $t AND temporary",
+                               {"t": table}).fetchall()[0][0]
+            assert f".main.{table}" not in text  # the version's own (empty) table is not a branch
+            assert text.count("ANTI JOIN") == 1  # the first segment's withdrawn month, the second's none
+        by_view = con.execute(feb.format(t="r_heading_month")).fetchall()
+        # the same rows as the definition (rollups.sql) over the declarations the view shows
+        by_trade = con.execute(feb.format(t="(SELECT region, year, month, partner, flow, substr(hs10, 1, 4) AS "
+                                           "heading, sum(value_cents) AS value_cents FROM trade GROUP BY ALL)")
+                               ).fetchall()
+        assert by_view == by_trade and by_view[0][1] > 0
+    finally:
+        con.close()
