@@ -138,6 +138,7 @@ def _sentence_claims(s: str, default: str | None, period: Period | None, how: st
     shares.lists(x)
     shares.fractions(x)
     growth.growth(x)
+    shares.fractions_again(x)
     paired = _RESPECTIVELY.search(s)     # looked for once: a sentence may hold thousands of figures
     verbs = _finite_verbs(s) if x.out else []
     voice = _FIRM_VOICE.search(s) if x.out else None

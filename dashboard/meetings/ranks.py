@@ -285,7 +285,31 @@ _YIELDS_FIRST = re.compile(r"(?<![\w-])(?:уступи|уступа|отда|п�
                            r"(?:лишь\s+|только\s+)?", re.I)
 
 
+# the next place after the partners a partner follows: "Следом за Китаем и Турцией идёт Иран" (the third)
+_FOLLOWS = re.compile(r"(?<![\w-])(?:следом|вслед)\s+за\s+", re.I)
+_FOLLOW_VERB = re.compile(r"\s+(?:ид[её]т|следует|расположил\w*|располага\w*|оказал\w*|находит\w*)\s+", re.I)
+
+
+def _follows(x: Sentence) -> None:
+    named = sorted([*x.references, *x.mentions], key=lambda r: r[1])
+    for m in _FOLLOWS.finditer(x.s):
+        ahead = [r for r in named if r[1] >= m.end()]
+        if not ahead or ahead[0][1] != m.end():
+            continue
+        led = [ahead[0]]
+        for r in ahead[1:]:
+            if not _LIST_JOIN.fullmatch(x.s, led[-1][2], r[1]):
+                break
+            led.append(r)
+        verb = _FOLLOW_VERB.match(x.s, led[-1][2])
+        p = x.mention_at(verb.end()) if verb else None
+        if verb and p and x.free(m.start(), verb.end()):
+            x.add(m.start(), verb.end(), "rank", p, "exact", len(led) + 1)
+
+
 def ranks(x: Sentence) -> None:
+    if _FOLLOWS.search(x.s):
+        _follows(x)
     _ranks(x)
     _rank_was(x)
     _place_then(x)

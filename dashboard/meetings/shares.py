@@ -48,6 +48,26 @@ _SHARE_FRACTION = re.compile(r"(?<![\w-])(?:приход\w*|пришл\w*|сос
                              r"[а-яё]+(?:ая|ой|ую|ья|ью|ьей)\s+част(?:ь|и|ью))(?![\w-])", re.I)
 
 
+# a second share as a fraction after a dash, the share verb given once: "Если в 2019 году на Китай приходилось лишь
+# 6 % внешней торговли области, то в 2024-м — уже пятая часть"
+_FRACTION_AGAIN = re.compile(r"[—–]\s*(?:(?:уже|лишь|только)\s+)?(?P<q>(?:почти|около|более|свыше|менее)\s+)?"
+                             rf"(?P<frac>(?:(?:две|три)\s+)?(?:{_FRACTION_WORDS})|[а-яё]+(?:ая|ой|ую|ья|ью|ьей)\s+"
+                             r"част(?:ь|и|ью))(?=\s*(?:[,.;)»]|$))", re.I)
+
+
+def fractions_again(x: Sentence) -> None:
+    """A second share as a fraction after a dash, of the partner and flow of the share before (read after the
+    percents)."""
+    s = x.s
+    shared = [c for _, _, c in x.out if c.metric in SHARE.values()]
+    for m in _FRACTION_AGAIN.finditer(s) if shared else ():
+        part = morphology.fraction(m.group("frac").split())
+        if part and x.free(*m.span()):
+            qual = qualifier(s[m.start("q"):m.start("frac")])[0] if m.group("q") else "exact"
+            x.add(m.start(), m.end(), shared[-1].metric, shared[-1].partner, qual, part, core=m.start("frac"),
+                  claimed=part)
+
+
 def fractions(x: Sentence) -> None:
     """Shares given as a fraction of a flow, after a share word: "на долю КНР пришлось почти четверть импорта"."""
     s = x.s
@@ -144,6 +164,22 @@ def _listed_before(x: Sentence, at: int) -> list[str]:
     return [iso for iso, _, _ in reversed(out)] if len(out) > 1 else []
 
 
+_GOODS_OF_FLOW = re.compile(r"\s+(?:(?:эт|тако)(?:ой|ого|их|ий)\s+(?:культур|товар|продукци|позици|вид)\w*|"
+                            r"(?P<w>[а-яё-]+))", re.I)
+
+
+def _of_goods_flow(s: str, end: int) -> bool:
+    """Whether the percent ending at `end` is of a flow of one kind of goods: "от всего экспорта этой культуры",
+    "38 % экспорта пшеницы" (no partner's share of the whole flow)."""
+    f = _SHARE_FLOW_OF.match(s[end:end + AHEAD])
+    if f is None or not f.group("flow").lower().startswith(("экспорт", "импорт")):
+        return False
+    g = _GOODS_OF_FLOW.match(s, end + f.end())
+    if g is None:
+        return False
+    return g.group("w") is None or goods.named([g.group("w")]) is not None
+
+
 def _is_flow_case(word: str) -> bool:
     """Whether a flow noun after "в" is in the prepositional ("в экспорте") or the genitive after "структуре"."""
     return any(c in morphology.parses(word)[0].tag for c in ("loct", "loc2", "gent"))
@@ -226,6 +262,8 @@ def share(x: Sentence, m: re.Match[str], n: float, qual: str, start: int) -> boo
         return True     # a group's share: no partner's claim, nor a growth
     if _OF_RUSSIA.match(s, m.end()):
         return True     # "около 7 % всего российского экспорта пшеницы": a share of Russia's trade, not the region's
+    if _of_goods_flow(s, m.end()):
+        return True     # "610 тыс. т, или 38 % от всего экспорта этой культуры": a share of one good's exports
     held = _HELD_BY.match(s, lo + verb.start()) if verb and verb.group(0).lower().startswith("дол") else None
     if held and goods.named([held.group("w")]):
         return True     # "Доля пшеницы в экспорте в Египет составляет 85 %": a share of goods, not of the partner
@@ -288,6 +326,11 @@ def share(x: Sentence, m: re.Match[str], n: float, qual: str, start: int) -> boo
         # "Турция (1-е место, 742,3 млн долл., 19,8 % товарооборота), Китай (2-е, 615,0 млн долл., 16,4 %)": an item
         # of a partner's bracket with no word of its own, in the order of the first, is of the share given there
         x.add(start, m.end(), x.last_share, x.mentions[i - 1][0], qual, n / 100, core=m.start(), claimed=n, unit="%")
+        return True
+    overtaken = next((iso for iso, _, end in x.references if end < start and _BRACKET.fullmatch(s, end, start)), None) \
+        if x.last_share and x.references else None
+    if overtaken and x.last_share:   # "…пришлось 7,8 % оборота, опережая Казахстан (6,9 %)": the overtaken one's share
+        x.add(start, m.end(), x.last_share, overtaken, qual, n / 100, core=m.start(), claimed=n, unit="%")
         return True
     if x.last_share and i and _BRACKET.fullmatch(s, x.mentions[i - 1][2], start):
         x.add(start, m.end(), x.last_share, x.mentions[i - 1][0], qual, n / 100, core=m.start(), claimed=n, unit="%")
