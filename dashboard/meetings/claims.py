@@ -217,7 +217,14 @@ _WORLD = re.compile(r"(?<![\w-])(?:миров(?:ой|ого|ому|ом|ым|а�
 def _of_world(x: Sentence, core: int) -> bool:
     """Whether the figure at `core` stands in a part of the sentence that speaks of the world's trade."""
     a, _ = x.segment(core)
-    return x.last_before(_WORLD, max(a, x.clause_span(core)[0] - 120), core) is not None
+    if x.last_before(_WORLD, max(a, x.clause_span(core)[0] - 120), core) is not None:
+        return True
+    # (or right after a place: "Эмираты занимают 1-е место в мире по реэкспорту")
+    return _PLACE_IN_WORLD.match(x.s, core) is not None
+
+
+_PLACE_IN_WORLD = re.compile(r"[\w-]+\s+(?:мест\w*|позици\w*|строчк\w*)\s+"
+                             r"(?:в\s+мире|в\s+мировом|среди\s+стран\s+мира)", re.I)
 
 
 # trade with a bloc or a part of the world, no one partner's: "оборот с государствами СНГ", "экспорт в страны

@@ -97,6 +97,9 @@ _EVENT = re.compile(r"(?:мисси|выставк|форум|ярмарк|пе�
 _WORD_BEFORE = re.compile(r"(?P<w>[а-яё]+)\s+$", re.I)
 
 
+_FOR_BEFORE = re.compile(r"(?<![\w-])(?:для|без)\s+(?:(?:более|свыше|около|порядка|почти)\s+)?$", re.I)
+
+
 def _of_noun(s: str, at: int) -> bool:
     """Whether the count at `at` qualifies the noun right before it, a plural genitive ("участников из 40 регионов
     двух стран"): the countries of something else, not the region's partners."""
@@ -162,6 +165,8 @@ def counts(x: Sentence) -> None:
             continue
         if morphology.parses(m.group("noun").split()[0].lower())[0].tag.case in ("datv", "ablt"):
             continue    # firms helped or worked with ("помог 120 компаниям", "с 40 турецкими компаниями"): no count
+        if _FOR_BEFORE.search(s, max(0, m.start() - 12), m.start()):
+            continue    # firms something was done for ("провёл для 25 компаний семинар"): no count of trading firms
         event = x.word_in(_EVENT, *clause)
         if noun.startswith("поставщик") and not _OWN_SUPPLIERS.search(s, m.start(), min(len(s), m.end() + 20)):
             continue    # "12 китайских поставщиков" are no firms of the region

@@ -120,6 +120,7 @@ def _num_start(m: re.Match[str]) -> int:
         m.start("wscale")
 
 
+_DOLLARS_NEXT = re.compile(r",\s+[а-яё]+\s*[—–]\s*\d[\d\s]*(?:[.,]\d+)?\s*(?:млн|млрд|тыс)\.?\s*(?:долл|\$|USD)", re.I)
 _JOINED_GOODS = re.compile(r"\s+([а-яё-]+)", re.I)
 
 
@@ -489,7 +490,8 @@ def sums(x: Sentence) -> None:
         if change and cmp and _THAN_FLOW.match(s, m.end() + cmp.end()):
             continue    # "экспорт оказался на 88,3 млн долларов больше, чем импорт из неё": two flows compared
         # no currency after a sum in dollars: the same currency ("на 12 млн меньше", "из них экспорт — 1,86 млрд.")
-        same = cur == "" and x.dollars
+        # (or before a sum in dollars of the same list: "экспорт — 210 млн, импорт — 45 млн долларов")
+        same = cur == "" and (x.dollars or _DOLLARS_NEXT.match(s, m.end()) is not None)
         named_after = _FLOW_AFTER.match(s, m.end()) if same else None
         if not dollars and not (same and (change or named_after or _BARE_END.match(s, m.end()))):
             continue

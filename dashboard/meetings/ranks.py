@@ -111,6 +111,7 @@ _LEADS = re.compile(r"(?<![\w-])(?:возглави\w*|возглавля\w*|л�
 _LEADERS = re.compile(r"лидер(?:ами|ы)\b", re.I)
 # (or the noun alone as a predicate: "по импорту республика и вовсе лидер", "по экспорту лидером остаётся Турция")
 _DASH_BEFORE = re.compile(r"[—–]\s*$")
+_MARKET_AFTER = re.compile(r"\s+(?:[а-яё-]+\s+)?рын(?:ок|ком|ка)(?![\w-])", re.I)
 _DENIED = re.compile(r"(?<![\w-])не\s+$|\s+не(?![\w-])", re.I)
 _LEADS_BARE = re.compile(r"(?<![\w-])(?:лидир\w*|возглавля\w*|лидер(?:ом)?)(?![\w-])", re.I)
 _ANY_OTHER = re.compile(r"(?<![\w-])(?:больше|выше|крупнее)\s*,?\s+чем\s+(?:в|у|из|с|со|на)?\s*"
@@ -581,6 +582,14 @@ def _ranks(x: Sentence) -> None:
         ahead = list(_FLOW_BEFORE.finditer(s, max(a, m.start() - 80), m.start()))
         if _DENIED.search(s, max(0, m.start() - 4), m.start()) or _DENIED.match(s, m.end()):
             continue    # "лидером не стала", "не лидирует": no first place
+        market = None if ahead else _MARKET_AFTER.match(s, m.end())
+        if market and x.free(*m.span()):
+            # "традиционно лидирует турецкий рынок": the first market of the region's exports
+            i = x.mentions_before(m.end())
+            p = x.mentions[i][0] if i < len(x.mentions) and x.mentions[i][1] < market.end() else \
+                x.partner_at(m.start(), False)
+            x.add(m.start(), market.end(), "export_rank", p, "exact", 1, core=m.start())
+            continue
         if ahead and x.free(*m.span()):
             x.add(ahead[-1].start(), m.end(), RANK[flow_of(ahead[-1].group("flow"))], x.partner_at(m.start(), False),
                   "exact", 1, core=m.start())
