@@ -124,8 +124,9 @@ def _sentence_claims(s: str, default: str | None, period: Period | None, how: st
                                           for m in x._mention_starts if m < national[0][0]):
             return []   # "оборот Узбекистана вырос на 23 %, а на Россию пришлось …": the partner's own trade
         national = [(national[0][0], len(s))]
-    national += _other_region_parts(s) if _OTHER_REGION.search(s) else []
-    if _OTHER_REGION.search(s) and not _OWN_REGION.search(s):
+    other_region = _other_region(s)
+    national += _other_region_parts(s) if other_region else []
+    if other_region and not _OWN_REGION.search(s):
         return []
     if _PLANS.search(s):    # a plan or a forecast states no result: "планируется поддержать 60 экспортёров"
         return []
@@ -146,7 +147,12 @@ def _sentence_claims(s: str, default: str | None, period: Period | None, how: st
             if not any(a <= x.cores[i] < b for a, b in national) and not (paired is None and
                                                                          _of_group(x, c, x.cores[i])) and
             not _with_bloc(x, c, x.cores[i]) and not _of_world(x, x.cores[i]) and not _future(x, verbs, x.cores[i])
-            and not _firms_own(x, c, x.cores[i], voice)]
+            and not _firms_own(x, c, x.cores[i], voice) and not _NOT_BEFORE.search(s, max(0, x.cores[i] - 8),
+                                                                                   x.cores[i])]
+
+
+# a figure denied ("составил не 15 %, как сообщалось, а 12 %"): no claim ("не более", "не менее" are qualifiers)
+_NOT_BEFORE = re.compile(r"(?<![\w-])не\s+(?:(?:на|в|до)\s+)?$", re.I)
 
 
 # a firm's people telling the figures: "— рассказывает директор завода «Волгохимпром»", "Его коллега из агрохолдинга
@@ -273,13 +279,25 @@ def _unsaid_end(s: str) -> int:
     return m.start() if m else len(s)
 
 
+# a region named as the people it sent or who govern it is no subject of the figures: "о встрече с делегацией
+# Костанайской области", "губернатор Астраханской области"
+_PEOPLE_OF = re.compile(r"(?<![\w-])(?:делегаци|губернатор|аким|глав|представител|правительств|администраци|"
+                        r"руководств|министр|вице-губернатор)\w*\s+$", re.I)
+
+
+def _other_region(s: str) -> bool:
+    """Whether the sentence names another region as a subject of its own (not as its people's: "с делегацией
+    Костанайской области")."""
+    return any(not _PEOPLE_OF.search(s, max(0, m.start() - 30), m.start()) for m in _OTHER_REGION.finditer(s))
+
+
 def _other_region_parts(s: str) -> list[tuple[int, int]]:
     """The parts of a sentence that speak of another region and not of this one ("В Астраханской области, на долю
     которой приходится около 40 % этого объёма, …, а волгоградские участники ВЭД …")."""
     cuts = sorted({0, *(m.end() for m in _TURN.finditer(s)), *(m.start() for m in _THAT_PART.finditer(s)), len(s)})
     out: list[tuple[int, int]] = []
     for a, b in zip(cuts, cuts[1:], strict=False):
-        if _OTHER_REGION.search(s, a, b) and not _OWN_REGION.search(s, a, b):
+        if _other_region(s[a:b]) and not _OWN_REGION.search(s, a, b):
             out.append((a, b))
         elif out and out[-1][1] == a and _THAT_PART.match(s, a):
             # "Краснодарский край экспортировал … 2,3 млрд долларов, что почти в пять раз больше волгоградского
