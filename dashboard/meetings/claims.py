@@ -332,6 +332,8 @@ _HEADING = re.compile(r"[^.!?…\n]{1,80}$")    # a short line that ends with no
 _ASIDE_PERIOD = re.compile(r"\((?:\s*(?:в|за)\s+)[^()]{0,40}?[—–][^()]{0,40}\)", re.I)
 _FIGURE_WORDS = frozenset({*morphology.cardinal_forms(), *morphology.ordinal_forms(), *morphology.collective_forms(),
                            *morphology.lexeme_forms("крупнейший"), *morphology.lexeme_forms("главный"),
+                           *morphology.lexeme_forms("основной"), *morphology.lexeme_forms("ведущий"),
+                           "следом", "вслед",
                            *morphology.lexeme_forms("возглавить"), *morphology.lexeme_forms("возглавлять"),
                            *morphology.lexeme_forms("лидировать"), *morphology.lexeme_forms("лидер"),
                            *morphology.fraction_forms(), "наполовину",
@@ -374,6 +376,7 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
     claims: list[Claim] = []
     heading: Period | None = None   # the period of a heading line ("Январь–сентябрь 2024 года: итоги")
     talk: Period | None = None      # the period the turns of a dialogue spoke of so far
+    last_turn = ""                  # the last sentence of the turn before
     for paragraph in _PARAGRAPH.split(text):
         # a turn of a dialogue ("— А по объёму?\n— Порядка 29 миллионов долларов.") goes on with the period the
         # turns before it stated
@@ -385,7 +388,7 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
         dollars = False
         period: Period | None
         how: str | None
-        previous = ""
+        previous = last_turn if turn else ""
         prev_rank: str | None = None
         prev_metrics: frozenset[str] = frozenset()
         here: list[re.Match[str]] | None = None
@@ -449,4 +452,6 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
             heading = carried   # a line of its own with a period and no figure heads the paragraphs after it
         if turn and carried is not None and carried is not heading:
             talk = carried
+        # the flow words of the last turn that had any tell the next one's ("— Вырос на 14 %", "— А в деньгах?")
+        last_turn = (previous if FLOW.search(previous) else last_turn) if turn else ""
     return claims

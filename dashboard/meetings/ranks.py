@@ -222,8 +222,8 @@ _PART_START = re.compile(r"(?:^|[;:]\s*|,\s+(?:(?:а|и)\s+)?)$")     # (", а �
 # the place of another period in brackets after a rank, its noun left out: "(годом ранее — 17-е)"
 _RANK_BRACKETED = re.compile(r"\(\s*[^()]{0,40}?[—–]\s*(?P<ord>\d{1,3}-?(?:е|й|м|ое|ой|ым|ом))\s*\)", re.I)
 # the next places of a digest, an ordinal alone in brackets after a partner's figure: "Турция — 182,4 млн (первое
-# место), Казахстан — 151,0 млн (второе)"
-_RANK_ALONE = re.compile(rf"\(\s*{_ORD}\s*\)", re.I)
+# место), Казахстан — 151,0 млн (второе)" (or the bracket's first item: "Китай (2-е, 10,4 %)")
+_RANK_ALONE = re.compile(rf"\(\s*{_ORD}\s*(?:\)|,(?=[^()]*\)))", re.I)
 _RANK_YEAR_BEFORE = re.compile(rf"(?:годом\s+ранее|год\s+назад)\s*[—–]\s*(?:на\s+)?{_ORD}(?![\w-])", re.I)
 
 
@@ -384,11 +384,15 @@ _RANK_NO = re.compile(r"(?:[—–]\s*|(?<![\w-])(?:стал[аио]?|явля\w
                       r"(?![\d\w]|[.,]\d)", re.I)
 
 
+# the flow right before the dash of a place: "Сербия — партнёр № 25, по экспорту — № 19"
+_FLOW_JUST_BEFORE = re.compile(r"(?<![\w-])по\s+(?:объ[её]м\w*\s+)?(?P<flow>экспорт\w*|импорт\w*)\s*$", re.I)
+
+
 def _number_sign(x: Sentence) -> None:
     for m in _RANK_NO.finditer(x.s) if "№" in x.s and x.word_in(_PLACES_SPOKEN, 0, len(x.s)) else ():
         rank = int(m.group("n"))
         if rank and x.free(m.start("n"), m.end()):
-            fl = _FLOW_AFTER.match(x.s, m.end())
+            fl = _FLOW_AFTER.match(x.s, m.end()) or _FLOW_JUST_BEFORE.search(x.s, max(0, m.start() - 40), m.start())
             metric = RANK[flow_of(fl.group("flow"))] if fl else _who(m.group("who")) if m.group("who") else "rank"
             x.add(m.start("n") - 1, m.end(), metric, x.partner_at(m.start(), False), "exact", rank, core=m.start("n"))
 
