@@ -29,10 +29,6 @@ if not chapters:  # no rows of this flow
     st.info(t("overview.no_trade", lang))
     st.stop()
 flow_name = t(f"flows.{flow}", lang) if flow != "EI" else t("goods.both", lang)
-every = goods_view.table_of(*span, lang, None)  # all the flow's headings, offered as CSV and XLSX below
-stem, note = f"goods_{region}_{period.code()}", t("frame.footnote", lang, period=ptext, scope=scope,
-                                                  version=cached.version_label(v, lang))
-widgets.files_ahead(every, stem, note)  # written while the charts are built and the chapter's partners read
 widgets.chart(goods_view.treemap_of(*span, lang, t("goods.treemap", lang, flow=flow_name, period=ptext), int(depth)),
               lang, "goods_tree", f"goods_{period.code()}_{flow}")
 
@@ -60,5 +56,6 @@ with b:
                  column_order=([t("goods.flow", lang)] if flow == "EI" else [])
                  + [t(f"goods.col_{c}", lang) for c in ("heading", "value", "netto")],
                  column_config={t("goods.col_heading", lang): st.column_config.Column(width=240)})
-    widgets.downloads(every, lang, "goods", stem, note)
+    widgets.downloads(goods_view.table_of(*span, lang, None), lang, "goods", f"goods_{region}_{period.code()}",
+                      t("frame.footnote", lang, period=ptext, scope=scope, version=cached.version_label(v, lang)))
 frame.footnote(lang, ptext, scope)

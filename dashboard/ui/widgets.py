@@ -1,13 +1,10 @@
 """Widgets the pages share: KPI cards, charts with offline map outlines and PNG export, table downloads."""
 from __future__ import annotations
 
-import threading
-
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 from pandas.io.formats.style import Styler
-from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ctx
 
 from dashboard.charts import theme
 from dashboard.export import tables
@@ -75,17 +72,6 @@ def table_files(df: pd.DataFrame, file_stem: str, note: str) -> tuple[bytes, byt
     """The CSV and XLSX bytes of a table, made once per table content (the DataFrame is hashed by value, so a new
     data version or another filter is another entry) and reused by every rerun and session."""
     return tables.csv_bytes(df), tables.xlsx_bytes(df, file_stem, note)
-
-
-def files_ahead(df: pd.DataFrame, file_stem: str, note: str = "") -> None:
-    """Start making the files of downloads(df, ...) on a thread of their own, so that the XLSX writer (Python,
-    ~100 ms for the goods page's 2,000+ headings) runs while the page waits on DuckDB for the queries after it;
-    downloads() then takes them from table_files' cache, or waits for them there (Streamlit computes an entry once,
-    under a lock of that entry: a run that gets there first makes them itself, the thread then finds them)."""
-    thread = threading.Thread(target=table_files, args=(df, file_stem, note), daemon=True,
-                              name="table-files")
-    add_script_run_ctx(thread, get_script_run_ctx())  # the session's caches, as in the script's own thread
-    thread.start()
 
 
 def downloads(df: pd.DataFrame, lang: str, key: str, file_stem: str, note: str = "") -> None:
