@@ -37,6 +37,7 @@ _AGAINST_BEFORE = re.compile(r"(?<![\w-])против\s+(?:(?:US)?\$\s*)?$", re.
 _CMP_AFTER = re.compile(r"\s*(больше|выше|меньше|ниже)", re.I)
 # another flow after "чем": a difference of two flows, no change ("на 88,3 млн больше, чем импорт")
 _THAN_FLOW = re.compile(r"\s*,?\s*чем\s+(?:[а-яё]+\s+)?(?:экспорт|импорт|ввоз|вывоз|закупк|поставк)\w*", re.I)
+_THAN_FLOW_GEN = re.compile(r"\s+(?:[а-яё]+\s+)?(?:экспорт|импорт|ввоз|вывоз|закуп|поставок)\w*", re.I)
 _BY_AMOUNT = re.compile(r"(?<![\w-])на\s+(?:(?:US)?\$\s*)?$", re.I)
 # the words between the verb and its amount may hold the base ("увеличившись по сравнению с аналогичным периодом
 # прошлого года на 88,3 млн долларов")
@@ -55,7 +56,9 @@ _ELLIPTIC_BY = re.compile(r"(?:(?:экспорт|импорт|товарообо
 _BARE_END = re.compile(r"\s*(?:[.;,)»\u201d\x22]|\((?=\s*[+\-\u2212]?\s*\d[\d,.\s]*%\s*\))|"
                        r"\((?![^()]*(?:руб|евро|тонн|\d\s*т\b|человек|штук))(?=[^()]{1,40}\))|$|"
                        r"(?:годом|год)\s+(?:ранее|раньше|назад)|(?:в|за|по\s+итогам)\s+(?:19|20)\d\d|"
-                       r"за\s+(?:т(?:от|о\w*)\s+же|аналогичн\w+|соответствующ\w+)\s+период)",
+                       r"за\s+(?:т(?:от|о\w*)\s+же|аналогичн\w+|соответствующ\w+)\s+период|"
+                       # (or its level compared with: "импорт — 9 млн против 11 млн")
+                       r"против\s)",
                        re.I)
 # the flow of a bare sum named after it: "товарооборот составил 4,6 млн долларов, из них 4,5 млн — экспорт"
 _FLOW_AFTER = re.compile(r"\s*(?:[—–]|(?:пришл|приход)\w*\s+на)\s*(?P<flow>экспорт\w*|импорт\w*)(?=\s*(?:[.;,)]|$))",
@@ -483,8 +486,13 @@ def sums(x: Sentence) -> None:
         claimed, scale, scale_name, step = amount
         num_at = _num_start(m)
         tail = s[max(0, num_at - 80):num_at]
+        # (the elliptic "— на 35 млн" is a change only after a verb of change: "В Египет отгружено продукции на 120
+        # млн долларов, в Ливию — на 35 млн, причём …прибавило 14 %" is a sum)
         change = bool(_BY_AMOUNT.search(tail)) and (bool(cmp) or bool(_MOVED_BY.search(tail)) or (
-            bool(_ELLIPTIC_BY.search(tail)) and verb_before(x, m.start()) is not None))
+            bool(_ELLIPTIC_BY.search(tail)) and verb_before(x, m.start()) is not None and
+            x.verbs is not None and bool(x.verbs) and x.verbs[0][0] < m.start()))
+        if change and cmp and _THAN_FLOW_GEN.match(s, m.end() + cmp.end()):
+            continue    # "экспорт оказался на 88,3 млн долларов больше импорта": two flows compared
         gained = None if change else _GAINED.search(tail)
         change = change or gained is not None
         if change and cmp and _THAN_FLOW.match(s, m.end() + cmp.end()):

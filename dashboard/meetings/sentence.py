@@ -231,9 +231,14 @@ def _turned(x: Sentence, m: re.Match[str], flow: str, any_verb: bool = False) ->
         words, end = [head.group("a")], head.end("a")
     if not any(agrees(w, verb) for w in words) and not _listed_subject(x, i - 1, verb):
         return flow     # its noun must agree: "Объединённые Арабские Эмираты"; a list of them takes the plural
-    if any(agrees(w, verb) for w in _WORD.findall(x.s, end, m.start())):
-        return flow
+    if any(agrees(w.group(0), verb) and not _GOVERNED.search(x.s, max(0, w.start() - 16), w.start())
+           for w in _WORD.finditer(x.s, end, m.start())):
+        return flow     # (a noun after a preposition is no subject: "Казахстан за 2023 год закупил")
     return other(flow)
+
+
+_GOVERNED = re.compile(r"(?<![\w-])(?:за|в|во|на|по|с|со|к|от|до|у|из|о|об|при|через|после|перед)\s+"
+                       r"(?:(?:19|20)\d\d\s+|\d+\s+|[а-яё]+(?:ый|ий|ой|ом|ем|ую|ее|ое)\s+)?$", re.I)
 
 
 _WORD = re.compile(r"[а-яё]{3,}", re.I)
@@ -336,7 +341,9 @@ _SEGMENT = re.compile(r",\s+(?=(?:в|во|за|по\s+итогам|по\s+рез
                       r"октябр|ноябр|декабр|(?:позапрошл|прошл|текущ|минувш|нынешн)\w*\s*(?:год\w*|[—–])))|[;()]|"
                       r",\s+(?=(?:а|но|то(?!\s+есть)|тогда\s+как|в\s+то\s+время\s+как|однако|что|причём|причем|против)\s)|"
                       r"\s(?=против\s)|\s(?=до\s+\d[^.;]{0,40}?\s(?:в|за)\s+(?:19|20)\d\d)|"
-                      r",\s+(?=(?:годом\s+(?:ранее|раньше)|год\s+назад)\s*[—–])|,\s+(?=когда\s)", re.I)
+                      r",\s+(?=(?:годом\s+(?:ранее|раньше)|год\s+назад)\s*[—–])|,\s+(?=когда\s)|"
+                      # (and after a level of the year before: "против 48 млн годом ранее, импорт — 9 млн")
+                      r"(?:(?<=годом\sранее)|(?<=годом\sраньше)|(?<=год\sназад)),\s", re.I)
 _WHEN_PART = re.compile(r",\s+когда\s", re.I)
 _AGAINST_PART = re.compile(r"\s*против\s", re.I)
 _ORDINAL_LEFT_OUT = re.compile(r"\W*(?:(?:а|но|тогда\s+как|в\s+то\s+время\s+как)\s+)?(?:в|во|за)\s+"
@@ -347,6 +354,7 @@ _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _YEAR_LEFT_OUT = re.compile(r"\W*(?:(?:а|но|тогда\s+как)\s+)?(?:в|за)\s+(?P<rel>позапрошл\w*|прошл\w*|текущ\w*|"
                             r"нынешн\w*|этом)(?!\s+(?:год|месяц|квартал|полугод|период))(?![\w-])", re.I)
 _PART_NOUN = re.compile(r"(?<![\w-])(?:квартал|полугоди)\w*", re.I)
+_AGAINST_YEAR_BEFORE = re.compile(r"(?<![\w-])против\s[^.;()]{0,40}?(?:годом\s+(?:ранее|раньше)|год\s+назад)", re.I)
 _THAN_YEAR_BEFORE = re.compile(r"(?:чем|(?:по\s+сравнению|в\s+сравнении)\s+с)\s+(?:годом\s+(?:ранее|раньше)|"
                                r"год\s+назад|"
                                r"(?:аналогичн|т(?:ем|от)\s+же|соответствующ)\w*\s+период\w*\s+(?:прошлого|"
@@ -619,7 +627,10 @@ class Sentence:
             if named is not None:
                 return named, "stated"
         if found is None and self.period is not None and metric not in _CHANGES and \
-                _AGAINST_PART.match(self.s, a) and _THAN_YEAR_BEFORE.search(self.s, 0, a):
+                _AGAINST_PART.match(self.s, a) and (_THAN_YEAR_BEFORE.search(self.s, 0, a) or
+                                                    _AGAINST_YEAR_BEFORE.search(self.s, 0, a)):
+            # (or after a level of the year before compared so: "61 млн против 48 млн годом ранее, импорт — 9 млн
+            # против 11 млн")
             # "в 2,5 раза меньше, чем годом ранее, — 27,3 млн долларов против 68,2 млн": the level compared with
             return self.period.previous(), "year_before"
         if found is None and self.how in ("stated", "relative") and _PRESENT.search(self.s, a, b) and \
