@@ -98,6 +98,7 @@ _EVENT = re.compile(r"(?:мисси|выставк|форум|ярмарк|пе�
 _WORD_BEFORE = re.compile(r"(?P<w>[а-яё]+)\s+$", re.I)
 
 
+_RUSSIAN = re.compile(r"российск|(?<![\w-])ру[сc]ск", re.I)
 _FOR_BEFORE = re.compile(r"(?<![\w-])(?:для|без)\s+(?:(?:более|свыше|около|порядка|почти)\s+)?$", re.I)
 
 
@@ -190,6 +191,8 @@ def counts(x: Sentence) -> None:
         qual, start = qual_at(s, m.start("num"))
         qual = "more_than" if m.group("more") and qual == "exact" else qual   # "двести с лишним компаний"
         capital = _CAPITAL.match(s[m.end():m.end() + AHEAD]) if kind == "foreign_capital" else None
+        if capital and _RUSSIAN.search(capital.group(0)):
+            continue    # "В Узбекистане работают 120 предприятий с российским капиталом": firms abroad, none here
         partner = _capital_partner(x, m.end(), m.end() + capital.end()) if capital else None
         if kind == "foreign_capital" and not capital and held:
             partner = countries.adjectives(held.group("adj"))[0][0]

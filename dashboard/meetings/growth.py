@@ -30,6 +30,7 @@ _FRACTION_WORDS = "|".join(sorted(morphology.fraction_forms(), key=len, reverse=
 _FRACTION = re.compile(rf"(?<![\w-])(?:на\s+(?P<frac>(?:(?:две|три)\s+)?(?:{_FRACTION_WORDS})|"
                        r"[а-яё]+(?:ую|ью)\s+часть)|(?P<half>наполовину))"
                        r"(?![\w-])(?!\s+(?:[а-яё]+\s+)?(?:мест|позици|строчк|ступен|мест))", re.I)
+_FRACTION_CMP = re.compile(r"\s+(больше|выше|меньше|ниже)(?![\w-])", re.I)
 # what a factor "превышает" when it is a growth: the same figure of a base period
 _OVER_BASE = re.compile(r"\s+(?:[а-яё]+\s+){0,2}?(?:показател|уровен|уровн|значени|аналогичн|прошл|предыдущ|"
                         r"(?:19|20)\d\d)", re.I)
@@ -234,6 +235,9 @@ def growth(x: Sentence) -> None:
               claimed=n[0], unit="%")
     for m in _FRACTION.finditer(s):
         verb = verb_before(x, m.start())
+        cmp = _FRACTION_CMP.match(s, m.end())   # "что на треть больше, чем в 2022 году"
+        if cmp:
+            verb = "fall" if cmp.group(1).lower() in ("меньше", "ниже") else "grow"
         part = 0.5 if m.group("half") else morphology.fraction(m.group("frac").split())
         if not verb or not part or not x.free(*m.span()) or other_subject(x, m.start()):
             continue
