@@ -37,6 +37,8 @@ _AGAINST_BEFORE = re.compile(r"(?<![\w-])против\s+(?:(?:US)?\$\s*)?$", re.
 _CMP_AFTER = re.compile(r"\s*(больше|выше|меньше|ниже)", re.I)
 # another flow after "чем": a difference of two flows, no change ("на 88,3 млн больше, чем импорт")
 _THAN_FLOW = re.compile(r"\s*,?\s*чем\s+(?:[а-яё]+\s+)?(?:экспорт|импорт|ввоз|вывоз|закупк|поставк)\w*", re.I)
+_EXCEEDS_AFTER = re.compile(r"\s*(?:долл\w*\.?\s+(?:США\s+)?)?(?:превысил|превыша|опередил|обогнал)\w*\s+"
+                            r"(?:[а-яё]+\s+)?(?:экспорт|импорт|ввоз|вывоз|поставк|закупк)", re.I)
 _THAN_FLOW_GEN = re.compile(r"\s+(?:[а-яё]+\s+)?(?:экспорт|импорт|ввоз|вывоз|закуп|поставок)\w*", re.I)
 _BY_AMOUNT = re.compile(r"(?<![\w-])на\s+(?:(?:US)?\$\s*)?$", re.I)
 # the words between the verb and its amount may hold the base ("увеличившись по сравнению с аналогичным периодом
@@ -511,7 +513,8 @@ def sums(x: Sentence) -> None:
         # Египта вырос на 12 %, то у Волгоградской области — на 31,6 %, до 88,4 млн", leaves this part's sum alone)
         own = at is not None and x.segment(at)[0] == x.segment(m.start())[0] and _partners_own(x, at)
         if at is not None and (own or at in x.partners_own) or _not_done(x, m.start()) or _BALANCE.search(tail) \
-                or _one_firm(x, m.start()):
+                or _one_firm(x, m.start()) or (_BY_AMOUNT.search(tail) and _EXCEEDS_AFTER.match(s, m.end())):
+            # ("Импорт из Китая на 120 млн долларов превысил экспорт в КНР": a balance, the verb after the sum)
             continue
         if at is None and from_named and 0 < m.start() - from_named.start() <= 160:
             flow = "imports"

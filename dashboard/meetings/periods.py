@@ -38,6 +38,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(rx,
     # the half year a report names alone is the first: "за полугодие", "по итогам полугодия", "итоги полугодия в
     # цифрах:", "подводя итоги полугодия", "за полгода"
     ("half", rf"(?<![\w-])(?:за|по\s+итогам|итог\w*)\s+(?:полугоди\w*|полгода(?![\w-])){_WHEN}"),
+    # (the last half year that had ended, told by "полгода": "за минувшие полгода")
+    ("half", r"(?<![\w-])(?P<h>минувш\w*|прошедш\w*|истекш\w*)\s+полгода(?![\w-])"),
     # the year a report names alone is the last one that had ended by the meeting: "по итогам года", "итоги года:"
     ("last_year", r"(?<![\w-])(?:по\s+итогам|итоги)\s+года(?![\w-])(?!\s+(?:\d|[а-яё]+(?:ого|его)\s+год))"),
     ("quarters", rf"(?<![\w-])(?:тр[её]х|три|двух|два)\s+квартал\w*{_WHEN}"),
@@ -192,5 +194,7 @@ def stated(sentence: str, ref: dt.date | None = None) -> Found | None:
     if base.group("part"):    # "чем в I квартале 2023 года": the same part of the year after
         part = _first(base.group(0), ref)
         p = part.period if part else None
-        return Found(Period(p.year + 1, p.m_from, p.m_to), "base") if p and base.group("y") else None
+        # (a relative year too: "по сравнению с первым полугодием прошлого года")
+        return Found(Period(p.year + 1, p.m_from, p.m_to), "base") if p and (base.group("y") or base.group("rel")) \
+            else None
     return Found(Period(int(base.group("y")) + 1), "base") if base.group("y") else None

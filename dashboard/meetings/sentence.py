@@ -346,7 +346,7 @@ _SEGMENT = re.compile(r",\s+(?=(?:в|во|за|по\s+итогам|по\s+рез
                       r"(?:(?<=годом\sранее)|(?<=годом\sраньше)|(?<=год\sназад)),\s", re.I)
 _WHEN_PART = re.compile(r",\s+когда\s", re.I)
 _AGAINST_PART = re.compile(r"\s*против\s", re.I)
-_ORDINAL_LEFT_OUT = re.compile(r"\W*(?:(?:а|но|тогда\s+как|в\s+то\s+время\s+как)\s+)?(?:в|во|за)\s+"
+_ORDINAL_LEFT_OUT = re.compile(r"\W*(?:(?:а|но|то|тогда\s+как|в\s+то\s+время\s+как)\s+)?(?:в|во|за)\s+"
                                # (or in Roman numerals or digits: "в I квартале …, во II — 112,6 млн, в III — …")
                                r"(?P<ord>[а-яё]+|(?-i:IV|I{1,3})|[1-4]-?(?:м|й))\s*[—–]", re.I)
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
