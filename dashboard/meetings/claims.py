@@ -327,6 +327,8 @@ _SPLIT = re.compile(r"(?<=[.!?…])(?<!долл\.)(?<!мес\.)(?<!тыс\.)\s+(
                     r"(?<=тыс\.)\s+(?=[А-ЯЁ][а-яё]{2,})")
 _PARAGRAPH = re.compile(r"\n+")
 _TURN_LINE = re.compile(r"\s*[—–-]\s")
+# a headline: one short line that ends with no sentence's stop (a stop inside, "за 9 мес.", is no end)
+_HEADLINE = re.compile(r"[^\n]{1,120}(?<![.!?…])")
 _HEADING = re.compile(r"[^.!?…\n]{1,80}$")    # a short line that ends with no sentence's stop
 # an aside in brackets with a period and a figure of its own ("(в 2022 году — 4,1 %)"): the part's period, not the
 # sentence's
@@ -378,6 +380,7 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
     heading: Period | None = None   # the period of a heading line ("Январь–сентябрь 2024 года: итоги")
     talk: Period | None = None      # the period the turns of a dialogue spoke of so far
     last_turn = ""                  # the last sentence of the turn before
+    headline: list[Claim] = []      # claims of heading lines
     for paragraph in _PARAGRAPH.split(text):
         # a turn of a dialogue ("— А по объёму?\n— Порядка 29 миллионов долларов.") goes on with the period the
         # turns before it stated
@@ -449,10 +452,21 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
                     # a place, too, from the sentence right before the one stating the period ("Казахстан занимает
                     # вторую позицию … По итогам 2023 года товарооборот составил …")
                     places = [c for c in found_here if c.period is None and c.metric in _PLACES]
+        if len(claims) > before and _HEADLINE.fullmatch(paragraph.strip()):
+            headline.extend(claims[before:])    # a headline's figures, which the body may tell again
         if carried is not None and carried is not heading and len(claims) == before and _HEADING.match(paragraph):
             heading = carried   # a line of its own with a period and no figure heads the paragraphs after it
         if turn and carried is not None and carried is not heading:
             talk = carried
         # the flow words of the last turn that had any tell the next one's ("— Вырос на 14 %", "— А в деньгах?")
         last_turn = (previous if FLOW.search(previous) else last_turn) if turn else ""
+    if headline:    # "Иран: волгоградский экспорт за 9 мес. — US$ 245,6 mln" and the body telling it again: one claim
+        heads = {id(c) for c in headline}
+        told = {_key(c) for c in claims if id(c) not in heads}
+        claims = [c for c in claims if not (id(c) in heads and _key(c) in told)]
     return claims
+
+
+def _key(c: Claim) -> tuple:
+    return c.metric, c.partner, c.period, c.qualifier, c.value
+
