@@ -381,6 +381,8 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
     talk: Period | None = None      # the period the turns of a dialogue spoke of so far
     last_turn = ""                  # the last sentence of the turn before
     headline: list[Claim] = []      # claims of heading lines
+    asked: str | None = None        # the partner the sentence before asked the place of
+    answered: Claim | None = None   # the place the sentence before gave in answer
     for paragraph in _PARAGRAPH.split(text):
         # a turn of a dialogue ("— А по объёму?\n— Порядка 29 миллионов долларов.") goes on with the period the
         # turns before it stated
@@ -403,13 +405,16 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
         counted_last = False    # the sentence before ended with a count of firms
         region_before = False   # the sentence before gave only the region's own sums and changes
         mass_goods: str | None = None   # the one kind of goods the tonnes of the sentence before were of
+        if not turn:    # (a question and its answer may be two turns of a dialogue)
+            asked, answered = None, None
         for s in (s.strip() for s in _SPLIT.split(paragraph)):
             if not s:
                 continue
             previous, s_before = s, previous
             before_flows, here = here, None
             has = _has_figure(s)
-            found = periods.stated(_ASIDE_PERIOD.sub(" ", s), ref_date) if has or "год" in s else None
+            asking = _PLACE_QUESTION.search(s) if s.endswith("?") else None
+            found = periods.stated(_ASIDE_PERIOD.sub(" ", s), ref_date) if has or "год" in s or asking else None
             if found and found.how == "base" and carried and carried.year == found.period.year:
                 found = None    # "…, чем за тот же период 2023 года" after "по итогам девяти месяцев 2024 года"
             if found:
@@ -420,6 +425,14 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
                 period, how = found.period, found.how
             else:
                 period, how = carried, ("carried" if carried else None)
+            said = _answered_place(s, asked, answered, main, period, how, ref_date)
+            if said is not None:    # "— На каком месте Египет …? — На четвёртом. А годом ранее был седьмым."
+                claims.append(said)
+                answered = said
+                asked = None
+                continue
+            asked = asking and next(iter(countries.partners_in(s)), None)
+            answered = None
             if has:
                 # the flow words of the sentence before, found when it was read if it had figures
                 flows = before_flows if before_flows is not None else list(FLOW.finditer(s_before))
@@ -465,6 +478,34 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
         told = {_key(c) for c in claims if id(c) not in heads}
         claims = [c for c in claims if not (id(c) in heads and _key(c) in told)]
     return claims
+
+
+# a question of a partner's place and its answer by the ordinal alone: "— На каком месте Египет по итогам первого
+# квартала? — На четвёртом. А годом ранее был седьмым."
+_PLACE_QUESTION = re.compile(r"(?<![\w-])(?:на\s+)?как(?:ом|ое|ую|ой)\s+(?:мест[еоа]|позици[июя]|строчк[еиу])(?![\w-])",
+                             re.I)
+_ANSWER_PLACE = re.compile(r"\W*(?:на\s+)?(?P<ord>[а-яё]+|\d{1,3}-?[а-я]{1,3})(?:\s+(?:мест[оеа]|позици[яи]))?\s*[.!]?",
+                           re.I)
+_ANSWER_BEFORE = re.compile(r"\W*(?:а\s+)?(?:годом\s+(?:ранее|раньше)|год\s+назад)\s+(?:был[аио]?|находил\w*|"
+                            r"занимал\w*|оказал\w*)\s+(?:на\s+)?(?P<ord>[а-яё]+|\d{1,3}-?[а-я]{1,3})"
+                            r"(?:\s+(?:мест[оеа]|позици[ия]\w*))?\s*[.!]?", re.I)
+
+
+def _answered_place(s: str, asked: str | None, answered: Claim | None, main: str | None, period: Period | None,
+                    how: str | None, ref: dt.date | None) -> Claim | None:
+    """The place a sentence answers with an ordinal alone after a question of the partner's place, or the place of
+    the year before told after such an answer; None otherwise."""
+    m = _ANSWER_PLACE.fullmatch(s) if asked else _ANSWER_BEFORE.fullmatch(s) if answered else None
+    rank = morphology.ordinal(m.group("ord")) if m else None
+    if m is None or not rank:
+        return None
+    partner = asked or (answered.partner if answered else None)
+    if answered is not None and not asked:
+        period = answered.period.previous() if answered.period else None
+        how = "year_before" if period else None
+    x = Sentence(s, partner or main, period, how, ref=ref)
+    x.add(m.start("ord"), m.end("ord"), "rank", partner, "exact", rank)
+    return x.out[0][2]
 
 
 def _key(c: Claim) -> tuple:
