@@ -26,7 +26,9 @@ _PART = rf"(?:\.?\s+(?P<num2>\d{{1,3}}(?:[.,]\d+)?|(?<![а-яё]){morphology.num
 # "четверть миллиарда", "три четверти миллиона": a fraction of it
 _SCALE_WORD = r"(?:(?P<half>полу?)(?=миллиард|миллион)|(?P<oneandhalf>полтор[аы]|полутора)\s+|" \
     r"(?P<frac>(?:(?:две|три)\s+)?(?:четверт|трет)[ьиюей]+)\s+)?(?P<wscale>миллиард\w*|миллион\w*)"
-_HEAD = rf"(?:(?<![\w-]){_SCALE_WORD}|(?<![\w-]){NUM}\s*{_SCALE}?{_PART})"    # "три четверти миллиарда" whole
+# a whole number and a half before its scale word: "три с половиной миллиарда", "2 с половиной млн"
+_AND_HALF = r"(?:(?P<andhalf>\s+с\s+половиной)(?=\s+(?:миллиард|миллион|млрд|млн)))?"
+_HEAD = rf"(?:(?<![\w-]){_SCALE_WORD}|(?<![\w-]){NUM}{_AND_HALF}\s*{_SCALE}?{_PART})"   # "три четверти миллиарда" whole
 _MONEY = re.compile(rf"(?P<cur1>(?:US)?\$\s*)?{_HEAD}\.?(?:\s*(?P<cur>долл\w*\.?(?:\s+США)?|\$|USD|"
                     r"американских\s+долларов|руб\w*\.?|евро|€))?", re.I)
 # "тонн", "т." and "т" alone before the next word ("126 тыс. т стальных труб")
@@ -60,7 +62,9 @@ _BARE_END = re.compile(r"\s*(?:[.;,)»\u201d\x22]|\((?=\s*[+\-\u2212]?\s*\d[\d,.
                        r"(?:годом|год)\s+(?:ранее|раньше|назад)|(?:в|за|по\s+итогам)\s+(?:19|20)\d\d|"
                        r"за\s+(?:т(?:от|о\w*)\s+же|аналогичн\w+|соответствующ\w+)\s+период|"
                        # (or its level compared with: "импорт — 9 млн против 11 млн")
-                       r"против\s)",
+                       r"против\s|"
+                       # (or the part it is of a total: "из которых 480 млн пришлось на Турцию")
+                       r"(?:пришл|приход|приш[её]л)\w*\s+на\s)",
                        re.I)
 # the flow of a bare sum named after it: "товарооборот составил 4,6 млн долларов, из них 4,5 млн — экспорт"
 _FLOW_AFTER = re.compile(r"\s*(?:[—–]|(?:пришл|приход)\w*\s+на)\s*(?P<flow>экспорт\w*|импорт\w*)(?=\s*(?:[.;,)]|$))",
@@ -111,6 +115,8 @@ def _amount(m: re.Match[str]) -> tuple[float, float, str, float] | None:
     if not n:
         return None
     scale, name = _scale(m.group("scale"))
+    if m.group("andhalf"):
+        return n[0] + 0.5, scale, name, scale / 2
     if m.group("num2") and m.group("scale"):
         part = number(m.group("num2"))
         scale2, name2 = _scale(m.group("scale2"))
