@@ -59,7 +59,8 @@ _FLOW_BEFORE = re.compile(r"(?<![\w-])(?:по|в\s+структуре|(?:сре�
 _WHO_BEFORE = re.compile(r"(?<![\w-])(?:среди|в\s+числе|в\s+рейтинге)\s+(?:(?:крупнейш|основн|ведущ)\w*\s+)?"
                          r"(?:стран\w*\s*[—–-]\s*)?(?P<who>покупател|получател|потребител|поставщик)\w*", re.I)
 # "..., а по импорту — на первом": a second rank of another flow, the place noun left out
-_RANK_ELLIPTIC = re.compile(rf"(?<![\w-])по\s+(?:объ[её]м\w*\s+)?(?P<flow>экспорт\w*|импорт\w*|товарооборот\w*)"
+# (or the flow in the prepositional: "…третье место среди партнёров, а в импорте — второе")
+_RANK_ELLIPTIC = re.compile(rf"(?<![\w-])(?:по|в)\s+(?:объ[её]м\w*\s+)?(?P<flow>экспорт\w*|импорт\w*|товарооборот\w*)"
                             rf"\s*[—–]\s*(?:на\s+)?{_ORD}(?![\w-])", re.I)
 # the same among buyers or suppliers: "…четвёртую строчку в рейтинге покупателей и третью — среди поставщиков",
 # "…, а среди поставщиков — на третьей позиции" (the place noun, if any, is the rules' above)
@@ -184,6 +185,9 @@ _RANK_RESULT = re.compile(rf"(?<![\w-]){_ORD}\s+(?:результат|показ
 _RANK_DIRECTION = re.compile(rf"(?<![\w-]){_ORD}\s+(?:по\s+(?:объ[её]м\w*|величин\w*|значимост\w*|размер\w*)\s+)?"
                              r"(?:[а-яё]+(?:ое|ее)\s+)?направлени\w*\s+(?P<flow>экспорт\w*|импорт\w*|поставок)", re.I)
 _ELLIPTIC = (_RANK_ELLIPTIC, _RANK_ELLIPTIC_WHO, _RANK_WHO_ELLIPTIC)
+# an ordinal alone as the predicate at the end of its clause, the flow and the partner named before it in the clause:
+# "по экспорту Алжир уже седьмой", "По импорту Китай — первый" (see _predicate)
+_RANK_PREDICATE = re.compile(rf"(?<![\w-]){_ORD}(?=\s*(?:[.,;:»\x22)]|$))", re.I)
 # the partner named after the place: "на втором месте — Китай", "второе место — у Китая"
 _NAMED_AFTER = re.compile(r"\s*[—–]\s*(?:у\s+)?")
 # a place given up to another partner, named after it: "уступив третью позицию Египту"
@@ -391,12 +395,20 @@ _RANK_NO = re.compile(r"(?:[—–]\s*|(?<![\w-])(?:стал[аио]?|явля\w
 _FLOW_JUST_BEFORE = re.compile(r"(?<![\w-])по\s+(?:объ[её]м\w*\s+)?(?P<flow>экспорт\w*|импорт\w*)\s*$", re.I)
 
 
+# the region's traders a partner is a place for: "партнёр № 3 для волгоградских экспортёров" (by exports)
+_FOR_TRADERS = re.compile(r"\s+для\s+(?:(?:[а-яё]+(?:их|ых)|наших|региональных)\s+){0,2}"
+                          r"(?P<who>экспорт[её]р|импорт[её]р)\w*", re.I)
+
+
 def _number_sign(x: Sentence) -> None:
     for m in _RANK_NO.finditer(x.s) if "№" in x.s and x.word_in(_PLACES_SPOKEN, 0, len(x.s)) else ():
         rank = int(m.group("n"))
         if rank and x.free(m.start("n"), m.end()):
             fl = _FLOW_AFTER.match(x.s, m.end()) or _FLOW_JUST_BEFORE.search(x.s, max(0, m.start() - 40), m.start())
             metric = RANK[flow_of(fl.group("flow"))] if fl else _who(m.group("who")) if m.group("who") else "rank"
+            served = _FOR_TRADERS.match(x.s, m.end()) if metric == "rank" else None
+            if served:  # "партнёр № 3 для волгоградских экспортёров": the partner the region's exporters sell to
+                metric = "export_rank" if served.group("who").lower().startswith("экспорт") else "import_rank"
             x.add(m.start("n") - 1, m.end(), metric, x.partner_at(m.start(), False), "exact", rank, core=m.start("n"))
 
 
@@ -519,14 +531,18 @@ def _ranks(x: Sentence) -> None:
             x.add(g.start(), m.end(), _top_metric(x, g, _buyers(s, g.end())), p, "exact",
                   morphology.top_n(g.group(0)) or 0)
     for rx in (_RANK_PLACE, _RANK_DASH, _RANK_NOUN, _RANK_COUNTRY, _RANK_AMONG, _RANK_BY, _RANK_RESULT,
-               _RANK_DIRECTION, *_ELLIPTIC):
+               _RANK_DIRECTION, *_ELLIPTIC, _RANK_PREDICATE):
         if rx in _ELLIPTIC and not any(c.metric in RANK.values() for _, _, c in x.out):
             continue
         for m in rx.finditer(s):
             rank = morphology.ordinal(m.group("ord")) or (int(m.group("ord")) if m.group("ord").isdigit() else None)
             if rank is None or not x.free(*m.span()) or _SUBGROUP.match(s[m.end():m.end() + AHEAD]):
                 continue
-            ahead = list(_FLOW_BEFORE.finditer(s, max(x.clause_span(m.start())[0], m.start() - 160), m.start())) \
+            told = _predicate(x, m) if rx is _RANK_PREDICATE else None
+            if rx is _RANK_PREDICATE and told is None:
+                continue
+            ahead = [told] if told else \
+                list(_FLOW_BEFORE.finditer(s, max(x.clause_span(m.start())[0], m.start() - 160), m.start())) \
                 or _lead_flow(x, m.start())
             groups = m.groupdict()
             if rx is _RANK_COUNTRY and not (groups["by"] or groups["hy"] or groups["after"]):
@@ -733,6 +749,27 @@ def _top_metric(x: Sentence, m: re.Match[str], otherwise: str) -> str:
                                                        m.start())) or _lead_flow(x, m.start())
     flow = fl.group("flow") if fl else ahead[-1].group("flow") if ahead else None
     return RANK[flow_of(flow)] if flow else otherwise
+
+
+def _predicate(x: Sentence, m: re.Match[str]) -> re.Match[str] | None:
+    """The flow of an ordinal alone at the end of its clause that is a partner's place (None if it is none): an
+    adjective of one word in the nominative, with a flow ("по экспорту") and then a partner named before it in the
+    same clause, nothing but an adverb or a dash between the partner and it."""
+    words = m.group("ord").split()
+    if len(words) != 1 or not m.group("ord").isalpha():
+        return None
+    if not any(q.tag.POS == "ADJF" and q.tag.case == "nomn" for q in morphology.parses(words[0].lower())):
+        return None
+    a = x.clause_span(m.start())[0]
+    if _DASH_BEFORE.search(x.s, max(0, a - 3), a):    # "По импорту Китай — первый": the subject's part
+        a = x.clause_span(max(0, a - 3))[0]
+    flow = list(_FLOW_BEFORE.finditer(x.s, max(a, m.start() - 80), m.start()))
+    i = x.mentions_before(m.start())
+    if not flow or not i or x.mentions[i - 1][1] < flow[-1].end():
+        return None
+    between = x.s[x.mentions[i - 1][2]:m.start()].split()
+    return flow[-1] if len(between) <= 2 and all(w in ("—", "–") or morphology.parses(w.lower())[0].tag.POS == "ADVB"
+                                                 for w in between) else None
 
 
 def _who(noun: str) -> str:
