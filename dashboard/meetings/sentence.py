@@ -408,6 +408,10 @@ def _qualifies_trade(s: str, end: int) -> bool:
 
 _PARALLEL = re.compile(r"(?:,\s*(?:а|но|и)?|\s+(?:а|и))\s+$", re.I)
 _VERB_AFTER = re.compile(r"\s+([а-яё]+)", re.I)
+# (or after a comma and a preposition, a dash after it: "Товарооборот с итальянской стороной составил 27,4 млн
+# долларов, с египетской — 31 млн")
+_PARALLEL_PREP = re.compile(r"[,;]\s*(?:а\s+)?(?:с|со|в|во|из|на)\s+$", re.I)
+_DASH_AFTER = re.compile(r"\s*[—–]")
 
 
 def _elliptic(s: str, adjectives: list[tuple[str, int, int]],
@@ -417,12 +421,13 @@ def _elliptic(s: str, adjectives: list[tuple[str, int, int]],
     "и", before a verb)."""
     out = []
     for m in adjectives:
-        if m in qualifying or not _PARALLEL.search(s, max(0, m[1] - 6), m[1]):
+        dashed = _PARALLEL_PREP.search(s, max(0, m[1] - 8), m[1]) is not None and _DASH_AFTER.match(s, m[2])
+        if m in qualifying or not dashed and not _PARALLEL.search(s, max(0, m[1] - 6), m[1]):
             continue
         first = next((q for q in qualifying if q[2] < m[1]), None)
         after = _VERB_AFTER.match(s, m[2])
-        if first is None or after is None or \
-                morphology.parses(after.group(1).lower())[0].tag.POS not in ("VERB", "PRTS", "GRND"):
+        if first is None or not dashed and (after is None or morphology.parses(after.group(1).lower())[0].tag.POS
+                                            not in ("VERB", "PRTS", "GRND")):
             continue
         a, b = (morphology.parses(s[first[1]:first[2]].lower())[0].tag,
                 morphology.parses(s[m[1]:m[2]].lower())[0].tag)
