@@ -320,6 +320,9 @@ PARTNER_WORDS = _PARTNER_WORDS    # (claims.py asks whether a sentence names a p
 _REGION_TOTAL = re.compile(r"(?<![\w-])(?:товарооборот|оборот|экспорт|импорт|(?:внешн\w+\s+)?торговл)\w*\s+"
                            r"(?:всего\s+)?(?:региона|области|"
                            r"Волгоградской\s+области)(?![\w-])", re.I)
+# a list's lead of the region's own results: "Основные итоги внешнеэкономической деятельности региона за 2024 год:"
+_REGION_LEAD = re.compile(r"(?<![\w-])(?:итог|показател|результат)\w*\s+(?:[а-яё-]+\s+){0,3}?(?:региона|области)"
+                          r"(?![\w-])[^:;]{0,60}:", re.I)
 # (and the partner a figure is compared with: "вдвое больше, чем с Турцией")
 # (or the partner overtaken: "Турция опередила Египет по объёму товарооборота")
 _REFERENCE = re.compile(r"(?<![\w-])(?:после|(?:вслед|следом)\s+за|опережая|опереди\w*|обогна\w*|обгоня\w*|кроме|"
@@ -516,6 +519,10 @@ class Sentence:
         if i:
             return self._ordinal_of(at, i) or self.mentions[i - 1][0]
         if self.mentions:
+            if region_ok and ";" in self.s[at:self.mentions[0][1]] and _REGION_LEAD.search(self.s, 0, at):
+                # "Основные итоги … региона за 2024 год: 1) товарооборот — 3,61 млрд долларов; …; 4) доля Турции —
+                # 20,4 %": a partner named in a later item of a list the region's results lead is not this one's
+                return None
             return self.mentions[0][0]
         if region_ok and (self.region_level or (self.default is None)):
             return None
