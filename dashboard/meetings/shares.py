@@ -205,6 +205,26 @@ _CHANGE_AFTER = re.compile(r"\s*,\s*(?:[+\u2212–-]\s?\d|(?:минус|плюс
                            r"уменьш)\w*)", re.I)
 
 
+_SUM_TAIL = re.compile(r"\d\s*(?:млн|млрд|тыс)\.?(?:\s*(?:долл\w*\.?(?:\s+США)?|\$|USD))?\s*$", re.I)
+_SUM_BRACKET_END = re.compile(r"\s*(?:(?:[а-яё-]+(?:ого|его|ой|ей)\s+){0,2}[а-яё]+\s*)?\)")
+
+
+def _sum_before_bracket(x: Sentence, start: int, m: re.Match[str]) -> str | None:
+    """The partner of a sum in dollars that a bracket holding only the percent `m` (and what it is of) follows."""
+    if not _SUM_BRACKET_END.match(x.s, m.end()):
+        return None
+    opened = x.s.rfind("(", max(0, start - 4), start + 1)
+    if opened < 0 or not _BRACKET.fullmatch(x.s, opened, start) or not _SUM_TAIL.search(x.s, max(0, opened - 40),
+                                                                                          opened):
+        return None
+    for k in range(len(x.out) - 1, -1, -1):
+        c, core = x.out[k][2], x.cores[k]
+        if opened - 40 <= core < opened and c.unit == "$" and c.partner and \
+                c.metric in ("exports", "imports", "turnover"):
+            return c.partner
+    return None
+
+
 def _own_bracket(x: Sentence, m: re.Match[str], n: float, qual: str, start: int) -> bool:
     """Adds the share in a bracket right after a partner's name (_OWN_BRACKET), if the percent `m` is one."""
     i = x.mentions_before(start)
@@ -331,6 +351,13 @@ def share(x: Sentence, m: re.Match[str], n: float, qual: str, start: int) -> boo
         if x.last_share and x.references else None
     if overtaken and x.last_share:   # "…пришлось 7,8 % оборота, опережая Казахстан (6,9 %)": the overtaken one's share
         x.add(start, m.end(), x.last_share, overtaken, qual, n / 100, core=m.start(), claimed=n, unit="%")
+        return True
+    summed = _sum_before_bracket(x, start, m) if not m.group("sign") else None
+    if summed is not None and (follows or x.last_share):
+        # "Турция — 702,5 млн долларов (21 % внешнеторгового оборота); Китай — 612,4 млн (18,3 %)": the share in a
+        # bracket right after a partner's sum is that partner's, of the flow it names or of the share before
+        metric = SHARE[flow_of(follows.group("flow"))] if follows else (x.last_share or "turnover_share")
+        x.add(start, m.end(), metric, summed, qual, n / 100, core=m.start(), claimed=n, unit="%")
         return True
     if x.last_share and i and _BRACKET.fullmatch(s, x.mentions[i - 1][2], start):
         x.add(start, m.end(), x.last_share, x.mentions[i - 1][0], qual, n / 100, core=m.start(), claimed=n, unit="%")
