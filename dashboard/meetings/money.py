@@ -48,6 +48,11 @@ _BY_AMOUNT = re.compile(r"(?<![\w-])на\s+(?:(?:US)?\$\s*)?$", re.I)
 _MOVED_BY = re.compile(r"(?:выр[ао]с|увеличи|сократи|снизи|уменьши|возрос|нарасти|нарастил|прибави|подрос|упал)\w*\s+"
                        r"(?:(?:(?:по\s+сравнению|в\s+сравнении)\s+с|относительно|к)\s+(?:[\w-]+\s+){1,4}?)?(?:[\w-]+\s+){0,3}?"
                        r"(?:[—–]\s*)?на\s+(?:(?:US)?\$\s*)?$", re.I)    # "сократился — на 4,2 млн долларов"
+# a change told by the base a level exceeded or fell short of, by how much: "превысив показатель аналогичного периода
+# прошлого года на 5,2 млн", "уступил уровню 2023 года на 4 млн долларов" (a fall)
+_EXCEEDED_BASE = re.compile(r"(?<![\w-])(?P<verb>превыси|превыша|превзо|отста|уступи|уступа)\w*\s+"
+                            r"(?:показател|уровн|уровен|результат)\w*\s+(?:[\w-]+\s+){0,5}?на\s+(?:(?:US)?\$\s*)?$",
+                            re.I)
 # a gain or a loss told by its verb alone: "прибавив за год 11,6 млн", "потерял 5 млн долларов"
 _GAINED = re.compile(r"(?<![\w-])(?P<verb>прибави\w*|прибавля\w*|нарастив|нарастил\w*|потеря\w*|теря\w*)\s+"
                      r"(?:(?:за|по\s+сравнению\s+с)\s+(?:[\w-]+\s+){1,3}?)?(?:(?:US)?\$\s*)?$", re.I)
@@ -501,7 +506,8 @@ def sums(x: Sentence) -> None:
         tail = s[max(0, num_at - 80):num_at]
         # (the elliptic "— на 35 млн" is a change only after a verb of change: "В Египет отгружено продукции на 120
         # млн долларов, в Ливию — на 35 млн, причём …прибавило 14 %" is a sum)
-        change = bool(_BY_AMOUNT.search(tail)) and (bool(cmp) or bool(_MOVED_BY.search(tail)) or (
+        exceeded = _EXCEEDED_BASE.search(tail)
+        change = bool(_BY_AMOUNT.search(tail)) and (bool(cmp) or bool(_MOVED_BY.search(tail)) or bool(exceeded) or (
             bool(_ELLIPTIC_BY.search(tail)) and verb_before(x, m.start()) is not None and
             x.verbs is not None and bool(x.verbs) and x.verbs[0][0] < m.start()))
         if change and cmp and _THAN_FLOW_GEN.match(s, m.end() + cmp.end()):
@@ -553,7 +559,8 @@ def sums(x: Sentence) -> None:
         if change:
             down = (cmp and cmp.group(1).lower() in ("меньше", "ниже")) or \
                 (gained is not None and gained.group("verb").lower().startswith(("потер", "теря"))) or \
-                (not cmp and gained is None and verb_before(x, m.start()) == "fall")
+                (exceeded is not None and exceeded.group("verb").lower().startswith(("отста", "уступ"))) or \
+                (not cmp and gained is None and exceeded is None and verb_before(x, m.start()) == "fall")
             if cmp and _THEN_LEVEL.search(s, x.clause_span(m.start())[0], m.start()):
                 down = not down     # "годом ранее показатель был на 7,1 млн ниже": this year's is higher
             value = -value if down else value
