@@ -94,7 +94,12 @@ _NUM_AFTER = re.compile(rf"(?:(?:более|свыше|около|порядка
 
 
 # an event the firms of a clause took part in: they are counted as its participants, not as firms trading
-_EVENT = re.compile(r"(?:мисси|выставк|форум|ярмарк|переговор|конференци|семинар|участи[еяю])", re.I)
+# (a contest's entrants and an exhibition stand's firms too: "37 заявок от 29 компаний" on a contest, "на стенде
+# региона были представлены 18 предприятий")
+_EVENT = re.compile(r"(?:мисси|выставк|форум|ярмарк|переговор|конференци|семинар|участи[еяю]|конкурс|стенд|"
+                    r"экспозици)", re.I)
+# the member firms of something: "бизнес-миссия, в составе которой 14 компаний", "в составе делегации — 12 фирм"
+_MEMBERS = re.compile(r"(?<![\w-])в\s+состав[еу]\s+(?:котор\w+|делегаци\w*|мисси\w*)", re.I)
 _WORD_BEFORE = re.compile(r"(?P<w>[а-яё]+)\s+$", re.I)
 
 
@@ -163,7 +168,7 @@ def counts(x: Sentence) -> None:
         if not n or not x.free(*m.span()):
             continue
         noun, clause, held = m.group("noun").lower(), x.clause_span(m.start()), None
-        if x.word_in(_VISITED, clause[0], m.start()):
+        if x.word_in(_VISITED, clause[0], m.start()) or _MEMBERS.search(s, clause[0], m.start()):
             continue
         if morphology.parses(m.group("noun").split()[0].lower())[0].tag.case in ("datv", "ablt"):
             continue    # firms helped or worked with ("помог 120 компаниям", "с 40 турецкими компаниями"): no count
