@@ -186,7 +186,8 @@ _WORD = re.compile(r"(?<![а-яё-])[а-яё-]+", re.I)
 
 
 # a flow of the partner's own economy: "внешнеторговый оборот республики превысил 60 млрд долларов", "экспорт Турции"
-_OF_PARTNER = re.compile(r"\s+(?:республики|страны|государства)(?![\w-])", re.I)
+# (after a possessive too: "внешнеторговый оборот его страны" in an ambassador's words)
+_OF_PARTNER = re.compile(r"\s+(?:(?:его|её|ее|их|своей)\s+)?(?:республики|страны|государства)(?![\w-])", re.I)
 
 
 def _partners_own(x: Sentence, at: int) -> bool:
@@ -204,6 +205,19 @@ def _partners_own(x: Sentence, at: int) -> bool:
 
 
 _NEXT_WORD = re.compile(r"\s+(?P<w>[\w-]+)")
+
+
+def _continues_own(x: Sentence, at: int | None) -> bool:
+    """Whether the flow word at `at` goes on with the partner's own trade of a clause before: no region nor country
+    named in its clause, the flow word before it the partner's own ("внешнеторговый оборот его страны достиг 683 млрд
+    долларов, а экспорт риса превысил 8 млн тонн")."""
+    if at is None:
+        return False
+    a, b = x.clause_span(at)
+    before = x.flow_before(a)
+    if before is None or x.word_in(REGION_WORDS, a, b) or x.mentions_before(b) != x.mentions_before(a):
+        return False
+    return before in x.partners_own or _partners_own(x, before)
 
 
 # the partner named right after a figure, as the other side of its trade: "640 тыс. т в Турцию и 295 тыс. т в Египет"
@@ -448,7 +462,7 @@ def sums(x: Sentence) -> None:
         flow, at = flow_metric(x, m.start())
         if _FROM_REGION_AFTER.match(s, m.end()):
             flow, at = "exports", None      # "из них 2 млн тонн – из Волгоградской области"
-        elif at in x.partners_own:
+        elif at in x.partners_own or _continues_own(x, at):
             continue
         if from_named and from_named.start() < m.start() and (at is None or at < from_named.start()):
             flow = "imports"    # "из Ирана ввезено 26 тыс. тонн" (not "…, а экспортировала 143 тыс. тонн")
@@ -529,7 +543,8 @@ def sums(x: Sentence) -> None:
         # (a flow of Russia's or the partner's own in another part of the sentence, "Если товарооборот России и
         # Египта вырос на 12 %, то у Волгоградской области — на 31,6 %, до 88,4 млн", leaves this part's sum alone)
         own = at is not None and x.segment(at)[0] == x.segment(m.start())[0] and _partners_own(x, at)
-        if at is not None and (own or at in x.partners_own) or _not_done(x, m.start()) or _BALANCE.search(tail) \
+        own = own or at in x.partners_own or _continues_own(x, at)
+        if at is not None and own or _not_done(x, m.start()) or _BALANCE.search(tail) \
                 or _one_firm(x, m.start()) or (_BY_AMOUNT.search(tail) and _EXCEEDS_AFTER.match(s, m.end())):
             # ("Импорт из Китая на 120 млн долларов превысил экспорт в КНР": a balance, the verb after the sum)
             continue

@@ -453,6 +453,7 @@ class Sentence:
         # flow verbs whose subject is the partner, in the present and with no region in their clause: the partner's
         # own trade ("Египет импортирует ежегодно около 12 млн тонн пшеницы")
         self.partners_own: set[int] = set()
+        self._flow_starts: list[int] | None = None
         self._segments: list[int] | None = None
         self._flow_matches: list[re.Match[str]] | None = None
         self._segment_periods: dict[tuple[int, int], tuple[periods.Found | None, bool, bool]] = {}
@@ -593,6 +594,13 @@ class Sentence:
         if self._flow_matches is None:
             self._flow_matches = list(FLOW.finditer(self.s))
         return self._flow_matches
+
+    def flow_before(self, at: int) -> int | None:
+        """Where the last flow word starting before `at` starts (None if none)."""
+        if self._flow_starts is None:
+            self._flow_starts = [m.start() for m in self.flow_matches()]
+        i = bisect.bisect_left(self._flow_starts, at)
+        return self._flow_starts[i - 1] if i else None
 
     def segment(self, at: int) -> tuple[int, int]:
         """The part of the sentence a figure at `at` stands in, parted where it turns to another figure of its own:
