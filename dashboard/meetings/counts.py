@@ -34,6 +34,10 @@ _EXPORTING = re.compile(r"экспортир|экспортн|экспортом
                         r"(?:выш(?:ли|ел|ла|ло)|выход\w*|выйти|выйдут)\s+на\s+(?:[а-яё]+\s+){0,2}рын|"
                         r"на\s+(?:[а-яё]+\s+){0,2}рын(?:ок|ки)\s+(?:[а-яё]+\s+)?(?:выш|выход|выйд)", re.I)
 _IMPORTING = re.compile(r"импортир|импортом|закуп|ввоз", re.I)
+# supplies turned to imports by their adjective or by "из" and the partner, before the verbs of supplying are read as
+# exports: "импортные поставки из республики осуществляли 86 организаций региона"
+_SUPPLIED_FROM = re.compile(r"импортн\w*\s+(?:поставк|поставок|закуп)|(?:поставк|поставок|поставля)\w*\s+"
+                            r"(?:[а-яё]+\s+)?из\s+(?!(?:нашего\s+)?(?:регион|област|Волгоград))", re.I)
 # the count after its noun: "число экспортёров достигло 128", "количество компаний-импортёров составило около 90"
 _FIRMS_NUMBER = re.compile(r"(?<![\w-])(?:числ[оа]|количеств[оа])\s+(?:[а-яё]+(?:ых|их)\s+){0,2}"
                            r"(?P<noun>предприяти\w*|компани\w*|фирм\w*|организаци\w*|экспорт[её]р\w*|"
@@ -179,6 +183,7 @@ def counts(x: Sentence) -> None:
             continue    # "12 китайских поставщиков" are no firms of the region
         kind = ("foreign_capital" if _CAPITAL.match(s[m.end():m.end() + AHEAD]) else "exporters"
                 if noun.startswith(("экспорт", "поставщик")) else "importers" if noun.startswith("импорт") else
+                "importers" if x.word_in(_SUPPLIED_FROM, *clause) else
                 "exporters" if x.word_in(_EXPORTING, *clause) else "importers" if x.word_in(_IMPORTING, *clause)
                 else "any")
         if kind == "any":
