@@ -616,6 +616,10 @@ def _ranks(x: Sentence) -> None:
         if ahead and x.free(*m.span()):
             x.add(ahead[-1].start(), m.end(), RANK[flow_of(ahead[-1].group("flow"))], x.partner_at(m.start(), False),
                   "exact", 1, core=m.start())
+        elif x.word_in(_BY_THIS, max(a, m.start() - 80), m.start()) and x.free(*m.span()):
+            # "импорт из Китая вырос до 377 млн долларов, и по этому показателю Поднебесная остаётся лидером": the
+            # first place by the flow in effect before
+            x.add(m.start(), m.end(), RANK[flow_metric(x, m.start())[0]], x.partner_at(m.start(), False), "exact", 1)
     for m in _ANY_OTHER.finditer(s):
         if x.free(*m.span()):
             x.add(m.start(), m.end(), RANK[flow_metric(x, m.start())[0]], x.partner_at(m.start(), False), "exact", 1)
