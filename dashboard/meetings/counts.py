@@ -172,7 +172,7 @@ def counts(x: Sentence) -> None:
         if not n or not x.free(*m.span()):
             continue
         noun, clause, held = m.group("noun").lower(), x.clause_span(m.start()), None
-        if x.word_in(_VISITED, clause[0], m.start()) or _MEMBERS.search(s, clause[0], m.start()):
+        if x.word_in(_VISITED, clause[0], m.start()) or x.word_in(_MEMBERS, clause[0], m.start()):
             continue
         if morphology.parses(m.group("noun").split()[0].lower())[0].tag.case in ("datv", "ablt"):
             continue    # firms helped or worked with ("помог 120 компаниям", "с 40 турецкими компаниями"): no count

@@ -320,6 +320,7 @@ PARTNER_WORDS = _PARTNER_WORDS    # (claims.py asks whether a sentence names a p
 _REGION_TOTAL = re.compile(r"(?<![\w-])(?:товарооборот|оборот|экспорт|импорт|(?:внешн\w+\s+)?торговл)\w*\s+"
                            r"(?:всего\s+)?(?:региона|области|"
                            r"Волгоградской\s+области)(?![\w-])", re.I)
+_SEMICOLON = re.compile(";")
 # a list's lead of the region's own results: "Основные итоги внешнеэкономической деятельности региона за 2024 год:"
 _REGION_LEAD = re.compile(r"(?<![\w-])(?:итог|показател|результат)\w*\s+(?:[а-яё-]+\s+){0,3}?(?:региона|области)"
                           r"(?![\w-])[^:;]{0,60}:", re.I)
@@ -454,6 +455,7 @@ class Sentence:
         # own trade ("Египет импортирует ежегодно около 12 млн тонн пшеницы")
         self.partners_own: set[int] = set()
         self._flow_starts: list[int] | None = None
+        self._core_index: list[tuple[int, int]] = []     # (core, index in out), sorted, kept up to date lazily
         self._segments: list[int] | None = None
         self._flow_matches: list[re.Match[str]] | None = None
         self._segment_periods: dict[tuple[int, int], tuple[periods.Found | None, bool, bool]] = {}
@@ -520,7 +522,7 @@ class Sentence:
         if i:
             return self._ordinal_of(at, i) or self.mentions[i - 1][0]
         if self.mentions:
-            if region_ok and ";" in self.s[at:self.mentions[0][1]] and _REGION_LEAD.search(self.s, 0, at):
+            if region_ok and self.word_in(_SEMICOLON, at, self.mentions[0][1]) and self.word_in(_REGION_LEAD, 0, at):
                 # "Основные итоги … региона за 2024 год: 1) товарооборот — 3,61 млрд долларов; …; 4) доля Турции —
                 # 20,4 %": a partner named in a later item of a list the region's results lead is not this one's
                 return None
@@ -594,6 +596,17 @@ class Sentence:
         if self._flow_matches is None:
             self._flow_matches = list(FLOW.finditer(self.s))
         return self._flow_matches
+
+    def claims_between(self, a: int, b: int) -> list[Claim]:
+        """The claims found so far whose figure stands in s[a:b], in text order."""
+        for k in range(len(self._core_index), len(self.out)):
+            bisect.insort(self._core_index, (self.cores[k], k))
+        i = bisect.bisect_left(self._core_index, (a, -1))
+        out = []
+        while i < len(self._core_index) and self._core_index[i][0] < b:
+            out.append(self.out[self._core_index[i][1]][2])
+            i += 1
+        return out
 
     def flow_before(self, at: int) -> int | None:
         """Where the last flow word starting before `at` starts (None if none)."""

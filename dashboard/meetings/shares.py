@@ -217,10 +217,8 @@ def _sum_before_bracket(x: Sentence, start: int, m: re.Match[str]) -> str | None
     if opened < 0 or not _BRACKET.fullmatch(x.s, opened, start) or not _SUM_TAIL.search(x.s, max(0, opened - 40),
                                                                                           opened):
         return None
-    for k in range(len(x.out) - 1, -1, -1):
-        c, core = x.out[k][2], x.cores[k]
-        if opened - 40 <= core < opened and c.unit == "$" and c.partner and \
-                c.metric in ("exports", "imports", "turnover"):
+    for c in reversed(x.claims_between(opened - 40, opened)):
+        if c.unit == "$" and c.partner and c.metric in ("exports", "imports", "turnover"):
             return c.partner
     return None
 
