@@ -32,7 +32,8 @@ _HEAD = rf"(?:(?<![\w-]){_SCALE_WORD}|(?<![\w-]){NUM}{_AND_HALF}\s*{_SCALE}?{_PA
 _MONEY = re.compile(rf"(?P<cur1>(?:US)?\$\s*)?{_HEAD}\.?(?:\s*(?P<cur>долл\w*\.?(?:\s+США)?|\$|USD|"
                     r"американских\s+долларов|руб\w*\.?|евро|€))?", re.I)
 # "тонн", "т." and "т" alone before the next word ("126 тыс. т стальных труб")
-_TONNES = re.compile(rf"{_HEAD}\.?\s*(?:тонн\w*|т\.|т(?=\s+[а-яё]|\s*[),;]))(?![а-яё])", re.I)
+# (and before a dash: "из них 120 тыс. т — пшеница")
+_TONNES = re.compile(rf"{_HEAD}\.?\s*(?:тонн\w*|т\.|т(?=\s+[а-яё]|\s*[),;—–]))(?![а-яё])", re.I)
 # the level of the year before compared with this year's, stated before the figure and not as its base after "чем"
 _THEN_LEVEL = re.compile(r"(?<![\w-])(?<!чем\s)(?:годом\s+(?:ранее|раньше)|год\s+назад)(?![\w-])", re.I)
 _AGAINST_BEFORE = re.compile(r"(?<![\w-])против\s+(?:(?:US)?\$\s*)?$", re.I)
@@ -265,6 +266,8 @@ _NOT_DONE = re.compile(r"(?<![\w-])(?:мощност\w*|потенциал\w*|м
                        r"грант\w*|субсиди\w*|"
                        # agreements signed for a sum: "подписано 7 соглашений на общую сумму 25 млн долларов"
                        r"соглашени\w*|договор\w*|сделк\w*|меморандум\w*|"
+                       # what talks are about: "переговоры о поставках 100 тыс. тонн зерна"
+                       r"переговор\w*(?=\s+(?:о|об)\s)|"
                        # what was grown, made or mined, no trade: "республика собрала 1,9 млн тонн зерна"
                        r"собрал[аио]?|намолотил\w*|вырастил[аио]?|произв[её]л[аио]?|добыл[аио]?|выплавил[аио]?|"
                        # a tender, no trade done: "объявлен тендер на поставку 15 тыс. т муки"
