@@ -144,11 +144,18 @@ def adjectives(text: str) -> list[tuple[str, int, int]]:
     return [(forms[w], m.start(), m.end()) for m in _WORD.finditer(text) if (w := m.group(0).lower()) in forms]
 
 
+# "долларов США", "долл. США": the currency, no mention of the country
+_CURRENCY_BEFORE = re.compile(r"долл\w*\.?\s+$", re.I)
+
+
 def partners_in(text: str) -> list[str]:
-    """Distinct partners mentioned, the most mentioned first (ties: first mention first)."""
+    """Distinct partners mentioned, the most mentioned first (ties: first mention first); the United States of
+    "долларов США" is the currency's, not a partner."""
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
     for iso2, start, _ in find(text):
+        if _CURRENCY_BEFORE.search(text, max(0, start - 40), start):
+            continue
         counts[iso2] = counts.get(iso2, 0) + 1
         first.setdefault(iso2, start)
     return sorted(counts, key=lambda c: (-counts[c], first[c]))

@@ -131,3 +131,11 @@ def test_a_share_list_repeated_in_one_sentence_keeps_its_partners() -> None:
     got = extract_claims(unit * 300 + "и всё.")
     assert len(got) == 600
     assert [c.partner for c in got[:4]] == ["EG", "TR", "EG", "TR"] and {c.metric for c in got} == {"export_share"}
+
+
+def test_the_currency_names_no_partner() -> None:
+    # "долларов США" is the unit: a text naming no country speaks of the region's own totals
+    got = extract_claims("Экспорт составил 3 млрд 412 млн долларов США, что на 6,8 % ниже уровня 2022 года.")
+    assert [(c.metric, c.partner) for c in got] == [("exports", None), ("export_growth", None)]
+    got = extract_claims("Товарооборот с США составил 12 млн долларов США.")
+    assert [(c.metric, c.partner) for c in got] == [("turnover", "US")]
