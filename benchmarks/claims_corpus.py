@@ -111,7 +111,14 @@ CORPORA = Path(__file__).resolve().parent.parent / "tests" / "corpora"
 # after a possessive and the clause going on with it; firms supplying from the partner as importers; tonnes 'т' before
 # a dash; talks about supplies), reaching 0.954 / 0.948 and 0.934 / 0.958 (tests/unit/test_meetings_corpora.py holds
 # them less a margin).
-FILES = {"blind16_tuned": CORPORA / "press_blind16.toml", "blind17_tuned": CORPORA / "press_blind17.toml",
+# blind18 and blind19: written the same blind way in new voices (a government report, a Telegram post, a freight
+# train's trap, a Duma answer; clumsy embassy translations, an economist's hedges, a "Коротко" digest; blind18: 64
+# cases, 144 claims; blind19: 66 cases, 147 claims), never edited, first scored during the blind16/17 round (code
+# 473daa4 and that round's work in progress) at 0.715 / 0.774 and 0.837 / 0.891, and again after it (code bdf5892):
+# 0.715 / 0.774 and 0.837 / 0.891. Not tuned on: the next round's unseen text (one class seen in blind18 was fixed
+# before that second score, the currency's 'США' taken for the main partner; it changed no score there).
+FILES = {"blind18": CORPORA / "press_blind18.toml", "blind19": CORPORA / "press_blind19.toml",
+         "blind16_tuned": CORPORA / "press_blind16.toml", "blind17_tuned": CORPORA / "press_blind17.toml",
          "blind14_tuned": CORPORA / "press_blind14.toml", "blind15_tuned": CORPORA / "press_blind15.toml",
          "blind12_tuned": CORPORA / "press_blind12.toml", "blind13_tuned": CORPORA / "press_blind13.toml",
          "blind10_tuned": CORPORA / "press_blind10.toml", "blind11_tuned": CORPORA / "press_blind11.toml",
