@@ -1,5 +1,6 @@
 """Issue 17.3: the goods page's whole year from its own rollup (r_heading_year: the region's headings summed over the
-months, in the segments: test_heading_year_segments.py), and the names of the codes added in Python (store/structure.py) rather than by SQL.
+months, in the segments: test_heading_year_segments.py), and the names of the codes added in Python
+(store/structure.py) rather than by SQL.
 The answers are the ones the monthly rollup and the joins in SQL gave; a version made before the rollup is read
 through a view summing its monthly rollup, and its next publication builds the table."""
 from __future__ import annotations
