@@ -21,9 +21,11 @@ _FIRMS = re.compile(rf"(?<![\w-]){NUM}(?P<more>\s+с\s+(?:небольшим|л�
                     r"хозяйствующ\w+\s+субъект\w*|поставщик\w*)", re.I)
 # suppliers counted are the region's exporters when they are the region's: "25 волгоградских поставщиков"
 _OWN_SUPPLIERS = re.compile(r"волгоградск|местн|регионал|^\S+\s+поставщик\w*\s+(?:региона|области)", re.I)
+# the foreign-capital noun of the patterns below: "с участием китайского капитала", "с капиталом из Турции"
+_WITH_CAPITAL = r"с\s+(?:участием\s+)?(?:[а-яё]+\s+){0,2}капитал\w*"
 # the firms' capital named further on, before the next figure: "ещё 23 компании, действующие в регионе, созданы с
 # участием турецкого капитала"
-_CAPITAL_LATER = re.compile(r"с\s+(?:участием\s+)?(?:[а-яё]+\s+){0,2}капитал\w*", re.I)
+_CAPITAL_LATER = re.compile(_WITH_CAPITAL, re.I)
 _NEXT_FIGURE = re.compile(rf"\d|,\s+а\s|;|(?<![\w-]){NUM}\s", re.I)
 _CAPITAL = re.compile(r"^\s*(?:[а-яё]+\s+){0,2}?с\s+(?:участием\s+)?(?:[а-яё]+\s+){0,1}капитал\w*", re.I)
 # more firms after a count of them, told by their verb: "ещё 40 закупают", "164 из них экспортируют …, 71 — ввозит …"
@@ -60,18 +62,18 @@ _PARTNERS_NUMBER = re.compile(r"(?<![\w-])(?:числ[оа]|количеств[�
                               r"увеличил\w*\s+до|выросл\w*\s+до)\s*", re.I)
 # a part of the firms counted before, its kind after a dash: "…154 компании, из них 89 — импортёры"
 _FIRMS_PART = re.compile(rf"(?<![\w-])(?:из\s+них|в\s+том\s+числе|среди\s+них|ещё|еще)\s+{NUM}\s*[—–]\s*"
-                         r"(?P<noun>экспорт[её]р\w*|импорт[её]р\w*|с\s+(?:участием\s+)?(?:[а-яё]+\s+){0,2}капитал\w*)",
+                         rf"(?P<noun>экспорт[её]р\w*|импорт[её]р\w*|{_WITH_CAPITAL})",
                          re.I)
 # the next kind of capital after "и" or a comma: "27 предприятий с участием китайского капитала и 11 — с капиталом из
 # Турции"
-_NEXT_CAPITAL = re.compile(rf"(?:,|\sи)\s+{NUM}\s*[—–]\s*(?P<noun>с\s+(?:участием\s+)?(?:[а-яё]+\s+){{0,2}}капитал\w*|"
+_NEXT_CAPITAL = re.compile(rf"(?:,|\sи)\s+{NUM}\s*[—–]\s*(?P<noun>{_WITH_CAPITAL}|"
                            # (the noun left out: "и 12 — с турецким")
                            r"с\s+[а-яё]+(?:им|ым)(?![\w-]))", re.I)
 # a count told by "их" after the firms' noun: "предприятия с казахстанским капиталом — а их в регионе не менее 90 —",
 # "компании-импортёры: их 23"
 _FIRMS_THEM = re.compile(r"(?<![\w-])(?P<noun>предприяти\w*|компани\w*|фирм\w*|организаци\w*|экспорт[её]р\w*|"
                          r"импорт[её]р\w*)(?:-(?P<kind>экспорт[её]р\w*|импорт[её]р\w*))?"
-                         r"(?P<cap>\s+с\s+(?:участием\s+)?(?:[а-яё]+\s+){0,2}капитал\w*)?(?:\s+[а-яё]+){0,2}?"
+                         rf"(?P<cap>\s+{_WITH_CAPITAL})?(?:\s+[а-яё]+){{0,2}}?"
                          rf"\s*[—–:,]\s*(?:(?:а|и)\s+)?их\s+(?:[а-яё]+\s+){{0,4}}?{NUM}(?![\w-]|[.,]\d|\s*(?:%|млн|млрд|"
                          r"тыс|т\b|тонн|раз|мест|позиц|долл|\$))", re.I)
 # the capital of a country as the clause's subject: "Белорусский капитал присутствует в 9 предприятиях"
