@@ -107,8 +107,12 @@ def _sentence_claims(s: str, default: str | None, period: Period | None, how: st
                      prev_flow: str | None = None, goods_seen: dict[str, str] | None = None,
                      dollars: bool = False, ref: dt.date | None = None, prev_rank: str | None = None,
                      topic: str | None = None, prev_metrics: frozenset[str] = frozenset(),
-                     flow_words: list[re.Match[str]] | None = None, region_before: bool = False) -> list[Claim]:
+                     flow_words: list[re.Match[str]] | None = None, region_before: bool = False,
+                     region_default: bool = False) -> list[Claim]:
     x = Sentence(s, default, period, how, prev_flow, goods_seen, dollars, ref)
+    # before the text names any partner its sums and growths are the region's (a place or a share is always some
+    # partner's, the text's: "Страна восходящего солнца поднялась … на четыре строчки")
+    x.unnamed_yet = region_default
     if region_before and not x.mentions and not x.references and not PARTNER_WORDS.search(s):
         # the sentence before gave the region's own totals and this one names no partner: it goes on with them
         # ("…оборот Волгоградской области … составил 1 млрд 124 млн долларов. Экспорт — 902 млн, импорт — 222 млн.")
@@ -328,7 +332,8 @@ _SPLIT = re.compile(r"(?<=[.!?…])(?<!долл\.)(?<!мес\.)(?<!тыс\.)\s+(
 _PARAGRAPH = re.compile(r"\n+")
 _TURN_LINE = re.compile(r"\s*[—–-]\s")
 # a headline: one short line that ends with no sentence's stop (a stop inside, "за 9 мес.", is no end)
-_HEADLINE = re.compile(r"[^\n]{1,120}(?<![.!?…])")
+# (or with an abbreviation's: "Иран: товарооборот за 9 мес. — 274 млн долл.")
+_HEADLINE = re.compile(r"[^\n]{1,120}(?:(?<![.!?…])|(?<=долл\.)|(?<=тыс\.)|(?<=мес\.))")
 _HEADING = re.compile(r"[^.!?…\n]{1,80}$")    # a short line that ends with no sentence's stop
 # an aside in brackets with a period and a figure of its own ("(в 2022 году — 4,1 %)"): the part's period, not the
 # sentence's
@@ -383,6 +388,12 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
     headline: list[Claim] = []      # claims of heading lines
     asked: str | None = None        # the partner the sentence before asked the place of
     answered: Claim | None = None   # the place the sentence before gave in answer
+    asked_before = False            # the sentence before asked the place of the year before that answer
+    # figures before the text names any partner, in a text that names one later, are the region's: "О
+    # внешнеэкономической деятельности области в 2023 году. Объём экспорта составил … Основным покупателем осталась
+    # Турция"
+    unnamed_until = countries.first_named(text) if main else None
+    at = 0
     for paragraph in _PARAGRAPH.split(text):
         # a turn of a dialogue ("— А по объёму?\n— Порядка 29 миллионов долларов.") goes on with the period the
         # turns before it stated
@@ -411,10 +422,13 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
             if not s:
                 continue
             previous, s_before = s, previous
+            at = text.find(s, at)
+            default = None if unnamed_until is not None and at + len(s) <= unnamed_until else main
             before_flows, here = here, None
             has = _has_figure(s)
             asking = _PLACE_QUESTION.search(s) if s.endswith("?") else None
-            found = periods.stated(_ASIDE_PERIOD.sub(" ", s), ref_date) if has or "год" in s or asking else None
+            found = periods.stated(_ASIDE_PERIOD.sub(" ", s), ref_date) if has or "год" in s or asking or s.endswith("?") \
+                else None
             if found and found.how == "base" and carried and carried.year == found.period.year:
                 found = None    # "…, чем за тот же период 2023 года" after "по итогам девяти месяцев 2024 года"
             if found:
@@ -425,14 +439,24 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
                 period, how = found.period, found.how
             else:
                 period, how = carried, ("carried" if carried else None)
-            said = _answered_place(s, asked, answered, main, period, how, ref_date)
-            if said is not None:    # "— На каком месте Египет …? — На четвёртом. А годом ранее был седьмым."
-                claims.append(said)
-                answered = said
-                asked = None
+            if answered is not None and _YEAR_BEFORE_ASKED.fullmatch(s):
+                asked_before = True     # "— Четвёртое. — А годом ранее? — Девятое."
                 continue
-            asked = asking and next(iter(countries.partners_in(s)), None)
-            answered = None
+            said = _answered_place(s, asked, answered, main, period, how, ref_date, asked_before)
+            asked_before = False
+            if said is not None:    # "— На каком месте Египет …? — На четвёртом. А годом ранее был седьмым."
+                claims.append(said[0])
+                answered = said[0]
+                asked = None
+                if not said[1]:
+                    continue
+                s = said[1]     # "— Девятое, так что рост на пять позиций.": the rest is read as a sentence
+                has = _has_figure(s)
+            else:
+                # a question of the place that names no country asks of the text's partner ("— А какое место у
+                # республики среди наших партнёров?")
+                asked = asking and (next(iter(countries.partners_in(s)), None) or main)
+                answered = None
             if has:
                 # the flow words of the sentence before, found when it was read if it had figures
                 flows = before_flows if before_flows is not None else list(FLOW.finditer(s_before))
@@ -442,11 +466,11 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
                 # предприятия. … рост составил ещё 5,2 %") leaves the flow to the sentence's last trade figure
                 flow_before = turned if counted_last and turned else \
                     turned if raw and turned == other(raw) else raw
-                found_here = _sentence_claims(s, main, period, how, flow_before,
+                found_here = _sentence_claims(s, default or main, period, how, flow_before,
                                               goods_seen, dollars, ref_date, prev_rank,
                                               (money.topic_goods(s_before, flows) if flows else None) or
                                               (mass_goods if _PART_OF_BEFORE.match(s) else None), prev_metrics,
-                                              here, region_before)
+                                              here, region_before, region_default=default is None)
                 prev_metrics = frozenset(c.metric for c in found_here)
                 region_before = bool(found_here) and all(c.partner is None and c.unit in ("$", "%", "раза")
                                                          for c in found_here)
@@ -482,20 +506,26 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
 
 # a question of a partner's place and its answer by the ordinal alone: "— На каком месте Египет по итогам первого
 # квартала? — На четвёртом. А годом ранее был седьмым."
-_PLACE_QUESTION = re.compile(r"(?<![\w-])(?:на\s+)?как(?:ом|ое|ую|ой)\s+(?:мест[еоа]|позици[июя]|строчк[еиу])(?![\w-])",
-                             re.I)
-_ANSWER_PLACE = re.compile(r"\W*(?:на\s+)?(?P<ord>[а-яё]+|\d{1,3}-?[а-я]{1,3})(?:\s+(?:мест[оеа]|позици[яи]))?\s*[.!]?",
-                           re.I)
+_PLACE_QUESTION = re.compile(r"(?<![\w-])(?:на\s+)?(?:как(?:ом|ое|ую|ой)|каков[оа]?)\s+"
+                             r"(?:мест[еоа]|позици[июя]|строчк[еиу])(?![\w-])", re.I)
+# (an answer may go on after a comma: "— Девятое, так что рост на пять позиций.")
+_ANSWER_END = r"(?:\s*[.!]?|,\s+(?P<rest>.+))"
+_ANSWER_PLACE = re.compile(r"\W*(?:на\s+)?(?P<ord>[а-яё]+|\d{1,3}-?[а-я]{1,3})(?:\s+(?:мест[оеа]|позици[яи]))?"
+                           + _ANSWER_END, re.I | re.S)
 _ANSWER_BEFORE = re.compile(r"\W*(?:а\s+)?(?:годом\s+(?:ранее|раньше)|год\s+назад)\s+(?:был[аио]?|находил\w*|"
                             r"занимал\w*|оказал\w*)\s+(?:на\s+)?(?P<ord>[а-яё]+|\d{1,3}-?[а-я]{1,3})"
-                            r"(?:\s+(?:мест[оеа]|позици[ия]\w*))?\s*[.!]?", re.I)
+                            r"(?:\s+(?:мест[оеа]|позици[ия]\w*))?" + _ANSWER_END, re.I | re.S)
+# the place of the year before asked after an answer: "— А годом ранее?"
+_YEAR_BEFORE_ASKED = re.compile(r"\W*(?:а\s+)?(?:годом\s+(?:ранее|раньше)|год\s+назад|в\s+прошлом\s+году)\s*\?", re.I)
 
 
 def _answered_place(s: str, asked: str | None, answered: Claim | None, main: str | None, period: Period | None,
-                    how: str | None, ref: dt.date | None) -> Claim | None:
+                    how: str | None, ref: dt.date | None, asked_before: bool = False) -> tuple[Claim, str] | None:
     """The place a sentence answers with an ordinal alone after a question of the partner's place, or the place of
-    the year before told after such an answer; None otherwise."""
-    m = _ANSWER_PLACE.fullmatch(s) if asked else _ANSWER_BEFORE.fullmatch(s) if answered else None
+    the year before told after such an answer (or asked after it), with the rest of the sentence after a comma;
+    None otherwise."""
+    m = _ANSWER_PLACE.fullmatch(s) if asked or (answered and asked_before) else \
+        _ANSWER_BEFORE.fullmatch(s) if answered else None
     rank = morphology.ordinal(m.group("ord")) if m else None
     if m is None or not rank:
         return None
@@ -505,7 +535,7 @@ def _answered_place(s: str, asked: str | None, answered: Claim | None, main: str
         how = "year_before" if period else None
     x = Sentence(s, partner or main, period, how, ref=ref)
     x.add(m.start("ord"), m.end("ord"), "rank", partner, "exact", rank)
-    return x.out[0][2]
+    return x.out[0][2], m.group("rest") or ""
 
 
 def _key(c: Claim) -> tuple:

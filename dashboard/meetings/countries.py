@@ -17,7 +17,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "MD": ("Молдавия",), "TM": ("Туркмения",),
     "CZ": ("Чехия",), "GB": ("Великобритания", "Британия"), "NL": ("Голландия",),
     "TR": ("Турция", "Турецкая Республика"), "CN": ("КНР", "Китайская Народная Республика", "Поднебесная"),
-    "US": ("США", "Соединённые Штаты", "Соединённые Штаты Америки"), "AE": ("ОАЭ", "Объединённые Арабские Эмираты"),
+    "US": ("США", "Соединённые Штаты", "Соединённые Штаты Америки"), "AE": ("ОАЭ", "Объединённые Арабские Эмираты", "Эмираты"),
     # ("Корея" alone, after "Республика Корея" or in a trade text, is the South: the North is "КНДР")
     "KR": ("Южная Корея", "Корея"), "DE": ("ФРГ",), "KP": ("КНДР",), "IR": ("Исламская Республика Иран",),
     # the abbreviations of official names a press release uses after the full name once
@@ -90,6 +90,12 @@ def _index() -> dict[str, list[tuple[str, str]]]:
     names: list[tuple[str, str]] = [(p.iso2, p.name_ru) for p in ref.all_partners()
                                     if p.iso2 not in _SKIP and "(" not in p.name_ru and "," not in p.name_ru]
     names += [(iso2, n) for iso2, ns in _ALIASES.items() for n in ns]
+    # official names after the adjective, as embassies write them: "Кыргызская Республика", "Азербайджанской
+    # Республикой" (the adjective's feminine form)
+    for lemma, iso2 in _ADJECTIVES.items():
+        fem = morphology.inflect(lemma, frozenset({"femn", "nomn", "sing"}))
+        if fem:
+            names.append((iso2, f"{fem[:1].upper()}{fem[1:]} Республика"))
     for iso2, name in names:
         for f in _declined(name):
             forms.setdefault(f, iso2)
@@ -146,6 +152,14 @@ def adjectives(text: str) -> list[tuple[str, int, int]]:
 
 # "долларов США", "долл. США": the currency, no mention of the country
 _CURRENCY_BEFORE = re.compile(r"долл\w*\.?\s+$", re.I)
+
+
+def first_named(text: str) -> int | None:
+    """Where the text names a partner first, by name or by adjective ("на турецком рынке"; the United States of
+    "долларов США" left out), or None."""
+    starts = [start for _, start, _ in find(text) if not _CURRENCY_BEFORE.search(text, max(0, start - 40), start)]
+    starts += [start for _, start, _ in adjectives(text)[:1]]
+    return min(starts, default=None)
 
 
 def partners_in(text: str) -> list[str]:

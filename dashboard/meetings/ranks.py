@@ -323,6 +323,8 @@ def ranks(x: Sentence) -> None:
     _place_then(x)
     _became(x)
     _digest_places(x)
+    if ")" in x.s or ". " in x.s:
+        _numbered_places(x)
     _number_sign(x)
     _yields_only(x)
     flowed = sorted((x.cores[i], c.metric) for i, (_, _, c) in enumerate(x.out)
@@ -417,6 +419,7 @@ def _digest_places(x: Sentence) -> None:
     partner that opens a part and is followed by a dash and an ordinal alone has that place, by the same flow."""
     placed = [(x.cores[i], c.metric) for i, (_, _, c) in enumerate(x.out) if c.metric in RANK.values()]
     if not placed:
+        _listed_places(x)
         return
     for iso, start, end in x.mentions:
         m = _NAMED_PLACE.match(x.s, end)
@@ -425,6 +428,47 @@ def _digest_places(x: Sentence) -> None:
         rank = morphology.ordinal(m.group("ord"))
         if rank and x.free(m.start("ord"), m.end()):
             x.add(start, m.end(), placed[0][1], iso, "exact", rank, core=m.start("ord"))
+
+
+def _listed_places(x: Sentence) -> None:
+    """'Среди покупателей нашей продукции Турция — первая, Китай — второй, Казахстан — третий': two partners or more,
+    each followed by a dash and an ordinal alone, with no place stated before, in a sentence of places or of buyers
+    or suppliers; the flow or the group is the one named before the first."""
+    items = [(iso, start, m) for iso, start, end in x.mentions if (m := _NAMED_PLACE.match(x.s, end))]
+    if len(items) < 2 or not (x.word_in(_PLACES_SPOKEN, 0, len(x.s)) or _WHO_BEFORE.search(x.s, 0, items[0][1])
+                              or _FLOW_BEFORE.search(x.s, 0, items[0][1])):
+        return
+    ahead = list(_FLOW_BEFORE.finditer(x.s, 0, items[0][1]))
+    who = _WHO_BEFORE.search(x.s, 0, items[0][1])
+    metric = RANK[flow_of(ahead[-1].group("flow"))] if ahead else _who(who.group("who")) if who else "rank"
+    for iso, start, m in items:
+        rank = morphology.ordinal(m.group("ord"))
+        if rank and x.free(m.start("ord"), m.end()):
+            x.add(start, m.end(), metric, iso, "exact", rank, core=m.start("ord"))
+
+
+# an item of a numbered list of places: "выглядит так: 1) Турция — 612,4 млн долларов; 2) Китай — 548 млн"
+_NUMBERED = re.compile(r"(?:^|(?<=[:;,.])\s*|\s)(?P<n>\d{1,2})[).]\s+(?=(?-i:[А-ЯЁ]))", re.I)
+
+
+def _numbered_places(x: Sentence) -> None:
+    """The places of a numbered list of partners (two items or more, numbered from one on, each a partner's name
+    right after its number) in a sentence of places or top groups."""
+    if not x.word_in(_PLACES_SPOKEN, 0, len(x.s)) and not _TOP_GROUP.search(x.s):
+        return
+    items = [(m, p) for m in _NUMBERED.finditer(x.s) if (p := x.mention_at(m.end()))]
+    if len(items) < 2 or [int(m.group("n")) for m, _ in items] != list(range(1, len(items) + 1)):
+        return
+    ahead = list(_FLOW_BEFORE.finditer(x.s, 0, items[0][0].start()))
+    who = _WHO_NOUN.search(x.s, 0, items[0][0].start())     # ("Первая пятёрка покупателей: 1) …")
+    metric = RANK[flow_of(ahead[-1].group("flow"))] if ahead else _who(who.group("who")) if who else "rank"
+    for m, p in items:
+        if x.free(*m.span("n")):
+            x.add(m.start("n"), m.end("n"), metric, p, "exact", int(m.group("n")))
+
+
+_WHO_NOUN = re.compile(r"(?<![\w-])(?P<who>покупател|получател|потребител|поставщик)\w*", re.I)
+_TOP_GROUP = re.compile(r"(?<![\w-])(?:тройк|пят[её]рк|десятк|топ)\w*", re.I)
 
 
 def _yields_only(x: Sentence) -> None:

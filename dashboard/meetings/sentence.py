@@ -447,6 +447,7 @@ class Sentence:
                  prev_flow: str | None = None, goods_seen: dict[str, str] | None = None, dollars: bool = False,
                  ref: dt.date | None = None):
         self.s, self.default, self.period, self.how, self.prev_flow = s, default, period, how, prev_flow
+        self.unnamed_yet = False    # the text names no partner up to this sentence's end (claims.py sets it)
         self.ref = ref
         self.prev_rank: str | None = None   # the metric of the last rank the paragraph's sentence before gave
         self.topic: str | None = None       # the goods the sentence before spoke of after its flow word
@@ -527,7 +528,7 @@ class Sentence:
                 # 20,4 %": a partner named in a later item of a list the region's results lead is not this one's
                 return None
             return self.mentions[0][0]
-        if region_ok and (self.region_level or (self.default is None)):
+        if region_ok and (self.region_level or self.default is None or self.unnamed_yet):
             return None
         return self.default
 
