@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from dashboard.meetings import goods, morphology
+from dashboard.meetings.claim import Claim
 from dashboard.meetings.morphology import number_words_pattern
 from dashboard.meetings.numerals import AHEAD, number, qualifier
 from dashboard.meetings.sentence import FLOW, SHARE, Sentence, flow_of
@@ -25,7 +26,7 @@ _GROUP = re.compile(rf"(?<![\w-])(?:совокупн\w*|суммарн\w*|их\s
                     # a plural pronoun holds it, the goods or the partners named before: "на них приходится 60 %"
                     r"на\s+(?:них|их\s+долю)(?![\w-]))", re.I)
 _SHARE_ELLIPTIC = re.compile(r"[,;]\s+(?:а\s+)?(?P<what>(?:на|в|во)\s+(?:[\w-]+\s+){1,3}?)[—–]\s*$", re.I)
-_SHARE_FLOW_OF = re.compile(r"^\s*(?:от\s+)?(?:(?:всего|всей|общего|общей|его|её|ее)\s+)?"
+_SHARE_FLOW_OF = re.compile(r"^\s*(?:от\s+)?(?:(?:всего|всей|общего|общей|его|её|ее)\s+)?(?:объ[её]ма\s+)?"
                             r"(?:[а-яё-]+(?:ого|его|ой|ей)\s+){0,2}"
                             r"(?P<flow>экспорт\w*|импорт\w*|товарооборот\w*|оборот\w*|торговл\w*)", re.I)
 # (or the goods of a flow told by a participle: "37,5 % всех ввозимых в регион товаров")
@@ -116,7 +117,8 @@ _SHARE_OF = frozenset({"оборот", "товарооборот", "экспор
                        "объем", "стоимость", "отгрузка", "ввоз", "вывоз", "сумма", "показатель", "внешнеторговый"})
 # a share told without its verb: "Китай – 287,4 млн долларов, или 38,2 % всего регионального импорта"
 # (or by a 'что' clause after the sum: "ввезено продукции на 412 млн долларов, что составило 38,5 % всего импорта")
-_OR_BEFORE = re.compile(r"(?:,\s*или|[—–]|,\s*что\s+(?:составля|составил|составит)\w*)\s*$", re.I)
+# (or a sentence of its own after the sum: "…1,03 млрд долларов. Это 17,6 % от всего объёма внешней торговли")
+_OR_BEFORE = re.compile(r"(?:,\s*или|[—–]|,\s*что\s+(?:составля|составил|составит)\w*|^\W*(?:и\s+)?это)\s*$", re.I)
 # a partner's share in brackets after its name, a share given before in the sentence: "второе – Китай (16,1 %)"
 # "Турция обеспечила 18 % товарооборота области": a share told by what the partner provided
 # (or by a participle of "составлять" agreeing with the partner: "Турция, составляющая 13 % экспорта региона")
@@ -209,8 +211,8 @@ _SUM_TAIL = re.compile(r"\d\s*(?:млн|млрд|тыс)\.?(?:\s*(?:долл\w*\
 _SUM_BRACKET_END = re.compile(r"\s*(?:(?:[а-яё-]+(?:ого|его|ой|ей)\s+){0,2}[а-яё]+\s*)?\)")
 
 
-def _sum_before_bracket(x: Sentence, start: int, m: re.Match[str]) -> str | None:
-    """The partner of a sum in dollars that a bracket holding only the percent `m` (and what it is of) follows."""
+def _sum_before_bracket(x: Sentence, start: int, m: re.Match[str]) -> Claim | None:
+    """The partner's sum in dollars that a bracket holding only the percent `m` (and what it is of) follows."""
     if not _SUM_BRACKET_END.match(x.s, m.end()):
         return None
     opened = x.s.rfind("(", max(0, start - 4), start + 1)
@@ -219,8 +221,13 @@ def _sum_before_bracket(x: Sentence, start: int, m: re.Match[str]) -> str | None
         return None
     for c in reversed(x.claims_between(opened - 40, opened)):
         if c.unit == "$" and c.partner and c.metric in ("exports", "imports", "turnover"):
-            return c.partner
+            return c
     return None
+
+
+def _partners_summed(x: Sentence) -> int:
+    """How many partners the sentence gives sums in dollars of."""
+    return len({c.partner for _, _, c in x.out if c.unit == "$" and c.partner})
 
 
 def _own_bracket(x: Sentence, m: re.Match[str], n: float, qual: str, start: int) -> bool:
@@ -306,6 +313,13 @@ def share(x: Sentence, m: re.Match[str], n: float, qual: str, start: int) -> boo
         follows = _SHARE_FLOW.match(s[m.end():m.end() + AHEAD])
         word = (between.group(0) if between and verb.group(0).lower().startswith(("дол", "с дол")) else None) \
             or (follows.group("flow") if follows else None) or (between.group(0) if between else None)
+        if not word and x.last_share:
+            # a flow named after the share before and ahead of this one's verb in its clause: "…, на Алжир — 3,7 %;
+            # по импорту лидирует Китай с долей 41 %"
+            a = max(x.clause_span(lo + verb.start())[0], max(x.cores[i] for i, (_, _, c) in enumerate(x.out)
+                                                              if c.metric == x.last_share))
+            ahead = list(FLOW.finditer(s, a, lo + verb.start()))
+            word = ahead[-1].group(0) if ahead else None
         # no flow named: that of the share before in the sentence ("На долю Индии пришлось 6,1 % экспорта, на долю
         # Китая — 9,8 %"), else the turnover
         if not word and not x.last_share:
@@ -351,11 +365,14 @@ def share(x: Sentence, m: re.Match[str], n: float, qual: str, start: int) -> boo
         x.add(start, m.end(), x.last_share, overtaken, qual, n / 100, core=m.start(), claimed=n, unit="%")
         return True
     summed = _sum_before_bracket(x, start, m) if not m.group("sign") else None
-    if summed is not None and (follows or x.last_share):
+    if summed is not None and (follows or x.last_share or _partners_summed(x) > 1):
         # "Турция — 702,5 млн долларов (21 % внешнеторгового оборота); Китай — 612,4 млн (18,3 %)": the share in a
-        # bracket right after a partner's sum is that partner's, of the flow it names or of the share before
-        metric = SHARE[flow_of(follows.group("flow"))] if follows else (x.last_share or "turnover_share")
-        x.add(start, m.end(), metric, summed, qual, n / 100, core=m.start(), claimed=n, unit="%")
+        # bracket right after a partner's sum is that partner's, of the flow it names, of the share before or of
+        # the sum's flow in a list of partners' sums ("1) Турция — 612,4 млн долларов (14,1 %); 2) Китай — …"; a
+        # sum's bracket alone, "составил 310,2 млн долларов (12 %)", may be a growth as well)
+        metric = SHARE[flow_of(follows.group("flow"))] if follows else \
+            (x.last_share or SHARE[summed.metric])
+        x.add(start, m.end(), metric, summed.partner, qual, n / 100, core=m.start(), claimed=n, unit="%")
         return True
     if x.last_share and i and _BRACKET.fullmatch(s, x.mentions[i - 1][2], start):
         x.add(start, m.end(), x.last_share, x.mentions[i - 1][0], qual, n / 100, core=m.start(), claimed=n, unit="%")
