@@ -90,6 +90,9 @@ _TURN = re.compile(r"[;]\s|,\s+(?:тогда\s+как|в\s+то\s+время\s+�
 # ("оборот Южного федерального округа", "ЮФО"): its figures are not this region's
 _OTHER_REGION = re.compile(r"(?<![\w-])(?:(?!Волгоград)[А-ЯЁ][а-яё]+[сц]к(?:ая|ой|ую|ий|ого|ому|им|ом)\s+"
                            r"(?:област|кра[йяюе])\w*|[А-ЯЁ][а-яё-]+\s+федеральн\w+\s+округ\w*|"
+                           # (or by a name of its own: "Кубань по итогам прошлого года наторговала с Турцией …")
+                           r"(?-i:Кубан[ьиью]\w*|Ставропол[ье][ьея]\w*|Татарстан\w*|Башкортостан\w*|Башкири\w*|"
+                           r"Дагестан\w*|Калмыки\w*)(?![\w-])|"
                            r"(?-i:ЮФО|СКФО|ЦФО|ПФО|СЗФО|УрФО|СФО|ДФО)(?![\w-])|"
                            # a district named before, told again by its common noun: "во внешней торговле округа"
                            r"(?<![\w-])(?i:округ(?:а|е|у|ом)?)(?![\w-]))")
@@ -299,7 +302,8 @@ def _other_region(s: str) -> bool:
 def _other_region_parts(s: str) -> list[tuple[int, int]]:
     """The parts of a sentence that speak of another region and not of this one ("В Астраханской области, на долю
     которой приходится около 40 % этого объёма, …, а волгоградские участники ВЭД …")."""
-    cuts = sorted({0, *(m.end() for m in _TURN.finditer(s)), *(m.start() for m in _THAT_PART.finditer(s)), len(s)})
+    cuts = sorted({0, *(m.end() for m in _TURN.finditer(s)), *(m.start() for m in _THAT_PART.finditer(s)),
+                   *(m.end() for m in _OWN_TURN.finditer(s)), len(s)})
     out: list[tuple[int, int]] = []
     for a, b in zip(cuts, cuts[1:], strict=False):
         if _other_region(s[a:b]) and not _OWN_REGION.search(s, a, b):
@@ -312,6 +316,9 @@ def _other_region_parts(s: str) -> list[tuple[int, int]]:
 
 
 _THAT_PART = re.compile(r",\s+что\s", re.I)
+# a comma turning to the region's own figure with no conjunction: "…на 4,2 млрд долларов, волгоградский показатель
+# скромнее — 1,28 млрд"
+_OWN_TURN = re.compile(r",\s+(?=(?:[а-яё]+\s+)?(?:волгоградск|наш)\w*\s)", re.I)
 
 
 def _national_parts(s: str) -> list[tuple[int, int]]:
@@ -334,7 +341,7 @@ _TURN_LINE = re.compile(r"\s*[—–-]\s")
 # a headline: one short line that ends with no sentence's stop (a stop inside, "за 9 мес.", is no end)
 # (or with an abbreviation's: "Иран: товарооборот за 9 мес. — 274 млн долл.")
 _HEADLINE = re.compile(r"[^\n]{1,120}(?:(?<![.!?…])|(?<=долл\.)|(?<=тыс\.)|(?<=мес\.))")
-_HEADING = re.compile(r"[^.!?…\n]{1,80}$")    # a short line that ends with no sentence's stop
+_HEADING = re.compile(r"[^.!?…\n]{1,80}[.:]?$")    # a short line, one sentence at most ("…: итоги.")
 # an aside in brackets with a period and a figure of its own ("(в 2022 году — 4,1 %)"): the part's period, not the
 # sentence's
 _ASIDE_PERIOD = re.compile(r"\((?:\s*(?:в|за)\s+)[^()]{0,40}?[—–][^()]{0,40}\)", re.I)
@@ -427,8 +434,8 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
             before_flows, here = here, None
             has = _has_figure(s)
             asking = _PLACE_QUESTION.search(s) if s.endswith("?") else None
-            found = periods.stated(_ASIDE_PERIOD.sub(" ", s), ref_date) if has or "год" in s or asking or s.endswith("?") \
-                else None
+            looked = has or "год" in s or asking or s.endswith("?")     # (a question's period holds for its answer)
+            found = periods.stated(_ASIDE_PERIOD.sub(" ", s), ref_date) if looked else None
             if found and found.how == "base" and carried and carried.year == found.period.year:
                 found = None    # "…, чем за тот же период 2023 года" after "по итогам девяти месяцев 2024 года"
             if found:

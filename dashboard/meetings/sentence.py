@@ -136,7 +136,7 @@ def _flows(x: Sentence) -> list[tuple[int, str]]:
             turned.setdefault(raw, directed)
             out.append((m.start(), directed))
         else:
-            if (_POSSESSIVE.search(x.s, max(0, m.start() - 6), m.start()) or _of_partner_noun(x, m) or
+            if (_POSSESSIVE.search(x.s, max(0, m.start() - 24), m.start()) or _of_partner_noun(x, m) or
                     _REFLEXIVE.search(x.s, max(0, m.start() - 50), m.start())) and \
                     _possessed_by_partner(x, m):
                 x.partners_own.add(m.start())   # "Турция …, а её импорт зерна вырос на 30 %": its own imports
@@ -151,12 +151,19 @@ def _flows(x: Sentence) -> list[tuple[int, str]]:
                                  not x.word_in(_US, *x.clause_span(m.start())))) and \
                     not x.word_in(REGION_WORDS, *x.clause_span(m.start())):
                 x.partners_own.add(m.start())
+            elif flow == raw and x.mentions and tag.tag.tense in ("pres", "futr") and \
+                    tag.normal_form in _OWN_TRADE_VERBS and not x.word_in(REGION_WORDS, 0, len(x.s)) and \
+                    not x.word_in(_US, 0, len(x.s)):
+                # its subject out of reach, no region in the sentence: "Вьетнам, экономика которого …, ежегодно
+                # импортирует свыше 4 млн тонн пшеницы"
+                x.partners_own.add(m.start())
     return out
 
 
 _OWN_TRADE_VERBS = frozenset({"импортировать", "экспортировать"})
 _US = re.compile(r"(?<![\w-])(?:у\s+нас|из\s+нас|нам|наш\w*)(?![\w-])", re.I)
-_POSSESSIVE = re.compile(r"(?<![\w-])(?:её|ее|его|их)\s+$", re.I)
+# (an adjective between: "её внешнеторговый оборот", "её внешняя торговля")
+_POSSESSIVE = re.compile(r"(?<![\w-])(?:её|ее|его|их)\s+(?:[а-яё]+(?:ый|ий|ой|ая|яя|ое|ее|ие|ые)\s+)?$", re.I)
 # the reflexive possessive, whose owner is the clause's subject: "Армения увеличила свой внешнеторговый оборот"
 _REFLEXIVE = re.compile(r"(?<![\w-])сво(?:й|я|ё|е|и|его|ей|ему|ем|им|их|ю|ими)\s+"
                         r"(?:[а-яё]+(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ую|юю|ых|их)\s+){0,2}$", re.I)
@@ -183,8 +190,12 @@ def _possessed_by_partner(x: Sentence, m: re.Match[str]) -> bool:
         return False    # "её закуплено 32 тыс. тонн": the pronoun is the goods moved
     a, b = x.clause_span(m.start())
     i = x.mentions_before(m.start())
-    return bool(i) and not x.word_in(REGION_WORDS, a, b) and \
+    # (or a foreign province or state named before: "Валовой продукт провинции …, а её внешняя торговля выросла")
+    return (bool(i) or x.word_in(_FOREIGN_UNIT, 0, m.start())) and not x.word_in(REGION_WORDS, a, b) and \
         (i == len(x.mentions) or x.mentions[i][1] >= b)
+
+
+_FOREIGN_UNIT = re.compile(r"(?<![\w-])(?:провинци|штат(?:а|е|у|ом)?(?![\w-])|стран[аыеу](?![\w-]))", re.I)
 
 
 _WORD_BEFORE = re.compile(r"(?<![\w-])[а-яё]+(?=\s+$)", re.I)
@@ -311,6 +322,8 @@ def said(s: str) -> str:
     return s[:m.start()] if m else s
 
 
+_SHARE_BASE = re.compile(r"%\s*(?:от\s+)?(?:(?:всего|всей|общего|общей)\s+)?(?:[а-яё]+\s+){1,3}?(?:област|регион)\w*",
+                         re.I)
 REGION_WORDS = re.compile(r"(?<![\w-])(?:област\w*|регион\w*|волгоградск\w*)", re.I)
 _PARTNER_WORDS = re.compile(r"республик\w*|королевств\w*|эмират\w*|стран[аоуые]\w*|двусторонн\w*|взаимн\w*|"
                             r"с\s+ним\b|с\s+ней\b|партн[её]р\w*", re.I)
@@ -328,6 +341,8 @@ _REGION_LEAD = re.compile(r"(?<![\w-])(?:итог|показател|резул�
 # (or the partner overtaken: "Турция опередила Египет по объёму товарооборота")
 _REFERENCE = re.compile(r"(?<![\w-])(?:после|(?:вслед|следом)\s+за|опережая|опереди\w*|обогна\w*|обгоня\w*|кроме|"
                         r"за\s+исключением|чем(?:\s+(?:с|со|в|во|из|у|для|на))?)\s+$", re.I)
+# (a comma may part the reference from the subject: "опережая Казахстан, Турция заняла …")
+_LISTED = re.compile(r"\s+и\s+(?:в\s+|во\s+|из\s+|с\s+|со\s+)?")
 _DOLLARS_OF = re.compile(r"долл\w*\.?\s+$", re.I)
 _CLAUSE = re.compile(r"[,;:]\s|\s[—–]\s")
 GROW = re.compile(r"выр[ао]с\w*|возрос\w*|увеличи\w*|увеличени\w*|рост\w*|прирост\w*|подрос\w*|прибави\w*|"
@@ -342,7 +357,9 @@ _SEGMENT = re.compile(r",\s+(?=(?:в|во|за|по\s+итогам|по\s+рез
                       r"(?:(?:[IV]+|[1-4]-?м|перв\w*|втор\w*|трет\w*|четв[её]рт\w*)(?:\s+"
                       # (the noun left out: "в I квартале …, во II — 112,6 млн")
                       r"(?:квартал|полугоди)|\s*[—–])|(?:19|20)\d\d|январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|"
-                      r"октябр|ноябр|декабр|(?:позапрошл|прошл|текущ|минувш|нынешн)\w*\s*(?:год\w*|[—–])))|[;()]|"
+                      r"октябр|ноябр|декабр|(?:позапрошл|прошл|текущ|минувш|нынешн)\w*\s*(?:год\w*|[—–]))|"
+                      # (or a Roman numeral alone: "I квартал — 198 млн долларов, II — 214 млн")
+                      r"(?-i:IV|I{1,3})\s*[—–])|[;()]|"
                       r",\s+(?=(?:а|но|то(?!\s+есть)|тогда\s+как|в\s+то\s+время\s+как|однако|что|причём|причем|против)\s)|"
                       r"\s(?=против\s)|\s(?=до\s+\d[^.;]{0,40}?\s(?:в|за)\s+(?:19|20)\d\d)|"
                       r",\s+(?=(?:годом\s+(?:ранее|раньше)|год\s+назад)(?:\s+(?:за|в)\s+(?:т(?:от|ом)\s+же|аналогичн\w+|"
@@ -351,9 +368,10 @@ _SEGMENT = re.compile(r",\s+(?=(?:в|во|за|по\s+итогам|по\s+рез
                       r"(?:(?<=годом\sранее)|(?<=годом\sраньше)|(?<=год\sназад)),\s", re.I)
 _WHEN_PART = re.compile(r",\s+когда\s", re.I)
 _AGAINST_PART = re.compile(r"\s*против\s", re.I)
-_ORDINAL_LEFT_OUT = re.compile(r"\W*(?:(?:а|но|то|тогда\s+как|в\s+то\s+время\s+как)\s+)?(?:в|во|за)\s+"
+_ORDINAL_LEFT_OUT = re.compile(r"\W*(?:(?:а|но|то|тогда\s+как|в\s+то\s+время\s+как)\s+)?(?:(?:в|во|за)\s+"
                                # (or in Roman numerals or digits: "в I квартале …, во II — 112,6 млн, в III — …")
-                               r"(?P<ord>[а-яё]+|(?-i:IV|I{1,3})|[1-4]-?(?:м|й))\s*[—–]", re.I)
+                               r"(?P<ord>[а-яё]+|(?-i:IV|I{1,3})|[1-4]-?(?:м|й))|(?P<roman>(?-i:IV|I{1,3})))\s*[—–]",
+                               re.I)
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 # a relative year with its noun left out after one named so: "…, а в прошлом поднялся на девятое место"
 _YEAR_LEFT_OUT = re.compile(r"\W*(?:(?:а|но|тогда\s+как)\s+)?(?:в|за)\s+(?P<rel>позапрошл\w*|прошл\w*|текущ\w*|"
@@ -466,8 +484,11 @@ class Sentence:
         # "долларов США" names no partner (looked for a few words back only: a long sentence stays linear)
         # a country named as the point of reference is no partner of the figures: "второй после Турции партнёр"
         found = [m for m in countries.find(s) if not _DOLLARS_OF.search(s, max(0, m[1] - 40), m[1])]
-        self.mentions = [m for m in found if not _REFERENCE.search(s, max(0, m[1] - 20), m[1])]
-        self.references = [m for m in found if _REFERENCE.search(s, max(0, m[1] - 20), m[1])]
+        refs = [bool(_REFERENCE.search(s, max(0, m[1] - 20), m[1])) for m in found]
+        for i in range(1, len(found)):  # (and the ones listed with it: "больше, чем в Ливан и Саудовскую Аравию")
+            refs[i] = refs[i] or (refs[i - 1] and _LISTED.fullmatch(s, found[i - 1][2], found[i][1]) is not None)
+        self.mentions = [m for m, r in zip(found, refs, strict=True) if not r]
+        self.references = [m for m, r in zip(found, refs, strict=True) if r]
         adjectives = countries.adjectives(s)
         qualifying = [m for m in adjectives if _qualifies_trade(s, m[2])]
         if qualifying and len(adjectives) > len(qualifying):
@@ -477,6 +498,9 @@ class Sentence:
             self.mentions = sorted(self.mentions + qualifying, key=lambda m: m[1])
         self._mention_starts = [start for _, start, _ in self.mentions]
         own = said(s)
+        # (the region a share is of is no subject: "Итого за девять месяцев — 599 млн, или 16,3 % всего оборота
+        # области")
+        own = _SHARE_BASE.sub(" ", own) if "%" in own else own
         self.region_level = bool(REGION_WORDS.search(own)) and not _PARTNER_WORDS.search(own)
         self.out: list[tuple[int, int, Claim]] = []
         self.cores: list[int] = []          # where the figure of each claim in `out` stands
@@ -691,7 +715,8 @@ class Sentence:
                 self.ref.year - (2 if word.startswith("позапрошл") else 1)
             return periods.Found(Period(year), "relative")
         m = _ORDINAL_LEFT_OUT.match(self.s, a, b)
-        n = (_ROMAN.get(m.group("ord")) or morphology.ordinal(m.group("ord"))) if m else None
+        word = (m.group("ord") or m.group("roman")) if m else ""
+        n = (_ROMAN.get(word) or morphology.ordinal(word)) if m else None
         if m is None or n is None or self.period is None:
             return None
         noun = _PART_NOUN.search(self.s, max(0, a - 160), a)
