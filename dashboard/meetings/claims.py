@@ -479,6 +479,13 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
                                               (mass_goods if _PART_OF_BEFORE.match(s) else None), prev_metrics,
                                               here, region_before, region_default=default is None)
                 prev_metrics = frozenset(c.metric for c in found_here)
+                last = found_here[-1] if found_here else None
+                if found and period and last and last.period and last.period_how in ("stated", "relative") and \
+                        (last.period.year, last.period.m_to) > (period.year, period.m_to):
+                    # the later period of the sentence's last part goes on (an earlier one is a level compared
+                    # with): "в позапрошлом году закупили на 784 млн долларов, а в прошлом — уже на 912 млн. Доля
+                    # Турции в экспорте превысила 28 %."
+                    carried = last.period
                 region_before = bool(found_here) and all(c.partner is None and c.unit in ("$", "%", "раза")
                                                          for c in found_here)
                 counted_last = bool(found_here) and found_here[-1].metric == "firms"

@@ -165,7 +165,9 @@ _WORD = re.compile(r"(?<![\w-])[а-яё]+(?![\w-])", re.I)
 _TOP_NUM = re.compile(rf"в\s+числ[оеа]\s+{NUM}\s+(?:крупнейш|ведущ|основн)\w*", re.I)
 # a top group of Russian regions is no rank among partners: "входит в первую пятёрку субъектов РФ"
 _REGIONS_AFTER = re.compile(r"^\s*(?:[а-яё]+(?:их|ых)\s+){0,2}(?:субъект|регион|област)\w*", re.I)
-_TOP_FLOW = re.compile(r"^\s*(?:[а-яё]+\s+){0,3}?по\s+(?:объ[её]м\w*\s+)?(?P<flow>экспорт\w*|импорт\w*)", re.I)
+# (or by the flow's adjective: "вошла в топ-10 наших экспортных рынков")
+_TOP_FLOW = re.compile(r"^\s*(?:[а-яё]+\s+){0,3}?(?:по\s+(?:объ[её]м\w*\s+)?(?P<flow>экспорт\w*|импорт\w*)|"
+                       r"(?P<adj>экспортн|импортн)\w*\s+(?:рын|партн|направлени|стран|покупател|поставщик)\w*)", re.I)
 
 
 # a rank among buyers is one by exports, among suppliers one by imports: "на шестой позиции среди покупателей
@@ -231,7 +233,9 @@ _RANK_BRACKETED = re.compile(r"\(\s*[^()]{0,40}?[—–]\s*(?P<ord>\d{1,3}-?(?:�
 # the next places of a digest, an ordinal alone in brackets after a partner's figure: "Турция — 182,4 млн (первое
 # место), Казахстан — 151,0 млн (второе)" (or the bracket's first item: "Китай (2-е, 10,4 %)")
 _RANK_ALONE = re.compile(rf"\(\s*{_ORD}\s*(?:\)|,(?=[^()]*\)))", re.I)
-_RANK_YEAR_BEFORE = re.compile(rf"(?:годом\s+ранее|год\s+назад)\s*[—–]\s*(?:на\s+)?{_ORD}(?![\w-])", re.I)
+# (or by a verb, or by the number sign: "Италия — № 7 (годом ранее была № 4)")
+_RANK_YEAR_BEFORE = re.compile(rf"(?:годом\s+ранее|год\s+назад)\s*(?:[—–]\s*|(?:был[аио]?|занимал[аио]?)\s+)(?:на\s+)?"
+                               rf"(?:№\s*(?P<n>\d{{1,3}})(?!\d)|{_ORD}(?![\w-]))", re.I)
 
 
 # the next places of a list, each named after a dash: "первое место … заняла Турция (…), второе – Китай, третье –
@@ -326,6 +330,8 @@ def ranks(x: Sentence) -> None:
     if ")" in x.s or ". " in x.s:
         _numbered_places(x)
     _number_sign(x)
+    if "№" in x.s:
+        _places_before(x)   # (after a place told by the number sign)
     _yields_only(x)
     flowed = sorted((x.cores[i], c.metric) for i, (_, _, c) in enumerate(x.out)
                     if c.metric in ("export_rank", "import_rank"))
@@ -408,6 +414,9 @@ def _number_sign(x: Sentence) -> None:
         if rank and x.free(m.start("n"), m.end()):
             fl = _FLOW_AFTER.match(x.s, m.end()) or _FLOW_JUST_BEFORE.search(x.s, max(0, m.start() - 40), m.start())
             metric = RANK[flow_of(fl.group("flow"))] if fl else _who(m.group("who")) if m.group("who") else "rank"
+            if metric == "rank" and x.word_in(_BY_THIS, max(0, x.clause_span(m.start())[0] - 40), m.start()):
+                # "экспорт туда вырос в 3,1 раза … По этому показателю Индия — № 6": by the flow before
+                metric = RANK[flow_metric(x, m.start())[0]]
             served = _FOR_TRADERS.match(x.s, m.end()) if metric == "rank" else None
             if served:  # "партнёр № 3 для волгоградских экспортёров": the partner the region's exporters sell to
                 metric = "export_rank" if served.group("who").lower().startswith("экспорт") else "import_rank"
@@ -428,6 +437,17 @@ def _digest_places(x: Sentence) -> None:
         rank = morphology.ordinal(m.group("ord"))
         if rank and x.free(m.start("ord"), m.end()):
             x.add(start, m.end(), placed[0][1], iso, "exact", rank, core=m.start("ord"))
+
+
+def _places_before(x: Sentence) -> None:
+    """The place of another period after a rank stated before, its noun left out: "(годом ранее — 17-е)", "(годом
+    ранее была № 4)"."""
+    placed = [c for _, _, c in x.out if c.metric in RANK.values()]
+    for m in [*_RANK_BRACKETED.finditer(x.s), *_RANK_YEAR_BEFORE.finditer(x.s)] if placed else ():
+        rank = morphology.ordinal(m.group("ord")) if m.group("ord") else int(m.group("n"))
+        if rank and x.free(*m.span()):
+            x.add(m.start(), m.end(), placed[-1].metric, placed[-1].partner, "exact", rank,
+                  core=m.start("ord") if m.group("ord") else m.start("n"))
 
 
 def _listed_places(x: Sentence) -> None:
@@ -624,11 +644,8 @@ def _ranks(x: Sentence) -> None:
             x.add(m.start(), end, metric, p, "exact", rank)
             if n:
                 x.add(m.start(), end, "partners_count", None, "exact", n[0])
+    _places_before(x)
     placed = [c for _, _, c in x.out if c.metric in RANK.values()]
-    for m in [*_RANK_BRACKETED.finditer(s), *_RANK_YEAR_BEFORE.finditer(s)] if placed else ():
-        rank = morphology.ordinal(m.group("ord"))
-        if rank and x.free(*m.span()):
-            x.add(m.start(), m.end(), placed[-1].metric, placed[-1].partner, "exact", rank, core=m.start("ord"))
     for m in _RANK_ALONE.finditer(s) if placed else ():
         rank = morphology.ordinal(m.group("ord"))
         i = x.mentions_before(m.start())
@@ -800,7 +817,7 @@ def _top_metric(x: Sentence, m: re.Match[str], otherwise: str) -> str:
     fl = _TOP_FLOW.match(s[m.end():m.end() + AHEAD])
     ahead = None if fl else list(_FLOW_BEFORE.finditer(s, max(x.clause_span(m.start())[0], m.start() - 160),
                                                        m.start())) or _lead_flow(x, m.start())
-    flow = fl.group("flow") if fl else ahead[-1].group("flow") if ahead else None
+    flow = (fl.group("flow") or fl.group("adj")) if fl else ahead[-1].group("flow") if ahead else None
     return RANK[flow_of(flow)] if flow else otherwise
 
 

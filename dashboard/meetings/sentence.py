@@ -314,12 +314,18 @@ def agrees(word: str, verb: OpencorporaTag) -> bool:
 
 # who said a quoted sentence: "…», — отметил министр промышленности и торговли области." (its words name no subject)
 ATTRIBUTION = re.compile(r"[»\"]\s*,?\s*[—–]\s*[^«»\"]*$")
+# (or a dialogue's answer, its speaker after a comma and a dash: "…больше, чем год назад, — ответил журналистам
+# руководитель …": a verb right after the dash)
+_SPEAKER_AFTER = re.compile(r",\s*[—–]\s*(?P<verb>[а-яё]+)\s[^«»\"—–]*$", re.I)
 
 
 def said(s: str) -> str:
-    """The sentence without the attribution after its closing quote."""
+    """The sentence without the attribution after its closing quote, or after a comma and a dash and a verb."""
     m = ATTRIBUTION.search(s)
-    return s[:m.start()] if m else s
+    if m:
+        return s[:m.start()]
+    m = _SPEAKER_AFTER.search(s) if "," in s else None
+    return s[:m.start()] if m and morphology.parses(m.group("verb").lower())[0].tag.POS == "VERB" else s
 
 
 _SHARE_BASE = re.compile(r"%\s*(?:от\s+)?(?:(?:всего|всей|общего|общей)\s+)?(?:[а-яё]+\s+){1,3}?(?:област|регион)\w*",
@@ -377,6 +383,7 @@ _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _YEAR_LEFT_OUT = re.compile(r"\W*(?:(?:а|но|тогда\s+как)\s+)?(?:в|за)\s+(?P<rel>позапрошл\w*|прошл\w*|текущ\w*|"
                             r"нынешн\w*|этом)(?!\s+(?:год|месяц|квартал|полугод|период))(?![\w-])", re.I)
 _PART_NOUN = re.compile(r"(?<![\w-])(?:квартал|полугоди)\w*", re.I)
+_THAN_NAMED = re.compile(r"(?<![\w-])чем\s+(?:в|во|за)\s+[^,.;:]{0,40}?(?:19|20)\d\d(?:\s*-?м|\s+(?:год\w*|г\.))?", re.I)
 _AGAINST_YEAR_BEFORE = re.compile(r"(?<![\w-])против\s[^.;()]{0,40}?(?:годом\s+(?:ранее|раньше)|год\s+назад)", re.I)
 _THAN_YEAR_BEFORE = re.compile(r"(?:чем|(?:по\s+сравнению|в\s+сравнении)\s+с)\s+(?:годом\s+(?:ранее|раньше)|"
                                r"год\s+назад|"
@@ -692,6 +699,12 @@ class Sentence:
             # против 11 млн")
             # "в 2,5 раза меньше, чем годом ранее, — 27,3 млн долларов против 68,2 млн": the level compared with
             return self.period.previous(), "year_before"
+        than = _THAN_NAMED.search(self.s, 0, a) if found is None and self.period is not None and \
+            metric not in _CHANGES and _AGAINST_PART.match(self.s, a) else None
+        named = periods.named(than.group(0), self.ref) if than else None
+        if named is not None and named != self.period:
+            # "…вдвое меньше, чем в 2022-м: 42,6 млн долларов против 85,1 млн": the level of the period compared with
+            return named, "stated"
         if found is None and self.how in ("stated", "relative") and _PRESENT.search(self.s, a, b) and \
                 periods.stated(self.s[:b], self.ref) is None:
             # "Сегодня предприятия торгуют со 112 государствами, причём в прошлом году к ним добавилось ещё девять":
