@@ -64,6 +64,10 @@ _PARTNERS_NUMBER = re.compile(r"(?<![\w-])(?:числ[оа]|количеств[�
 _FIRMS_PART = re.compile(rf"(?<![\w-])(?:из\s+них|в\s+том\s+числе|среди\s+них|ещё|еще)\s+{NUM}\s*[—–]\s*"
                          rf"(?P<noun>экспорт[её]р\w*|импорт[её]р\w*|{_WITH_CAPITAL})",
                          re.I)
+# (or the kind first, the count after a dash: "Из них импортёров — 241", "экспортёров среди них — свыше тридцати")
+_KIND_PART = re.compile(r"(?<![\w-])(?:(?:из|среди)\s+них\s+(?P<n1>экспорт[её]р\w*|импорт[её]р\w*)|"
+                        r"(?P<n2>экспорт[её]р\w*|импорт[её]р\w*)\s+(?:из|среди)\s+них)\s*[—–]\s*"
+                        rf"(?P<q>(?:более|свыше|около|порядка|почти|менее)\s+)?{NUM}(?![\w-]|[.,]\d)", re.I)
 # the next kind of capital after "и" or a comma: "27 предприятий с участием китайского капитала и 11 — с капиталом из
 # Турции"
 _NEXT_CAPITAL = re.compile(rf"(?:,|\sи)\s+{NUM}\s*[—–]\s*(?P<noun>{_WITH_CAPITAL}|"
@@ -150,6 +154,23 @@ def _capital_partner(x: Sentence, a: int, b: int) -> str | None:
     return x.mention_at(after.end()) if after else None
 
 
+def _verb_later(x: Sentence, end: int, clause: tuple[int, int]) -> str:
+    """The kind of firms counted by a clause with no verb of its own, told by the flow verb after it in the sentence
+    up to a semicolon: "Около полусотни компаний региона, по данным центра, в прошлом году поставляли продукцию на
+    иранский рынок" (exporters); "any" if there is none."""
+    if any(p.tag.POS == "VERB" for w in _WORD.finditer(x.s, *clause) for p in morphology.parses(w.group(0).lower())):
+        return "any"    # (any reading a verb: "вели 231 организация" is read "ели" first)
+    b = x.s.find(";", end)
+    b = len(x.s) if b < 0 else b
+    ex, im = _EXPORTING.search(x.s, clause[1], b), _IMPORTING.search(x.s, clause[1], b)
+    if ex and (im is None or ex.start() < im.start()):
+        return "exporters"
+    return "importers" if im else "any"
+
+
+_WORD = re.compile(r"(?<![\w-])[а-яё]+(?![\w-])", re.I)
+
+
 def counts(x: Sentence) -> None:
     s = x.s
     for m in _COUNT_PARTNERS.finditer(s):
@@ -188,6 +209,8 @@ def counts(x: Sentence) -> None:
                 "importers" if x.word_in(_SUPPLIED_FROM, *clause) else
                 "exporters" if x.word_in(_EXPORTING, *clause) else "importers" if x.word_in(_IMPORTING, *clause)
                 else "any")
+        if kind == "any":
+            kind = _verb_later(x, m.end(), clause)
         if kind == "any":
             nxt = _NEXT_FIGURE.search(s, m.end(), m.end() + 120)
             if _CAPITAL_LATER.search(s, m.end(), nxt.start() if nxt else min(len(s), m.end() + 120)):
@@ -260,6 +283,15 @@ def counts(x: Sentence) -> None:
             partner = _capital_partner(x, m.start("noun"), m.end()) if kind == "foreign_capital" else None
             x.add(min(start, m.start()), m.end(), "firms", partner or x.partner_at(m.start(), False), qual, n[0],
                   kind=kind)
+    firms = [c for _, _, c in x.out if c.metric == "firms"]
+    for m in _KIND_PART.finditer(s) if firms or "firms" in x.prev_metrics else ():
+        n = number(m.group("num"))
+        if n and x.free(m.start("num"), m.end()):
+            kind = "importers" if (m.group("n1") or m.group("n2")).lower().startswith("импорт") else "exporters"
+            qual = qualifier(m.group("q"))[0] if m.group("q") else "exact"
+            before = [c for i, (_, _, c) in enumerate(x.out) if c.metric == "firms" and x.cores[i] < m.start()]
+            x.add(m.start(), m.end(), "firms", before[-1].partner if before else x.partner_at(m.start(), False),
+                  qual, n[0], core=m.start("num"), kind=kind)
     firms = [c for _, _, c in x.out if c.metric == "firms"]
     for m in _FIRMS_YEAR_BEFORE.finditer(s) if firms else ():     # "17 экспортёров, годом ранее – 11"
         n = number(m.group("num"))
