@@ -66,7 +66,15 @@ def other_subject(x: Sentence, at: int) -> bool:
     i = bisect.bisect_left(found, (at, ""))
     if not i or found[i - 1][0] < a:
         return False
-    return subject_other(x, found[i - 1][0], x.subject_start(a))
+    verb = found[i - 1][0]
+    shown = _VERB_OF_NOUN.search(x.s, max(a, verb - 30), verb)
+    if shown and morphology.parses(shown.group("v").lower())[0].tag.POS == "VERB" and \
+            morphology.parses(x.s[verb:verb + 20].split()[0].lower())[0].tag.POS == "NOUN":
+        verb = shown.start("v")     # "экспорт … показал увеличение на 52 %": the subject is the verb's, not the noun's
+    return subject_other(x, verb, x.subject_start(a))
+
+
+_VERB_OF_NOUN = re.compile(r"(?<![\w-])(?P<v>[а-яё]+)\s+$", re.I)
 
 
 def subject_other(x: Sentence, verb: int, a: int) -> bool:
@@ -205,10 +213,14 @@ def growth(x: Sentence) -> None:
             continue
         after_na = _AFTER_NA.search(before[-40:])
         verb = verb_before(x, m.start())
+        # "…достиг 3,6 млрд долларов, что на 5,3 % выше уровня прошлого года": the growth of the sum before, its
+        # partner's (a country named earlier in the sentence is not this one's)
+        of_sum = x.out[-1][2] if x.out and x.out[-1][2].unit == "$" and \
+            _THAT.search(s, max(0, start - 40), start) else None
         if m.group("sign"):
             value = (1 if m.group("sign").strip().lower() in ("+", "плюс") else -1) * n[0] / 100
         elif m.group("cmp"):
-            if _of_another_partner(x, m) or compared_other(x, m):
+            if (of_sum is None and _of_another_partner(x, m)) or compared_other(x, m):
                 continue
             if m.group("cmp").strip().lower().startswith("прев") and not _OVER_BASE.match(s, m.end(), m.end() + 60):
                 continue    # "на 20 % превышает импорт": a ratio of two flows, no growth
@@ -231,8 +243,8 @@ def growth(x: Sentence) -> None:
             continue    # "а её импорт зерна вырос на 30 %": the partner's own trade
         verbs = [v.start() for rx in (GROW, FALL) for v in rx.finditer(s, max(0, start - 60), start)]
         start = min([start, *verbs, *([at] if at is not None and 0 <= start - at <= 60 else [])])
-        x.add(start, m.end(), GROWTH[flow], x.partner_at(m.start(), True), qual, value, core=m.start(),
-              claimed=n[0], unit="%")
+        partner = of_sum.partner if of_sum is not None and m.group("cmp") else x.partner_at(m.start(), True)
+        x.add(start, m.end(), GROWTH[flow], partner, qual, value, core=m.start(), claimed=n[0], unit="%")
     for m in _FRACTION.finditer(s):
         verb = verb_before(x, m.start())
         cmp = _FRACTION_CMP.match(s, m.end())   # "что на треть больше, чем в 2022 году"

@@ -439,6 +439,16 @@ def _digest_places(x: Sentence) -> None:
             x.add(start, m.end(), placed[0][1], iso, "exact", rank, core=m.start("ord"))
 
 
+def _verb_then_partner(x: Sentence, end: int) -> str | None:
+    """The partner named right after a verb that follows a place: "…, вторую позицию занял Китай", "на третьем месте
+    находится Египет" (None if there is none)."""
+    then = _VERB_THEN.match(x.s, end)
+    if then is None:
+        return None
+    p = x.mention_at(then.end())
+    return p if p and morphology.parses(then.group(0).strip().lower())[0].tag.POS == "VERB" else None
+
+
 def _places_before(x: Sentence) -> None:
     """The place of another period after a rank stated before, its noun left out: "(годом ранее — 17-е)", "(годом
     ранее была № 4)"."""
@@ -635,7 +645,8 @@ def _ranks(x: Sentence) -> None:
                 end = m.end() + of.end()
             named = _NAMED_AFTER.match(s, m.end()) or (_BARE_AFTER.match(s, m.end()) if _YIELDED.search(
                 s, max(0, m.start() - 30), m.start()) else None)
-            p = (x.mention_at(named.end()) if named else None) or _not_yielded(x, m.start(), yielded)
+            p = (x.mention_at(named.end()) if named else None) or _verb_then_partner(x, m.end()) or \
+                _not_yielded(x, m.start(), yielded)
             which = _which_before(x, m.start())
             if which:   # "…, опередив Тунис, который оказался на шестом месте": the rank of the country before
                 p = which
