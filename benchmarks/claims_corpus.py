@@ -117,7 +117,18 @@ CORPORA = Path(__file__).resolve().parent.parent / "tests" / "corpora"
 # 473daa4 and that round's work in progress) at 0.715 / 0.774 and 0.837 / 0.891, and again after it (code bdf5892):
 # 0.715 / 0.774 and 0.837 / 0.891. Not tuned on: the next round's unseen text (one class seen in blind18 was fixed
 # before that second score, the currency's 'США' taken for the main partner; it changed no score there).
-FILES = {"blind18": CORPORA / "press_blind18.toml", "blind19": CORPORA / "press_blind19.toml",
+# This session's round (2026-12-02, second day) tuned on blind18 and blind19, by classes with cases of our own in the
+# tuning corpus (periods of a question, a heading line, a later part; dialogue places; places listed or numbered;
+# sums before the text names any partner are the region's; shares told by 'Это …' or in a list's brackets; official
+# names 'Кыргызская Республика'; other regions by their own names; kinds of firms after 'из них'): 0.715 / 0.774 ->
+# 0.910 / 0.916 and 0.837 / 0.891 -> 0.973 / 0.979.
+# blind20 and blind21: written the same blind way in new voices (TV scripts, a committee's Telegram, a grain
+# exporter's interview, consulates' releases, customs digests; a governor's transcript, a business daily, «Мой
+# экспорт» stories, an Arab embassy's translation, tables as text, VK bullet posts; 68 cases, 210 claims and 67
+# cases, 220 claims), never edited, first scored after that round (code 111555f): 0.614 / 0.729 and 0.682 / 0.732
+# (the code before the round, ece322e: 0.605 / 0.718 and 0.655 / 0.713). Not tuned on.
+FILES = {"blind20": CORPORA / "press_blind20.toml", "blind21": CORPORA / "press_blind21.toml",
+         "blind18_tuned": CORPORA / "press_blind18.toml", "blind19_tuned": CORPORA / "press_blind19.toml",
          "blind16_tuned": CORPORA / "press_blind16.toml", "blind17_tuned": CORPORA / "press_blind17.toml",
          "blind14_tuned": CORPORA / "press_blind14.toml", "blind15_tuned": CORPORA / "press_blind15.toml",
          "blind12_tuned": CORPORA / "press_blind12.toml", "blind13_tuned": CORPORA / "press_blind13.toml",

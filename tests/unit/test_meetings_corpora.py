@@ -36,7 +36,10 @@ PARTLY_TUNED_BLIND = [("blind12_tuned", 62, 138, "0.877 / 0.883", 0.95),
                       ("blind15_tuned", 70, 142, "0.796 / 0.850", 0.95),
                       # (blind16 and blind17 after their first round: 0.954 / 0.948 and 0.934 / 0.958, less a margin)
                       ("blind16_tuned", 68, 153, "0.882 / 0.871", 0.93),
-                      ("blind17_tuned", 75, 196, "0.776 / 0.849", 0.91)]
+                      ("blind17_tuned", 75, 196, "0.776 / 0.849", 0.91),
+                      # (blind18 and blind19 after their first round: 0.910 / 0.916 and 0.973 / 0.979, less a margin)
+                      ("blind18_tuned", 64, 144, "0.715 / 0.774", 0.89),
+                      ("blind19_tuned", 66, 147, "0.837 / 0.891", 0.95)]
 
 
 @pytest.mark.parametrize("name, cases, claims, first, floor", PARTLY_TUNED_BLIND,
