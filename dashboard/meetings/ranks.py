@@ -686,13 +686,13 @@ def _ranks(x: Sentence) -> None:
             x.add(m.start(), market.end(), "export_rank", p, "exact", 1, core=m.start())
             continue
         # the partner right after the verb is its subject: "по импорту лидирует Китай с долей 41 %"
-        named = x.mention_at(m.end() + 1) if x.s[m.end():m.end() + 1] == " " else None
+        subject = x.mention_at(m.end() + 1) if x.s[m.end():m.end() + 1] == " " else None
         who = None if ahead else _WHO_BEFORE.search(s, max(a, m.start() - 80), m.start())
         if (ahead or who) and x.free(*m.span()):
             # (or the group before it: "среди поставщиков КНР уверенно лидирует")
             metric = RANK[flow_of(ahead[-1].group("flow"))] if ahead else _who(who.group("who")) if who else "rank"
-            x.add((ahead[-1] if ahead else who).start(), m.end(), metric, named or x.partner_at(m.start(), False),
-                  "exact", 1, core=m.start())
+            lead = ahead[-1].start() if ahead else who.start() if who else m.start()
+            x.add(lead, m.end(), metric, subject or x.partner_at(m.start(), False), "exact", 1, core=m.start())
         elif x.word_in(_BY_THIS, max(a, m.start() - 80), m.start()) and x.free(*m.span()):
             # "импорт из Китая вырос до 377 млн долларов, и по этому показателю Поднебесная остаётся лидером": the
             # first place by the flow in effect before
