@@ -135,7 +135,12 @@ def _sentence_claims(s: str, default: str | None, period: Period | None, how: st
     national += _other_region_parts(s) if other_region else []
     if other_region and not _OWN_REGION.search(s):
         return []
-    if _PLANS.search(s):    # a plan or a forecast states no result: "планируется поддержать 60 экспортёров"
+    plan = _PLANS.search(s)
+    # a plan or a forecast states no result ("планируется поддержать 60 экспортёров"): the part of the sentence it
+    # stands in and those after it give no claims, a part before it does ("Более 200 предприятий …, и ещё несколько
+    # компаний заявили, что готовы расширить работу")
+    plan_from = max((m.end() for m in _PLAN_TURN.finditer(s, 0, plan.start())), default=0) if plan else len(s)
+    if plan_from == 0:
         return []
     if _HEARSAY.search(s) or s.rstrip().endswith("?"):
         return []   # a rumour or a question states nothing: "— Говорят, что товарооборот достиг двух миллиардов."
@@ -154,11 +159,13 @@ def _sentence_claims(s: str, default: str | None, period: Period | None, how: st
             if not any(a <= x.cores[i] < b for a, b in national) and not (paired is None and
                                                                          _of_group(x, c, x.cores[i])) and
             not _with_bloc(x, c, x.cores[i]) and not _of_world(x, x.cores[i]) and not _future(x, verbs, x.cores[i])
+            and x.cores[i] < plan_from
             and not _firms_own(x, c, x.cores[i], voice) and not _NOT_BEFORE.search(s, max(0, x.cores[i] - 8),
                                                                                    x.cores[i])]
 
 
 # a figure denied ("составил не 15 %, как сообщалось, а 12 %"): no claim ("не более", "не менее" are qualifiers)
+_PLAN_TURN = re.compile(r"[;]\s|,\s+(?:и|а|но|однако|тогда\s+как|при\s+этом)\s", re.I)
 _NOT_BEFORE = re.compile(r"(?<![\w-])не\s+(?:(?:на|в|до)\s+)?$", re.I)
 
 
@@ -338,6 +345,7 @@ _SPLIT = re.compile(r"(?<=[.!?…])(?<!долл\.)(?<!мес\.)(?<!тыс\.)\s+(
                     # "… — 61 млн 200 тыс. Удельный вес …": a word in capitals after "тыс." begins a sentence
                     r"(?<=тыс\.)\s+(?=[А-ЯЁ][а-яё]{2,})")
 _PARAGRAPH = re.compile(r"\n+")
+_SOFT_WRAP = re.compile(r"(?<![.!?…:;»\"\n])[ \t]*\n(?=[ \t]*[a-zа-яё0-9(«])")
 _TURN_LINE = re.compile(r"\s*[—–-]\s")
 # a headline: one short line that ends with no sentence's stop (a stop inside, "за 9 мес.", is no end)
 # (or with an abbreviation's: "Иран: товарооборот за 9 мес. — 274 млн долл.")
@@ -388,6 +396,9 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
     """Every figure claim of a text, in text order. `partner` is the text's main partner (default: the most
     mentioned country); `ref_date` (the meeting date) resolves "в прошлом году", "с начала года" and periods
     written without a year. A period stated in a sentence holds for the next sentences of its paragraph."""
+    # a line wrapped inside a sentence (Markdown's soft break: "…партнеров области,\nтоварооборот растёт") is no new
+    # paragraph; a space of the same length keeps every offset
+    text = _SOFT_WRAP.sub(" ", text)
     main = partner or next(iter(countries.partners_in(text)), None)
     claims: list[Claim] = []
     heading: Period | None = None   # the period of a heading line ("Январь–сентябрь 2024 года: итоги")
