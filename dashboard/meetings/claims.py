@@ -69,8 +69,9 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from dataclasses import dataclass
 
-from dashboard.meetings import countries, counts, growth, money, morphology, periods, ranks, shares
+from dashboard.meetings import countries, counts, growth, lists, money, morphology, periods, ranks, shares
 from dashboard.meetings.claim import Claim
 from dashboard.meetings.flows import other
 from dashboard.meetings.sentence import FLOW, PARTNER_WORDS, REGION_WORDS, Sentence, flow_of
@@ -111,7 +112,11 @@ def _sentence_claims(s: str, default: str | None, period: Period | None, how: st
                      dollars: bool = False, ref: dt.date | None = None, prev_rank: str | None = None,
                      topic: str | None = None, prev_metrics: frozenset[str] = frozenset(),
                      flow_words: list[re.Match[str]] | None = None, region_before: bool = False,
-                     region_default: bool = False) -> list[Claim]:
+                     region_default: bool = False, lead: str = "") -> list[Claim]:
+    # a list's item is read after its lead ("Тройка лидеров по экспорту за 9 месяцев: 1) Турция"), its claims alone
+    # kept
+    start = len(lead) + 1 if lead else 0
+    s = f"{lead} {s}" if lead else s
     x = Sentence(s, default, period, how, prev_flow, goods_seen, dollars, ref)
     # before the text names any partner its sums and growths are the region's (a place or a share is always some
     # partner's, the text's: "Страна восходящего солнца поднялась … на четыре строчки")
@@ -120,7 +125,8 @@ def _sentence_claims(s: str, default: str | None, period: Period | None, how: st
         # the sentence before gave the region's own totals and this one names no partner: it goes on with them
         # ("…оборот Волгоградской области … составил 1 млрд 124 млн долларов. Экспорт — 902 млн, импорт — 222 млн.")
         x.default = None
-    x._flow_matches = flow_words
+    x._flow_matches = None if lead else flow_words
+    x.item = bool(lead)
     x.prev_rank, x.topic, x.prev_metrics = prev_rank, topic, prev_metrics
     national = _national_parts(s) if _NATIONAL.search(s) else []
     if national and not REGION_WORDS.search(s, 0, _unsaid_end(s)):
@@ -156,7 +162,7 @@ def _sentence_claims(s: str, default: str | None, period: Period | None, how: st
     verbs = _finite_verbs(s) if x.out else []
     voice = _FIRM_VOICE.search(s) if x.out else None
     return [c for _, i, c in sorted(x.out, key=lambda e: (e[0], e[1]))
-            if not any(a <= x.cores[i] < b for a, b in national) and not (paired is None and
+            if x.cores[i] >= start and not any(a <= x.cores[i] < b for a, b in national) and not (paired is None and
                                                                          _of_group(x, c, x.cores[i])) and
             not _with_bloc(x, c, x.cores[i]) and not _of_world(x, x.cores[i]) and not _future(x, verbs, x.cores[i])
             and x.cores[i] < plan_from
@@ -345,7 +351,7 @@ _SPLIT = re.compile(r"(?<=[.!?…])(?<!долл\.)(?<!мес\.)(?<!тыс\.)\s+(
                     # "… — 61 млн 200 тыс. Удельный вес …": a word in capitals after "тыс." begins a sentence
                     r"(?<=тыс\.)\s+(?=[А-ЯЁ][а-яё]{2,})")
 _PARAGRAPH = re.compile(r"\n+")
-_SOFT_WRAP = re.compile(r"(?<![.!?…:;»\"\n])[ \t]*\n(?=[ \t]*[a-zа-яё0-9(«])")
+_SOFT_WRAP = re.compile(r"(?<![.!?…:;»\"\n])[ \t]*\n(?=[ \t]*[a-zа-яё0-9(«])(?![ \t]*\d{1,2}(?:[.)]\s|\ufe0f?\u20e3))")
 _TURN_LINE = re.compile(r"\s*[—–-]\s")
 # a headline: one short line that ends with no sentence's stop (a stop inside, "за 9 мес.", is no end)
 # (or with an abbreviation's: "Иран: товарооборот за 9 мес. — 274 млн долл.")
@@ -413,18 +419,21 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
     # Турция"
     unnamed_until = countries.first_named(text) if main else None
     at = 0
+    lead: _Lead | None = None       # the lead of a list whose items the paragraphs are
     for paragraph in _PARAGRAPH.split(text):
+        item = lead is not None and lists.is_item(paragraph)
+        lead = lead if item else None
         # a turn of a dialogue ("— А по объёму?\n— Порядка 29 миллионов долларов.") goes on with the period the
-        # turns before it stated
-        turn = _TURN_LINE.match(paragraph) is not None
+        # turns before it stated (a list's item under its lead is none)
+        turn = not item and _TURN_LINE.match(paragraph) is not None
         carried: Period | None = (talk or heading) if turn else heading
         talk = talk if turn else None
         before = len(claims)
         goods_seen: dict[str, str] = {}
-        dollars = False
+        dollars = lead.dollars if lead else False
         period: Period | None
         how: str | None
-        previous = last_turn if turn else ""
+        previous = lead.text if lead else last_turn if turn else ""
         prev_rank: str | None = None
         prev_metrics: frozenset[str] = frozenset()
         here: list[re.Match[str]] | None = None
@@ -442,11 +451,18 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
                 continue
             previous, s_before = s, previous
             at = text.find(s, at)
+            if lead:
+                s = lists.unmarked(s)
+            if lead and lead.unit:  # "Турция — 318,4 (+5,1 %)" under "Экспорт по странам (млн долл. США; …):"
+                s = lists.with_unit(s, lead.unit)
+            elif (inline := lists.lead_unit(s)) is not None:   # "…, млн долл. США: Турция — 742,3; Китай — 388,0"
+                s = lists.with_unit(s, inline[1], inline[0])
             default = None if unnamed_until is not None and at + len(s) <= unnamed_until else main
             before_flows, here = here, None
             has = _has_figure(s)
             asking = _PLACE_QUESTION.search(s) if s.endswith("?") else None
-            looked = has or "год" in s or asking or s.endswith("?")     # (a question's period holds for its answer)
+            # (a question's period holds for its answer, a list lead's for its items)
+            looked = has or "год" in s or asking or s.endswith(("?", ":"))
             found = periods.stated(_ASIDE_PERIOD.sub(" ", s), ref_date) if looked else None
             if found and found.how == "base" and carried and carried.year == found.period.year:
                 found = None    # "…, чем за тот же период 2023 года" after "по итогам девяти месяцев 2024 года"
@@ -480,7 +496,7 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
                 # the flow words of the sentence before, found when it was read if it had figures
                 flows = before_flows if before_flows is not None else list(FLOW.finditer(s_before))
                 here = list(FLOW.finditer(s))
-                raw = flow_of(flows[-1].group(0)) if flows else None
+                raw = flow_of(flows[-1].group(0)) if flows else lead.flow if lead else None
                 # the flow word that told a count of firms last ("…, а продукцию в Беларусь поставляли 63
                 # предприятия. … рост составил ещё 5,2 %") leaves the flow to the sentence's last trade figure
                 flow_before = turned if counted_last and turned else \
@@ -489,7 +505,8 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
                                               goods_seen, dollars, ref_date, prev_rank,
                                               (money.topic_goods(s_before, flows) if flows else None) or
                                               (mass_goods if _PART_OF_BEFORE.match(s) else None), prev_metrics,
-                                              here, region_before, region_default=default is None)
+                                              here, region_before, region_default=default is None,
+                                              lead=lead.last if lead else "")
                 prev_metrics = frozenset(c.metric for c in found_here)
                 last = found_here[-1] if found_here else None
                 if found and period and last and last.period and last.period_how in ("stated", "relative") and \
@@ -515,10 +532,21 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
                     # a place, too, from the sentence right before the one stating the period ("Казахстан занимает
                     # вторую позицию … По итогам 2023 года товарооборот составил …")
                     places = [c for c in found_here if c.period is None and c.metric in _PLACES]
+        if lists.is_lead(paragraph):
+            unit = lists.lead_unit(paragraph)
+            lead = _Lead(paragraph, previous, dollars or "долл" in paragraph or "$" in paragraph,
+                         unit[1] if unit and unit[0] == len(paragraph.rstrip()) else None, lists.role_flow(paragraph))
+        elif lead:
+            lead.dollars = lead.dollars or dollars
+            if FLOW.search(paragraph):  # "— экспорт — 61,3 млн долларов;\n— прирост … — 27 %": the item's flow goes on
+                lead.text = paragraph
         if len(claims) > before and _HEADLINE.fullmatch(paragraph.strip()):
             headline.extend(claims[before:])    # a headline's figures, which the body may tell again
-        if carried is not None and carried is not heading and len(claims) == before and _HEADING.match(paragraph):
-            heading = carried   # a line of its own with a period and no figure heads the paragraphs after it
+        if carried is not None and carried is not heading and (
+                len(claims) == before and _HEADING.match(paragraph) or paragraph.rstrip().endswith(":")):
+            # a line of its own with a period and no figure heads the paragraphs after it, and so does a list's
+            # lead ("Южное таможенное управление. Итоги II квартала 2023 года по Волгоградской области:")
+            heading = carried
         if turn and carried is not None and carried is not heading:
             talk = carried
         # the flow words of the last turn that had any tell the next one's ("— Вырос на 14 %", "— А в деньгах?")
@@ -543,6 +571,15 @@ _ANSWER_BEFORE = re.compile(r"\W*(?:а\s+)?(?:годом\s+(?:ранее|ран�
                             r"(?:\s+(?:мест[оеа]|позици[ия]\w*))?" + _ANSWER_END, re.I | re.S)
 # the place of the year before asked after an answer: "— А годом ранее?"
 _YEAR_BEFORE_ASKED = re.compile(r"\W*(?:а\s+)?(?:годом\s+(?:ранее|раньше)|год\s+назад|в\s+прошлом\s+году)\s*\?", re.I)
+
+
+@dataclass
+class _Lead:
+    text: str           # the lead, whose flow words tell its items'
+    last: str           # its last sentence, which each item is read after
+    dollars: bool       # a sum of it or of an item before named dollars
+    unit: str | None    # the scale and unit of a table's bare numbers
+    flow: str | None    # the flow the role of the partners it lists tells ("Основные покупатели …:")
 
 
 def _answered_place(s: str, asked: str | None, answered: Claim | None, main: str | None, period: Period | None,

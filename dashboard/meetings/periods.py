@@ -157,6 +157,18 @@ def _last_quarter(ref: dt.date | None) -> tuple[Period, bool] | None:
     return (Period(ref.year, 3 * q - 2, 3 * q) if q else Period(ref.year - 1, 10, 12)), True
 
 
+# the word order of a translation: "за год 2023", "в течение первая половина года 2024", "2024 календарного года"
+_YEAR_AFTER = re.compile(r"(?<![\w-])год[ау]?\s+((?:19|20)\d{2})(?![\d,.]\d)", re.I)
+_HALF_WORDS = re.compile(r"(?<![\w-])(перв|втор)\w*\s+половин\w+", re.I)
+_CALENDAR = re.compile(r"(?<=\d)\s+(?:календарн|отч[её]тн|финансов)\w+(?=\s+год)", re.I)
+
+
+def _plain(sentence: str) -> str:
+    if "год" not in sentence and "половин" not in sentence:
+        return sentence
+    return _HALF_WORDS.sub(r"\1ое полугодие", _CALENDAR.sub("", _YEAR_AFTER.sub(r"\1 года", sentence)))
+
+
 def _first(sentence: str, ref: dt.date | None) -> Found | None:
     for kind, rx in _PATTERNS:
         for m in rx.finditer(sentence):
@@ -168,6 +180,7 @@ def _first(sentence: str, ref: dt.date | None) -> Found | None:
 
 def named(text: str, ref: dt.date | None = None) -> Period | None:
     """The period the text names last, as it stands (a base of comparison too): "ниже уровня 2022 года" -> 2022."""
+    text = _plain(text)
     last = None
     for kind, rx in _PATTERNS:
         for m in rx.finditer(text):
@@ -185,6 +198,7 @@ _FROM_TO_YEARS = re.compile(r"(?<![\w-])с\s+[^.;]{0,40}?\s(?:в|за)\s+(?:19|2
 
 def stated(sentence: str, ref: dt.date | None = None) -> Found | None:
     """The period a sentence states, or None."""
+    sentence = _plain(sentence)
     later = _FROM_TO_YEARS.search(sentence) if "до" in sentence else None
     if later:
         return Found(Period(int(later.group("y"))), "stated")

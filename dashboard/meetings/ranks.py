@@ -484,10 +484,13 @@ _NUMBERED = re.compile(r"(?:^|(?<=[:;,.])\s*|\s)(?P<n>\d{1,2})[).]\s+(?=(?-i:[А
 def _numbered_places(x: Sentence) -> None:
     """The places of a numbered list of partners (two items or more, numbered from one on, each a partner's name
     right after its number) in a sentence of places or top groups."""
-    if not x.word_in(_PLACES_SPOKEN, 0, len(x.s)) and not _TOP_GROUP.search(x.s):
+    if not x.word_in(_PLACES_SPOKEN, 0, len(x.s)) and not _TOP_GROUP.search(x.s) and \
+            not (x.item and _LEAD_LEADERS.search(x.s)):
         return
     items = [(m, p) for m in _NUMBERED.finditer(x.s) if (p := x.mention_at(m.end()))]
-    if len(items) < 2 or [int(m.group("n")) for m, _ in items] != list(range(1, len(items) + 1)):
+    # (one item of a list written a line each, read after its lead: "Тройка лидеров по экспорту:\n2️⃣ Египет")
+    if not (x.item and len(items) == 1) and \
+            (len(items) < 2 or [int(m.group("n")) for m, _ in items] != list(range(1, len(items) + 1))):
         return
     ahead = list(_FLOW_BEFORE.finditer(x.s, 0, items[0][0].start()))
     who = _WHO_NOUN.search(x.s, 0, items[0][0].start())     # ("Первая пятёрка покупателей: 1) …")
@@ -497,6 +500,9 @@ def _numbered_places(x: Sentence) -> None:
             x.add(m.start("n"), m.end("n"), metric, p, "exact", int(m.group("n")))
 
 
+# the leaders a list's lead names: "Главные поставщики области за первое полугодие:"
+_LEAD_LEADERS = re.compile(r"(?<![\w-])(?:главн|основн|крупнейш|ведущ)\w*\s+(?:[а-яё]+\s+)?"
+                           r"(?:партн[её]р|покупател|поставщик|получател|рынк)\w*", re.I)
 _WHO_NOUN = re.compile(r"(?<![\w-])(?P<who>покупател|получател|потребител|поставщик)\w*", re.I)
 _TOP_GROUP = re.compile(r"(?<![\w-])(?:тройк|пят[её]рк|десятк|топ|лидер)\w*", re.I)
 

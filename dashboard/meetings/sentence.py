@@ -485,6 +485,7 @@ class Sentence:
         self._core_index: list[tuple[int, int]] = []     # (core, index in out), sorted, kept up to date lazily
         self._segments: list[int] | None = None
         self._flow_matches: list[re.Match[str]] | None = None
+        self.item = False   # an item of a list written a line each, read after its lead
         self._segment_periods: dict[tuple[int, int], tuple[periods.Found | None, bool, bool]] = {}
         # goods named in full earlier in the paragraph, by the head of their name: "подсолнечного масла" makes a
         # later bare "масла" sunflower oil (money.py reads and fills it)
