@@ -71,6 +71,7 @@ _TO_PARTNER = re.compile(r"\s+(?:[а-яё]+\s+){0,2}?(?:в|во|на)\s+", re.I)
 _OUTWARD = re.compile(r"(?:экспорт|поставк|отгрузк|вывоз)", re.I)
 _FROM_PARTNER = re.compile(r"\s+(?:[а-яё]+\s+){0,2}?из\s+", re.I)
 _GOODS_OF = re.compile(r"\s+([а-яё-]+)\s+([а-яё-]+)(?:\s+([а-яё-]+))?", re.I)
+_BUYER_NOUN = re.compile(r"(?:компани|покупател|импорт[её]р|фирм|трейдер|переработчик)", re.I)
 _GOODS_NOUN = re.compile(r"(?:продукци|товар|сыр[ьц]|зерн|оборудовани|техник)", re.I)
 _ADJECTIVE_BEFORE = re.compile(r"(?<![\w-])([а-яё-]+)\s+$", re.I)
 _OWN_ADJECTIVE = re.compile(r"(?:волгоградск|местн|регионал|областн|наш)\w*$", re.I)
@@ -111,6 +112,9 @@ def _directed(x: Sentence, m: re.Match[str], flow: str) -> str | None:
             return "exports"
         if adj.lower() in countries.adjective_forms() and _GOODS_NOUN.match(noun):
             return "imports"
+        if adj.lower() in countries.adjective_forms() and _BUYER_NOUN.match(noun) and \
+                m.group(0).lower().startswith("закуп"):
+            return other(flow)  # "закупки индийских компаний": the partner's purchases, the region's exports
     return None
 
 

@@ -120,7 +120,9 @@ _SHARE_OF = frozenset({"оборот", "товарооборот", "экспор
 # a share told without its verb: "Китай – 287,4 млн долларов, или 38,2 % всего регионального импорта"
 # (or by a 'что' clause after the sum: "ввезено продукции на 412 млн долларов, что составило 38,5 % всего импорта")
 # (or a sentence of its own after the sum: "…1,03 млрд долларов. Это 17,6 % от всего объёма внешней торговли")
-_OR_BEFORE = re.compile(r"(?:,\s*или|[—–]|,\s*что\s+(?:составля|составил|составит)\w*|^\W*(?:и\s+)?это)\s*$", re.I)
+# (or by 'это' after the sum's comma: "…составили 198,6 млн долларов, это 46 % всего импорта области")
+_OR_BEFORE = re.compile(r"(?:,\s*или|[—–]|,\s*что\s+(?:составля|составил|составит)\w*|(?:^\W*|,\s*)(?:и\s+)?это)\s*$",
+                        re.I)
 # a partner's share in brackets after its name, a share given before in the sentence: "второе – Китай (16,1 %)"
 # "Турция обеспечила 18 % товарооборота области": a share told by what the partner provided
 # (or by a participle of "составлять" agreeing with the partner: "Турция, составляющая 13 % экспорта региона")
