@@ -25,7 +25,9 @@ _PART = rf"(?:\.?\s+(?P<num2>\d{{1,3}}(?:[.,]\d+)?|(?<![а-яё]){morphology.num
 # долларов"
 # "четверть миллиарда", "три четверти миллиона": a fraction of it
 _SCALE_WORD = r"(?:(?P<half>полу?)(?=миллиард|миллион)|(?P<oneandhalf>полтор[аы]|полутора)\s+|" \
-    r"(?P<frac>(?:(?:две|три)\s+)?(?:четверт|трет)[ьиюей]+)\s+)?(?P<wscale>миллиард\w*|миллион\w*)"
+    r"(?P<frac>(?:(?:две|три)\s+)?(?:четверт|трет)[ьиюей]+)\s+)?(?P<wscale>миллиард\w*|миллион\w*)" \
+    rf"(?:\s+(?P<wnum2>(?<![а-яё]){morphology.number_words_pattern()}(?![а-яё]))\s+(?P<wscale2>миллион\w*|тысяч\w*))?"
+# (its smaller part after it in words: "миллиард сто миллионов долларов")
 # a whole number and a half before its scale word: "три с половиной миллиарда", "2 с половиной млн"
 _AND_HALF = r"(?:(?P<andhalf>\s+с\s+половиной)(?=\s+(?:миллиард|миллион|млрд|млн)))?"
 _HEAD = rf"(?:(?<![\w-]){_SCALE_WORD}|(?<![\w-]){NUM}{_AND_HALF}\s*{_SCALE}?{_PART})"   # "три четверти миллиарда" whole
@@ -121,6 +123,10 @@ def _amount(m: re.Match[str]) -> tuple[float, float, str, float] | None:
             frac = morphology.fraction(m.group("frac").split())
             return (frac, scale, name, scale * frac) if frac else None
         value = 0.5 if m.group("half") else 1.5 if m.group("oneandhalf") else 1.0
+        part = number(m.group("wnum2")) if m.group("wnum2") and value == 1.0 else None
+        scale2, name2 = _scale(m.group("wscale2")) if part else (scale, name)
+        if part and scale2 < scale and part[0] * scale2 < scale:
+            return scale / scale2 + part[0], scale2, name2, scale2
         return value, scale, name, scale * (0.5 if value != 1.0 else 1.0)
     n = number(m.group("num"))
     if not n:

@@ -17,7 +17,9 @@ _BY_FLOW = r"(?:\s*[—–-]?\s*по\s+(?:объ[её]м\w*\s+|величин\w*
 _RANK_PLACE = re.compile(rf"(?<![\w-]){_ORD}\s+{_PLACE}(?![\w-]){_BY_FLOW}", re.I)
 _RANK_DASH = re.compile(rf"(?<![\w-]){_ORD}\s*[—–]\s*по\s+(?:объ[её]м\w*\s+)?(?P<flow>экспорт\w*|импорт\w*)", re.I)
 _RANK_NOUN = re.compile(     # "второй после Китая торговый партнёр"
-    rf"(?<![\w-]){_ORD}\s+(?:после\s+[А-ЯЁ][\w-]*\s+)?(?:по\s+(?:объ[её]м\w*|величин\w*|значимост\w*|размер\w*)\s+(?:внешнеторгового\s+)?"
+    # (the measure left out: "Казахстан у нас третий по обороту партнёр")
+    rf"(?<![\w-]){_ORD}\s+(?:после\s+[А-ЯЁ][\w-]*\s+)?(?:по\s+(?:(?:объ[её]м\w*|величин\w*|значимост\w*|размер\w*)\s+"
+    r"(?:внешнеторгового\s+)?)?"
     r"(?:(?P<flow>товарооборот\w*|оборот\w*|торговл\w*|экспорт\w*|импорт\w*|поставок)\s+)?)?"
     r"(?:(?:крупнейш|(?:внешне)?торгов|экономическ|внешнеэкономическ)\w*\s+)*(?:(?P<adjflow>экспортн|импортн)\w*\s+)?"
     r"(?:партн[её]р\w*|(?P<market>рын(?:ок|ком|ка|ке)\s+сбыт)а|рын(?:ок|ком|ка|ке)|"
@@ -129,7 +131,8 @@ _ONE_OF = re.compile(r"(?:одн\w+\s+из|в\s+числе|среди|в\s+(?:(?
 _OF = re.compile(rf"^[\s,]*(?:[а-яё]+\s+){{0,4}}?(?:среди|из|в\s+числе|в\s+рейтинге)\s+{NUM}"
                  r"(?:\s+(?:[а-яё]+\s+){0,2}?(?:стран\w*|партн[её]р\w*|государств\w*))?", re.I)
 _SUBGROUP = re.compile(r"^[\s,]*(?:[а-яё]+\s+){0,3}?(?:среди|из)\s+"
-                       r"(?:(?!внешне|торгов|всех|экспортн|импортн)[а-яё]+(?:их|ых)\s+"
+                       # (the region's own partners are all of them: "среди наших партнёров")
+                       r"(?:(?!внешне|торгов|всех|экспортн|импортн|наш|волгоградск)[а-яё]+(?:их|ых)\s+"
                        r"(?:стран|партн|государств|рынк)|(?:стран|государств)\w*\s+(?:СНГ|ЕАЭС|ЕС|БРИКС|ШОС|"
                        r"(?!Волгоград)(?-i:[А-ЯЁ][а-яё]))|(?:[а-яё]+(?:их|ых)\s+)?(?:субъект|регион|област)\w*|"
                        # the region's place among Russia's suppliers or regions: "на четвёртое место среди
@@ -409,7 +412,17 @@ _FOR_TRADERS = re.compile(r"\s+для\s+(?:(?:[а-яё]+(?:их|ых)|наших
                           r"(?P<who>экспорт[её]р|импорт[её]р)\w*", re.I)
 
 
+# the place told by "номер" after the partner's noun: "Турция для нас снова партнёр номер один"
+_NOUN_NUMBER = re.compile(rf"(?<![\w-])(?:партн[её]р\w*|(?P<who>покупател|поставщик)\w*|рын(?:ок|ком))\s+номер\s+"
+                          rf"(?P<n>\d{{1,3}}|{morphology.number_words_pattern()})(?![\w-])", re.I)
+
+
 def _number_sign(x: Sentence) -> None:
+    for m in _NOUN_NUMBER.finditer(x.s) if "номер" in x.s else ():
+        n = number(m.group("n"))
+        if n and 0 < n[0] <= 250 and x.free(m.start("n"), m.end()):
+            x.add(m.start(), m.end(), _who(m.group("who")) if m.group("who") else "rank",
+                  x.partner_at(m.start(), False), "exact", n[0], core=m.start("n"))
     for m in _RANK_NO.finditer(x.s) if "№" in x.s and x.word_in(_PLACES_SPOKEN, 0, len(x.s)) else ():
         rank = int(m.group("n"))
         if rank and x.free(m.start("n"), m.end()):
