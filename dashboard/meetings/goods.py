@@ -16,7 +16,9 @@ from dashboard.reference.hs_headings_industry import INDUSTRY_HEADINGS
 
 # everyday names -> code (the reference's names are the official ones)
 _EVERYDAY: dict[str, str] = {"зерно": "10", "зерновые": "10", "металлопрокат": "72", "удобрение": "31", "нефть": "2709",
-                             "шрот": "2306", "хлопок-сырец": "5201"}
+                             "шрот": "2306", "хлопок-сырец": "5201", "мандарин": "0805", "апельсин": "0805",
+                             "лимон": "0805", "грейпфрут": "0805", "соя": "1201", "подсолнечник": "1206",
+                             "рапс": "1205", "карбамид": "3102", "мочевина": "3102"}
 # words that begin some names but alone name no goods ("тонн продукции")
 _GENERIC = frozenset({"продукция", "товар", "изделие", "прочий", "продукт", "груз"})
 _WORD = re.compile(r"[а-яё-]+", re.I)

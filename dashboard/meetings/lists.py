@@ -19,9 +19,12 @@ _ITEM = re.compile(r"\s*(?:[•·▪●◦▸►*—–-]|\d{1,2}[.)]\s|\d\ufe0f
 # "(млн долл. США; изменение к …):", "(тыс. тонн):"
 _LEAD_UNIT = re.compile(r"[,(]\s*(?P<unit>(?:млн|млрд|тыс\.)\s*(?:долл\.?(?:\s*США)?|\$|тонн|т\.?))\s*"
                         r"(?:[;)][^:\n]{0,120})?:", re.I)
-# a bare number after an item's dash: "Турция — 318,4 (+5,1 %)", "I квартал 2024 г. — 171,2;"
-_BARE = re.compile(r"(?<=[—–]\s)(?P<n>\d[\d\u00a0 ]*(?:[.,]\d+)?)(?!\s*(?:[\d%$]|млн|млрд|тыс|долл|т\.|тонн|"
-                   r"процент|мест|раз|компан|предприят|стран|организац))")
+# a bare number after an item's dash or after a flow word: "Турция — 318,4 (+5,1 %)", "I квартал 2024 г. — 171,2;",
+# "2022 год — экспорт 254,1, импорт 71,3"
+_BARE = re.compile(r"(?P<pre>[—–]\s|(?<![\w-])(?:экспорт|импорт|товарооборот|оборот)\s+)"
+                   r"(?P<n>\d{1,3}(?:[\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
+                   r"(?!\s*(?:[\d%$]|млн|млрд|тыс|долл|т\.|тонн|процент|мест|раз|компан|предприят|стран|организац|год|"
+                   r"г\.))", re.I)
 
 
 _MARKER = re.compile(r"\s*(?:[•·▪●◦▸►*—–-]\s*|(?P<n>\d{1,2})(?:\ufe0f?\u20e3|(?<=\d)[.)]\s))")
@@ -61,5 +64,5 @@ def lead_unit(text: str) -> tuple[int, str] | None:
 
 def with_unit(sentence: str, unit: str, start: int = 0) -> str:
     """The sentence with the lead's unit written after each bare number after a dash, from `start` on."""
-    return sentence[:start] + _BARE.sub(lambda m: f"{m.group('n').rstrip()} {unit}", sentence[start:])
+    return sentence[:start] + _BARE.sub(lambda m: f"{m.group('pre')}{m.group('n')} {unit}", sentence[start:])
 

@@ -45,6 +45,7 @@ _THAN_FLOW = re.compile(r"\s*,?\s*чем\s+(?:[а-яё]+\s+)?(?:экспорт|�
 _EXCEEDS_AFTER = re.compile(r"\s*(?:долл\w*\.?\s+(?:США\s+)?)?(?:превысил|превыша|опередил|обогнал)\w*\s+"
                             r"(?:[а-яё]+\s+)?(?:экспорт|импорт|ввоз|вывоз|поставк|закупк)", re.I)
 _THAN_FLOW_GEN = re.compile(r"\s+(?:[а-яё]+\s+)?(?:экспорт|импорт|ввоз|вывоз|закуп|поставок)\w*", re.I)
+_SIGNED = re.compile(r"[(,]\s*(?:или\s+)?([+\u2212–-])\s?$")
 _BY_AMOUNT = re.compile(r"(?<![\w-])на\s+(?:(?:US)?\$\s*)?$", re.I)
 # the words between the verb and its amount may hold the base ("увеличившись по сравнению с аналогичным периодом
 # прошлого года на 88,3 млн долларов")
@@ -536,7 +537,9 @@ def sums(x: Sentence) -> None:
         if change and cmp and _THAN_FLOW_GEN.match(s, m.end() + cmp.end()):
             continue    # "экспорт оказался на 88,3 млн долларов больше импорта": two flows compared
         gained = None if change else _GAINED.search(tail)
-        change = change or gained is not None
+        # a sum signed in a bracket is a change: "660,3 млн долл. (+9,7 %, или +58,4 млн долл.)"
+        signed = None if change or gained else _SIGNED.search(tail)
+        change = change or gained is not None or signed is not None
         if change and cmp and _THAN_FLOW.match(s, m.end() + cmp.end()):
             continue    # "экспорт оказался на 88,3 млн долларов больше, чем импорт из неё": two flows compared
         # no currency after a sum in dollars: the same currency ("на 12 млн меньше", "из них экспорт — 1,86 млрд.")
@@ -584,7 +587,9 @@ def sums(x: Sentence) -> None:
             down = (cmp and cmp.group(1).lower() in ("меньше", "ниже")) or \
                 (gained is not None and gained.group("verb").lower().startswith(("потер", "теря"))) or \
                 (exceeded is not None and exceeded.group("verb").lower().startswith(("отста", "уступ"))) or \
-                (not cmp and gained is None and exceeded is None and verb_before(x, m.start()) == "fall")
+                (signed is not None and signed.group(1) != "+") or \
+                (not cmp and gained is None and exceeded is None and signed is None and
+                 verb_before(x, m.start()) == "fall")
             if cmp and _THEN_LEVEL.search(s, x.clause_span(m.start())[0], m.start()):
                 down = not down     # "годом ранее показатель был на 7,1 млн ниже": this year's is higher
             value = -value if down else value
