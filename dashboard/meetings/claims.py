@@ -79,8 +79,10 @@ from dashboard.store.period import Period
 
 __all__ = ["Claim", "extract_claims", "sentences"]
 
-_NATIONAL = re.compile(r"(?<![\w-])(?:Росси(?:я|и|ю|ей|ею)|РФ|Российск\w+\s+Федераци\w+|[Рр]оссийско-\w+|"
-                       r"(?:[Оо]бще|[Вв]се)российск\w+|российск\w+\s+(?:[а-яё]+\s+)?(?:экспорт|импорт|"
+# (a pair of partners joined by a hyphen too: "торговля Индия-Россия")
+_NATIONAL = re.compile(r"(?<=[а-яё]-)Росси(?:я|и|ю|ей|ею)(?![\w-])|"
+                       r"(?<![\w-])(?:Росси(?:я|и|ю|ей|ею)|РФ|Российск\w+\s+Федераци\w+|[Рр]оссийско-\w+|"
+                       r"(?:[Оо]бще|[Вв]се)российск\w+|[Рр]оссийск\w+\s+(?:[а-яё]+\s+)?(?:экспорт|импорт|"
                        r"товарооборот|оборот|поставк|торговл)\w*|"
                        # the flow before Russia's adjective: "объём экспорта российского зерна в Египет"
                        r"(?:[Ээ]кспорт|[Ии]мпорт|[Пп]оставк|[Пп]оставок|[Вв]ывоз)\w*\s+российск\w+)(?![\w])")
@@ -100,12 +102,15 @@ _OTHER_REGION = re.compile(r"(?<![\w-])(?:(?!Волгоград)[А-ЯЁ][а-я�
 # a partner named as the other side of a trade: "товарооборот с Белоруссией", "поставки в Иран", "импорт из Китая"
 _TRADE_WITH = re.compile(r"(?<![\w-])(?:с|со|в|во|из)\s+$", re.I)
 _OWN_REGION = re.compile(r"(?<![\w-])волгоград(?:ск|ц)\w*", re.I)    # "волгоградские", "у волгоградцев"
-_PLANS = re.compile(r"планиру\w*|рассчитыва\w*|планах|намерен\w*|поставил\w*\s+цель|цел[ьи]\s|целев\w+|довести|"
+_PLANS = re.compile(r"планиру\w*|рассчитыва\w*|планах|(?<![\w-])план(?:ы|ов)(?![\w-])|намерен\w*|"
+                    r"поставил\w*\s+цель|цел[ьи]\s|целев\w+|довести|"
                     # (from a word's start: "неожиданно", "не дожидаясь" are no plans)
                     r"прогноз\w*|(?<![\w-])ожида\w*|предполага\w*|предусматрива\w*|задач[аеуи]\s|"
                     r"национальн\w+\s+проект\w*|нацпроект\w*|"
                     # readiness to do, told by "готов" and an infinitive: "готова нарастить поставки до 300 тыс. тонн"
-                    r"(?<![\w-])готов[аоы]?\s+(?:[а-яё]+\s+)?[а-яё]+(?:ть|ти|чь)(?:ся)?(?![\w-])",
+                    r"(?<![\w-])готов[аоы]?\s+(?:[а-яё]+\s+)?[а-яё]+(?:ть|ти|чь)(?:ся)?(?![\w-])|"
+                    # what may happen: "объём отправок в Китай может вырасти вчетверо"
+                    r"(?<![\w-])мо(?:жет|гут)\s+(?!не\s)(?:[а-яё]+\s+)?[а-яё]+(?:ть|ти|чь)(?:ся)?(?![\w-])",
                     re.I)
 
 
@@ -553,6 +558,8 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
             talk = carried
         # the flow words of the last turn that had any tell the next one's ("— Вырос на 14 %", "— А в деньгах?")
         last_turn = (previous if FLOW.search(previous) else last_turn) if turn else ""
+    if ref_date is not None:    # a year after the meeting's is no result: "обсудили поставки 200 тыс. т пшеницы в 2025
+        claims = [c for c in claims if c.period is None or c.period.year <= ref_date.year]    # году"
     if headline:    # "Иран: волгоградский экспорт за 9 мес. — US$ 245,6 mln" and the body telling it again: one claim
         heads = {id(c) for c in headline}
         told = {_key(c) for c in claims if id(c) not in heads}

@@ -10,6 +10,9 @@ from dashboard.meetings.sentence import Sentence
 
 _COUNT_PARTNERS = re.compile(rf"(?<![\w-]){NUM}\s+(?:[а-яё]+(?:ых|их|ми|ами)\s+){{0,2}}"
                              r"(?:стран\w*|государств\w*|партн[её]р\w*)", re.I)
+_REPRESENTING = re.compile(r"(?<![\w-])представител\w*\s+(?:(?:более|около|свыше|порядка)\s+)?$", re.I)
+_WHERE_IN = re.compile(r"(?<![\w-])в\s+$", re.I)
+_HELD_IN = re.compile(r"(?:мисси|выставк|форум|ярмарк|конференци|семинар|опыт\w*\s+работ)\w*", re.I)
 # "десять крупнейших стран-партнёров" is a top group, not the count of partners
 _TOP_GROUP = re.compile(r"\s(?:крупнейш|ведущ|основн|главн|перв)\w*\s", re.I)
 # the count after a group of partners: "на десять крупнейших стран-партнёров из 96 пришлось 78 %"
@@ -178,8 +181,13 @@ def counts(x: Sentence) -> None:
     s = x.s
     for m in _COUNT_PARTNERS.finditer(s):
         n = number(m.group("num"))
-        if n and x.free(*m.span()) and not periods.stated(m.group(0)) and not _TOP_GROUP.search(m.group(0)) \
-                and not _people_from(s, m.start()) and not _of_noun(s, m.start()):
+        # (two or three countries are those of a bilateral trade or a few named, no count of the region's partners:
+        # "уступив лишь двум странам", "товарооборот двух стран"; countries where something took place neither:
+        # "выставки в 19 странах", "с опытом работы в 40 странах")
+        if n and n[0] >= 4 and x.free(*m.span()) and not periods.stated(m.group(0)) and \
+                not _TOP_GROUP.search(m.group(0)) and not _people_from(s, m.start()) and not _of_noun(s, m.start()) \
+                and not (_WHERE_IN.search(s, max(0, m.start() - 4), m.start()) and
+                         x.word_in(_HELD_IN, max(0, m.start() - 80), m.start())):
             qual, start = qual_at(s, m.start("num"))
             x.add(start, m.end(), "partners_count", None, qual, n[0])
     for m in _PARTNERS_OF.finditer(s):
@@ -198,8 +206,9 @@ def counts(x: Sentence) -> None:
         if not n or not x.free(*m.span()):
             continue
         noun, clause, held = m.group("noun").lower(), x.clause_span(m.start()), None
-        if x.word_in(_VISITED, clause[0], m.start()) or x.word_in(_MEMBERS, clause[0], m.start()):
-            continue
+        if x.word_in(_VISITED, clause[0], m.start()) or x.word_in(_MEMBERS, clause[0], m.start()) or \
+                _REPRESENTING.search(s, max(0, m.start() - 40), m.start()):
+            continue    # ("делегация — 40 человек, представители 25 узбекских компаний": a visit's, not traders)
         if morphology.parses(m.group("noun").split()[0].lower())[0].tag.case in ("datv", "ablt"):
             continue    # firms helped or worked with ("помог 120 компаниям", "с 40 турецкими компаниями"): no count
         if _FOR_BEFORE.search(s, max(0, m.start() - 12), m.start()):
