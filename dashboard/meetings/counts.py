@@ -181,13 +181,14 @@ def counts(x: Sentence) -> None:
     s = x.s
     for m in _COUNT_PARTNERS.finditer(s):
         n = number(m.group("num"))
-        # (two or three countries are those of a bilateral trade or a few named, no count of the region's partners:
-        # "уступив лишь двум странам", "товарооборот двух стран"; countries where something took place neither:
-        # "выставки в 19 странах", "с опытом работы в 40 странах")
-        if n and n[0] >= 4 and x.free(*m.span()) and not periods.stated(m.group(0)) and \
-                not _TOP_GROUP.search(m.group(0)) and not _people_from(s, m.start()) and not _of_noun(s, m.start()) \
-                and not (_WHERE_IN.search(s, max(0, m.start() - 4), m.start()) and
-                         x.word_in(_HELD_IN, max(0, m.start() - 80), m.start())):
+        # (two or three countries in words are those of a bilateral trade or a few named, no count of the region's
+        # partners: "уступив лишь двум странам", "товарооборот двух стран"; countries where something took place
+        # neither: "выставки в 19 странах", "с опытом работы в 40 странах")
+        held_in = _WHERE_IN.search(s, max(0, m.start() - 4), m.start()) and \
+            x.word_in(_HELD_IN, max(0, m.start() - 80), m.start())
+        if n and (n[0] >= 4 or m.group("num")[:1].isdigit()) and x.free(*m.span()) and not held_in and \
+                not periods.stated(m.group(0)) and not _TOP_GROUP.search(m.group(0)) and \
+                not _people_from(s, m.start()) and not _of_noun(s, m.start()):
             qual, start = qual_at(s, m.start("num"))
             x.add(start, m.end(), "partners_count", None, qual, n[0])
     for m in _PARTNERS_OF.finditer(s):
