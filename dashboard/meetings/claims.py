@@ -71,10 +71,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from dashboard.meetings import countries, counts, growth, lists, money, morphology, periods, ranks, shares
+from dashboard.meetings import countries, counts, dialogue, growth, lists, money, morphology, periods, ranks, shares
 from dashboard.meetings.claim import Claim
 from dashboard.meetings.flows import other
-from dashboard.meetings.sentence import FLOW, PARTNER_WORDS, REGION_WORDS, Sentence, flow_of
+from dashboard.meetings.sentence import FLOW, PARTNER_WORDS, RANK, REGION_WORDS, Sentence, flow_of
 from dashboard.store.period import Period
 
 __all__ = ["Claim", "extract_claims", "sentences"]
@@ -119,7 +119,7 @@ def _sentence_claims(s: str, default: str | None, period: Period | None, how: st
                      dollars: bool = False, ref: dt.date | None = None, prev_rank: str | None = None,
                      topic: str | None = None, prev_metrics: frozenset[str] = frozenset(),
                      flow_words: list[re.Match[str]] | None = None, region_before: bool = False,
-                     region_default: bool = False, lead: str = "") -> list[Claim]:
+                     region_default: bool = False, lead: str = "", last_share: str | None = None) -> list[Claim]:
     # a list's item is read after its lead ("Тройка лидеров по экспорту за 9 месяцев: 1) Турция"), its claims alone
     # kept
     start = len(lead) + 1 if lead else 0
@@ -134,6 +134,7 @@ def _sentence_claims(s: str, default: str | None, period: Period | None, how: st
         x.default = None
     x._flow_matches = None if lead else flow_words
     x.item = bool(lead)
+    x.last_share = last_share   # (an item goes on with the share the items before it gave)
     x.prev_rank, x.topic, x.prev_metrics = prev_rank, topic, prev_metrics
     national = _national_parts(s) if _NATIONAL.search(s) else []
     if national and not REGION_WORDS.search(s, 0, _unsaid_end(s)):
@@ -421,6 +422,8 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
     asked: str | None = None        # the partner the sentence before asked the place of
     answered: Claim | None = None   # the place the sentence before gave in answer
     asked_before = False            # the sentence before asked the place of the year before that answer
+    asked_flow = "turnover"         # the flow the question before asked a place or a share by
+    asked_share: str | None = None  # the partner the sentence before asked the share of
     # figures before the text names any partner, in a text that names one later, are the region's: "О
     # внешнеэкономической деятельности области в 2023 году. Объём экспорта составил … Основным покупателем осталась
     # Турция"
@@ -467,7 +470,7 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
             default = None if unnamed_until is not None and at + len(s) <= unnamed_until else main
             before_flows, here = here, None
             has = _has_figure(s)
-            asking = _PLACE_QUESTION.search(s) if s.endswith("?") else None
+            asking = dialogue.PLACE_QUESTION.search(s) if s.endswith("?") else None
             # (a question's period holds for its answer, a list lead's for its items)
             looked = has or "год" in s or asking or s.endswith(("?", ":"))
             found = periods.stated(_ASIDE_PERIOD.sub(" ", s), ref_date) if looked else None
@@ -481,11 +484,16 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
                 period, how = found.period, found.how
             else:
                 period, how = carried, ("carried" if carried else None)
-            if answered is not None and _YEAR_BEFORE_ASKED.fullmatch(s):
+            if answered is not None and dialogue.YEAR_BEFORE_ASKED.fullmatch(s):
                 asked_before = True     # "— Четвёртое. — А годом ранее? — Девятое."
                 continue
-            said = _answered_place(s, asked, answered, main, period, how, ref_date, asked_before)
+            answer_flow = "turnover"
+            said = dialogue.answered_place(s, asked, answered, main, period, how, ref_date, asked_before,
+                                           RANK[asked_flow]) or \
+                (dialogue.answered_share(s, asked_share, asked_flow, main, period, how, ref_date) if asked_share
+                 else None)
             asked_before = False
+            asked_share = None
             if said is not None:    # "— На каком месте Египет …? — На четвёртом. А годом ранее был седьмым."
                 claims.append(said[0])
                 answered = said[0]
@@ -494,11 +502,16 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
                     continue
                 s = said[1]     # "— Девятое, так что рост на пять позиций.": the rest is read as a sentence
                 has = _has_figure(s)
+                answer_flow = asked_flow    # ("…8,5 процента, это второе место после Турции": by the asked flow)
             else:
                 # a question of the place that names no country asks of the text's partner ("— А какое место у
                 # республики среди наших партнёров?")
                 asked = asking and (next(iter(countries.partners_in(s)), None) or main)
                 answered = None
+                if s.endswith("?") and (asking or dialogue.SHARE_QUESTION.search(s)):
+                    asked_flow = dialogue.asked_flow(s)
+                    if not asking:  # "— Какова доля Египта в нашем экспорте?"
+                        asked_share = next(iter(countries.partners_in(s)), None) or main
             if has:
                 # the flow words of the sentence before, found when it was read if it had figures
                 flows = before_flows if before_flows is not None else list(FLOW.finditer(s_before))
@@ -513,7 +526,11 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
                                               (money.topic_goods(s_before, flows) if flows else None) or
                                               (mass_goods if _PART_OF_BEFORE.match(s) else None), prev_metrics,
                                               here, region_before, region_default=default is None,
-                                              lead=lead.last if lead else "")
+                                              lead=lead.last if lead else "", last_share=lead.share if lead else None)
+                by = lead.flow if lead and lead.flow else answer_flow
+                for c in found_here if by != "turnover" else ():
+                    if c.metric == "rank":  # "Тройка крупнейших поставщиков:\n— Китай (первое место) — 51,3 %"
+                        c.metric = RANK[by]
                 prev_metrics = frozenset(c.metric for c in found_here)
                 last = found_here[-1] if found_here else None
                 if found and period and last and last.period and last.period_how in ("stated", "relative") and \
@@ -545,6 +562,7 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
                          unit[1] if unit and unit[0] == len(paragraph.rstrip()) else None, lists.role_flow(paragraph))
         elif lead:
             lead.dollars = lead.dollars or dollars
+            lead.share = next((c.metric for c in reversed(claims[before:]) if c.metric.endswith("_share")), lead.share)
             if FLOW.search(paragraph):  # "— экспорт — 61,3 млн долларов;\n— прирост … — 27 %": the item's flow goes on
                 lead.text = paragraph
         if len(claims) > before and _HEADLINE.fullmatch(paragraph.strip()):
@@ -567,21 +585,6 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
     return claims
 
 
-# a question of a partner's place and its answer by the ordinal alone: "— На каком месте Египет по итогам первого
-# квартала? — На четвёртом. А годом ранее был седьмым."
-_PLACE_QUESTION = re.compile(r"(?<![\w-])(?:на\s+)?(?:как(?:ом|ое|ую|ой)|каков[оа]?)\s+"
-                             r"(?:мест[еоа]|позици[июя]|строчк[еиу])(?![\w-])", re.I)
-# (an answer may go on after a comma: "— Девятое, так что рост на пять позиций.")
-_ANSWER_END = r"(?:\s*[.!]?|,\s+(?P<rest>.+))"
-_ANSWER_PLACE = re.compile(r"\W*(?:на\s+)?(?P<ord>[а-яё]+|\d{1,3}-?[а-я]{1,3})(?:\s+(?:мест[оеа]|позици[яи]))?"
-                           + _ANSWER_END, re.I | re.S)
-_ANSWER_BEFORE = re.compile(r"\W*(?:а\s+)?(?:годом\s+(?:ранее|раньше)|год\s+назад)\s+(?:был[аио]?|находил\w*|"
-                            r"занимал\w*|оказал\w*)\s+(?:на\s+)?(?P<ord>[а-яё]+|\d{1,3}-?[а-я]{1,3})"
-                            r"(?:\s+(?:мест[оеа]|позици[ия]\w*))?" + _ANSWER_END, re.I | re.S)
-# the place of the year before asked after an answer: "— А годом ранее?"
-_YEAR_BEFORE_ASKED = re.compile(r"\W*(?:а\s+)?(?:годом\s+(?:ранее|раньше)|год\s+назад|в\s+прошлом\s+году)\s*\?", re.I)
-
-
 @dataclass
 class _Lead:
     text: str           # the lead, whose flow words tell its items'
@@ -589,25 +592,7 @@ class _Lead:
     dollars: bool       # a sum of it or of an item before named dollars
     unit: str | None    # the scale and unit of a table's bare numbers
     flow: str | None    # the flow the role of the partners it lists tells ("Основные покупатели …:")
-
-
-def _answered_place(s: str, asked: str | None, answered: Claim | None, main: str | None, period: Period | None,
-                    how: str | None, ref: dt.date | None, asked_before: bool = False) -> tuple[Claim, str] | None:
-    """The place a sentence answers with an ordinal alone after a question of the partner's place, or the place of
-    the year before told after such an answer (or asked after it), with the rest of the sentence after a comma;
-    None otherwise."""
-    m = _ANSWER_PLACE.fullmatch(s) if asked or (answered and asked_before) else \
-        _ANSWER_BEFORE.fullmatch(s) if answered else None
-    rank = morphology.ordinal(m.group("ord")) if m else None
-    if m is None or not rank:
-        return None
-    partner = asked or (answered.partner if answered else None)
-    if answered is not None and not asked:
-        period = answered.period.previous() if answered.period else None
-        how = "year_before" if period else None
-    x = Sentence(s, partner or main, period, how, ref=ref)
-    x.add(m.start("ord"), m.end("ord"), "rank", partner, "exact", rank)
-    return x.out[0][2], m.group("rest") or ""
+    share: str | None = None    # the metric of the last share its items gave
 
 
 def _key(c: Claim) -> tuple:

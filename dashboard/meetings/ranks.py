@@ -233,6 +233,7 @@ _NAMED_PLACE = re.compile(r"\s*[—–]\s*(?P<ord>\d{1,2}-?(?:е|й|я)|[а-яё
 _PART_START = re.compile(r"(?:^|[;:]\s*|,\s+(?:(?:а|и)\s+)?)$")     # (", а Пакистан — девятое")
 
 # the place of another period in brackets after a rank, its noun left out: "(годом ранее — 17-е)"
+_ORD_BRACKET = re.compile(r"\s*\(\s*(?P<ord>[а-яё]+(?:ое|ый|ий|ой|ая|ье)|\d{1,2}-?(?:е|й|я))\s*\)", re.I)
 _RANK_BRACKETED = re.compile(r"\(\s*[^()]{0,40}?[—–]\s*(?P<ord>\d{1,3}-?(?:е|й|м|ое|ой|ым|ом))\s*\)", re.I)
 # the next places of a digest, an ordinal alone in brackets after a partner's figure: "Турция — 182,4 млн (первое
 # место), Казахстан — 151,0 млн (второе)" (or the bracket's first item: "Китай (2-е, 10,4 %)")
@@ -350,6 +351,13 @@ def ranks(x: Sentence) -> None:
     for c in yielded if other else ():      # "вторым по объёму экспорта направлением, уступив первенство Турции"
         c.metric = other or c.metric
     placed = [c for _, _, c in x.out if c.metric in RANK.values()]
+    for iso, _, end in x.mentions if placed or x.item else ():
+        # an ordinal alone in a bracket after a partner, in a list of places: "— Турция (второе) — 9,7 %"
+        m = _ORD_BRACKET.match(x.s, end)
+        rank = morphology.ordinal(m.group("ord")) if m else None
+        if m and rank and x.free(*m.span()):
+            x.add(m.start(), m.end(), placed[-1].metric if placed else "rank", iso, "exact", rank,
+                  core=m.start("ord"))
     for m in _RANK_NEXT.finditer(x.s) if placed else ():
         rank, p = morphology.ordinal(m.group("ord")), x.mention_at(m.end())
         if rank and p and x.free(*m.span()):

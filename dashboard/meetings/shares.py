@@ -143,6 +143,10 @@ _BRACKET = re.compile(r"\s*\(\s*$")
 _BRACKET_ITEM = re.compile(r"\s*\([^()]{0,80}[,;]\s*")
 _ITEM_END = re.compile(r"\s*[),;]")
 _NAMED_DASH = re.compile(r"\s*[—–]\s*")
+# a structure by partners a list gives the shares of ("Структура экспорта по странам: …", "Доли партнёров в импорте:")
+_STRUCTURE = re.compile(r"(?<![\w-])(?:структур\w*|дол[яиюе]\w*|удельн\w+\s+вес\w*)(?![\w-])", re.I)
+# a partner, its bracket if any, and a dash before the percent: "Турция (второе) — 9,7 %"
+_NAMED_ITEM = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?[—–:]\s*")
 _LIST_BEFORE = re.compile(r"(?:[,;]|\s[иа])\s*$")
 # the flow a structure is of, named before the share verb: "В структуре экспорта региона … на долю Турции пришлось
 # 17,4 %", "в импорте области на КНР приходится 40 %" (a flow in the prepositional case, or in the genitive after
@@ -386,6 +390,17 @@ def share(x: Sentence, m: re.Match[str], n: float, qual: str, start: int) -> boo
         # "на долю Турции — 14,2 %, Египта — 7,5 %": a partner named before a dash, the share verb given once
         x.add(x.mentions[i - 1][1], m.end(), x.last_share, x.mentions[i - 1][0], qual, n / 100, core=m.start(),
               claimed=n, unit="%")
+        return True
+    named_item = bool(i) and not m.group("sign") and _NAMED_ITEM.fullmatch(s, x.mentions[i - 1][2], start) is not None
+    structure = _STRUCTURE.search(s, 0, x.mentions[i - 1][1]) if named_item else None
+    if named_item and (structure or (x.item and x.last_share)):
+        # "Структура товарооборота области по странам в январе–июне: Китай — 23,1 %; Турция — 18,7 %" (or a list's
+        # items under it, "— Турция (второе) — 9,7 %"): the share of the partner before the dash, of the flow named
+        # after the structure's word, else of the share before
+        flow = FLOW.search(s, structure.end(), structure.end() + 40) if structure else None
+        metric = SHARE[flow_of(flow.group(0))] if flow else (x.last_share or "turnover_share")
+        x.add(x.mentions[i - 1][1], m.end(), metric, x.mentions[i - 1][0], qual, n / 100, core=m.start(), claimed=n,
+              unit="%")
         return True
     again = _SHARE_ELLIPTIC.search(before[:start - lo]) if x.last_share else None
     if again and x.last_share:     # "…, на Турцию — 8,7 %", "…, в экспорте — 9,8 %": one share verb, two figures
