@@ -35,7 +35,7 @@ _CAPITAL = re.compile(r"^\s*(?:[а-яё]+\s+){0,2}?с\s+(?:участием\s+)?
 _MORE_FIRMS = re.compile(rf"(?<![\w-])(?:(?:ещё|еще)\s+)?{NUM}\s+(?:из\s+них\s+)?(?:[—–]\s*)?"
                          r"(?P<verb>[а-яё]+)(?![\w-])", re.I)
 # (firms that went out to a partner's market export to it: "на ливанский рынок вышли 6 компаний")
-_EXPORTING = re.compile(r"экспортир|экспортн|экспортом|поставля|поставк|поставок|отгружа|"
+_EXPORTING = re.compile(r"экспортир|экспортн|экспортом|поставля|поставк|поставок|отгружа|отгрузк|"
                         r"(?:выш(?:ли|ел|ла|ло)|выход\w*|выйти|выйдут)\s+на\s+(?:[а-яё]+\s+){0,2}рын|"
                         r"на\s+(?:[а-яё]+\s+){0,2}рын(?:ок|ки)\s+(?:[а-яё]+\s+)?(?:выш|выход|выйд)", re.I)
 _IMPORTING = re.compile(r"импортир|импортом|закуп|ввоз", re.I)
@@ -46,12 +46,14 @@ _SUPPLIED_FROM = re.compile(r"импортн\w*\s+(?:поставк|постав
 # the count after its noun: "число экспортёров достигло 128", "количество компаний-импортёров составило около 90"
 _FIRMS_NUMBER = re.compile(r"(?<![\w-])(?:числ[оа]|количеств[оа])\s+(?:[а-яё]+(?:ых|их)\s+){0,2}"
                            r"(?P<noun>предприяти\w*|компани\w*|фирм\w*|организаци\w*|экспорт[её]р\w*|"
-                           r"импорт[её]р\w*|участник\w*\s+ВЭД)(?:[\w\s,–-]{0,80}?)\s+(?:достиг\w*|составил\w*|составля\w*|"
+                           # (the region's suppliers of a market: "число волгоградских поставщиков таджикского рынка")
+                           r"импорт[её]р\w*|поставщик\w*|участник\w*\s+ВЭД)(?:[\w\s,–-]{0,80}?)\s+"
+                           r"(?:достиг\w*|составил\w*|составля\w*|"
                            # (a dash for the verb, after a participle clause or a period: "число экспортёров,
                            # работающих с Ираном, — 41", "число импортёров за полугодие – 12")
                            r"[—–]|"
                            # (from a count before: "выросло со 110 до 134", "сократилось с 40 до 31")
-                           r"превысил\w*|превысит|(?:увеличил|выросл|сократил|снизил|уменьшил)\w*\s+"
+                           r"превысил\w*|превысит|(?:увеличил|увеличен|выросл|сократил|снизил|уменьшил|упал)\w*\s+"
                            r"(?:со?\s+\d+\s+)?до)\s+", re.I)
 # the count before a dash and the noun it counts, as a digest writes it: "34 — число волгоградских компаний,
 # поставляющих продукцию узбекским покупателям;" (the kind from the words after the noun, to the clause's end)
@@ -67,9 +69,13 @@ _PARTNERS_NUMBER = re.compile(r"(?<![\w-])(?:числ[оа]|количеств[�
                               r"(?<![\w-])(?:стран\w*-партн[её]р\w*|(?:числ[оа]|количеств[оа])\s+стран\s*[—–]\s*"
                               r"(?:торгов\w+\s+)?партн[её]р\w*(?:\s+[а-яё]+)?)\s*[—–]\s*", re.I)
 # a part of the firms counted before, its kind after a dash: "…154 компании, из них 89 — импортёры"
-_FIRMS_PART = re.compile(rf"(?<![\w-])(?:из\s+них|в\s+том\s+числе|среди\s+них|ещё|еще)\s+{NUM}\s*[—–]\s*"
+_FIRMS_PART = re.compile(rf"(?<![\w-])(?:из\s+них|в\s+том\s+числе|среди\s+них|ещё|еще)\s+"
+                         rf"(?:(?:более|свыше|около|порядка|почти|менее)\s+)?{NUM}\s*[—–]\s*"
                          rf"(?P<noun>экспорт[её]р\w*|импорт[её]р\w*|{_WITH_CAPITAL})",
                          re.I)
+# firms with capital of partners named by adjectives after a count of such firms: "из них 86 — с иностранным
+# капиталом, в том числе 14 с турецким и 9 с китайским"
+_CAPITALS_LISTED = re.compile(rf"(?<![\w-]){NUM}\s+с\s+(?P<adj>[а-яё]+(?:им|ым))(?:\s+капиталом)?(?![\w-])", re.I)
 # (or the kind first, the count after a dash: "Из них импортёров — 241", "экспортёров среди них — свыше тридцати")
 _KIND_PART = re.compile(r"(?<![\w-])(?:(?:из|среди)\s+них\s+(?P<n1>экспорт[её]р\w*|импорт[её]р\w*)|"
                         r"(?P<n2>экспорт[её]р\w*|импорт[её]р\w*)\s+(?:из|среди)\s+них)\s*[—–]\s*"
@@ -96,10 +102,13 @@ _VISITED = re.compile(r"(?<![\w-])(?:посети\w*|посетят|посеще
                       r"зарегистрировал(?:ись|ось|ся|ась)|вошл\w+\s+в\s+состав|"
                       # firms a support centre served: "консультационную поддержку получили 415 компаний",
                       # "услугами центра воспользовались 90 предприятий", "в центр обратились 300 фирм"
-                      r"(?:поддержк|консультаци|услуг|помощ|субсиди|грант|льгот|сопровождени)\w*\s+"
+                      r"(?:поддержк|консультаци|услуг|помощ|субсиди|грант|льгот|сопровождени|сертификат)\w*\s+"
                       r"(?:[а-яё]+\s+){0,2}?(?:получил\w*|получат|получа\w*|воспользова\w*)|"
                       r"(?:получил\w*|получат|получа\w*|воспользова\w*)\s+(?:[а-яё]+\s+){0,2}?"
-                      r"(?:поддержк|консультаци|услуг|помощ|субсиди|грант|льгот|сопровождени)\w*|обратил(?:ись|ось))",
+                      r"(?:поддержк|консультаци|услуг|помощ|субсиди|грант|льгот|сопровождени|сертификат)\w*|"
+                      r"обратил(?:ись|ось)|"
+                      # firms a sanction struck: "под ограничения попали 7 предприятий области"
+                      r"(?:санкци|ограничени)\w*\s+(?:[а-яё]+\s+)?попал\w*|попал\w*\s+под\s+(?:санкци|ограничени)\w*)",
                       re.I)
 # "из 25 стран" after people: where they came from, not the region's partners ("300 делегатов из 25 стран")
 _FROM_COUNT = re.compile(r"(?<![\w-])(?P<who>[а-яё]+)\s+из\s+$", re.I)
@@ -262,8 +271,8 @@ def counts(x: Sentence) -> None:
         if not after or not n or not x.free(m.start(), after.end()):
             continue
         noun = m.group("noun").lower()
-        kind = "exporters" if noun.startswith("экспорт") else "importers" if noun.startswith("импорт") else \
-            "exporters" if x.word_in(_EXPORTING, m.start("noun"), m.end()) else "importers" if \
+        kind = "exporters" if noun.startswith(("экспорт", "поставщик")) else "importers" if noun.startswith("импорт") \
+            else "exporters" if x.word_in(_EXPORTING, m.start("noun"), m.end()) else "importers" if \
             x.word_in(_IMPORTING, m.start("noun"), m.end()) else "any"   # "компаний, экспортирующих продукцию"
         qual = "more_than" if m.group(0).lower().rstrip().endswith(("превысил", "превысило", "превысит")) or \
             more_after(s, after.end()) > after.end() else qualifier(s[m.start():after.start("num")])[0]
@@ -296,6 +305,11 @@ def counts(x: Sentence) -> None:
             partner = _capital_partner(x, m.start("noun"), m.end()) if kind == "foreign_capital" else None
             x.add(min(start, m.start()), m.end(), "firms", partner or x.partner_at(m.start(), False), qual, n[0],
                   kind=kind)
+    capital = [c for _, _, c in x.out if c.metric == "firms" and c.kind == "foreign_capital"]
+    for m in _CAPITALS_LISTED.finditer(s) if capital else ():
+        n, of = number(m.group("num")), countries.adjectives(m.group("adj"))
+        if n and of and x.free(*m.span()):
+            x.add(m.start(), m.end(), "firms", of[0][0], "exact", n[0], core=m.start("num"), kind="foreign_capital")
     firms = [c for _, _, c in x.out if c.metric == "firms"]
     for m in _KIND_PART.finditer(s) if firms or "firms" in x.prev_metrics else ():
         n = number(m.group("num"))
