@@ -305,11 +305,11 @@ def counts(x: Sentence) -> None:
             partner = _capital_partner(x, m.start("noun"), m.end()) if kind == "foreign_capital" else None
             x.add(min(start, m.start()), m.end(), "firms", partner or x.partner_at(m.start(), False), qual, n[0],
                   kind=kind)
-    capital = [c for _, _, c in x.out if c.metric == "firms" and c.kind == "foreign_capital"]
-    for m in _CAPITALS_LISTED.finditer(s) if capital else ():
-        n, of = number(m.group("num")), countries.adjectives(m.group("adj"))
-        if n and of and x.free(*m.span()):
-            x.add(m.start(), m.end(), "firms", of[0][0], "exact", n[0], core=m.start("num"), kind="foreign_capital")
+    with_capital = any(c.metric == "firms" and c.kind == "foreign_capital" for _, _, c in x.out)
+    for m in _CAPITALS_LISTED.finditer(s) if with_capital else ():
+        n, by = number(m.group("num")), countries.adjectives(m.group("adj"))
+        if n and by and x.free(*m.span()):
+            x.add(m.start(), m.end(), "firms", by[0][0], "exact", n[0], core=m.start("num"), kind="foreign_capital")
     firms = [c for _, _, c in x.out if c.metric == "firms"]
     for m in _KIND_PART.finditer(s) if firms or "firms" in x.prev_metrics else ():
         n = number(m.group("num"))
