@@ -365,6 +365,11 @@ _TURN_LINE = re.compile(r"\s*[—–-]\s")
 # (or with an abbreviation's: "Иран: товарооборот за 9 мес. — 274 млн долл.")
 _HEADLINE = re.compile(r"[^\n]{1,120}(?:(?<![.!?…])|(?<=долл\.)|(?<=тыс\.)|(?<=мес\.))")
 _HEADING = re.compile(r"[^.!?…\n]{1,80}[.:]?$")    # a short line, one sentence at most ("…: итоги.")
+# an aside between dashes that tells what a subject is, with no figure, is left out of the sentence read: "Турецкий
+# импорт — а это прежде всего текстиль, фрукты и строительные материалы, без которых … Волгограда, — за девять месяцев
+# вырос на 17,3 %" (its commas would part the subject from its verb)
+_ASIDE_DASHES = re.compile(r"(?<=\s)[—–]\s+(?:а\s+)?(?:это|то\s+есть|т\.\s?е\.)(?![\w-])[^—–\d.!?;]{0,240}?,?\s+[—–]\s",
+                           re.I)
 # an aside in brackets with a period and a figure of its own ("(в 2022 году — 4,1 %)"): the part's period, not the
 # sentence's
 _ASIDE_PERIOD = re.compile(r"\((?:\s*(?:в|за)\s+)[^()]{0,40}?[—–][^()]{0,40}\)", re.I)
@@ -400,6 +405,19 @@ _FLOW_OF_METRIC = {"exports": "exports", "export": "exports", "imports": "import
 def _has_figure(s: str) -> bool:
     """False for a sentence with no digit and no number word: no rule needs to look at it."""
     return bool(_SIGNS.search(s)) or not _FIGURE_WORDS.isdisjoint(_WORDS.findall(s.lower()))
+
+
+def _aside_left_out(m: re.Match[str]) -> str:
+    """An aside between dashes left out, unless it tells a figure of its own: a digit, a place by its ordinal ("— это
+    седьмой результат среди стран —") or a scale word ("ни один жилой комплекс" is none)."""
+    words = set(_WORDS.findall(m.group(0).lower()))
+    told = _SIGNS.search(m.group(0)) or not words.isdisjoint(morphology.ordinal_forms()) or \
+        not words.isdisjoint(_SCALE_WORDS)
+    return m.group(0) if told else ""
+
+
+_SCALE_WORDS = frozenset({"миллион", "миллиона", "миллионов", "миллиард", "миллиарда", "миллиардов", "тысяч", "тысячи",
+                          "процент", "процента", "процентов", "вдвое", "втрое", "раза", "доля", "долю"})
 
 
 def sentences(text: str) -> list[str]:
@@ -461,6 +479,7 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
                 continue
             previous, s_before = s, previous
             at = text.find(s, at)
+            s = _ASIDE_DASHES.sub(_aside_left_out, s) if " — " in s else s
             if lead:
                 s = lists.unmarked(s)
             if lead and lead.unit:  # "Турция — 318,4 (+5,1 %)" under "Экспорт по странам (млн долл. США; …):"

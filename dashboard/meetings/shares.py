@@ -105,7 +105,8 @@ def lists(x: Sentence) -> None:
         if len(named) < len(values) or not x.free(*m.span()):
             continue
         follows = _SHARE_FLOW.match(s[m.end():m.end() + AHEAD])
-        metric = SHARE[flow_of(follows.group("flow"))] if follows else "turnover_share"
+        of = follows or next(reversed(list(_STRUCTURE_FLOW.finditer(s, 0, m.start()))), None)
+        metric = SHARE[flow_of(of.group("flow"))] if of else "turnover_share"
         for iso, v in zip(named, values, strict=True):
             if v:
                 x.add(m.start(), m.end(), metric, iso, "exact", v[0] / 100, claimed=v[0], unit="%")
@@ -153,6 +154,10 @@ _LIST_BEFORE = re.compile(r"(?:[,;]|\s[иа])\s*$")
 # "структуре"/"объёме")
 _IN_FLOW = re.compile(r"(?<![\w-])(?:в|во)\s+(?:(?:структур|объ[её]м)\w*\s+)?(?:[а-яё-]+(?:ом|ем|ой|ей)\s+){0,2}"
                       r"(?P<flow>экспорт\w*|импорт\w*|товарооборот\w*|оборот\w*)", re.I)
+# (or the structure named in any case before: "Если посмотреть на структуру экспорта области за январь–август, …, то на
+# Турцию и Египет пришлось 21,4 и 17,9 % соответственно")
+_STRUCTURE_FLOW = re.compile(r"(?<![\w-])структур\w*\s+(?:[а-яё-]+(?:ого|его)\s+)?"
+                             r"(?P<flow>экспорт\w*|импорт\w*|товарооборот\w*|оборот\w*)", re.I)
 # an item of a list, the percent set off by a comma, a semicolon or a colon: "Казахстан — первое место, 15,8 %
 # оборота, рост на 7 %"
 _ITEM_BEFORE = re.compile(r"(?:^|[,;:])\s*$")
@@ -331,7 +336,8 @@ def share(x: Sentence, m: re.Match[str], n: float, qual: str, start: int) -> boo
         # no flow named: that of the share before in the sentence ("На долю Индии пришлось 6,1 % экспорта, на долю
         # Китая — 9,8 %"), else the turnover
         if not word and not x.last_share:
-            named = [f for f in _IN_FLOW.finditer(s, 0, lo + verb.start()) if _is_flow_case(f.group("flow"))]
+            named = [f for f in _IN_FLOW.finditer(s, 0, lo + verb.start()) if _is_flow_case(f.group("flow"))] or \
+                list(_STRUCTURE_FLOW.finditer(s, 0, lo + verb.start()))
             word = named[-1].group("flow") if named else None
         metric = SHARE[flow_of(word)] if word else (x.last_share or "turnover_share")
         x.add(lo + verb.start(), m.end(), metric, x.partner_at(m.start(), False), qual, n / 100,
