@@ -335,6 +335,8 @@ def ranks(x: Sentence) -> None:
     _place_then(x)
     _became(x)
     _digest_places(x)
+    if "тройк" in x.s.lower() or "пят" in x.s.lower() or "десятк" in x.s.lower() or "четв" in x.s.lower():
+        _top_listed(x)
     if ")" in x.s or ". " in x.s:
         _numbered_places(x)
     _number_sign(x)
@@ -596,8 +598,12 @@ def _ranks(x: Sentence) -> None:
         if not a or not b:
             continue
         p = x.partner_at(m.start(), False)
-        # by the flow of the group after it: "с девятого на шестое место среди покупателей"
+        # by the flow of the group after it: "с девятого на шестое место среди покупателей" (or before it in its
+        # clause: "опустилась в рейтинге поставщиков региона с 11-го на 19-е место")
         by = _top_metric(x, m, _buyers(s, m.end()))
+        whos = list(_WHO_BEFORE.finditer(s, max(x.clause_span(m.start())[0], m.start() - 80), m.start())) \
+            if by == "rank" else []
+        by = _who(whos[-1].group("who")) if whos else by
         x.add(m.start(), m.end(), by, p, "exact", b)
         x.add(m.start(), m.end(), "rank_change", p, "exact", a - b)
         moved = x.out[-1][2]
@@ -850,6 +856,36 @@ def _lead_flow(x: Sentence, at: int) -> list[re.Match[str]]:
     if lead is None or lead.end() > at:
         return []
     return list(_FLOW_BEFORE.finditer(x.s, 0, lead.end()))[-1:]
+
+
+# a top group whose partners are listed after a dash or a colon: "Первая тройка — Турция, Египет, Казахстан"
+_TOP_LISTED = re.compile(r"(?<![\w-])(?:(?:перв|верхн)\w+\s+)?(?P<w>(?:тройк|четв[её]рк|пят[её]рк|десятк)\w*)"
+                         r"(?P<rest>(?:\s+[а-яё]+){0,4}?)\s*[—–:]\s*(?=(?-i:[А-ЯЁ]))", re.I)
+
+
+def _top_listed(x: Sentence) -> None:
+    for m in _TOP_LISTED.finditer(x.s):
+        size = morphology.top_n(m.group("w"))
+        listed = [m.end()] if x.mention_at(m.end()) else []
+        while listed and size and len(listed) < size:
+            q = _NEXT_LISTED.match(x.s, _mention_end(x, listed[-1]))
+            if q is None or not x.mention_at(q.end()):
+                break
+            listed.append(q.end())
+        if not size or len(listed) < 2 or not x.free(m.start(), m.end()):
+            continue
+        told = _FLOW_BEFORE.search(m.group("rest"))     # ("первая пятёрка по экспорту — …")
+        metric = RANK[flow_of(told.group("flow"))] if told else _top_metric(x, m, _buyers(x.s, m.end("rest")))
+        for at in listed:
+            x.add(m.start(), m.end(), metric, x.mention_at(at), "top_n", size, core=at)
+
+
+_NEXT_LISTED = re.compile(r"\s*(?:,|\s+и\s)\s*")
+
+
+def _mention_end(x: Sentence, start: int) -> int:
+    i = x.mentions_before(start + 1)
+    return x.mentions[i - 1][2]
 
 
 def _top_metric(x: Sentence, m: re.Match[str], otherwise: str) -> str:
