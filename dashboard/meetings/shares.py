@@ -221,7 +221,8 @@ _CHANGE_AFTER = re.compile(r"\s*,\s*(?:[+\u2212–-]\s?\d|(?:минус|плюс
 
 
 _SUM_TAIL = re.compile(r"\d\s*(?:млн|млрд|тыс)\.?(?:\s*(?:долл\w*\.?(?:\s+США)?|\$|USD))?\s*$", re.I)
-_SUM_BRACKET_END = re.compile(r"\s*(?:(?:от\s+)?(?:[а-яё-]+(?:ого|его|ой|ей)\s+){0,2}[а-яё]+\s*)?\)")   # ("от общего объёма")
+# (what it is of after it: "(35,6 % от общего объёма)")
+_SUM_BRACKET_END = re.compile(r"\s*(?:(?:от\s+)?(?:[а-яё-]+(?:ого|его|ой|ей)\s+){0,2}[а-яё]+\s*)?\)")
 
 
 def _sum_before_bracket(x: Sentence, start: int, m: re.Match[str]) -> Claim | None:
