@@ -39,7 +39,10 @@ PARTLY_TUNED_BLIND = [("blind12_tuned", 62, 138, "0.877 / 0.883", 0.95),
                       ("blind17_tuned", 75, 196, "0.776 / 0.849", 0.91),
                       # (blind18 and blind19 after their first round: 0.910 / 0.916 and 0.973 / 0.979, less a margin)
                       ("blind18_tuned", 64, 144, "0.715 / 0.774", 0.89),
-                      ("blind19_tuned", 66, 147, "0.837 / 0.891", 0.95)]
+                      ("blind19_tuned", 66, 147, "0.837 / 0.891", 0.95),
+                      # (blind20 and blind21 after their first round: 0.876 / 0.929 and 0.950 / 0.937, less a margin)
+                      ("blind20_tuned", 68, 210, "0.614 / 0.729", 0.85),
+                      ("blind21_tuned", 67, 220, "0.682 / 0.732", 0.91)]
 
 
 @pytest.mark.parametrize("name, cases, claims, first, floor", PARTLY_TUNED_BLIND,
