@@ -166,11 +166,12 @@ def _sentence_claims(s: str, default: str | None, period: Period | None, how: st
     shares.fractions(x)
     growth.growth(x)
     shares.fractions_again(x)
-    paired = _RESPECTIVELY.search(s)     # looked for once: a sentence may hold thousands of figures
+    # (looked for once: a sentence may hold thousands of figures)
+    paired = _RESPECTIVELY.search(s) is not None or x.paired
     verbs = _finite_verbs(s) if x.out else []
     voice = _FIRM_VOICE.search(s) if x.out else None
     return [c for _, i, c in sorted(x.out, key=lambda e: (e[0], e[1]))
-            if x.cores[i] >= start and not any(a <= x.cores[i] < b for a, b in national) and not (paired is None and
+            if x.cores[i] >= start and not any(a <= x.cores[i] < b for a, b in national) and not (not paired and
                                                                          _of_group(x, c, x.cores[i])) and
             not _with_bloc(x, c, x.cores[i]) and not _of_world(x, x.cores[i]) and not _future(x, verbs, x.cores[i])
             and x.cores[i] < plan_from

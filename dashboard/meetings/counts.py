@@ -43,18 +43,21 @@ _IMPORTING = re.compile(r"импортир|импортом|закуп|ввоз"
 # exports: "импортные поставки из республики осуществляли 86 организаций региона"
 _SUPPLIED_FROM = re.compile(r"импортн\w*\s+(?:поставк|поставок|закуп)|(?:поставк|поставок|поставля)\w*\s+"
                             r"(?:[а-яё]+\s+)?из\s+(?!(?:нашего\s+)?(?:регион|област|Волгоград))", re.I)
+_NUM_WORDS = morphology.number_words_pattern()
 # the count after its noun: "число экспортёров достигло 128", "количество компаний-импортёров составило около 90"
 _FIRMS_NUMBER = re.compile(r"(?<![\w-])(?:числ[оа]|количеств[оа])\s+(?:[а-яё]+(?:ых|их)\s+){0,2}"
                            r"(?P<noun>предприяти\w*|компани\w*|фирм\w*|организаци\w*|экспорт[её]р\w*|"
                            # (the region's suppliers of a market: "число волгоградских поставщиков таджикского рынка")
-                           r"импорт[её]р\w*|поставщик\w*|участник\w*\s+ВЭД)(?:[\w\s,–-]{0,80}?)\s+"
+                           r"импорт[её]р\w*|поставщик\w*|участник\w*\s+ВЭД)(?:[\w\s,–—-]{0,80}?)\s+"
                            r"(?:достиг\w*|составил\w*|составля\w*|"
                            # (a dash for the verb, after a participle clause or a period: "число экспортёров,
                            # работающих с Ираном, — 41", "число импортёров за полугодие – 12")
                            r"[—–]|"
                            # (from a count before: "выросло со 110 до 134", "сократилось с 40 до 31")
                            r"превысил\w*|превысит|(?:увеличил|увеличен|выросл|сократил|снизил|уменьшил|упал)\w*\s+"
-                           r"(?:со?\s+\d+\s+)?до)\s+", re.I)
+                           r"(?:со?\s+\d+\s+)?до)\s+"
+                           # (a number next: "за январь — октябрь 2023 года достигло 57" is read past the dash)
+                           rf"(?=(?:(?:более|свыше|около|порядка|почти|примерно)\s+)?(?:\d|{_NUM_WORDS}))", re.I)
 # the count before a dash and the noun it counts, as a digest writes it: "34 — число волгоградских компаний,
 # поставляющих продукцию узбекским покупателям;" (the kind from the words after the noun, to the clause's end)
 _NUMBER_OF_FIRMS = re.compile(rf"(?:^|(?<=[\n:;.]))\s*(?:(?:более|свыше|около|порядка|почти)\s+)?{NUM}\s*[—–]\s*"
@@ -62,17 +65,31 @@ _NUMBER_OF_FIRMS = re.compile(rf"(?:^|(?<=[\n:;.]))\s*(?:(?:более|свыш�
                               r"(?P<noun>предприяти\w*|компани\w*|фирм\w*|организаци\w*|экспорт[её]р\w*|"
                               r"импорт[её]р\w*)(?P<rest>[^;.\n]{0,120})", re.I)
 # the count of partners after its noun: "число стран-партнёров — 108", "число стран-партнёров региона выросло до 118"
-_PARTNERS_NUMBER = re.compile(r"(?<![\w-])(?:числ[оа]|количеств[оа])\s+(?:стран|государств|партн[её]р)[\w-]*"
-                              r"(?:\s+[а-яё]+){0,2}?\s*(?:[—–]|достиг\w*|составил\w*|составля\w*|превысил\w*|"
-                              r"увеличил\w*\s+до|выросл\w*\s+до)\s*|"
+_PARTNERS_NUMBER = re.compile(r"(?<![\w-])(?:"
                               # a digest's item: "• страны-партнёры — 87", "число стран — торговых партнёров — 98"
-                              r"(?<![\w-])(?:стран\w*-партн[её]р\w*|(?:числ[оа]|количеств[оа])\s+стран\s*[—–]\s*"
-                              r"(?:торгов\w+\s+)?партн[её]р\w*(?:\s+[а-яё]+)?)\s*[—–]\s*", re.I)
+                              r"стран\w*-партн[её]р\w*\s*[—–]\s*|(?:числ[оа]|количеств[оа])\s+стран\s*[—–]\s*"
+                              r"(?:торгов\w+\s+)?партн[её]р\w*(?:\s+[а-яё0-9]+){0,5}?\s*(?:[—–]|достиг\w*|"
+                              r"составил\w*|превысил\w*|(?:увеличил|выросл)\w*\s+до)\s*|"
+                              r"(?:числ[оа]|количеств[оа])\s+(?:стран|государств|партн[её]р)[\w-]*"
+                              r"(?:\s+[а-яё]+){0,2}?\s*(?:[—–]|достиг\w*|составил\w*|составля\w*|превысил\w*|"
+                              r"увеличил\w*\s+до|выросл\w*\s+до)\s*)", re.I)
 # a part of the firms counted before, its kind after a dash: "…154 компании, из них 89 — импортёры"
 _FIRMS_PART = re.compile(rf"(?<![\w-])(?:из\s+них|в\s+том\s+числе|среди\s+них|ещё|еще)\s+"
                          rf"(?:(?:более|свыше|около|порядка|почти|менее)\s+)?{NUM}\s*[—–]\s*"
                          rf"(?P<noun>экспорт[её]р\w*|импорт[её]р\w*|{_WITH_CAPITAL})",
                          re.I)
+# a digest's item: "Участников ВЭД — 1 214", "экспортёров — 612"
+_FIRMS_DASH = re.compile(rf"(?:^|(?<=[.;:•]\s)|(?<=[.;:•]))\s*(?P<noun>участник\w*\s+(?:ВЭД|внешнеэкономическ\w+\s+"
+                         rf"деятельност\w*)|экспорт[её]р\w*|импорт[её]р\w*)\s*[—–]\s*{NUM}(?![\w-]|[.,]\d|\s*(?:%|млн|млрд|тыс))",
+                         re.I)
+# the count of another partner's firms after a comma, its noun left out: "…с Египтом, … достигло 57, с Алжиром — 23"
+_FIRMS_AGAIN = re.compile(r",\s+(?:а\s+)?(?:с|со|в|во|из)\s+(?P<p>(?-i:[А-ЯЁ])[\w-]+(?:\s+(?-i:[А-ЯЁ])[\w-]+)?)"
+                          rf"\s*[—–]\s*{NUM}(?![\w-]|[.,]\d|\s*(?:%|млн|млрд|тыс|т\b|тонн))", re.I)
+# the firms of two or more partners paired in order: "Торговлю с Казахстаном и Узбекистаном вели соответственно 298 и
+# 141 волгоградская компания"
+_FIRMS_LISTED = re.compile(r"(?<![\w-])соответственно\s+(?P<list>\d+(?:\s*,\s*\d+)*\s*,?\s+и\s+\d+)\s+"
+                           r"(?:[а-яё]+(?:ых|их|ая|яя|ое|ее|ие|ые)\s+){0,2}(?P<noun>компани|предприяти|фирм|организаци|"
+                           r"экспорт[её]р|импорт[её]р)\w*", re.I)
 # firms with capital of partners named by adjectives after a count of such firms: "из них 86 — с иностранным
 # капиталом, в том числе 14 с турецким и 9 с китайским"
 _CAPITALS_LISTED = re.compile(rf"(?<![\w-]){NUM}\s+с\s+(?P<adj>[а-яё]+(?:им|ым))(?:\s+капиталом)?(?![\w-])", re.I)
@@ -169,6 +186,12 @@ def _capital_partner(x: Sentence, a: int, b: int) -> str | None:
     return x.mention_at(after.end()) if after else None
 
 
+def _kind_of(x: Sentence, noun: str, clause: tuple[int, int]) -> str:
+    """The kind of firms a noun and the flow words of its clause tell."""
+    return "exporters" if noun.startswith("экспорт") else "importers" if noun.startswith("импорт") else \
+        "exporters" if x.word_in(_EXPORTING, *clause) else "importers" if x.word_in(_IMPORTING, *clause) else "any"
+
+
 def _verb_later(x: Sentence, end: int, clause: tuple[int, int]) -> str:
     """The kind of firms counted by a clause with no verb of its own, told by the flow verb after it in the sentence
     up to a semicolon: "Около полусотни компаний региона, по данным центра, в прошлом году поставляли продукцию на
@@ -211,6 +234,14 @@ def counts(x: Sentence) -> None:
             qual = "more_than" if m.group(0).lower().rstrip(" —–").startswith("превыс") else \
                 qualifier(s[m.start():after.start("num")])[0]
             x.add(m.start(), after.end(), "partners_count", None, qual, n[0], core=after.start("num"))
+    for m in _FIRMS_LISTED.finditer(s) if "соответственно" in s.lower() else ():
+        values = [int(v) for v in re.findall(r"\d+", m.group("list"))]
+        i = x.mentions_before(m.start())
+        named = [iso for iso, _, _ in x.mentions[max(0, i - len(values)):i]]
+        if len(named) == len(values) and x.free(*m.span()):
+            kind = _kind_of(x, m.group("noun").lower(), x.clause_span(m.start()))
+            for iso, v in zip(named, values, strict=True):
+                x.add(m.start(), m.end(), "firms", iso, "exact", v, core=m.start("list"), kind=kind)
     for m in _FIRMS.finditer(s):
         n = number(m.group("num"))
         if not n or not x.free(*m.span()):
@@ -305,6 +336,20 @@ def counts(x: Sentence) -> None:
             partner = _capital_partner(x, m.start("noun"), m.end()) if kind == "foreign_capital" else None
             x.add(min(start, m.start()), m.end(), "firms", partner or x.partner_at(m.start(), False), qual, n[0],
                   kind=kind)
+    for m in _FIRMS_DASH.finditer(s) if "—" in s or "–" in s else ():
+        n = number(m.group("num"))
+        if n and x.free(m.start("noun"), m.end()):
+            noun = m.group("noun").lower()
+            kind = "exporters" if noun.startswith("экспорт") else "importers" if noun.startswith("импорт") else "any"
+            # (the region's own, unless the sentence names a partner: "Участников ВЭД — 1 214")
+            x.add(m.start("noun"), m.end(), "firms", x.partner_at(m.start("num"), False) if x.mentions else None,
+                  "exact", n[0], core=m.start("num"), kind=kind)
+    firms = [c for _, _, c in x.out if c.metric == "firms"]
+    for m in _FIRMS_AGAIN.finditer(s) if firms else ():
+        n, p = number(m.group("num")), x.mention_at(m.start("p"))
+        before = [c for i, (_, _, c) in enumerate(x.out) if c.metric == "firms" and x.cores[i] < m.start()]
+        if n and p and before and x.free(m.start("p"), m.end()):
+            x.add(m.start("p"), m.end(), "firms", p, "exact", n[0], core=m.start("num"), kind=before[-1].kind)
     with_capital = any(c.metric == "firms" and c.kind == "foreign_capital" for _, _, c in x.out)
     for m in _CAPITALS_LISTED.finditer(s) if with_capital else ():
         n, by = number(m.group("num")), countries.adjectives(m.group("adj"))

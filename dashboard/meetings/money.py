@@ -392,9 +392,13 @@ _SUM_ONE = re.compile(r"(?P<num>\d+(?:[.,]\d+)?)(?:\s*(?P<scale>млрд|млн|
 
 # tonnes of two or more partners in one list, the scale said once or with each: "в Египет, Ливию и Алжир отправлено
 # 700, 150 и 90 тыс. тонн пшеницы соответственно"
-_ONE_MASS = r"\d+(?:[.,]\d+)?(?:\s*(?:млн|тыс)\.?)?"
+# (the unit with each: "в Ливан и Сирию 118 тыс. т и 76 тыс. т пшеницы соответственно"; no "соответственно" when as
+# many countries are listed right before: "в Саудовскую Аравию и Иорданию в I квартале составили 58 тыс. и 21 тыс.
+# тонн")
+_ONE_MASS = r"\d+(?:[.,]\d+)?(?:\s*(?:млн|тыс)\.?)?(?:\s*(?:тонн|т\.?)(?=\s+и\s|\s*,))?"
 _MASS_LIST = re.compile(rf"(?<![\w-])(?P<list>{_ONE_MASS}(?:\s*,\s*{_ONE_MASS})*\s*,?\s+и\s+{_ONE_MASS})\s*"
-                        r"(?P<t>тонн\w*|т\.?)(?P<goods>(?:\s+[а-яё-]+){0,3}?)\s+соответственно", re.I)
+                        r"(?P<t>тонн\w*|т\.?)(?P<goods>(?:\s+[а-яё-]+){0,3}?)(?P<resp>\s+соответственно)?(?![\w-])",
+                        re.I)
 _MASS_ONE = re.compile(r"(?P<num>\d+(?:[.,]\d+)?)(?:\s*(?P<scale>млн|тыс))?")
 
 
@@ -421,9 +425,8 @@ def listed_sums(x: Sentence) -> None:
     """Sums of two or more partners in one list before "соответственно", paired in order with as many countries
     named right before it in one enumeration ("в Казахстан, Узбекистан и Киргизию")."""
     s = x.s
-    if "соответственно" not in s.lower():
-        return
-    for m in _SUM_LIST.finditer(s):
+    respectively = "соответственно" in s.lower()
+    for m in _SUM_LIST.finditer(s) if respectively else ():
         items = list(_SUM_ONE.finditer(m.group("list")))
         i = x.mentions_before(m.start())
         named = x.mentions[max(0, i - len(items)):i]
@@ -440,13 +443,19 @@ def listed_sums(x: Sentence) -> None:
                 x.add(m.start() + v.start(), m.start() + v.end(), flow, iso, "exact", n[0] * scale,
                       core=m.start() + v.start(), claimed=n[0], unit="$", scale=name, step=scale / 10 ** n[1])
         _take(x, m)
-    for m in _MASS_LIST.finditer(s):
+    for m in _MASS_LIST.finditer(s) if " и " in s else ():
         items = list(_MASS_ONE.finditer(m.group("list")))
         partners = _listed(x, m, len(items))
+        if not m.group("resp") and len(partners) != x.mentions_before(m.start()) - x.mentions_before(
+                max(0, m.start() - 120)):
+            continue    # (no "соответственно": only as many countries as figures named just before)
         if not partners or _not_done(x, m.start()):
             continue
         flow, _ = flow_metric(x, m.start())
-        g = _goods_after(x, m.end("t"))
+        # (or the goods of the flow word before: "Поставки ячменя … составили 58 тыс. и 21 тыс. тонн")
+        g = _goods_after(x, m.end("t")) or next((g for f in x.flow_matches() if f.start() < m.start()
+                                                  and (g := _goods_after(x, f.end()))), None)
+        x.paired = x.paired or not m.group("resp")
         last_scale = items[-1].group("scale")
         for iso, v in zip(partners, items, strict=True):
             n = number(v.group("num"))

@@ -53,6 +53,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(rx,
     # (or at the end of its part: "… против 52,1 млн в позапрошлом.")
     ("relative", r"(?<![\w-])(?:в|за)\s+(?P<rel>позапрошл\w*|прошл\w*|текущ\w*|минувш\w*|нынешн\w*)"
                  r"(?=\s*(?:[—–,.;)]|$))"),
+    # the whole year of the months named before: "в IV квартале 2023 года … 171,4 млн, за год в целом — 527,9 млн"
+    # (alone, the last year that had ended; the caller takes the year of a sentence's period for a part; "за год"
+    # alone is over a year, no period)
+    ("last_year", r"(?<![\w-])(?:за\s+(?:весь|целый)\s+год|за\s+год\s+в\s+целом|в\s+целом\s+за\s+год)(?![\w-])"
+                  r"(?!\s+(?:до|назад|\d|[а-яё]+(?:ого|его)\s+год))"),
 ))
 # a base of comparison: "к уровню января–июня 2023 г.", "превышает показатель аналогичного периода 2022 года"
 # (each word from its start: "поставок I квартала 2024 г." holds no "к")

@@ -490,6 +490,7 @@ class Sentence:
         self._segments: list[int] | None = None
         self._flow_matches: list[re.Match[str]] | None = None
         self.item = False   # an item of a list written a line each, read after its lead
+        self.paired = False     # figures were paired in order with as many countries listed, with no "соответственно"
         self._segment_periods: dict[tuple[int, int], tuple[periods.Found | None, bool, bool]] = {}
         # goods named in full earlier in the paragraph, by the head of their name: "подсолнечного масла" makes a
         # later bare "масла" sunflower oil (money.py reads and fills it)

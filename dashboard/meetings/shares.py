@@ -144,6 +144,8 @@ _BRACKET = re.compile(r"\s*\(\s*$")
 _BRACKET_ITEM = re.compile(r"\s*\([^()]{0,80}[,;]\s*")
 _ITEM_END = re.compile(r"\s*[),;]")
 _NAMED_DASH = re.compile(r"\s*[—–]\s*")
+_SHARE_TOLD = re.compile(r"(?<![\w-])(?:дол[яиюе]\w*|удельн\w+\s+вес\w*)(?![\w-])(?:\s+[\w-]+){0,4}?\s+"
+                         r"(?:приход\w*|пришл\w*|пришёл\w*)\s+на\s+", re.I)
 # a structure by partners a list gives the shares of ("Структура экспорта по странам: …", "Доли партнёров в импорте:")
 _STRUCTURE = re.compile(r"(?<![\w-])(?:структур\w*|дол[яиюе]\w*|удельн\w+\s+вес\w*)(?![\w-])", re.I)
 # a partner, its bracket if any, and a dash before the percent: "Турция (второе) — 9,7 %"
@@ -391,6 +393,15 @@ def share(x: Sentence, m: re.Match[str], n: float, qual: str, start: int) -> boo
         return True
     if x.last_share and i and _BRACKET.fullmatch(s, x.mentions[i - 1][2], start):
         x.add(start, m.end(), x.last_share, x.mentions[i - 1][0], qual, n / 100, core=m.start(), claimed=n, unit="%")
+        return True
+    told = _SHARE_TOLD.search(s, max(0, x.mentions[i - 1][1] - 120), x.mentions[i - 1][1]) \
+        if i and not m.group("sign") and _BRACKET.fullmatch(s, x.mentions[i - 1][2], start) else None
+    if told:
+        # "Основная доля оборота пришлась на Турцию (19,1 %), Китай (15,6 %) и Казахстан (6,2 %)": the share word
+        # before the list, each partner's share in its bracket
+        flow = FLOW.search(s, told.start(), x.mentions[i - 1][1])
+        x.add(start, m.end(), SHARE[flow_of(flow.group(0))] if flow else "turnover_share", x.mentions[i - 1][0], qual,
+              n / 100, core=m.start(), claimed=n, unit="%")
         return True
     if x.last_share and i and _NAMED_DASH.fullmatch(s, x.mentions[i - 1][2], start) and \
             _LIST_BEFORE.search(s, max(0, x.mentions[i - 1][1] - 4), x.mentions[i - 1][1]):
