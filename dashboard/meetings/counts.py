@@ -237,10 +237,10 @@ def counts(x: Sentence) -> None:
     for m in _FIRMS_LISTED.finditer(s) if "соответственно" in s.lower() else ():
         values = [int(v) for v in re.findall(r"\d+", m.group("list"))]
         i = x.mentions_before(m.start())
-        named = [iso for iso, _, _ in x.mentions[max(0, i - len(values)):i]]
-        if len(named) == len(values) and x.free(*m.span()):
+        listed = [iso for iso, _, _ in x.mentions[max(0, i - len(values)):i]]
+        if len(listed) == len(values) and x.free(*m.span()):
             kind = _kind_of(x, m.group("noun").lower(), x.clause_span(m.start()))
-            for iso, v in zip(named, values, strict=True):
+            for iso, v in zip(listed, values, strict=True):
                 x.add(m.start(), m.end(), "firms", iso, "exact", v, core=m.start("list"), kind=kind)
     for m in _FIRMS.finditer(s):
         n = number(m.group("num"))

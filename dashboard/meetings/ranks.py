@@ -601,9 +601,9 @@ def _ranks(x: Sentence) -> None:
         # by the flow of the group after it: "с девятого на шестое место среди покупателей" (or before it in its
         # clause: "опустилась в рейтинге поставщиков региона с 11-го на 19-е место")
         by = _top_metric(x, m, _buyers(s, m.end()))
-        whos = list(_WHO_BEFORE.finditer(s, max(x.clause_span(m.start())[0], m.start() - 80), m.start())) \
+        among = list(_WHO_BEFORE.finditer(s, max(x.clause_span(m.start())[0], m.start() - 80), m.start())) \
             if by == "rank" else []
-        by = _who(whos[-1].group("who")) if whos else by
+        by = _who(among[-1].group("who")) if among else by
         x.add(m.start(), m.end(), by, p, "exact", b)
         x.add(m.start(), m.end(), "rank_change", p, "exact", a - b)
         moved = x.out[-1][2]
