@@ -620,8 +620,8 @@ def _ranks(x: Sentence) -> None:
     for m in _CLOSES.finditer(s):
         size = morphology.top_n(m.group("w"))
         if size and x.free(*m.span()) and not _REGIONS_AFTER.match(s[m.end():m.end() + AHEAD]):
-            among = _AMONG_BUYERS.match(s[m.end():m.end() + AHEAD])   # "замкнул пятёрку крупнейших импортёров …"
-            end = m.end() + (among.end() if among else 0)
+            among_buyers = _AMONG_BUYERS.match(s[m.end():m.end() + AHEAD])   # "замкнул пятёрку крупнейших импортёров …"
+            end = m.end() + (among_buyers.end() if among_buyers else 0)
             space = _BARE_AFTER.match(s, end)      # "замкнул тройку Китай": the subject after the group
             p = (x.mention_at(space.end()) if space else None) or x.partner_at(m.start(), False)
             metric = _top_metric(x, m, _buyers(s, m.end()))
