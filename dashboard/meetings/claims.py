@@ -98,7 +98,11 @@ _OTHER_REGION = re.compile(r"(?<![\w-])(?:(?!Волгоград)[А-ЯЁ][а-я�
                            r"Дагестан\w*|Калмыки\w*)(?![\w-])|"
                            r"(?-i:ЮФО|СКФО|ЦФО|ПФО|СЗФО|УрФО|СФО|ДФО)(?![\w-])|"
                            # a district named before, told again by its common noun: "во внешней торговле округа"
-                           r"(?<![\w-])(?i:округ(?:а|е|у|ом)?)(?![\w-]))")
+                           r"(?<![\w-])(?i:округ(?:а|е|у|ом)?)(?![\w-])|"
+                           # a district of the region, by its name or its noun: "Палласовского муниципального района",
+                           # "предприятия района отгрузили" ("в районе 5 млн" is an estimate)
+                           r"(?-i:[А-ЯЁ])[а-яё-]+ск(?:ий|ого|ому|им|ом)\s+(?:муниципальн\w+\s+)?район\w*|"
+                           r"(?<![\w-])(?i:район(?:а|у|ом))(?![\w-]))")
 # a partner named as the other side of a trade: "товарооборот с Белоруссией", "поставки в Иран", "импорт из Китая"
 _TRADE_WITH = re.compile(r"(?<![\w-])(?:с|со|в|во|из)\s+$", re.I)
 _OWN_REGION = re.compile(r"(?<![\w-])волгоград(?:ск|ц)\w*", re.I)    # "волгоградские", "у волгоградцев"
@@ -355,11 +359,15 @@ def _national_parts(s: str) -> list[tuple[int, int]]:
 
 # a sentence ends at a stop before a capital, but not inside "млн долл. США", "за 9 мес. 2024 г.", "(за 2023 г. – 6,9
 # млн)", nor before a bracket after "долл." ("41,7 млн долл. (+18 %)")
-_SPLIT = re.compile(r"(?<=[.!?…])(?<!долл\.)(?<!мес\.)(?<!тыс\.)\s+(?=[«\"(\-–—A-ZА-ЯЁ0-9])(?!(?<=г\.\s)[\-–—])|"
+# (nor after a list's number: "«Топ-5 партнёров»: 1. Турция — 742,6 млн долл.; 2. Китай — …")
+_SPLIT = re.compile(r"(?<=[.!?…])(?<!долл\.)(?<!мес\.)(?<!тыс\.)(?<![:;]\s\d\.)(?<![:;]\s\d\d\.)\s+"
+                    r"(?=[«\"(\-–—A-ZА-ЯЁ0-9])(?!(?<=г\.\s)[\-–—])|"
                     r"(?<=долл\.)\s+(?=[«\"\-–—A-ZА-ЯЁ0-9])(?!США)|"
                     # "… — 61 млн 200 тыс. Удельный вес …": a word in capitals after "тыс." begins a sentence
                     r"(?<=тыс\.)\s+(?=[А-ЯЁ][а-яё]{2,})")
 _PARAGRAPH = re.compile(r"\n+")
+# a paragraph that goes on with the one before: "Это …", "При этом …", "Из них …"
+_GOES_ON = re.compile(r"\s*(?:Это|Эт[оаи]|При\s+этом|Из\s+них|Из\s+этого|В\s+том\s+числе|Кроме\s+того)(?![\w-])")
 _SOFT_WRAP = re.compile(r"(?<![.!?…:;»\"\n])[ \t]*\n(?=[ \t]*[a-zа-яё0-9(«])(?![ \t]*\d{1,2}(?:[.)]\s|\ufe0f?\u20e3))")
 _TURN_LINE = re.compile(r"\s*[—–-]\s")
 # a headline: one short line that ends with no sentence's stop (a stop inside, "за 9 мес.", is no end)
@@ -449,6 +457,7 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
     unnamed_until = countries.first_named(text) if main else None
     at = 0
     lead: _Lead | None = None       # the lead of a list whose items the paragraphs are
+    ended: Period | None = None     # the period the paragraph before ended with
     for paragraph in _PARAGRAPH.split(text):
         item = lead is not None and lists.is_item(paragraph)
         lead = lead if item else None
@@ -456,6 +465,9 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
         # turns before it stated (a list's item under its lead is none)
         turn = not item and _TURN_LINE.match(paragraph) is not None
         carried: Period | None = (talk or heading) if turn else heading
+        if not turn and not item and ended is not None and _GOES_ON.match(paragraph):
+            carried = ended     # a line going on with the one before: "В 2022 году товарооборот — 318 млн
+            # долларов.\nЭто четвёртое место среди всех стран."
         talk = talk if turn else None
         before = len(claims)
         goods_seen: dict[str, str] = {}
@@ -473,6 +485,7 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
         counted_last = False    # the sentence before ended with a count of firms
         region_before = False   # the sentence before gave only the region's own sums and changes
         mass_goods: str | None = None   # the one kind of goods the tonnes of the sentence before were of
+        spoken: str | None = None       # the flow the paragraph spoke of last
         if not turn:    # (a question and its answer may be two turns of a dialogue)
             asked, answered = None, None
         for s in (s.strip() for s in _SPLIT.split(paragraph)):
@@ -536,7 +549,10 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
                 # the flow words of the sentence before, found when it was read if it had figures
                 flows = before_flows if before_flows is not None else list(FLOW.finditer(s_before))
                 here = list(FLOW.finditer(s))
-                raw = flow_of(flows[-1].group(0)) if flows else lead.flow if lead else None
+                # (else the flow the paragraph spoke of last: "Слайд 9: Импорт 2023 года по странам. Китай — 274,2 млн
+                # долл. (…). Беларусь — 120,7 млн долл. (…). Германия — 88,2 млн долл.")
+                raw = flow_of(flows[-1].group(0)) if flows else lead.flow if lead else spoken
+                spoken = flow_of(here[-1].group(0)) if here else raw
                 # the flow word that told a count of firms last ("…, а продукцию в Беларусь поставляли 63
                 # предприятия. … рост составил ещё 5,2 %") leaves the flow to the sentence's last trade figure
                 flow_before = turned if counted_last and turned else \
@@ -576,6 +592,7 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
                     # a place, too, from the sentence right before the one stating the period ("Казахстан занимает
                     # вторую позицию … По итогам 2023 года товарооборот составил …")
                     places = [c for c in found_here if c.period is None and c.metric in _PLACES]
+        ended = carried
         if lists.is_lead(paragraph):
             unit = lists.lead_unit(paragraph)
             lead = _Lead(paragraph, previous, dollars or "долл" in paragraph or "$" in paragraph,

@@ -19,6 +19,10 @@ _EVERYDAY: dict[str, str] = {"зерно": "10", "зерновые": "10", "ме
                              "шрот": "2306", "хлопок-сырец": "5201", "мандарин": "0805", "апельсин": "0805",
                              "лимон": "0805", "грейпфрут": "0805", "соя": "1201", "подсолнечник": "1206",
                              "рапс": "1205", "карбамид": "3102", "мочевина": "3102"}
+# everyday names of two words -> code: "плоский прокат" is the hot-rolled one (7208) unless a coating is named;
+# "трубы" alone are the region's steel tubes (chapter 73), not the plastic ones a heading names first
+_EVERYDAY_WITH: dict[tuple[str, frozenset[str]], str] = {("прокат", frozenset({"плоский"})): "7208",
+                                                          ("труба", frozenset()): "73"}
 # words that begin some names but alone name no goods ("тонн продукции")
 _GENERIC = frozenset({"продукция", "товар", "изделие", "прочий", "продукт", "груз"})
 _WORD = re.compile(r"[а-яё-]+", re.I)
@@ -44,6 +48,8 @@ def _index() -> dict[str, list[tuple[frozenset[str], str]]]:
             out.setdefault(words[0], []).append((frozenset(w for w in words[1:] if _content(w)), code))
     for word, code in _EVERYDAY.items():
         out.setdefault(word, []).append((frozenset(), code))
+    for (word, others), code in _EVERYDAY_WITH.items():
+        out.setdefault(word, []).append((others, code))
     return out
 
 

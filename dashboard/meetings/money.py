@@ -526,7 +526,9 @@ def sums(x: Sentence) -> None:
         if _not_done(x, m.start()):
             continue
         qual, start = qual_at(s, _num_start(m))
-        x.add(start, m.end(), MASS[flow], _partner_of(x, m, False), qual, claimed * scale, core=m.start(),
+        # (before the text names any partner, the region's: "Слайд 3: «Экспорт продукции АПК …». Пшеница — 3,9 млн т.
+        # … Слайд 4: «Основные покупатели зерна»: Турция, Египет, Иран.")
+        x.add(start, m.end(), MASS[flow], _partner_of(x, m, x.unnamed_yet), qual, claimed * scale, core=m.start(),
               claimed=claimed, unit="т", scale=scale_name, step=step, goods=g)
         tonnes.append((m.end(), _goods_after(x, m.end()) is not None, x.out[-1][2]))
     _respectively(x, tonnes)
