@@ -137,8 +137,16 @@ CORPORA = Path(__file__).resolve().parent.parent / "tests" / "corpora"
 # release, translated Chinese and Indian releases, slides read aloud, the governor's short posts, comparisons over
 # years, partner adjectives as nouns; 69 cases, 232 claims), never edited. blind23 first scored during that round
 # (code 19d9165): 0.698 / 0.730 (0.685 / 0.716 before it, caef3f4), again after it (code 381d819): 0.711 / 0.737;
-# blind22 first scored after it (381d819): 0.772 / 0.822. Not tuned on yet.
-FILES = {"blind22": CORPORA / "press_blind22.toml", "blind23": CORPORA / "press_blind23.toml",
+# blind22 first scored after it (381d819): 0.772 / 0.822 (0.764 / 0.812 with the code before that round, caef3f4).
+# blind24 and blind25: written the same blind way in new voices (blind24: a TV morning show, an agricultural holding's
+# report, a chamber of commerce op-ed, customs on call-in radio, an embassy's Telegram from the partner's side, a
+# statistics office's express information, partners compared in one paragraph; 67 cases, 279 claims; blind25: a
+# governor's press conference, a logistics blog, an economist's hedged note, a translated trade representative, a
+# "цифра недели" column, a ministry report in numbered items, rubles and dollars mixed; 67 cases, 189 claims), never
+# edited, first scored during the round that tuned on blind22 and blind23 (code 7024560): 0.713 / 0.734 and 0.741 /
+# 0.828 (0.688 / 0.719 and 0.720 / 0.782 with the code of the session's start, caef3f4).
+FILES = {"blind24": CORPORA / "press_blind24.toml", "blind25": CORPORA / "press_blind25.toml",
+         "blind22": CORPORA / "press_blind22.toml", "blind23": CORPORA / "press_blind23.toml",
          "blind20_tuned": CORPORA / "press_blind20.toml", "blind21_tuned": CORPORA / "press_blind21.toml",
          "blind18_tuned": CORPORA / "press_blind18.toml", "blind19_tuned": CORPORA / "press_blind19.toml",
          "blind16_tuned": CORPORA / "press_blind16.toml", "blind17_tuned": CORPORA / "press_blind17.toml",
