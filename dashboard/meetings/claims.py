@@ -360,12 +360,14 @@ def _national_parts(s: str) -> list[tuple[int, int]]:
 # a sentence ends at a stop before a capital, but not inside "млн долл. США", "за 9 мес. 2024 г.", "(за 2023 г. – 6,9
 # млн)", nor before a bracket after "долл." ("41,7 млн долл. (+18 %)")
 # (nor after a list's number: "«Топ-5 партнёров»: 1. Турция — 742,6 млн долл.; 2. Китай — …")
-_SPLIT = re.compile(r"(?<=[.!?…])(?<!долл\.)(?<!мес\.)(?<!тыс\.)(?<![:;]\s\d\.)(?<![:;]\s\d\d\.)\s+"
+_SPLIT = re.compile(r"(?<=[.!?…])(?<!долл\.)(?<!мес\.)(?<!тыс\.)(?<!кв\.)(?<![:;]\s\d\.)(?<![:;]\s\d\d\.)\s+"
                     r"(?=[«\"(\-–—A-ZА-ЯЁ0-9])(?!(?<=г\.\s)[\-–—])|"
                     r"(?<=долл\.)\s+(?=[«\"\-–—A-ZА-ЯЁ0-9])(?!США)|"
                     # "… — 61 млн 200 тыс. Удельный вес …": a word in capitals after "тыс." begins a sentence
                     r"(?<=тыс\.)\s+(?=[А-ЯЁ][а-яё]{2,})")
 _PARAGRAPH = re.compile(r"\n+")
+_LEADS_YEAR_BEFORE = re.compile(r"\s*(?:для\s+сравнения\s*[:,—–]?\s*)?(?:годом\s+(?:ранее|раньше)|год\s+назад)(?![\w-])",
+                                re.I)
 # a paragraph that goes on with the one before: "Это …", "При этом …", "Из них …"
 _GOES_ON = re.compile(r"\s*(?:Это|Эт[оаи]|При\s+этом|Из\s+них|Из\s+этого|В\s+том\s+числе|Кроме\s+того)(?![\w-])")
 _SOFT_WRAP = re.compile(r"(?<![.!?…:;»\"\n])[ \t]*\n(?=[ \t]*[a-zа-яё0-9(«])(?![ \t]*\d{1,2}(?:[.)]\s|\ufe0f?\u20e3))")
@@ -509,6 +511,10 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
             found = periods.stated(_ASIDE_PERIOD.sub(" ", s), ref_date) if looked else None
             if found and found.how == "base" and carried and carried.year == found.period.year:
                 found = None    # "…, чем за тот же период 2023 года" after "по итогам девяти месяцев 2024 года"
+            if found and carried and found.how != "base" and found.period.year < carried.year and \
+                    _LEADS_YEAR_BEFORE.match(s):
+                found = None    # "Годом ранее — 8,1 млн, в позапрошлом году за тот же период — 4,6 млн": the parts'
+                # own periods, of the period carried, which goes on
             if found:
                 if carried is None and found.how != "base":
                     for c in leading + places:  # a lead that states no period: "Аграрии почти вдвое нарастили …

@@ -196,7 +196,8 @@ _ELLIPTIC = (_RANK_ELLIPTIC, _RANK_ELLIPTIC_WHO, _RANK_WHO_ELLIPTIC)
 # "по экспорту Алжир уже седьмой", "По импорту Китай — первый" (see _predicate)
 _RANK_PREDICATE = re.compile(rf"(?<![\w-]){_ORD}(?=\s*(?:[.,;:»\x22)]|$))", re.I)
 # the partner named after the place: "на втором месте — Китай", "второе место — у Китая"
-_NAMED_AFTER = re.compile(r"\s*[—–]\s*(?:у\s+)?")
+# (or right after it: "второе место у белорусского — 77,3 млн", "на третьем месте узбекское")
+_NAMED_AFTER = re.compile(r"\s*(?:[—–]\s*)?(?:у\s+)?")
 # a place given up to another partner, named after it: "уступив третью позицию Египту"
 _YIELDED = re.compile(r"(?<![\w-])(?:уступи|уступа|отда|переда)\w*\s+$", re.I)
 _BARE_AFTER = re.compile(r"\s+")
@@ -682,7 +683,7 @@ def _ranks(x: Sentence) -> None:
                 end = m.end() + of.end()
             named = _NAMED_AFTER.match(s, m.end()) or (_BARE_AFTER.match(s, m.end()) if _YIELDED.search(
                 s, max(0, m.start() - 30), m.start()) else None)
-            p = (x.mention_at(named.end()) if named else None) or _verb_then_partner(x, m.end()) or \
+            p = (x.named_at(named.end()) if named else None) or _verb_then_partner(x, m.end()) or \
                 _not_yielded(x, m.start(), yielded)
             which = _which_before(x, m.start())
             if which:   # "…, опередив Тунис, который оказался на шестом месте": the rank of the country before

@@ -413,6 +413,7 @@ _FROM_FIGURE = re.compile(r"(?<![\w-])со?\s+\d", re.I)
 _CHANGED_FROM = re.compile(r"(?<![\w-])(?:увелич|вырос|выросл|возрос|сократ|снизи|снижа|уменьш|упал|подня|опусти|"
                            r"прибав|нарасти)\w*(?:\s+[а-яё]+){0,2}?\s+со?\s+$", re.I)
 _UP_TO_NEXT = re.compile(r"[^;:()]{0,40}?\s+до\s+\d", re.I)
+_SAME_MONTHS = re.compile(r"(?:за|в)\s+(?:тот\s+же|аналогичн\w+|соответствующ\w+)\s+период\w*", re.I)
 _NAMES_YEAR = re.compile(r"(?:19|20)\d\d|прошл|текущ|этого|нынешн|предыдущ|минувш|позапрошл|начала\s+года", re.I)
 _CHANGES = frozenset({*GROWTH.values(), *CHANGE.values(), "rank_change"})
 
@@ -444,8 +445,9 @@ _PARALLEL = re.compile(r"(?:,\s*(?:а|но|и)?|\s+(?:а|и))\s+$", re.I)
 _VERB_AFTER = re.compile(r"\s+([а-яё]+)", re.I)
 # (or after a comma and a preposition, a dash after it: "Товарооборот с итальянской стороной составил 27,4 млн
 # долларов, с египетской — 31 млн")
-_PARALLEL_PREP = re.compile(r"[,;]\s*(?:а\s+)?(?:с|со|в|во|из|на)\s+$", re.I)
-_DASH_AFTER = re.compile(r"\s*[—–]")
+_PARALLEL_PREP = re.compile(r"[,;]\s*(?:а\s+)?(?:[а-яё]+\s+){0,3}?(?:с|со|в|во|из|на|у)\s+$", re.I)
+_DASH_AFTER = re.compile(r"\s*[—–(]")
+_PARALLEL_WORDS = re.compile(r"[,;]\s*(?:а\s+)?(?:[а-яё]+\s+){1,4}$", re.I)
 
 
 def _elliptic(s: str, adjectives: list[tuple[str, int, int]],
@@ -455,17 +457,23 @@ def _elliptic(s: str, adjectives: list[tuple[str, int, int]],
     "и", before a verb)."""
     out = []
     for m in adjectives:
-        dashed = _PARALLEL_PREP.search(s, max(0, m[1] - 8), m[1]) is not None and _DASH_AFTER.match(s, m[2])
-        if m in qualifying or not dashed and not _PARALLEL.search(s, max(0, m[1] - 6), m[1]):
+        # (after a comma, a preposition or both, the figure after a dash or in a bracket: "китайское — 496,2 млн",
+        # "второе место у белорусского — 77,3 млн", "на третьем месте узбекское (29,5 млн)")
+        before = _PARALLEL_PREP.search(s, max(0, m[1] - 40), m[1]) is not None or \
+            _PARALLEL.search(s, max(0, m[1] - 6), m[1]) is not None
+        dashed = (before or _PARALLEL_WORDS.search(s, max(0, m[1] - 40), m[1]) is not None) and \
+            _DASH_AFTER.match(s, m[2]) is not None
+        if m in qualifying or not dashed and not before:
             continue
         first = next((q for q in qualifying if q[2] < m[1]), None)
         after = _VERB_AFTER.match(s, m[2])
         if first is None or not dashed and (after is None or morphology.parses(after.group(1).lower())[0].tag.POS
                                             not in ("VERB", "PRTS", "GRND")):
             continue
-        a, b = (morphology.parses(s[first[1]:first[2]].lower())[0].tag,
-                morphology.parses(s[m[1]:m[2]].lower())[0].tag)
-        if a.number == b.number and (a.gender == b.gender or a.number == "plur"):
+        b = morphology.parses(s[m[1]:m[2]].lower())[0].tag
+        # (any reading of the first: "казахстанского" is read masculine first, "узбекское" neuter)
+        if any(a.tag.number == b.number and (a.tag.gender == b.gender or a.tag.number == "plur")
+               for a in morphology.parses(s[first[1]:first[2]].lower()) if a.tag.POS in ("ADJF", "PRTF")):
             out.append(m)
     return out
 
@@ -600,6 +608,12 @@ class Sentence:
         return self.mentions[i][0] if i < len(self.mentions) and self._mention_starts[i] == at \
             and at not in self._adjective_starts else None
 
+    def named_at(self, at: int) -> str | None:
+        """The country named right at `at` by its name or by an adjective standing for it ("второе место у
+        белорусского — 77,3 млн")."""
+        i = bisect.bisect_left(self._mention_starts, at)
+        return self.mentions[i][0] if i < len(self.mentions) and self._mention_starts[i] == at else None
+
     def clause_span(self, at: int) -> tuple[int, int]:
         """Where the clause holding position `at` starts and ends (clauses part at ", ", "; ", ": ", " — ")."""
         i = bisect.bisect_right(self._cut_ends, at)
@@ -685,6 +699,12 @@ class Sentence:
             lead = _AGAINST_PART.match(part) if found and found.how == "base" else None
             if lead:    # "против 29,6 млн долл. в I квартале 2023 г.": the level compared with names its own period
                 found = periods.stated(part[lead.end():], self.ref)
+            if found and self.period and found.how == "relative" and found.period.m_from == 1 and \
+                    found.period.m_to == 12 and not (self.period.m_from == 1 and self.period.m_to == 12) and \
+                    _SAME_MONTHS.search(part):
+                # "в позапрошлом году за тот же период — всего 4,6 млн" after "По итогам пяти месяцев 2025 года": the
+                # same months of the year named
+                found = periods.Found(Period(found.period.year, self.period.m_from, self.period.m_to), "relative")
             if found and self.period and found.how == "relative" and not _NAMES_YEAR.search(part):
                 # a part that names months but no year is of the sentence's year: "В I квартале 2024 года …, во II
                 # квартале – 74 млн"
