@@ -366,8 +366,8 @@ _SPLIT = re.compile(r"(?<=[.!?…])(?<!долл\.)(?<!мес\.)(?<!тыс\.)(?<!
                     # "… — 61 млн 200 тыс. Удельный вес …": a word in capitals after "тыс." begins a sentence
                     r"(?<=тыс\.)\s+(?=[А-ЯЁ][а-яё]{2,})")
 _PARAGRAPH = re.compile(r"\n+")
-_LEADS_YEAR_BEFORE = re.compile(r"\s*(?:для\s+сравнения\s*[:,—–]?\s*)?(?:годом\s+(?:ранее|раньше)|год\s+назад)(?![\w-])",
-                                re.I)
+_LEADS_YEAR_BEFORE = re.compile(r"\s*(?:для\s+сравнения\s*[:,—–]?\s*)?(?:годом\s+(?:ранее|раньше)|год\s+назад)"
+                                r"(?![\w-])", re.I)
 # a paragraph that goes on with the one before: "Это …", "При этом …", "Из них …"
 _GOES_ON = re.compile(r"\s*(?:Это|Эт[оаи]|При\s+этом|Из\s+них|Из\s+этого|В\s+том\s+числе|Кроме\s+того)(?![\w-])")
 _SOFT_WRAP = re.compile(r"(?<![.!?…:;»\"\n])[ \t]*\n(?=[ \t]*[a-zа-яё0-9(«])(?![ \t]*\d{1,2}(?:[.)]\s|\ufe0f?\u20e3))")
