@@ -366,10 +366,15 @@ _SPLIT = re.compile(r"(?<=[.!?…])(?<!долл\.)(?<!мес\.)(?<!тыс\.)(?<!
                     # "… — 61 млн 200 тыс. Удельный вес …": a word in capitals after "тыс." begins a sentence
                     r"(?<=тыс\.)\s+(?=[А-ЯЁ][а-яё]{2,})")
 _PARAGRAPH = re.compile(r"\n+")
+# a sentence with no figure that may state a period: "На совещании рассмотрены итоги января — апреля."
+_PERIOD_WORD = re.compile(r"январ|феврал|март|апрел|мая|июн|июл|август|сентябр|октябр|ноябр|декабр|квартал|полугод|"
+                          r"месяц", re.I)
 _LEADS_YEAR_BEFORE = re.compile(r"\s*(?:для\s+сравнения\s*[:,—–]?\s*)?(?:годом\s+(?:ранее|раньше)|год\s+назад)"
                                 r"(?![\w-])", re.I)
 # a paragraph that goes on with the one before: "Это …", "При этом …", "Из них …"
-_GOES_ON = re.compile(r"\s*(?:Это|Эт[оаи]|При\s+этом|Из\s+них|Из\s+этого|В\s+том\s+числе|Кроме\s+того)(?![\w-])")
+# (or a post's line opened by an emoji or a bullet: "📦 Наш экспорт в Волгоград — 22,7 млн $")
+_GOES_ON = re.compile(r"\s*(?:(?:Это|Эт[оаи]|При\s+этом|Из\s+них|Из\s+этого|В\s+том\s+числе|Кроме\s+того)(?![\w-])|"
+                      r"[^\w\s«\"'(—–#-])")
 _SOFT_WRAP = re.compile(r"(?<![.!?…:;»\"\n])[ \t]*\n(?=[ \t]*[a-zа-яё0-9(«])(?![ \t]*\d{1,2}(?:[.)]\s|\ufe0f?\u20e3))")
 _TURN_LINE = re.compile(r"\s*[—–-]\s")
 # a headline: one short line that ends with no sentence's stop (a stop inside, "за 9 мес.", is no end)
@@ -507,7 +512,7 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
             has = _has_figure(s)
             asking = dialogue.PLACE_QUESTION.search(s) if s.endswith("?") else None
             # (a question's period holds for its answer, a list lead's for its items)
-            looked = has or "год" in s or asking or s.endswith(("?", ":"))
+            looked = has or "год" in s or asking or s.endswith(("?", ":")) or _PERIOD_WORD.search(s) is not None
             found = periods.stated(_ASIDE_PERIOD.sub(" ", s), ref_date) if looked else None
             if found and found.how == "base" and carried and carried.year == found.period.year:
                 found = None    # "…, чем за тот же период 2023 года" after "по итогам девяти месяцев 2024 года"

@@ -15,7 +15,12 @@ from dashboard.meetings.sentence import TRADE_NOUNS as _TRADE_NOUNS
 _PCT = re.compile(rf"(?<![\w-])(?P<sign>[+\u2212]\s?|(?<=\()[-–]\s?|(?<=\(\s)[-–]\s?|(?<=,\s)[-–](?=\d)|"
                   rf"(?:минус|плюс)\s+)?{NUM}\s*"
                   r"(?:%|процент(?!\w*\s+пункт)\w*|проц(?:\.|(?![\w-]))(?!\s*пункт|\s*п\.))"    # ("17 проц.")
-                  r"(?P<rel>\s+(?:к|от)\s+(?:уровн\w*|аналогичному|показател\w+|прошл\w+|предыдущ\w+))?"
+                  # (an index to a period named: "92,7 % к уровню января–мая 2023 г.", "96,1 % к 2023 году", "108,6 %
+                  # к январю — апрелю 2022 года", "в % к соответствующему периоду")
+                  r"(?P<rel>\s+(?:к|от)\s+(?:уровн\w*|аналогичному|показател\w+|прошл\w+|предыдущ\w+|соответствующ\w+|"
+                  r"(?:19|20)\d\d(?=\s*(?:год|г\.))|(?:январ|феврал|март|апрел|ма[юя]|июн|июл|август|сентябр|октябр|"
+                  r"ноябр|декабр)\w*|(?:IV|I{1,3}|[1-4]-?м?|перв\w+|втор\w+|трет\w+|четв[её]рт\w+)\s+"
+                  r"(?:квартал\w*|кв\.|полугоди\w*)))?"
                   r"(?P<cmp>\s+(?:больше|выше|меньше|ниже|превыша\w*|превысил\w*|превысив|превзош\w*))?", re.I)
 # a percent gained, told by its verb right before it, is a change even "к уровню" of a base: "прибавив 11,2 % к уровню
 # 2023 года" (a level "к уровню" is a ratio: "составил 88 % к уровню 2023 года")
@@ -200,8 +205,15 @@ def compared_other(x: Sentence, m: re.Match[str]) -> bool:
     return False
 
 
+# a percent alone in a bracket after a sum, in a sentence that gave an index before: "экспорт — 3 801,4 млн долларов
+# (94,3 %), импорт — 711,3 млн долларов (106,9 %)"
+_BRACKET_ALONE = re.compile(r"\(\s*$")
+_BRACKET_SHUT = re.compile(r"\s*\)")
+
+
 def growth(x: Sentence) -> None:
     s = x.s
+    indexed = False     # an index to a period was given before in the sentence
     for m in _PCT.finditer(s):
         n = number(m.group("num"))
         if not n or not x.free(*m.span()):
@@ -231,6 +243,9 @@ def growth(x: Sentence) -> None:
                 down = not down     # "годом ранее показатель был на 7,1 % ниже": this year's is higher
             value = (-1 if down else 1) * n[0] / 100
         elif m.group("rel") and not after_na and not _GAINED_BY.search(before[-40:]):
+            value = n[0] / 100 - 1
+            indexed = True
+        elif indexed and 50 <= n[0] <= 400 and _BRACKET_ALONE.search(before[-3:]) and _BRACKET_SHUT.match(s, m.end()):
             value = n[0] / 100 - 1
         elif verb and not _UP_TO.search(before[-20:]) and not x.word_in(_SHARE_ANY, *x.clause_span(m.start())):
             value = -n[0] / 100 if verb == "fall" else n[0] / 100
