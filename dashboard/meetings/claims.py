@@ -71,7 +71,19 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from dashboard.meetings import countries, counts, dialogue, growth, lists, money, morphology, periods, ranks, shares
+from dashboard.meetings import (
+    countries,
+    counts,
+    dialogue,
+    growth,
+    lists,
+    money,
+    morphology,
+    periods,
+    ranks,
+    shares,
+    teaser,
+)
 from dashboard.meetings.claim import Claim
 from dashboard.meetings.flows import other
 from dashboard.meetings.sentence import FLOW, PARTNER_WORDS, RANK, REGION_WORDS, Sentence, flow_of
@@ -446,7 +458,7 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
     written without a year. A period stated in a sentence holds for the next sentences of its paragraph."""
     # a line wrapped inside a sentence (Markdown's soft break: "…партнеров области,\nтоварооборот растёт") is no new
     # paragraph; a space of the same length keeps every offset
-    text = _SOFT_WRAP.sub(" ", text)
+    text = teaser.resolved(_SOFT_WRAP.sub(" ", text))     # ("Цифра недели: 118. Со столькими странами торговала …")
     main = partner or next(iter(countries.partners_in(text)), None)
     claims: list[Claim] = []
     heading: Period | None = None   # the period of a heading line ("Январь–сентябрь 2024 года: итоги")

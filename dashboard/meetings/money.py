@@ -30,7 +30,14 @@ _SCALE_WORD = r"(?:(?P<half>полу?)(?=миллиард|миллион)|(?P<on
 # (its smaller part after it in words: "миллиард сто миллионов долларов")
 # a whole number and a half before its scale word: "три с половиной миллиарда", "2 с половиной млн"
 _AND_HALF = r"(?:(?P<andhalf>\s+с\s+половиной)(?=\s+(?:миллиард|миллион|млрд|млн)))?"
-_HEAD = rf"(?:(?<![\w-]){_SCALE_WORD}|(?<![\w-]){NUM}{_AND_HALF}\s*{_SCALE}?{_PART})"   # "три четверти миллиарда" whole
+# a decimal in words before its scale word: "три и шесть десятых миллиарда", "две целых пять десятых миллиона"
+_NUMW = morphology.number_words_pattern()
+_DECIMAL_WORDS = rf"(?P<wint>(?<![а-яё]){_NUMW})\s+(?:и|цел(?:ых|ая))\s+(?P<wfrac>{_NUMW})\s+" \
+    r"(?P<wden>десят|сот)\w+\s+(?P<wscale3>миллиард\w*|миллион\w*|тысяч\w*)"
+# (a bit more told between the number and its scale: "сто восемьдесят с небольшим миллионов долларов")
+_LITTLE = r"(?P<little>\s+с\s+(?:небольшим|лишним|гаком))?"
+_HEAD = rf"(?:(?<![\w-]){_DECIMAL_WORDS}|(?<![\w-]){_SCALE_WORD}|" \
+    rf"(?<![\w-]){NUM}{_AND_HALF}{_LITTLE}\s*{_SCALE}?{_PART})"   # "три четверти миллиарда" whole
 _MONEY = re.compile(rf"(?P<cur1>(?:US)?\$\s*)?{_HEAD}\.?(?:\s*(?P<cur>долл\w*\.?(?:\s+США)?|\$|USD|"
                     r"американских\s+долларов|руб\w*\.?|евро|€))?", re.I)
 # "тонн", "т." and "т" alone before the next word ("126 тыс. т стальных труб")
@@ -118,6 +125,13 @@ def _amount(m: re.Match[str]) -> tuple[float, float, str, float] | None:
     """The figure a sum or a quantity writes, as (number as written, scale, scale name, step of its last digit):
     "233 млн" (233, 1e6, "млн", 1e6), "1 млрд 124 млн" (1124, 1e6, "млн", 1e6), "полмиллиарда" (0.5, 1e9, "млрд",
     5e8), "27 845,3 тыс." (27845.3, 1e3, "тыс", 100)."""
+    if m.group("wint"):
+        whole, part = number(m.group("wint")), number(m.group("wfrac"))
+        scale, name = _scale(m.group("wscale3"))
+        if not whole or not part:
+            return None
+        den = 10 if m.group("wden").lower().startswith("десят") else 100
+        return whole[0] + part[0] / den, scale, name, scale / den
     if m.group("wscale"):
         scale, name = _scale(m.group("wscale"))
         if m.group("frac"):
@@ -144,6 +158,8 @@ def _amount(m: re.Match[str]) -> tuple[float, float, str, float] | None:
 
 
 def _num_start(m: re.Match[str]) -> int:
+    if m.group("wint"):
+        return m.start("wint")
     return m.start("num") if m.group("num") else m.start("half") if m.group("half") else \
         m.start("oneandhalf") if m.group("oneandhalf") else m.start("frac") if m.group("frac") else \
         m.start("wscale")
@@ -526,6 +542,7 @@ def sums(x: Sentence) -> None:
         if _not_done(x, m.start()):
             continue
         qual, start = qual_at(s, _num_start(m))
+        qual = "more_than" if m.group("little") and qual == "exact" else qual
         # (before the text names any partner, the region's: "Слайд 3: «Экспорт продукции АПК …». Пшеница — 3,9 млн т.
         # … Слайд 4: «Основные покупатели зерна»: Турция, Египет, Иран.")
         x.add(start, m.end(), MASS[flow], _partner_of(x, m, x.unnamed_yet), qual, claimed * scale, core=m.start(),
@@ -534,7 +551,7 @@ def sums(x: Sentence) -> None:
     _respectively(x, tonnes)
     placed.sort()
     for m in _MONEY.finditer(s):
-        amount = _amount(m) if m.group("scale") or m.group("wscale") else None
+        amount = _amount(m) if m.group("scale") or m.group("wscale") or m.group("wscale3") else None
         cur = (m.group("cur") or "").lower()
         dollars = bool(m.group("cur1")) or cur.startswith(("долл", "$", "usd", "американ"))
         after = s[m.end():m.end() + 12]
@@ -612,6 +629,8 @@ def sums(x: Sentence) -> None:
         end = named_after.end() if named_after else m.end() + (cmp.end() if cmp else 0)
         if not change and qual == "exact" and more_after(s, end) > end:
             qual, end = "more_than", more_after(s, end)
+        if not change and qual in ("exact", "about") and m.group("little"):
+            qual = "more_than"
         i = bisect.bisect_left(placed, (m.start(), ""))
         of = placed[i - 1][1] if i and not change and placed[i - 1][0] >= x.clause_span(m.start())[0] else None
         if of is None and not change:   # goods named right before a dash: "в т. ч. масла – $180 млн"

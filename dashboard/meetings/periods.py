@@ -32,7 +32,9 @@ _ROMAN = r"IV|I{1,3}"     # "в I квартале", "во II полугодии
 _ROMAN_VALUES = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(rx, re.I)) for kind, rx in (
-    ("range", rf"(?<![\w-])(?:(?P<a>{_MONTH})\s*[-–—]\s*|с\s+(?P<a2>{_MONTH})\s+по\s+)(?P<b>{_MONTH}){_WHEN}"),
+    # (days named too: "с 1 июля по 30 ноября")
+    ("range", rf"(?<![\w-])(?:(?P<a>{_MONTH})\s*[-–—]\s*|"
+              rf"с\s+(?:\d{{1,2}}\s+)?(?P<a2>{_MONTH})\s+по\s+(?:\d{{1,2}}\s+)?)(?P<b>{_MONTH}){_WHEN}"),
     ("months", rf"(?<![\w-])(?P<n>\d{{1,2}}|{_NUMW})\s+(?:(?:перв\w+|последн\w+)\s+)?(?:месяц\w*|мес\.){_WHEN}"),
     ("half", rf"(?<![\w-])(?P<h>перв\w*|втор\w*|II?|минувш\w*|прошедш\w*|истекш\w*)\s+полугоди\w*{_WHEN}"),
     # the half year a report names alone is the first: "за полугодие", "по итогам полугодия", "итоги полугодия в

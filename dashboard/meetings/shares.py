@@ -132,7 +132,8 @@ _OR_BEFORE = re.compile(r"(?:,\s*или|[—–]|,\s*что\s+(?:составл�
 # (or by a gerund: "поставки из КНР, составив 41 % всего волгоградского импорта, достигли …")
 _PROVIDED = re.compile(r"(?<![\w-])(?:обеспечи|обеспечива|сформирова|формиру|составляющ|составлявш|составивш|"
                        r"составив(?![\w-])|составляя(?![\w-]))\w*\s+"
-                       r"(?:[\w-]+\s+){0,3}?$", re.I)
+                       # ("обеспечил за январь — сентябрь 2024 года чуть больше")
+                       r"(?:[\w-]+\s+|[—–]\s+){0,8}?$", re.I)
 _OF_RUSSIA = re.compile(r"\s*(?:(?:всего|всей|общего|общей)\s+)?(?:[а-яё-]+\s+)?(?:обще)?российск", re.I)
 # the region as the share's holder: "на Волгоградскую область пришлось", "доля региона", "доля Волгоградской области"
 _REGION_HOLDS = re.compile(r"(?<![\w-])(?:на\s+(?:Волгоградскую\s+)?(?:область|регион)|дол[яиюе]\w*\s+"
@@ -149,10 +150,13 @@ _NAMED_DASH = re.compile(r"\s*[—–]\s*")
 _SHARE_TOLD = re.compile(r"(?<![\w-])(?:дол[яиюе]\w*|удельн\w+\s+вес\w*)(?![\w-])(?:\s+[\w-]+){0,4}?\s+"
                          r"(?:приход\w*|пришл\w*|пришёл\w*)\s+на\s+", re.I)
 # a structure by partners a list gives the shares of ("Структура экспорта по странам: …", "Доли партнёров в импорте:")
-_STRUCTURE = re.compile(r"(?<![\w-])(?:структур\w*|дол[яиюе]\w*|удельн\w+\s+вес\w*)(?![\w-])", re.I)
+# (or by the share verb before the list's colon: "На страны — крупнейшие партнёры приходилось: Турция — 16,2 %, …")
+_STRUCTURE = re.compile(r"(?<![\w-])(?:структур\w*|дол[яиюе]\w*|удельн\w+\s+вес\w*|(?:приходил|пришл)\w*(?=\s*:))"
+                        r"(?![\w-])", re.I)
 # a partner, its bracket if any, and a dash before the percent: "Турция (второе) — 9,7 %"
 _NAMED_ITEM = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?[—–:]\s*")
-_LIST_BEFORE = re.compile(r"(?:[,;]|\s[иа])\s*$")
+# (an item's letter or number between: "; б) Китай — 17,9 %")
+_LIST_BEFORE = re.compile(r"(?:[,;]|\s[иа])\s*(?:[а-я]\)\s*|\d{1,2}[.)]\s*)?$")
 # the flow a structure is of, named before the share verb: "В структуре экспорта региона … на долю Турции пришлось
 # 17,4 %", "в импорте области на КНР приходится 40 %" (a flow in the prepositional case, or in the genitive after
 # "структуре"/"объёме")
@@ -406,7 +410,7 @@ def share(x: Sentence, m: re.Match[str], n: float, qual: str, start: int) -> boo
               n / 100, core=m.start(), claimed=n, unit="%")
         return True
     if x.last_share and i and _NAMED_DASH.fullmatch(s, x.mentions[i - 1][2], start) and \
-            _LIST_BEFORE.search(s, max(0, x.mentions[i - 1][1] - 4), x.mentions[i - 1][1]):
+            _LIST_BEFORE.search(s, max(0, x.mentions[i - 1][1] - 9), x.mentions[i - 1][1]):
         # "на долю Турции — 14,2 %, Египта — 7,5 %": a partner named before a dash, the share verb given once
         x.add(x.mentions[i - 1][1], m.end(), x.last_share, x.mentions[i - 1][0], qual, n / 100, core=m.start(),
               claimed=n, unit="%")
