@@ -425,7 +425,9 @@ _PLACES = frozenset({"rank", "export_rank", "import_rank"})
 # with its level of the year before ("Годом ранее за тот же период египетские закупки не превышали 600 тыс. т") or of
 # another period it is compared with ("Для сравнения: в 2020 году поставки не достигали 5 тыс. тонн")
 _PART_OF_BEFORE = re.compile(r"(?:из|в\s+том\s+числе)\s+(?:них|этого|этих|того|указанного|общего|всего)(?![\w-])|"
-                             r"(?:годом\s+(?:ранее|раньше)|год\s+назад|для\s+сравнения)(?![\w-])", re.I)
+                             r"(?:годом\s+(?:ранее|раньше)|год\s+назад|для\s+сравнения)(?![\w-])|"
+                             # ("…3,7 млн тонн пшеницы. Основные объёмы пришлись на Египет (1,9 млн т), …")
+                             r"\W*(?:основн|больш|крупн)\w+\s+(?:объ[её]м|част|парти)\w*", re.I)
 _FLOW_OF_METRIC = {"exports": "exports", "export": "exports", "imports": "imports", "import": "imports",
                    "turnover": "turnover"}
 

@@ -6,7 +6,7 @@ import re
 
 from dashboard.meetings import countries, morphology
 from dashboard.meetings.numerals import AHEAD, NUM, number
-from dashboard.meetings.sentence import RANK, Sentence, flow_metric, flow_of
+from dashboard.meetings.sentence import FLOW, RANK, Sentence, flow_metric, flow_of
 
 # an ordinal: "4-е", "14 место", "седьмым", "двадцать третьем" (the cardinal before it is checked by ordinal())
 _ORD = rf"(?P<ord>\d{{1,3}}-?(?:е|ое|й|ой|ий|ый|м|ом|му|ому|го|ого|ю|ую|я|ая)|\d{{1,3}}(?=\s+мест(?:о|е|ом)\b)|" \
@@ -80,7 +80,8 @@ _SUPERLATIVE = re.compile(r"(?<![\w-])(?:крупнейш|главн|ведущ|
                           re.I)
 # "крупнейший потребитель волгоградского экспорта" / "… поставщик товаров в регион": rank 1 by flow (the buyer of
 # one named good is no rank: the data ranks partners by the whole flow)
-_SUPERLATIVE_FLOW = re.compile(r"(?<![\w-])(?:крупнейш|главн|ведущ|основн)\w*\s+(?P<noun>(?:потребител|покупател|"
+_SUPERLATIVE_FLOW = re.compile(r"(?<![\w-])(?:крупнейш|главн|ведущ|основн)\w*\s+(?P<noun>(?:направлени|потребител|"
+                               r"покупател|"
                                r"получател|импорт[её]р|рын|поставщик|экспорт[её]р)\w*)(?:\s+(?:сбыта(?![\w-])(?!\s+[а-яё]+(?:ого|ой|"
                                r"ых|их)\s+(?:экспорт|импорт|продукци|товар))|(?:сбыта\s+)?"
                                r"(?:[а-яё]+(?:ого|ой|ых|их)\s+)?(?:экспорт\w*|импорт\w*|продукци\w*|товар\w*)(?![\w-]))"
@@ -755,9 +756,19 @@ def _ranks(x: Sentence) -> None:
             continue
         if x.free(*m.span()) and not _ONE_OF.search(s[max(0, m.start() - 40):m.start()]):
             supplier = m.group("noun").lower().startswith(("поставщик", "экспорт"))
+            metric = "import_rank" if supplier else "export_rank"
+            if m.group("noun").lower().startswith("направлени"):
+                # a direction by the flow after it: "крупнейшим направлением экспорта оставалась Турция"
+                of = FLOW.search(s, m.end("noun"), m.end())
+                if of is None or flow_of(of.group(0)) == "turnover":
+                    continue
+                metric = RANK[flow_of(of.group(0))]
             then = _VERB_THEN.match(s, m.end()) if bare else None
             partner = (x.mention_at(then.end()) if then else None) or x.partner_at(m.start(), False)
-            x.add(m.start(), m.end(), "import_rank" if supplier else "export_rank", partner, "exact", 1)
+            if partner is None or not then:     # ("…направлением экспорта оставалась Турция": the subject after)
+                after = _COPULA_AFTER.match(s, m.end())
+                partner = (x.mention_at(after.end()) if after else None) or partner
+            x.add(m.start(), m.end(), metric, partner, "exact", 1)
     for m in _MAIN_FOR.finditer(s):
         if x.free(*m.span()) and not _ONE_OF.search(s[max(0, m.start() - 40):m.start()]):
             named = _NAMED_AFTER.match(s, m.end())
@@ -864,8 +875,14 @@ _TOP_LISTED = re.compile(r"(?<![\w-])(?:(?:перв|верхн)\w+\s+)?(?P<w>(?:
                          r"(?P<rest>(?:\s+[а-яё]+){0,4}?)\s*[—–:]\s*(?=(?-i:[А-ЯЁ]))", re.I)
 
 
+# (or entered by the partners listed after the verb: "в первую пятёрку также вошли Китай, Казахстан, Египет и Иран")
+_TOP_ENTERED = re.compile(r"(?<![\w-])в\s+(?:(?:перв|верхн)\w+\s+)?(?P<w>(?:тройк|четв[её]рк|пят[её]рк|десятк)\w*)"
+                          r"(?P<rest>(?:\s+[а-яё]+){0,3}?)\s+(?:также\s+|ещё\s+|еще\s+)?(?:вошл\w*|вош[её]л|входя\w*|входит)\s+"
+                          r"(?:также\s+)?(?=(?-i:[А-ЯЁ]))", re.I)
+
+
 def _top_listed(x: Sentence) -> None:
-    for m in _TOP_LISTED.finditer(x.s):
+    for m in [*_TOP_LISTED.finditer(x.s), *_TOP_ENTERED.finditer(x.s)]:
         size = morphology.top_n(m.group("w"))
         listed = [m.end()] if x.mention_at(m.end()) else []
         while listed and size and len(listed) < size:
