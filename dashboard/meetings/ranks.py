@@ -766,8 +766,8 @@ def _ranks(x: Sentence) -> None:
             then = _VERB_THEN.match(s, m.end()) if bare else None
             partner = (x.mention_at(then.end()) if then else None) or x.partner_at(m.start(), False)
             if partner is None or not then:     # ("…направлением экспорта оставалась Турция": the subject after)
-                after = _COPULA_AFTER.match(s, m.end())
-                partner = (x.mention_at(after.end()) if after else None) or partner
+                copula = _COPULA_AFTER.match(s, m.end())
+                partner = (x.mention_at(copula.end()) if copula else None) or partner
             x.add(m.start(), m.end(), metric, partner, "exact", 1)
     for m in _MAIN_FOR.finditer(s):
         if x.free(*m.span()) and not _ONE_OF.search(s[max(0, m.start() - 40):m.start()]):
