@@ -62,7 +62,9 @@ present ("Египет импортирует ежегодно …") give no cla
 
 This module splits the text and carries periods and flows between sentences; the rules live beside it: ranks.py,
 counts.py (partners and firms), money.py (dollars and tonnes), growth.py (percents and factors), shares.py, over
-sentence.py (one sentence's countries, clauses, flows and claims so far) and numerals.py (numbers, qualifiers).
+sentence.py (one sentence's countries, clauses, flows and claims so far) and numerals.py (numbers, qualifiers);
+lists.py (a lead and its items a line each), dialogue.py (questions of a place or a share and their answers) and
+teaser.py ("Цифра недели: 118. Со столькими странами …") read what spans sentences.
 """
 from __future__ import annotations
 

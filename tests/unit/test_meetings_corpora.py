@@ -42,7 +42,13 @@ PARTLY_TUNED_BLIND = [("blind12_tuned", 62, 138, "0.877 / 0.883", 0.95),
                       ("blind19_tuned", 66, 147, "0.837 / 0.891", 0.95),
                       # (blind20 and blind21 after their first round: 0.876 / 0.929 and 0.950 / 0.937, less a margin)
                       ("blind20_tuned", 68, 210, "0.614 / 0.729", 0.85),
-                      ("blind21_tuned", 67, 220, "0.682 / 0.732", 0.91)]
+                      ("blind21_tuned", 67, 220, "0.682 / 0.732", 0.91),
+                      # (blind22 to blind25 after their first round: 0.870 / 0.879, 0.841 / 0.855, 0.824 / 0.824 and
+                      # 0.804 / 0.854, less a margin)
+                      ("blind22_tuned", 67, 276, "0.772 / 0.822", 0.85),
+                      ("blind23_tuned", 69, 232, "0.698 / 0.730", 0.82),
+                      ("blind24_tuned", 67, 279, "0.713 / 0.734", 0.80),
+                      ("blind25_tuned", 67, 189, "0.741 / 0.828", 0.78)]
 
 
 @pytest.mark.parametrize("name, cases, claims, first, floor", PARTLY_TUNED_BLIND,
