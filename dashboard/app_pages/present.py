@@ -36,7 +36,7 @@ deck = whole.picked(order)
 if answers.position_in(cached.ranking(v, region, *period.params.values()), view.partner) is None:
     # as the partner page says it: a code with no trade (Antarctica) is not a briefing
     st.warning(t("partner.not_traded", lang, name=deck.partner_name,
-                 period=period_label(period.year, period.m_from, period.m_to, lang)), icon="⚠️")
+                 period=period_label(period.year, period.m_from, period.m_to, lang)), icon=":material/warning:")
 total = len(deck.slides)
 st.session_state[presenter.SLIDE] = max(0, min(total - 1, int(st.session_state[presenter.SLIDE])))
 index = st.session_state[presenter.SLIDE]

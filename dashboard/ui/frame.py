@@ -22,7 +22,8 @@ def ready(lang: str) -> bool:
         st.error(t("frame.no_data", lang, db=config.get("DASHBOARD_DB")))
         return False
     if cached.store().warning:  # the current version is damaged: an older one is served
-        st.warning(t("auth.store_fallback", lang, serving=cached.version_label(cached.version(), lang)), icon="⚠️")
+        st.warning(t("auth.store_fallback", lang, serving=cached.version_label(cached.version(), lang)),
+                   icon=":material/warning:")
     st.session_state["frame_served"] = cached.version()
     return True
 
@@ -44,7 +45,8 @@ def sidebar_footer(lang: str) -> None:
     v = cached.version()
     with st.sidebar:
         if cached.is_demo(v):
-            st.info(t("frame.demo_notice", lang), icon="ℹ️")
+            # (Material icons come with Streamlit's own font; an emoji needs a font an intranet machine may lack)
+            st.info(t("frame.demo_notice", lang), icon=":material/info:")
             with st.expander(t("frame.demo_calibrated", lang)):
                 st.markdown(t("frame.demo_figures", lang))
         st.caption(t("frame.version", lang, version=cached.version_label(v, lang)))
@@ -52,7 +54,7 @@ def sidebar_footer(lang: str) -> None:
         if month:
             st.caption(t("asof.caption", lang, month=month))
             if stale(view().region):
-                st.warning(t("asof.stale", lang, month=month), icon="⏳")
+                st.warning(t("asof.stale", lang, month=month), icon=":material/hourglass_empty:")
 
 
 def as_of(lang: str, region: str) -> str | None:

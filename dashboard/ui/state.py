@@ -90,7 +90,7 @@ def init_from_url(key: str, parse: Callable[[str], object], default: object) -> 
 def show_url_problems() -> None:
     """One clear message per bad URL value; the default view is shown instead."""
     for name, value in st.session_state.pop("_url_problems", []):
-        st.warning(t("url.bad_value", lang(), name=name, value=value[:40]), icon="⚠️")
+        st.warning(t("url.bad_value", lang(), name=name, value=value[:40]), icon=":material/warning:")
 
 
 def write_url(**values: object) -> None:
