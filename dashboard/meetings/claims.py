@@ -185,6 +185,9 @@ def _sentence_claims(s: str, default: str | None, period: Period | None, how: st
     growth.growth(x)
     shares.fractions_again(x)
     # (looked for once: a sentence may hold thousands of figures)
+    for a, _, c in x.out:     # a hedge after the figure: "в полтора раза примерно", "190 миллионов, плюс-минус"
+        if c.qualifier == "exact" and c.metric not in _PLACES and _HEDGE_AFTER.match(s, a + len(c.quote)):
+            c.qualifier = "about"
     paired = _RESPECTIVELY.search(s) is not None or x.paired
     verbs = _finite_verbs(s) if x.out else []
     voice = _FIRM_VOICE.search(s) if x.out else None
@@ -198,6 +201,9 @@ def _sentence_claims(s: str, default: str | None, period: Period | None, how: st
 
 
 # a figure denied ("составил не 15 %, как сообщалось, а 12 %"): no claim ("не более", "не менее" are qualifiers)
+_CODE_BRACKET = re.compile(r"\s*\((?:код\s+)?(?:ТН\s*ВЭД(?:\s*ЕАЭС)?\s*)?(?!(?:19|20)\d\d\))\d{2,10}\)")
+_HEDGE_AFTER = re.compile(r"\s*,?\s*(?:примерно|приблизительно|плюс-минус|где-то\s+так|или\s+около\s+того)(?![\w-])",
+                          re.I)
 _PLAN_TURN = re.compile(r"[;]\s|,\s+(?:и|а|но|однако|тогда\s+как|при\s+этом)\s", re.I)
 _NOT_BEFORE = re.compile(r"(?<![\w-])не\s+(?:(?:на|в|до)\s+)?$", re.I)
 
@@ -516,13 +522,18 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
                 continue
             previous, s_before = s, previous
             at = text.find(s, at)
+            role = None
             s = _ASIDE_DASHES.sub(_aside_left_out, s) if " — " in s else s
+            # a goods' code in brackets after its name is left out, the name tells the goods: "пшеница (ТН ВЭД 1001)
+            # — 4 620,7 тыс. т; ячмень (1003) — 512,4 тыс. т"
+            s = _CODE_BRACKET.sub("", s) if "ВЭД" in s else s
             if lead:
                 s = lists.unmarked(s)
             if lead and lead.unit:  # "Турция — 318,4 (+5,1 %)" under "Экспорт по странам (млн долл. США; …):"
                 s = lists.with_unit(s, lead.unit)
             elif (inline := lists.lead_unit(s)) is not None:   # "…, млн долл. США: Турция — 742,3; Китай — 388,0"
                 s = lists.with_unit(s, inline[1], inline[0])
+                role = lists.role_flow(s[:inline[0]])   # ("Основные страны — покупатели продукции … (млн долл. США):")
             default = None if unnamed_until is not None and at + len(s) <= unnamed_until else main
             before_flows, here = here, None
             has = _has_figure(s)
@@ -584,6 +595,7 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
                 # предприятия. … рост составил ещё 5,2 %") leaves the flow to the sentence's last trade figure
                 flow_before = turned if counted_last and turned else \
                     turned if raw and turned == other(raw) else raw
+                flow_before = role if role and not here else flow_before
                 found_here = _sentence_claims(s, default or main, period, how, flow_before,
                                               goods_seen, dollars, ref_date, prev_rank,
                                               (money.topic_goods(s_before, flows) if flows else None) or
