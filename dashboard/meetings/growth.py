@@ -26,7 +26,7 @@ _PCT = re.compile(rf"(?<![\w-])(?P<sign>[+\u2212]\s?|(?<=\()[-–]\s?|(?<=\(\s)[
 # 2023 года" (a level "к уровню" is a ratio: "составил 88 % к уровню 2023 года")
 _GAINED_BY = re.compile(r"(?<![\w-])(?:прибави|прибавля|добави|добавля|нарасти|нараща)\w*\s+(?:[а-яё]+\s+)?$", re.I)
 # "в 2,1 раза превышает показатель": a factor over the base is a growth too; "в два с половиной раза"
-_TIMES = re.compile(rf"(?:в\s+{NUM}(?P<andhalf>\s+с\s+половиной)?\s+раза?|в\s+(?P<half>полтора|полторы)\s+раза|"
+_TIMES = re.compile(rf"(?:в\s+{NUM}(?P<andhalf>\s+с\s+половиной)?\s+(?:раза?|р\.)|в\s+(?P<half>полтора|полторы)\s+раза|"
                     r"(?P<word>вдвое|втрое|вчетверо|впятеро|вдесятеро)|(?P<verbal>удво|утро)(?:ил|ит|ен|я)\w*)"
                     r"(?P<cmp>\s+(?:больше|выше|меньше|ниже|превыша\w*|превысил\w*|превысив|превзош\w*))?", re.I)
 # a change given as a fraction: "сократился почти на четверть", "вырос более чем на треть", "на пятую часть",
@@ -211,8 +211,36 @@ _BRACKET_ALONE = re.compile(r"\(\s*$")
 _BRACKET_SHUT = re.compile(r"\s*\)")
 
 
+# a statistics office's index with no percent sign: "и в % к соответствующему периоду предыдущего года — 93,7", "(в %
+# к январю–июлю 2022 г. — 127,3)", and the bare one in a bracket after a sum: "импорт — 166,2 млн долларов (84,8)"
+_INDEX_DASH = re.compile(r"(?<![\w-])в\s*%\s*к\s+[^—();%]{2,70}?\s*[—–]\s*(?P<num>\d{1,3}(?:[.,]\d+)?)"
+                         r"(?![\d%]|[.,]\d)", re.I)
+_INDEX_BARE = re.compile(r"(?:млн|млрд|тыс)\.?\s*(?:долл\w*\.?(?:\s+США)?|\$)?\s*\(\s*(?P<num>\d{2,3}[.,]\d)\s*\)",
+                         re.I)
+# (or a factor in a bracket after a sum: "61,4 млн долларов (в 1,3 р.)")
+_TIMES_BARE = re.compile(r"(?:млн|млрд|тыс)\.?\s*(?:долл\w*\.?(?:\s+США)?|\$)?\s*\(\s*в\s+(?P<num>\d(?:[.,]\d+)?)\s*"
+                         r"(?:раза?|р\.)\s*\)", re.I)
+
+
+def indices(x: Sentence) -> None:
+    """Growth told as an index with no percent sign (_INDEX_DASH, _INDEX_BARE): 93,7 -> -0.063."""
+    s = x.s
+    for m in [*_INDEX_DASH.finditer(s), *_INDEX_BARE.finditer(s), *_TIMES_BARE.finditer(s)] \
+            if "(" in s or "%" in s else ():
+        n = number(m.group("num"))
+        times = m.re is _TIMES_BARE
+        if not n or not (1 < n[0] <= 20 if times else 30 <= n[0] <= 500) or not x.free(m.start("num"), m.end("num")):
+            continue
+        flow, at = flow_metric(x, m.start())
+        if at is not None and at in x.partners_own:
+            continue
+        x.add(m.start(), m.end(), GROWTH[flow], x.partner_at(m.start(), True), "exact",
+              n[0] - 1 if times else n[0] / 100 - 1, core=m.start("num"), claimed=n[0], unit="раза" if times else "%")
+
+
 def growth(x: Sentence) -> None:
     s = x.s
+    indices(x)
     indexed = False     # an index to a period was given before in the sentence
     for m in _PCT.finditer(s):
         n = number(m.group("num"))
