@@ -111,9 +111,15 @@ def _index() -> dict[str, list[tuple[str, str]]]:
 _CAPITALISED = re.compile(r"(?<![\w-])[А-ЯЁA-Z][\w-]*")
 
 
+_SHOUTED = re.compile(r"(?<![\w-])[А-ЯЁ]{4,}(?![\w-])")
+
+
 def find(text: str) -> list[tuple[str, int, int]]:
-    """Every mention as (iso2, start, end), in text order."""
+    """Every mention as (iso2, start, end), in text order; a name in capitals is read as written in the usual way
+    ("ТУРЦИЯ за январь–июль", "ИРАН — волгоградский экспорт"), the same length, so every offset holds."""
     index = _index()
+    if _SHOUTED.search(text):   # (an abbreviation stays as it is: "АНДР", "ЕАЭС")
+        text = _SHOUTED.sub(lambda m: m.group(0) if m.group(0) in index else m.group(0).capitalize(), text)
     out: list[tuple[str, int, int]] = []
     end = 0
     for m in _CAPITALISED.finditer(text):
