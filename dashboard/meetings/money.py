@@ -10,7 +10,17 @@ from dashboard.meetings.claim import Claim
 from dashboard.meetings.growth import other_subject as growth_subject_other
 from dashboard.meetings.growth import subject_other
 from dashboard.meetings.numerals import AHEAD, NUM, more_after, number, qual_at
-from dashboard.meetings.sentence import CHANGE, FLOW, MASS, REGION_WORDS, Sentence, flow_metric, flow_of, verb_before
+from dashboard.meetings.sentence import (
+    CHANGE,
+    FLOW,
+    MASS,
+    PARTNER_WORDS,
+    REGION_WORDS,
+    Sentence,
+    flow_metric,
+    flow_of,
+    verb_before,
+)
 
 _SCALES = (("тыс", 1e3, "тыс"), ("млн", 1e6, "млн"), ("млрд", 1e9, "млрд"), ("трлн", 1e12, "трлн"),
            ("миллиард", 1e9, "млрд"), ("миллион", 1e6, "млн"), ("тысяч", 1e3, "тыс"),
@@ -90,6 +100,10 @@ _BARE_END = re.compile(r"\s*(?:[.;,)»\u201d\x22]|\((?=\s*[+\-\u2212]?\s*\d[\d,.
 # the flow of a bare sum named after it: "товарооборот составил 4,6 млн долларов, из них 4,5 млн — экспорт"
 _FLOW_AFTER = re.compile(r"\s*(?:[—–]|(?:пришл|приход)\w*\s+на)\s*(?P<flow>экспорт\w*|импорт\w*)(?=\s*(?:[.;,)]|$))",
                          re.I)
+# the flow a figure is, named after its dash, as a list of figures writes it: "3,1 млрд $ — экспорт;", "3,2 млрд
+# долларов — оборот области (+5,4 %)", "3,87 млрд долларов — внешнеторговый оборот региона."
+_WHAT_AFTER = re.compile(r"\s*[—–]\s*(?P<flow>экспорт\w*|импорт\w*|(?:внешнеторгов\w+\s+)?(?:товарооборот|оборот)\w*)"
+                         r"(?:\s+(?:области|региона))?(?=\s*(?:[.;,(]|$))", re.I)
 # a sum whose flow and partner follow its dash: "$14,3 млн — экспорт в Пакистан, $9,6 млн — в Бангладеш"
 _NAMED_AFTER = re.compile(r"\s*[—–]\s*(?:(?P<flow>экспорт\w*|импорт\w*|товарооборот\w*)\s+)?(?:в|во|из|с|со)\s+(?=\S)",
                           re.I)
@@ -300,6 +314,9 @@ _NOT_DONE = re.compile(r"(?<![\w-])(?:мощност\w*|потенциал\w*|м
 _CAPACITY_DASH = re.compile(r"(?<![\w-])(?:мощност|вместимост|грузоподъ[её]мност|пропускн\w+\s+способност|"
                             r"потенциал)\w*"
                             r"(?:\s+[а-яё]+)?\s*[—–:]\s*(?:(?:около|порядка|до|более|свыше)\s+)?$", re.I)
+_CARGO_AFTER = re.compile(r"\s+(?:[а-яё]+(?:ых|их)\s+)?груз(?:ов|а)(?![\w-])", re.I)
+_THROUGHPUT = re.compile(r"(?<![\w-])(?:грузооборот|грузопоток|грузопереработк|перевалк|обработал|переработал|"
+                         r"пропустил)\w*", re.I)
 # the trade of the partner's own economy or of Russia: "объём внешней торговли страны", "товарооборота России и Китая"
 _OWN_TRADE = re.compile(r"(?<![\w-])(?:торговл|оборот|товарооборот|экспорт|импорт)\w*\s+(?:страны|республики|"
                         r"государства|России|РФ|Российской\s+Федерации)(?![\w-])", re.I)
@@ -499,6 +516,10 @@ def sums(x: Sentence) -> None:
         if not amount or not x.free(*m.span()):
             continue
         claimed, scale, scale_name, step = amount
+        if (_CARGO_AFTER.match(s, m.end()) and not x.mentions and not PARTNER_WORDS.search(s)) or \
+                x.word_in(_THROUGHPUT, *x.clause_span(m.start())):
+            continue    # "порт обработал 3,9 млн тонн грузов", "грузооборот составил 5,3 млн тонн": a port's or a
+            # railway's throughput, no export (of other regions' goods too)
         flow, at = flow_metric(x, m.start())
         if _FROM_REGION_AFTER.match(s, m.end()):
             flow, at = "exports", None      # "из них 2 млн тонн – из Волгоградской области"
@@ -579,6 +600,7 @@ def sums(x: Sentence) -> None:
         # (or before a sum in dollars of the same list: "экспорт — 210 млн, импорт — 45 млн долларов")
         same = cur == "" and (x.dollars or _DOLLARS_NEXT.match(s, m.end()) is not None)
         named_after = _FLOW_AFTER.match(s, m.end()) if same else None
+        named_after = named_after or (_WHAT_AFTER.match(s, m.end()) if dollars else None)
         if not dollars and not (same and (change or named_after or _BARE_END.match(s, m.end()))):
             continue
         # the currency said holds for the bare sums after it though this one is no claim of the region's ("Товарооборот
