@@ -10,6 +10,8 @@ from dashboard.meetings.sentence import Sentence
 
 _COUNT_PARTNERS = re.compile(rf"(?<![\w-]){NUM}\s+(?:[а-яё]+(?:ых|их|ми|ами)\s+){{0,2}}"
                              r"(?:стран\w*|государств\w*|партн[её]р\w*)", re.I)
+_COUNT_OF = re.compile(r"(?<![\w-])(?:количеств|числ)(?:о|а)\s+(?:участник|организаци|предприяти|компани)\w*[^.;]*?,",
+                       re.I)
 _REPRESENTING = re.compile(r"(?<![\w-])представител\w*\s+(?:(?:более|около|свыше|порядка)\s+)?$", re.I)
 _WHERE_IN = re.compile(r"(?<![\w-])в\s+$", re.I)
 _HELD_IN = re.compile(r"(?:мисси|выставк|форум|ярмарк|конференци|семинар|опыт\w*\s+работ)\w*", re.I)
@@ -38,7 +40,7 @@ _MORE_FIRMS = re.compile(rf"(?<![\w-])(?:(?:ещё|еще)\s+)?{NUM}\s+(?:из\s
 _EXPORTING = re.compile(r"экспортир|экспортн|экспортом|поставля|поставк|поставок|отгружа|отгрузк|"
                         r"(?:выш(?:ли|ел|ла|ло)|выход\w*|выйти|выйдут)\s+на\s+(?:[а-яё]+\s+){0,2}рын|"
                         r"на\s+(?:[а-яё]+\s+){0,2}рын(?:ок|ки)\s+(?:[а-яё]+\s+)?(?:выш|выход|выйд)", re.I)
-_IMPORTING = re.compile(r"импортир|импортом|закуп|ввоз", re.I)
+_IMPORTING = re.compile(r"импортир|импортн|импортом|закуп|ввоз", re.I)
 # supplies turned to imports by their adjective or by "из" and the partner, before the verbs of supplying are read as
 # exports: "импортные поставки из республики осуществляли 86 организаций региона"
 _SUPPLIED_FROM = re.compile(r"импортн\w*\s+(?:поставк|поставок|закуп)|(?:поставк|поставок|поставля)\w*\s+"
@@ -262,6 +264,11 @@ def counts(x: Sentence) -> None:
                 "importers" if x.word_in(_SUPPLIED_FROM, *clause) else
                 "exporters" if x.word_in(_EXPORTING, *clause) else "importers" if x.word_in(_IMPORTING, *clause)
                 else "any")
+        if kind == "any":
+            # (the kind a participle tells after the noun of the count's subject: "Количество участников ВЭД,
+            # осуществлявших экспортные поставки в 2023 году, составило 612 организаций")
+            subject = _COUNT_OF.search(s, max(0, m.start() - 160), m.start())
+            kind = _kind_of(x, "", (subject.end(), m.start())) if subject else "any"
         if kind == "any":
             kind = _verb_later(x, m.end(), clause)
         if kind == "any":
