@@ -31,7 +31,7 @@ keys, or the firms kind) and notes (meetings.note.* with parameters), rendered w
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 import pandas as pd
@@ -137,6 +137,8 @@ class _Data:
         self._rank: dict[Period, pd.DataFrame] = {}
         self._scope: dict[int, Scope] = {}
         self._official: list[answers.Official] | None = None
+        self._position: dict[tuple[Period, str], Position | None] = {}
+        self._kpis: dict[Period, answers.RegionKpis | None] = {}
 
     def ranking(self, p: Period) -> pd.DataFrame:
         if p not in self._rank:
@@ -144,7 +146,14 @@ class _Data:
         return self._rank[p]
 
     def position(self, p: Period, iso2: str) -> Position | None:
-        return answers.position_in(self.ranking(p), iso2)
+        if (p, iso2) not in self._position:
+            self._position[p, iso2] = answers.position_in(self.ranking(p), iso2)
+        return self._position[p, iso2]
+
+    def kpis(self, p: Period) -> answers.RegionKpis | None:
+        if p not in self._kpis:
+            self._kpis[p] = answers.region_kpis(self.store, self.region, p)
+        return self._kpis[p]
 
     def scope(self, year: int) -> Scope:
         if year not in self._scope:
@@ -232,7 +241,7 @@ def check_claim(c: Claim, data: _Data, meeting_date: dt.date | None) -> CheckedC
     if c.metric == "partners_count":
         if c.partner is not None:
             return result("no_data", None, scope)
-        kpis = answers.region_kpis(data.store, data.region, period)
+        kpis = data.kpis(period)
         return judged(float(kpis.partners_count if kpis else 0), scope)
     if c.partner is None and (c.metric in _RANK_BY or c.metric in ("rank", "rank_change") or
                               c.metric.endswith("_share")):
@@ -241,7 +250,7 @@ def check_claim(c: Claim, data: _Data, meeting_date: dt.date | None) -> CheckedC
         derived, why = _derived(c, data, period)
         return judged(derived, scope) if why is None else result("no_data", None, scope, why)
     if c.partner is None:
-        kpis = answers.region_kpis(data.store, data.region, period)
+        kpis = data.kpis(period)
         raw = getattr(kpis, _TRADE[c.metric]) if kpis else None
     else:
         pos = data.position(period, c.partner)
@@ -285,7 +294,7 @@ def _derived(c: Claim, data: _Data, period: Period) -> tuple[float | None, Msg |
         if not data.cov.covers(prev):
             return None, msg("meetings.note.no_prev_year")
         if c.partner is None:
-            now_k, prev_k = (answers.region_kpis(data.store, data.region, p) for p in (period, prev))
+            now_k, prev_k = (data.kpis(p) for p in (period, prev))
             now_v, prev_v = (getattr(k, flow or "turnover") if k else None for k in (now_k, prev_k))
         else:
             now_p, prev_p = data.position(period, c.partner), data.position(prev, c.partner)
@@ -300,7 +309,7 @@ def _derived(c: Claim, data: _Data, period: Period) -> tuple[float | None, Msg |
         if pos.prev_rank is None:
             return None, msg("meetings.note.no_prev_year")
         return float(pos.prev_rank - pos.rank), None
-    kpis = answers.region_kpis(data.store, data.region, period)
+    kpis = data.kpis(period)
     total = getattr(kpis, flow or "turnover").usd if kpis else 0
     if not total:
         return None, None
@@ -323,7 +332,16 @@ def _goods(c: Claim, data: _Data, period: Period) -> tuple[float | None, Msg | N
 def check_claims(store: Store, claims: list[Claim], meeting_date: dt.date | None,
                  region: str | None = None) -> list[CheckedClaim]:
     data = _Data(store, region or config.region())
-    return [check_claim(c, data, meeting_date) for c in claims]
+    # a figure told again is checked once: a long text repeats the same claims, and each check asks the store
+    done: dict[tuple, CheckedClaim] = {}
+    out: list[CheckedClaim] = []
+    for c in claims:
+        key = (c.metric, c.partner, c.period, c.qualifier, c.value, c.kind, c.step, c.goods, c.claimed_value, c.unit,
+               c.scale)
+        if key not in done:
+            done[key] = check_claim(c, data, meeting_date)
+        out.append(done[key] if done[key].claim is c else replace(done[key], claim=c))
+    return out
 
 
 @dataclass(frozen=True)
