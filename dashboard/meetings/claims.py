@@ -493,7 +493,7 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
         # a turn of a dialogue ("— А по объёму?\n— Порядка 29 миллионов долларов.") goes on with the period the
         # turns before it stated (a list's item under its lead is none)
         turn = not item and _TURN_LINE.match(paragraph) is not None
-        carried: Period | None = (talk or heading) if turn else heading
+        carried: Period | None = (talk or heading) if turn else (lead.period or heading) if lead else heading
         if not turn and not item and ended is not None and _GOES_ON.match(paragraph):
             carried = ended     # a line going on with the one before: "В 2022 году товарооборот — 318 млн
             # долларов.\nЭто четвёртое место среди всех стран."
@@ -638,6 +638,7 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
                          unit[1] if unit and unit[0] == len(paragraph.rstrip()) else None, lists.role_flow(paragraph))
         elif lead:
             lead.dollars = lead.dollars or dollars
+            lead.period = carried or lead.period    # (a period an item states holds for the items after it)
             lead.share = next((c.metric for c in reversed(claims[before:]) if c.metric.endswith("_share")), lead.share)
             if FLOW.search(paragraph):  # "— экспорт — 61,3 млн долларов;\n— прирост … — 27 %": the item's flow goes on
                 lead.text = paragraph
@@ -669,6 +670,7 @@ class _Lead:
     unit: str | None    # the scale and unit of a table's bare numbers
     flow: str | None    # the flow the role of the partners it lists tells ("Основные покупатели …:")
     share: str | None = None    # the metric of the last share its items gave
+    period: Period | None = None    # the period its items stated last
 
 
 def _key(c: Claim) -> tuple:
