@@ -49,6 +49,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(rx,
     ("quarter", rf"(?<![\w-])(?P<q>[а-яё]+|[1-4]-?м?|{_ROMAN})\s+(?:квартал\w*|кв\.){_WHEN}"),
     ("since_start", r"(?<![\w-])с\s+начала\s+(?:(?:текущего|этого|нынешнего)\s+)?года"),
     ("month", rf"(?<![\w-])в\s+(?P<m>{_IN_MONTH}){_WHEN}(?![\w-])"),
+    # a month named with its year, or as the subject of a record: "январь 2024 года стал рекордным", "Октябрь 2023
+    # года", "Апрель стал рекордным месяцем" (not "с января 2024 года": since then)
+    ("month", rf"(?<![\w-])(?<!с\s)(?<!со\s)(?<!до\s)(?<!по\s)(?P<m>(?:{_MONTH}))\s+(?:{_YEAR}|"
+              r"(?=стал\w*\s|был\s+рекордн|оказал\w*\s+рекордн))"),
     # a heading's year: "Итоги-2024.", "итоги 2023:" (the noun left out)
     ("year", rf"(?<![\w-]){_YEAR}|(?:(?:по\s+итогам|за)\s+|итог\w*\s*[-–—]?\s*)(?P<y2>(?:19|20)\d{{2}})(?!\d)"),
     ("relative", rf"(?<![\w-]){_REL}"),
