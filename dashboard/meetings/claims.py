@@ -400,7 +400,8 @@ _TURN_LINE = re.compile(r"\s*[—–-]\s")
 # a headline: one short line that ends with no sentence's stop (a stop inside, "за 9 мес.", is no end)
 # (or with an abbreviation's: "Иран: товарооборот за 9 мес. — 274 млн долл.")
 _HEADLINE = re.compile(r"[^\n]{1,120}(?:(?<![.!?…])|(?<=долл\.)|(?<=тыс\.)|(?<=мес\.))")
-_HEADING = re.compile(r"[^.!?…\n]{1,80}[.:]?$")    # a short line, one sentence at most ("…: итоги.")
+# a short line, a sentence or a few short ones ("…: итоги.", "Итоги года. ЦИФРЫ МЕСЯЦА — выпуск: 2023 год в цифрах.")
+_HEADING = re.compile(r"(?:[^.!?…\n]{1,80}[.:!]\s+){0,2}[^.!?…\n]{1,80}[.:]?$")
 # an aside between dashes that tells what a subject is, with no figure, is left out of the sentence read: "Турецкий
 # импорт — а это прежде всего текстиль, фрукты и строительные материалы, без которых … Волгограда, — за девять месяцев
 # вырос на 17,3 %" (its commas would part the subject from its verb)
@@ -515,12 +516,14 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
         region_before = False   # the sentence before gave only the region's own sums and changes
         mass_goods: str | None = None   # the one kind of goods the tonnes of the sentence before were of
         spoken: str | None = None       # the flow the paragraph spoke of last
+        told_unit: str | None = None    # the scale and unit the sentence before gave its next one's bare numbers
         if not turn:    # (a question and its answer may be two turns of a dialogue)
             asked, answered = None, None
         for s in (s.strip() for s in _SPLIT.split(paragraph)):
             if not s:
                 continue
             previous, s_before = s, previous
+            told_unit = lists.trailing_unit(s_before) if s_before and not lead else None
             at = text.find(s, at)
             role = None
             s = _ASIDE_DASHES.sub(_aside_left_out, s) if " — " in s else s
@@ -531,6 +534,8 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
                 s = lists.unmarked(s)
             if lead and lead.unit:  # "Турция — 318,4 (+5,1 %)" under "Экспорт по странам (млн долл. США; …):"
                 s = lists.with_unit(s, lead.unit)
+            elif told_unit:     # "На графике: топ-5 стран — покупателей …, млн долларов. 1) Турция — 287,4; …"
+                s = lists.with_unit(s, told_unit)
             elif (inline := lists.lead_unit(s)) is not None:   # "…, млн долл. США: Турция — 742,3; Китай — 388,0"
                 s = lists.with_unit(s, inline[1], inline[0])
                 role = lists.role_flow(s[:inline[0]])   # ("Основные страны — покупатели продукции … (млн долл. США):")
@@ -590,7 +595,7 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
                 # (else the flow the paragraph spoke of last: "Слайд 9: Импорт 2023 года по странам. Китай — 274,2 млн
                 # долл. (…). Беларусь — 120,7 млн долл. (…). Германия — 88,2 млн долл.")
                 raw = flow_of(flows[-1].group(0)) if flows else lead.flow if lead else spoken
-                spoken = flow_of(here[-1].group(0)) if here else raw
+                spoken = flow_of(here[-1].group(0)) if here else lists.role_flow(s) or raw
                 # the flow word that told a count of firms last ("…, а продукцию в Беларусь поставляли 63
                 # предприятия. … рост составил ещё 5,2 %") leaves the flow to the sentence's last trade figure
                 flow_before = turned if counted_last and turned else \
@@ -601,7 +606,8 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
                                               (money.topic_goods(s_before, flows) if flows else None) or
                                               (mass_goods if _PART_OF_BEFORE.match(s) else None), prev_metrics,
                                               here, region_before, region_default=default is None,
-                                              lead=lead.last if lead else "", last_share=lead.share if lead else None)
+                                              lead=lead.last if lead else s_before if told_unit else "",
+                                              last_share=lead.share if lead else None)
                 by = lead.flow if lead and lead.flow else answer_flow
                 for c in found_here if by != "turnover" else ():
                     if c.metric == "rank":  # "Тройка крупнейших поставщиков:\n— Китай (первое место) — 51,3 %"

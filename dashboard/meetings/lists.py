@@ -62,6 +62,15 @@ def lead_unit(text: str) -> tuple[int, str] | None:
     return (m.end(), m.group("unit")) if m else None
 
 
+# a sentence ending with the unit of the next one's numbers: "…по итогам первого полугодия 2023 года, млн долларов."
+_TRAILING_UNIT = re.compile(r",\s*(?P<unit>(?:млн|млрд|тыс\.)\s*(?:долл\w*\.?(?:\s*США)?|\$|тонн|т\.?))\s*\.?$", re.I)
+
+
+def trailing_unit(sentence: str) -> str | None:
+    m = _TRAILING_UNIT.search(sentence)
+    return m.group("unit") if m else None
+
+
 def with_unit(sentence: str, unit: str, start: int = 0) -> str:
     """The sentence with the lead's unit written after each bare number after a dash, from `start` on."""
     return sentence[:start] + _BARE.sub(lambda m: f"{m.group('pre')}{m.group('n')} {unit}", sentence[start:])
