@@ -202,6 +202,8 @@ def _sentence_claims(s: str, default: str | None, period: Period | None, how: st
 
 # a figure denied ("составил не 15 %, как сообщалось, а 12 %"): no claim ("не более", "не менее" are qualifiers)
 _CODE_BRACKET = re.compile(r"\s*\((?:код\s+)?(?:ТН\s*ВЭД(?:\s*ЕАЭС)?\s*)?(?!(?:19|20)\d\d\))\d{2,10}\)")
+_STRUCTURE_LEAD = re.compile(r"(?<![\w-])(?:структур|географи)\w*\s+(?:экспорт|импорт|товарооборот|внешн)\w*[^.]*?"
+                             r"по\s+странам", re.I)
 _HEDGE_AFTER = re.compile(r"\s*,?\s*(?:примерно|приблизительно|плюс-минус|где-то\s+так|или\s+около\s+того)(?![\w-])",
                           re.I)
 _PLAN_TURN = re.compile(r"[;]\s|,\s+(?:и|а|но|однако|тогда\s+как|при\s+этом)\s", re.I)
@@ -524,6 +526,9 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
                 continue
             previous, s_before = s, previous
             told_unit = lists.trailing_unit(s_before) if s_before and not lead else None
+            # (a sentence naming a structure by partners leads the one after it: "На графике: структура экспорта
+            # области по странам за январь — июнь 2024 года. Турция — 19,6 %, Египет — 11,2 %")
+            after_lead = bool(told_unit) or bool(s_before and not lead and _STRUCTURE_LEAD.search(s_before))
             at = text.find(s, at)
             role = None
             s = _ASIDE_DASHES.sub(_aside_left_out, s) if " — " in s else s
@@ -606,7 +611,7 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
                                               (money.topic_goods(s_before, flows) if flows else None) or
                                               (mass_goods if _PART_OF_BEFORE.match(s) else None), prev_metrics,
                                               here, region_before, region_default=default is None,
-                                              lead=lead.last if lead else s_before if told_unit else "",
+                                              lead=lead.last if lead else s_before if after_lead else "",
                                               last_share=lead.share if lead else None)
                 by = lead.flow if lead and lead.flow else answer_flow
                 for c in found_here if by != "turnover" else ():

@@ -151,8 +151,8 @@ _SHARE_TOLD = re.compile(r"(?<![\w-])(?:дол[яиюе]\w*|удельн\w+\s+в
                          r"(?:приход\w*|пришл\w*|пришёл\w*)\s+на\s+", re.I)
 # a structure by partners a list gives the shares of ("Структура экспорта по странам: …", "Доли партнёров в импорте:")
 # (or by the share verb before the list's colon: "На страны — крупнейшие партнёры приходилось: Турция — 16,2 %, …")
-_STRUCTURE = re.compile(r"(?<![\w-])(?:структур\w*|дол[яиюе]\w*|удельн\w+\s+вес\w*|(?:приходил|пришл)\w*(?=\s*:))"
-                        r"(?![\w-])", re.I)
+_STRUCTURE = re.compile(r"(?<![\w-])(?:структур\w*|географи\w*|дол[яиюе]\w*|удельн\w+\s+вес\w*|"
+                        r"(?:приходил|пришл)\w*(?=\s*:))(?![\w-])", re.I)
 # a partner, its bracket if any, and a dash before the percent: "Турция (второе) — 9,7 %"
 _NAMED_ITEM = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?[—–:]\s*")
 # (an item's letter or number between: "; б) Китай — 17,9 %")
