@@ -88,7 +88,7 @@ from dashboard.meetings import (
 )
 from dashboard.meetings.claim import Claim
 from dashboard.meetings.flows import other
-from dashboard.meetings.sentence import FLOW, PARTNER_WORDS, RANK, REGION_WORDS, Sentence, flow_of
+from dashboard.meetings.sentence import FLOW, LEAD_YEAR_BEFORE, PARTNER_WORDS, RANK, REGION_WORDS, Sentence, flow_of
 from dashboard.store.period import Period
 
 __all__ = ["Claim", "extract_claims", "sentences"]
@@ -391,8 +391,6 @@ _PARAGRAPH = re.compile(r"\n+")
 # a sentence with no figure that may state a period: "На совещании рассмотрены итоги января — апреля."
 _PERIOD_WORD = re.compile(r"январ|феврал|март|апрел|мая|июн|июл|август|сентябр|октябр|ноябр|декабр|квартал|полугод|"
                           r"месяц", re.I)
-_LEADS_YEAR_BEFORE = re.compile(r"\s*(?:для\s+сравнения\s*[:,—–]?\s*)?(?:годом\s+(?:ранее|раньше)|год\s+назад)"
-                                r"(?![\w-])", re.I)
 # a paragraph that goes on with the one before: "Это …", "При этом …", "Из них …"
 # (or a post's line opened by an emoji or a bullet: "📦 Наш экспорт в Волгоград — 22,7 млн $")
 _GOES_ON = re.compile(r"\s*(?:(?:Это|Эт[оаи]|При\s+этом|Из\s+них|Из\s+этого|В\s+том\s+числе|Кроме\s+того)(?![\w-])|"
@@ -554,7 +552,7 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
             if found and found.how == "base" and carried and carried.year == found.period.year:
                 found = None    # "…, чем за тот же период 2023 года" after "по итогам девяти месяцев 2024 года"
             if found and carried and found.how != "base" and found.period.year < carried.year and \
-                    _LEADS_YEAR_BEFORE.match(s):
+                    LEAD_YEAR_BEFORE.match(s):
                 found = None    # "Годом ранее — 8,1 млн, в позапрошлом году за тот же период — 4,6 млн": the parts'
                 # own periods, of the period carried, which goes on
             if found:

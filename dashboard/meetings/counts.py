@@ -346,8 +346,7 @@ def counts(x: Sentence) -> None:
     for m in _FIRMS_DASH.finditer(s) if "—" in s or "–" in s else ():
         n = number(m.group("num"))
         if n and x.free(m.start("noun"), m.end()):
-            noun = m.group("noun").lower()
-            kind = "exporters" if noun.startswith("экспорт") else "importers" if noun.startswith("импорт") else "any"
+            kind = _kind_of(x, m.group("noun").lower(), (0, 0))
             # (the region's own, unless the sentence names a partner: "Участников ВЭД — 1 214")
             x.add(m.start("noun"), m.end(), "firms", x.partner_at(m.start("num"), False) if x.mentions else None,
                   "exact", n[0], core=m.start("num"), kind=kind)

@@ -405,7 +405,7 @@ _YEAR_BEFORE = re.compile(r"(?<!чем\s)(?<!с\s)(?<!сравнению\sс\s)(
                           # (or "в" and the prepositional: "В аналогичном периоде прошлого года Китай закупил …")
                           r"(?<![а-яё])(?:за\s+(?:аналогичный|тот\s+же|соответствующий)\s+период|в\s+(?:аналогичном|"
                           r"том\s+же|соответствующем)\s+периоде)\s+(?:прошлого|предыдущего|минувшего)\s+года)", re.I)
-_LEAD_YEAR_BEFORE = re.compile(r"\s*(?:для\s+сравнения\s*[:,—–]?\s*)?(?:годом\s+(?:ранее|раньше)|год\s+назад)(?![\w-])",
+LEAD_YEAR_BEFORE = re.compile(r"\s*(?:для\s+сравнения\s*[:,—–]?\s*)?(?:годом\s+(?:ранее|раньше)|год\s+назад)(?![\w-])",
                                re.I)
 _FROM_FIGURE = re.compile(r"(?<![\w-])со?\s+\d", re.I)
 # the level a change started from, "с" after a verb of change with "до" and the level reached next: "вырос с 64,1
@@ -695,7 +695,7 @@ class Sentence:
         a, b = self.segment(at)
         if (a, b) == (0, len(self.s)):
             if self.how == "carried" and self.period is not None and metric not in _CHANGES and \
-                    _LEAD_YEAR_BEFORE.match(self.s):    # "Годом ранее за тот же период закупки не превышали …"
+                    LEAD_YEAR_BEFORE.match(self.s):    # "Годом ранее за тот же период закупки не превышали …"
                 return self.period.previous(), "year_before"
             return self.period, self.how
         if (a, b) not in self._segment_periods:     # worked out once a part: a long one stays linear
