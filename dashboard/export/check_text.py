@@ -4,19 +4,24 @@ from __future__ import annotations
 
 from dashboard.i18n import t
 from dashboard.i18n.message import render_all
-from dashboard.i18n.numbers import money, percent
+from dashboard.i18n.numbers import money, number, percent
 from dashboard.meetings.check import CheckedClaim
 
 
 def describe(metric: str, value: float | None, lang: str = "ru") -> str:
-    """A data value as the interface shows it: 4, 212, 300,0 млн $, +28,8 %."""
+    """A data value as the interface shows it: 4, 212, 300,0 млн $, +28,8 %, 12,4 %, +96,3 млн $, 353,7 (tonnes,
+    the metric's name says so)."""
     if value is None:
         return "—"
     if metric in ("turnover", "exports", "imports"):
         return money(value, lang)
+    if metric.endswith("_change") and metric != "rank_change":
+        return ("+" if value > 0 else "") + money(value, lang)
     if metric.endswith("growth"):
         return percent(value, lang, signed=True)
-    return str(int(value)) if float(value).is_integer() else str(value)
+    if metric.endswith("_share"):
+        return percent(value, lang)
+    return number(value, 0 if float(value).is_integer() else 1, lang)
 
 
 def verdict(c: CheckedClaim, lang: str) -> str:

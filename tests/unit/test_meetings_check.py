@@ -116,3 +116,16 @@ def test_without_a_meeting_date_the_latest_full_year_is_used(store: Store) -> No
     (c,) = check_claims(store, extract_claims("Казахстан занимает второе место."), None)
     assert (c.period, c.verdict) == (Period(2022), "confirmed")
     assert [n.to_json() for n in c.notes] == [{"key": "meetings.note.period_latest_full", "params": {"year": 2022}}]
+
+
+@pytest.mark.parametrize("metric, value, ru, en", [
+    ("exports_mass", 353.69097999999997, "353,7", "353.7"),   # tonnes read from kg: no float noise, the reader's sign
+    ("exports_mass", 1_200_000.0, "1\u00a0200\u00a0000", "1,200,000"),
+    ("turnover_share", 0.094, "9,4\u00a0%", "9.4\u00a0%"),
+    ("export_change", -12_400_000.0, "−12,4\u00a0млн $", "−12.4\u00a0M $"),
+    ("import_change", 5_000_000.0, "+5,0\u00a0млн $", "+5.0\u00a0M $"),
+    ("rank_change", -2.0, "−2", "−2"),
+    ("firms", 212.0, "212", "212"),
+])
+def test_a_data_value_reads_as_the_interface_writes_numbers(metric: str, value: float, ru: str, en: str) -> None:
+    assert (check_text.describe(metric, value, "ru"), check_text.describe(metric, value, "en")) == (ru, en)
