@@ -393,7 +393,8 @@ _PERIOD_WORD = re.compile(r"январ|феврал|март|апрел|мая|�
                           r"месяц", re.I)
 # a paragraph that goes on with the one before: "Это …", "При этом …", "Из них …"
 # (or a post's line opened by an emoji or a bullet: "📦 Наш экспорт в Волгоград — 22,7 млн $")
-_GOES_ON = re.compile(r"\s*(?:(?:Это|Эт[оаи]|При\s+этом|Из\s+них|Из\s+этого|В\s+том\s+числе|Кроме\s+того)(?![\w-])|"
+_GOES_ON = re.compile(r"\s*(?:(?:Это|Эт[оаи]|При\s+этом|Из\s+(?:них|него|неё|этого|этой|этих)|В\s+том\s+числе|"
+                      r"Кроме\s+того)(?![\w-])|"
                       r"[^\w\s«\"'(—–#-])")
 _SOFT_WRAP = re.compile(r"(?<![.!?…:;»\"\n])[ \t]*\n(?=[ \t]*[a-zа-яё0-9(«])(?![ \t]*\d{1,2}(?:[.)]\s|\ufe0f?\u20e3))")
 _TURN_LINE = re.compile(r"\s*[—–-]\s")
@@ -488,6 +489,7 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
     at = 0
     lead: _Lead | None = None       # the lead of a list whose items the paragraphs are
     ended: Period | None = None     # the period the paragraph before ended with
+    dollars = False                 # a sum of the paragraph before named dollars
     for paragraph in _PARAGRAPH.split(text):
         item = lead is not None and lists.is_item(paragraph)
         lead = lead if item else None
@@ -495,13 +497,14 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
         # turns before it stated (a list's item under its lead is none)
         turn = not item and _TURN_LINE.match(paragraph) is not None
         carried: Period | None = (talk or heading) if turn else (lead.period or heading) if lead else heading
-        if not turn and not item and ended is not None and _GOES_ON.match(paragraph):
+        goes_on = not turn and not item and ended is not None and _GOES_ON.match(paragraph) is not None
+        if goes_on:
             carried = ended     # a line going on with the one before: "В 2022 году товарооборот — 318 млн
-            # долларов.\nЭто четвёртое место среди всех стран."
+            # долларов.\nЭто четвёртое место среди всех стран." (and its dollars: "\nИз этой суммы экспорт — 44,2 млн")
         talk = talk if turn else None
         before = len(claims)
         goods_seen: dict[str, str] = {}
-        dollars = lead.dollars if lead else False
+        dollars = lead.dollars if lead else dollars if goes_on else False
         period: Period | None
         how: str | None
         previous = lead.text if lead else last_turn if turn else ""
