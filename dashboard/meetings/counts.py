@@ -21,9 +21,12 @@ _TOP_GROUP = re.compile(r"\s(?:крупнейш|ведущ|основн|глав
 _PARTNERS_OF = re.compile(rf"(?:стран|партн[её]р|государств)[\w-]*\s+из\s+{NUM}(?![\w-]|[.,]\d|\s*(?:%|млн|млрд|тыс|"
                           r"год|стран|партн|государств))", re.I)
 _FIRMS = re.compile(rf"(?<![\w-]){NUM}(?P<more>\s+с\s+(?:небольшим|лишним|гаком))?\s+"
-                    r"(?:[а-яё]+(?:ых|их|ые|ие)\s+){0,2}(?P<noun>предприяти\w*|компани\w*|фирм\w*|"
-                    r"организаци\w*|экспорт[её]р\w*|импорт[её]р\w*|участник\w*\s+(?:ВЭД|внешнеэкономическ\w*)|"
+                    r"(?:[а-яё]+(?:ых|их|ые|ие)\s+){0,2}(?P<noun>(?:предприяти|компани|фирм|организаци)\w*"
+                    r"(?:-(?:экспорт|импорт)[её]р\w*)?|экспорт[её]р\w*|импорт[её]р\w*|участник\w*\s+(?:ВЭД|внешнеэкономическ\w*)|"
                     r"хозяйствующ\w+\s+субъект\w*|поставщик\w*)", re.I)
+# the kind named before a dash, the noun after the count: "Экспортёров — 398 компаний"
+_KIND_LEAD = re.compile(r"(?<![\w-])(?P<k>экспорт|импорт)[её]р\w*\s*[—–]\s*(?:(?:более|свыше|около|порядка|почти)\s+)?$",
+                        re.I)
 # suppliers counted are the region's exporters when they are the region's: "25 волгоградских поставщиков"
 _OWN_SUPPLIERS = re.compile(r"волгоградск|местн|регионал|^\S+\s+поставщик\w*\s+(?:региона|области)", re.I)
 # the foreign-capital noun of the patterns below: "с участием китайского капитала", "с капиталом из Турции"
@@ -62,10 +65,22 @@ _FIRMS_NUMBER = re.compile(r"(?<![\w-])(?:числ[оа]|количеств[оа
                            rf"(?=(?:(?:более|свыше|около|порядка|почти|примерно)\s+)?(?:\d|{_NUM_WORDS}))", re.I)
 # the count before a dash and the noun it counts, as a digest writes it: "34 — число волгоградских компаний,
 # поставляющих продукцию узбекским покупателям;" (the kind from the words after the noun, to the clause's end)
-_NUMBER_OF_FIRMS = re.compile(rf"(?:^|(?<=[\n:;.]))\s*(?:(?:более|свыше|около|порядка|почти)\s+)?{NUM}\s*[—–]\s*"
-                              r"(?:(?:числ[оа]|количеств[оа])\s+)(?:[а-яё]+(?:ых|их)\s+){0,2}"
-                              r"(?P<noun>предприяти\w*|компани\w*|фирм\w*|организаци\w*|экспорт[её]р\w*|"
-                              r"импорт[её]р\w*)(?P<rest>[^;.\n]{0,120})", re.I)
+# (or the noun alone: "286 — компаний-экспортёров за этот период", "1 158 — участников ВЭД")
+_NUMBER_OF_FIRMS = re.compile(rf"(?:^|(?<=[\n:;.•]))\s*(?:(?:более|свыше|около|порядка|почти)\s+)?{NUM}\s*[—–]\s*"
+                              r"(?:(?:числ[оа]|количеств[оа])\s+)?(?:[а-яё]+(?:ых|их)\s+){0,2}"
+                              r"(?P<noun>(?:предприяти|компани|фирм|организаци)\w*(?:-(?:экспорт|импорт)[её]р\w*)?|"
+                              r"экспорт[её]р\w*|импорт[её]р\w*|участник\w*\s+(?:ВЭД|внешнеэкономическ\w+))"
+                              r"(?P<rest>[^;.\n]{0,120})", re.I)
+# the count of partners before a dash and its noun, as a digest writes it: "94 — число стран-партнёров", "103 —
+# страны-партнёра", "96 — государств, с которыми торгует область" (not "19 — столько стран-новичков")
+_NUMBER_OF_PARTNERS = re.compile(rf"(?:^|(?<=[\n:;.•]))\s*(?:(?:более|свыше|около|порядка|почти)\s+)?{NUM}\s*[—–]\s*"
+                                 r"(?:(?:числ[оа]|количеств[оа])\s+)?(?:(?:стран|государств)\w*(?:[\s-]*[—–]?\s*"
+                                 r"(?:торгов\w+\s+)?партн[её]р\w*)?(?![\w-])|(?:торгов\w+\s+)?партн[её]р\w*)", re.I)
+# the count of partners told from the one before to the one now: "число стран-партнёров сократилось со 98 до 94",
+# "…выросло со 103 в 2023 году до 108 в 2024 году"
+_PARTNERS_FROM_TO = re.compile(r"(?<![\w-])(?:числ[оа]|количеств[оа])\s+(?:стран|государств|партн[её]р)[\w\s—–-]{0,80}?"
+                               r"(?:увеличил|выросл|возросл|сократил|снизил|уменьшил)\w*\s+со?\s+(?P<a>\d{1,3})"
+                               r"(?P<ya>\s+в\s+(?P<y1>\d{4})\s+г(?:оду|\.))?\s+до\s+(?P<b>\d{1,3})(?![\d,.]\d)", re.I)
 # the count of partners after its noun: "число стран-партнёров — 108", "число стран-партнёров региона выросло до 118"
 _PARTNERS_NUMBER = re.compile(r"(?<![\w-])(?:"
                               # a digest's item: "• страны-партнёры — 87", "число стран — торговых партнёров — 98"
@@ -73,7 +88,8 @@ _PARTNERS_NUMBER = re.compile(r"(?<![\w-])(?:"
                               r"(?:торгов\w+\s+)?партн[её]р\w*(?:\s+[а-яё0-9]+){0,5}?\s*(?:[—–]|достиг\w*|"
                               r"составил\w*|превысил\w*|(?:увеличил|выросл)\w*\s+до)\s*|"
                               r"(?:числ[оа]|количеств[оа])\s+(?:стран|государств|партн[её]р)[\w-]*"
-                              r"(?:\s+[а-яё]+){0,2}?\s*(?:[—–]|достиг\w*|составил\w*|составля\w*|превысил\w*|"
+                              # (a clause after the noun: "Количество стран, с которыми торгуем, — 96")
+                              r"(?:\s+[а-яё]+){0,2}?(?:,[^,.;:]{1,60},)?\s*(?:[—–]|достиг\w*|составил\w*|составля\w*|превысил\w*|"
                               r"увеличил\w*\s+до|выросл\w*\s+до)\s*)", re.I)
 # a part of the firms counted before, its kind after a dash: "…154 компании, из них 89 — импортёры"
 _FIRMS_PART = re.compile(rf"(?<![\w-])(?:из\s+них|в\s+том\s+числе|среди\s+них|ещё|еще)\s+"
@@ -236,6 +252,15 @@ def counts(x: Sentence) -> None:
             qual = "more_than" if m.group(0).lower().rstrip(" —–").startswith("превыс") else \
                 qualifier(s[m.start():after.start("num")])[0]
             x.add(m.start(), after.end(), "partners_count", None, qual, n[0], core=after.start("num"))
+    for m in _NUMBER_OF_PARTNERS.finditer(s) if "—" in s or "–" in s else ():
+        n = number(m.group("num"))
+        if n and n[0] <= 250 and x.free(m.start("num"), m.end()):
+            qual, start = qual_at(s, m.start("num"))
+            x.add(start, m.end(), "partners_count", None, qual, n[0], core=m.start("num"))
+    for m in _PARTNERS_FROM_TO.finditer(s):
+        for g in ("a", "b"):
+            if x.free(m.start(g), m.end(g)) and int(m.group(g)) <= 250:
+                x.add(m.start(g), m.end(g), "partners_count", None, "exact", int(m.group(g)))
     for m in _FIRMS_LISTED.finditer(s) if "соответственно" in s.lower() else ():
         values = [int(v) for v in re.findall(r"\d+", m.group("list"))]
         i = x.mentions_before(m.start())
@@ -259,8 +284,11 @@ def counts(x: Sentence) -> None:
         event = x.word_in(_EVENT, *clause)
         if noun.startswith("поставщик") and not _OWN_SUPPLIERS.search(s, m.start(), min(len(s), m.end() + 20)):
             continue    # "12 китайских поставщиков" are no firms of the region
+        led = _KIND_LEAD.search(s, max(0, m.start() - 30), m.start())
+        noun = f"{led.group('k').lower()}-{noun}" if led else noun
         kind = ("foreign_capital" if _CAPITAL.match(s[m.end():m.end() + AHEAD]) else "exporters"
-                if noun.startswith(("экспорт", "поставщик")) else "importers" if noun.startswith("импорт") else
+                if noun.startswith(("экспорт", "поставщик")) or "-экспорт" in noun else "importers"
+                if noun.startswith("импорт") or "-импорт" in noun else
                 "importers" if x.word_in(_SUPPLIED_FROM, *clause) else
                 "exporters" if x.word_in(_EXPORTING, *clause) else "importers" if x.word_in(_IMPORTING, *clause)
                 else "any")
@@ -324,7 +352,7 @@ def counts(x: Sentence) -> None:
         if not n or not x.free(m.start("num"), m.end("noun")):
             continue
         noun = m.group("noun").lower()
-        kind = "exporters" if noun.startswith("экспорт") else "importers" if noun.startswith("импорт") else \
+        kind = "exporters" if "экспорт" in noun else "importers" if "импорт" in noun else \
             "exporters" if x.word_in(_EXPORTING, m.start("rest"), m.end()) else "importers" if \
             x.word_in(_IMPORTING, m.start("rest"), m.end()) else "any"
         capital = _CAPITAL.match(m.group("rest"))
