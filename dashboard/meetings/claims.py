@@ -490,6 +490,7 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
     lead: _Lead | None = None       # the lead of a list whose items the paragraphs are
     ended: Period | None = None     # the period the paragraph before ended with
     dollars = False                 # a sum of the paragraph before named dollars
+    last_metrics: frozenset[str] = frozenset()  # the metrics of the last sentence that claimed any
     for paragraph in _PARAGRAPH.split(text):
         item = lead is not None and lists.is_item(paragraph)
         lead = lead if item else None
@@ -509,7 +510,9 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
         how: str | None
         previous = lead.text if lead else last_turn if turn else ""
         prev_rank: str | None = None
-        prev_metrics: frozenset[str] = frozenset()
+        # (a line going on with the one before, or a list's line, has its metrics before it: "2,91 млрд долларов —
+        # экспорт.\n17,4 % — доля Египта в этом объёме")
+        prev_metrics: frozenset[str] = last_metrics if goes_on or lists.is_item(paragraph) else frozenset()
         here: list[re.Match[str]] | None = None
         before_flows: list[re.Match[str]] | None = None
         leading: list[Claim] = []   # claims of the paragraph before any period is stated in it
@@ -619,6 +622,7 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
                     if c.metric == "rank":  # "Тройка крупнейших поставщиков:\n— Китай (первое место) — 51,3 %"
                         c.metric = RANK[by]
                 prev_metrics = frozenset(c.metric for c in found_here)
+                last_metrics = prev_metrics or last_metrics
                 last = found_here[-1] if found_here else None
                 if found and period and last and last.period and last.period_how in ("stated", "relative") and \
                         (last.period.year, last.period.m_to) > (period.year, period.m_to):

@@ -342,6 +342,7 @@ def ranks(x: Sentence) -> None:
     if ")" in x.s or ". " in x.s:
         _numbered_places(x)
     _number_sign(x)
+    _number_place(x)
     if "№" in x.s:
         _places_before(x)   # (after a place told by the number sign)
     _yields_only(x)
@@ -430,6 +431,23 @@ _FOR_TRADERS = re.compile(r"\s+для\s+(?:(?:[а-яё]+(?:их|ых)|наших
 # the place told by "номер" after the partner's noun: "Турция для нас снова партнёр номер один"
 _NOUN_NUMBER = re.compile(rf"(?<![\w-])(?:партн[её]р\w*|(?P<who>покупател|поставщик)\w*|рын(?:ок|ком))\s+номер\s+"
                           rf"(?P<n>\d{{1,3}}|{morphology.number_words_pattern()})(?![\w-])", re.I)
+
+
+# a digest's item with the place first: "5 — место Ирана среди покупателей", "3 — позиция Китая по импорту"
+_NUMBER_PLACE = re.compile(r"(?:^|(?<=[\n:;.•]))\s*(?:\d{1,2}[.)]\s+)?(?P<n>\d{1,3})\s*[—–]\s*(?:это\s+)?"
+                           r"(?:мест[оа]|позици[яи]|строчк[аи])\s+(?=(?-i:[А-ЯЁ]))", re.I)
+
+
+def _number_place(x: Sentence) -> None:
+    for m in _NUMBER_PLACE.finditer(x.s) if "—" in x.s or "–" in x.s else ():
+        rank, i = int(m.group("n")), x.mentions_before(m.end())
+        if not (0 < rank <= 250) or i >= len(x.mentions) or x.mentions[i][1] != m.end() or \
+                not x.free(m.start("n"), x.mentions[i][2]):
+            continue
+        end = x.mentions[i][2]
+        fl = _FLOW_AFTER.match(x.s, end)
+        metric = RANK[flow_of(fl.group("flow"))] if fl else _buyers(x.s, end)
+        x.add(m.start("n"), end, metric, x.mentions[i][0], "exact", rank, core=m.start("n"))
 
 
 def _number_sign(x: Sentence) -> None:

@@ -297,10 +297,42 @@ def _held_other(x: Sentence, at: int) -> bool:
         lemma not in _PARTNER_NOUNS and not FLOW.search(x.s, noun, noun + len(word))
 
 
+# a digest's item with the percent first and the share word after its dash: "20,8 % — доля Турции в товарообороте",
+# "12 % — доля Египта в этом объёме"
+_SHARE_WORD_AFTER = re.compile(r"\s*[—–]\s*(?:это\s+)?(?:дол[яиюе]|удельн\w+\s+вес)\w*\s+(?P<rest>[^;.\n]{1,80})", re.I)
+_ITEM_START = re.compile(r"(?:^|[.;:\n•])\s*(?:\d{1,2}[.)]\s*)?$")
+_WHOSE_FIRST = re.compile(r"\s*(?P<w>[а-яё-]+)", re.I)
+_FLOW_METRICS = {"exports": "exports", "export_growth": "exports", "export_change": "exports",
+                 "imports": "imports", "import_growth": "imports", "import_change": "imports"}
+
+
+def _share_first(x: Sentence, m: re.Match[str], n: float, qual: str, start: int) -> bool:
+    """Adds the share an item tells with its percent first, its partner and flow after the dash; the flow unnamed
+    ("в этом объёме") is that of the sums before it in the paragraph."""
+    after = _SHARE_WORD_AFTER.match(x.s, m.end())
+    if after is None or m.group("sign") or not _ITEM_START.search(x.s, max(0, start - 8), start):
+        return False
+    first = _WHOSE_FIRST.match(after.group("rest"))
+    if first and goods.named([first.group("w")]):
+        return True     # "35 % — доля пшеницы в экспорте": the goods' share
+    i = x.mentions_before(after.start("rest"))
+    if i >= len(x.mentions) or x.mentions[i][1] >= after.end():
+        return True     # "31,4 % — доля стран Ближнего Востока": no one partner's share
+    flow = FLOW.search(after.group("rest"))
+    if flow:
+        metric = SHARE[flow_of(flow.group(0))]
+    else:
+        before = [_FLOW_METRICS[c.metric] for _, _, c in x.out if c.metric in _FLOW_METRICS] or \
+            [f for f in ("exports", "imports") if any(k.startswith(f[:6]) for k in x.prev_metrics)]
+        metric = SHARE[before[-1]] if len(set(before)) == 1 else "turnover_share"
+    x.add(start, after.end(), metric, x.mentions[i][0], qual, n / 100, core=m.start(), claimed=n, unit="%")
+    return True
+
+
 def share(x: Sentence, m: re.Match[str], n: float, qual: str, start: int) -> bool:
     """Adds the share the percent `m` (value `n`, its qualifier starting at `start`) states, if it states one."""
     s = x.s
-    if _own_bracket(x, m, n, qual, start):
+    if _own_bracket(x, m, n, qual, start) or _share_first(x, m, n, qual, start):
         return True
     lo = max(0, m.start("num") - 300)     # the rules below read at most a few words back
     before = s[lo:m.start("num")]
