@@ -23,6 +23,8 @@ _MONTHS = ("январ", "феврал", "март", "апрел", "ма[йяе]
 _MONTH = "|".join(rf"{m}\w*" for m in _MONTHS)
 _IN_MONTH = "|".join(f"{m}е" for m in ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август",
                                        "сентябр", "октябр", "ноябр", "декабр"))
+_FOR_MONTH = "январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь|ноябрь|декабрь"
+_OF_MONTH = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
 # "в 2023 году", "2024 г.", "в 2023-м" (the noun left out)
 _YEAR = r"(?P<y>(?:19|20)\d{2})(?:\s*(?:-?м\s+)?(?:год\w*|гг?\.)|-м(?![\w-]))"
 _REL = r"(?P<rel>текущ\w*|этого|нынешн\w*|позапрошл\w*|прошл\w*|предыдущ\w*|минувш\w*)\s+год\w*"
@@ -53,6 +55,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(rx,
     # года", "Апрель стал рекордным месяцем" (not "с января 2024 года": since then)
     ("month", rf"(?<![\w-])(?<!с\s)(?<!со\s)(?<!до\s)(?<!по\s)(?P<m>(?:{_MONTH}))\s+(?:{_YEAR}|"
               r"(?=стал\w*\s|был\s+рекордн|оказал\w*\s+рекордн))"),
+    # one month by "за" and its name, or by the results or the record of it: "за март", "Рекорд марта:", "по итогам
+    # октября 2023 года" (not "за январь — май", a range)
+    ("month", rf"(?<![\w-])(?:за\s+(?P<m>{_FOR_MONTH})|(?:по\s+итогам|итог\w*|рекорд\w*|в\s+течение)\s+"
+              rf"(?P<m2>{_OF_MONTH})){_WHEN}(?![\w-])(?!\s*[-–—]\s*(?:{_MONTH}))"),
     # a heading's year: "Итоги-2024.", "итоги 2023:" (the noun left out)
     ("year", rf"(?<![\w-]){_YEAR}|(?:(?:по\s+итогам|за)\s+|итог\w*\s*[-–—]?\s*)(?P<y2>(?:19|20)\d{{2}})(?!\d)"),
     ("relative", rf"(?<![\w-]){_REL}"),
@@ -150,7 +156,7 @@ def _make(kind: str, m: re.Match[str], ref: dt.date | None) -> tuple[Period, boo
             or morphology.ordinal(word)
         span = (3 * q - 2, 3 * q) if q and 1 <= q <= 4 else None
     else:   # month
-        mo = _month(m.group("m"))
+        mo = _month(m.group("m") or m.group("m2"))
         span = (mo, mo)
     if span is None:
         return None
