@@ -198,6 +198,8 @@ def _goods_after(x: Sentence, at: int) -> str | None:
     if not m:
         return None
     words = [w for w in m.groups() if w]
+    if words[0].lower() in ("и", "а", "или"):
+        return None     # "азотных удобрений — 74 тыс. тонн и плоского проката — 41": the next item's goods
     joined = _JOINED_GOODS.match(x.s, at + m.end())
     if len(words) == 3 and words[1].lower() == "и" or (len(words) == 3 and words[2].lower() == "и" and joined):
         # ("поставок составили мука и сахар": the verb before the two)
@@ -261,8 +263,12 @@ def _continues_own(x: Sentence, at: int | None) -> bool:
 # the partner named right after a figure, as the other side of its trade: "640 тыс. т в Турцию и 295 тыс. т в Египет"
 _TO_AFTER = re.compile(r"\s*(?:[а-яё-]+\s+)?(?:в|во|из)\s+", re.I)
 # the parts of a total after it: "отгружено 1,36 млн тонн зерна, в том числе 640 тыс. т в Турцию"
-_PARTS_AFTER = re.compile(r"(?:\s*[а-яё-]+){0,2}?\s*[,:]?\s*(?:в\s+том\s+числе|в\s+т\.\s*ч\.|из\s+них|включая)\s",
-                          re.I)
+_PARTS_AFTER = re.compile(r"(?:\s*[а-яё-]+){0,2}?\s*[,:]?\s*(?:в\s+том\s+числе|в\s+т\.\s*ч\.|из\s+них|включая)\s|"
+                          # (the partners' parts after a colon: "составил 820 тыс. тонн: в Египет — 305 тыс. тонн, …")
+                          r"(?:\s*[а-яё-]+){0,2}?\s*:\s*(?:в|во|на|из)\s+(?-i:[А-ЯЁ])", re.I)
+# the partner that took most of a total: "экспортировала 74 тыс. тонн, больше всего — в Индию"
+_MOST_TO = re.compile(r"\s*[,;]\s*(?:больше|более|львиная\s+доля|основная\s+часть)\s+(?:всего\s+)?(?:[—–]\s*)?"
+                      r"(?:[а-яё]+\s+)?(?:в|во|на|из)\s+(?-i:[А-ЯЁ])", re.I)
 
 
 def _partner_of(x: Sentence, m: re.Match[str], region_ok: bool) -> str | None:
@@ -275,6 +281,8 @@ def _partner_of(x: Sentence, m: re.Match[str], region_ok: bool) -> str | None:
     if not x.mentions_before(m.start()) and len({iso for iso, _, _ in x.mentions}) > 1 and \
             _PARTS_AFTER.match(x.s, m.end()):
         return None     # (the parts of partners: "из них на индийский импорт приходится …" is of a flow)
+    if not x.mentions_before(m.start()) and _MOST_TO.match(x.s, m.end()):
+        return None
     return x.partner_at(m.start(), region_ok)
 
 
