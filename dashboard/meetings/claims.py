@@ -523,6 +523,8 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
         mass_goods: str | None = None   # the one kind of goods the tonnes of the sentence before were of
         spoken: str | None = None       # the flow the paragraph spoke of last
         told_unit: str | None = None    # the scale and unit the sentence before gave its next one's bare numbers
+        table: lists.Table | None = None    # the table a sentence of the paragraph led, and the flow of its role
+        table_role: str | None = None
         if not turn:    # (a question and its answer may be two turns of a dialogue)
             asked, answered = None, None
         for s in (s.strip() for s in _SPLIT.split(paragraph)):
@@ -542,12 +544,18 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
             if lead:
                 s = lists.unmarked(s)
             if lead and lead.unit:  # "Турция — 318,4 (+5,1 %)" under "Экспорт по странам (млн долл. США; …):"
-                s = lists.with_unit(s, lead.unit)
+                s = lists.with_table(s, lead.unit)
             elif told_unit:     # "На графике: топ-5 стран — покупателей …, млн долларов. 1) Турция — 287,4; …"
                 s = lists.with_unit(s, told_unit)
             elif (inline := lists.lead_unit(s)) is not None:   # "…, млн долл. США: Турция — 742,3; Китай — 388,0"
-                s = lists.with_unit(s, inline[1], inline[0])
+                s = lists.with_table(s, inline[1], inline[0])
                 role = lists.role_flow(s[:inline[0]])   # ("Основные страны — покупатели продукции … (млн долл. США):")
+                table, table_role = inline[1], role
+            elif table is not None and lists.is_item(s):
+                # the next rows of a table led in the paragraph: "… (место; млн долл. США; доля в импорте области):
+                # Китай — 1-е место, 298,7; 40,5 %. Беларусь — 2-е место, 61,2; 8,3 %."
+                s = lists.with_table(s, table)
+                role = table_role
             default = None if unnamed_until is not None and at + len(s) <= unnamed_until else main
             before_flows, here = here, None
             has = _has_figure(s)
@@ -617,7 +625,7 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
                                               here, region_before, region_default=default is None,
                                               lead=lead.last if lead else s_before if after_lead else "",
                                               last_share=lead.share if lead else None)
-                by = lead.flow if lead and lead.flow else answer_flow
+                by = lead.flow if lead and lead.flow else role if role and table else answer_flow
                 for c in found_here if by != "turnover" else ():
                     if c.metric == "rank":  # "Тройка крупнейших поставщиков:\n— Китай (первое место) — 51,3 %"
                         c.metric = RANK[by]
@@ -651,7 +659,8 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
         if lists.is_lead(paragraph):
             unit = lists.lead_unit(paragraph)
             lead = _Lead(paragraph, previous, dollars or "долл" in paragraph or "$" in paragraph,
-                         unit[1] if unit and unit[0] == len(paragraph.rstrip()) else None, lists.role_flow(paragraph))
+                         unit[1] if unit and unit[0] == len(paragraph.rstrip()) else None,
+                         lists.role_flow(paragraph) or (lists.ranked_flow(paragraph) if unit else None))
         elif lead:
             lead.dollars = lead.dollars or dollars
             lead.period = carried or lead.period    # (a period an item states holds for the items after it)
@@ -683,7 +692,7 @@ class _Lead:
     text: str           # the lead, whose flow words tell its items'
     last: str           # its last sentence, which each item is read after
     dollars: bool       # a sum of it or of an item before named dollars
-    unit: str | None    # the scale and unit of a table's bare numbers
+    unit: lists.Table | None    # what a table's lead tells its rows: the unit of their numbers, their columns
     flow: str | None    # the flow the role of the partners it lists tells ("Основные покупатели …:")
     share: str | None = None    # the metric of the last share its items gave
     period: Period | None = None    # the period its items stated last
