@@ -12,6 +12,7 @@ _COUNT_PARTNERS = re.compile(rf"(?<![\w-]){NUM}\s+(?:[а-яё]+(?:ых|их|ми
                              r"(?:стран\w*|государств\w*|партн[её]р\w*)", re.I)
 _COUNT_OF = re.compile(r"(?<![\w-])(?:количеств|числ)(?:о|а)\s+(?:участник|организаци|предприяти|компани)\w*[^.;]*?,",
                        re.I)
+_FIRST_TIME = re.compile(r"(?<![\w-])(?:впервые|новы[хе]|нов\w+\s+рынк)", re.I)
 _REPRESENTING = re.compile(r"(?<![\w-])представител\w*\s+(?:(?:более|около|свыше|порядка)\s+)?$", re.I)
 _WHERE_IN = re.compile(r"(?<![\w-])в\s+$", re.I)
 _HELD_IN = re.compile(r"(?:мисси|выставк|форум|ярмарк|конференци|семинар|опыт\w*\s+работ)\w*", re.I)
@@ -25,8 +26,8 @@ _FIRMS = re.compile(rf"(?<![\w-]){NUM}(?P<more>\s+с\s+(?:небольшим|л�
                     r"(?:-(?:экспорт|импорт)[её]р\w*)?|экспорт[её]р\w*|импорт[её]р\w*|участник\w*\s+(?:ВЭД|внешнеэкономическ\w*)|"
                     r"хозяйствующ\w+\s+субъект\w*|поставщик\w*)", re.I)
 # the kind named before a dash, the noun after the count: "Экспортёров — 398 компаний"
-_KIND_LEAD = re.compile(r"(?<![\w-])(?P<k>экспорт|импорт)[её]р\w*\s*[—–]\s*(?:(?:более|свыше|около|порядка|почти)\s+)?$",
-                        re.I)
+_KIND_LEAD = re.compile(r"(?<![\w-])(?P<k>экспорт|импорт)[её]р\w*\s*[—–]\s*"
+                        r"(?:(?:более|свыше|около|порядка|почти)\s+)?$", re.I)
 # suppliers counted are the region's exporters when they are the region's: "25 волгоградских поставщиков"
 _OWN_SUPPLIERS = re.compile(r"волгоградск|местн|регионал|^\S+\s+поставщик\w*\s+(?:региона|области)", re.I)
 # the foreign-capital noun of the patterns below: "с участием китайского капитала", "с капиталом из Турции"
@@ -236,8 +237,10 @@ def counts(x: Sentence) -> None:
         # neither: "выставки в 19 странах", "с опытом работы в 40 странах")
         held_in = _WHERE_IN.search(s, max(0, m.start() - 4), m.start()) and \
             x.word_in(_HELD_IN, max(0, m.start() - 80), m.start())
+        # (nor the countries a flow reached for the first time: "впервые поставлялась в 6 стран", "в 5 новых стран")
+        first_time = x.word_in(_FIRST_TIME, x.clause_span(m.start())[0], m.end())
         if n and (n[0] >= 4 or m.group("num")[:1].isdigit()) and x.free(*m.span()) and not held_in and \
-                not periods.stated(m.group(0)) and not _TOP_GROUP.search(m.group(0)) and \
+                not first_time and not periods.stated(m.group(0)) and not _TOP_GROUP.search(m.group(0)) and \
                 not _people_from(s, m.start()) and not _of_noun(s, m.start()):
             qual, start = qual_at(s, m.start("num"))
             x.add(start, m.end(), "partners_count", None, qual, n[0])
@@ -319,7 +322,11 @@ def counts(x: Sentence) -> None:
         partner = _capital_partner(x, m.end(), m.end() + capital.end()) if capital else None
         if kind == "foreign_capital" and not capital and held:
             partner = countries.adjectives(held.group("adj"))[0][0]
-        x.add(start, m.end(), "firms", partner or x.partner_at(m.start(), False), qual, n[0], kind=kind)
+        # (before the text names any partner, a sentence naming none counts the region's: "В 2024 году экспортную
+        # деятельность осуществляли 587 участников ВЭД")
+        unnamed = x.unnamed_yet and not x.mentions
+        x.add(start, m.end(), "firms", partner or (None if unnamed else x.partner_at(m.start(), False)), qual, n[0],
+              kind=kind)
     for m in _FIRMS_THEM.finditer(s):
         n = number(m.group("num"))
         if not n or not x.free(m.start("num"), m.end()):
