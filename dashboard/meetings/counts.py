@@ -50,6 +50,9 @@ _IMPORTING = re.compile(r"импортир|импортн|импортом|за�
 _SUPPLIED_FROM = re.compile(r"импортн\w*\s+(?:поставк|поставок|закуп)|(?:поставк|поставок|поставля)\w*\s+"
                             r"(?:[а-яё]+\s+)?из\s+(?!(?:нашего\s+)?(?:регион|област|Волгоград))", re.I)
 _NUM_WORDS = morphology.number_words_pattern()
+# the words of a qualifier before a count: "около", "не менее", "чуть больше"
+_Q = (r"(?:(?:(?:не|чуть|немногим|несколько)\s+)?(?:более|свыше|около|порядка|почти|примерно|приблизительно|больше|"
+      r"меньше|менее)\s+)?")
 # the count after its noun: "число экспортёров достигло 128", "количество компаний-импортёров составило около 90"
 _FIRMS_NUMBER = re.compile(r"(?<![\w-])(?:числ[оа]|количеств[оа])\s+(?:[а-яё]+(?:ых|их)\s+){0,2}"
                            r"(?P<noun>предприяти\w*|компани\w*|фирм\w*|организаци\w*|экспорт[её]р\w*|"
@@ -63,7 +66,7 @@ _FIRMS_NUMBER = re.compile(r"(?<![\w-])(?:числ[оа]|количеств[оа
                            r"превысил\w*|превысит|(?:увеличил|увеличен|выросл|сократил|снизил|уменьшил|упал)\w*\s+"
                            r"(?:со?\s+\d+\s+)?до)\s+"
                            # (a number next: "за январь — октябрь 2023 года достигло 57" is read past the dash)
-                           rf"(?=(?:(?:более|свыше|около|порядка|почти|примерно)\s+)?(?:\d|{_NUM_WORDS}))", re.I)
+                           rf"(?={_Q}(?:\d|{_NUM_WORDS}))", re.I)
 # the count before a dash and the noun it counts, as a digest writes it: "34 — число волгоградских компаний,
 # поставляющих продукцию узбекским покупателям;" (the kind from the words after the noun, to the clause's end)
 # (or the noun alone: "286 — компаний-экспортёров за этот период", "1 158 — участников ВЭД")
@@ -87,11 +90,11 @@ _PARTNERS_NUMBER = re.compile(r"(?<![\w-])(?:"
                               # a digest's item: "• страны-партнёры — 87", "число стран — торговых партнёров — 98"
                               r"стран\w*-партн[её]р\w*\s*[—–]\s*|(?:числ[оа]|количеств[оа])\s+стран\s*[—–]\s*"
                               r"(?:торгов\w+\s+)?партн[её]р\w*(?:\s+[а-яё0-9]+){0,5}?\s*(?:[—–]|достиг\w*|"
-                              r"составил\w*|превысил\w*|(?:увеличил|выросл)\w*\s+до)\s*|"
+                              r"составил\w*|превысил\w*|(?:увеличил|выросл|сократил|снизил|уменьшил)\w*\s+до)\s*|"
                               r"(?:числ[оа]|количеств[оа])\s+(?:стран|государств|партн[её]р)[\w-]*"
                               # (a clause after the noun: "Количество стран, с которыми торгуем, — 96")
                               r"(?:\s+[а-яё]+){0,2}?(?:,[^,.;:]{1,60},)?\s*(?:[—–]|достиг\w*|составил\w*|составля\w*|превысил\w*|"
-                              r"увеличил\w*\s+до|выросл\w*\s+до)\s*)", re.I)
+                              r"(?:увеличил|выросл|сократил|снизил|уменьшил)\w*\s+до)\s*)", re.I)
 # a part of the firms counted before, its kind after a dash: "…154 компании, из них 89 — импортёры"
 _FIRMS_PART = re.compile(rf"(?<![\w-])(?:из\s+них|в\s+том\s+числе|среди\s+них|ещё|еще)\s+"
                          rf"(?:(?:более|свыше|около|порядка|почти|менее)\s+)?{NUM}\s*[—–]\s*"
@@ -150,8 +153,12 @@ _VISITED = re.compile(r"(?<![\w-])(?:посети\w*|посетят|посеще
 _FROM_COUNT = re.compile(r"(?<![\w-])(?P<who>[а-яё]+)\s+из\s+$", re.I)
 _PEOPLE = frozenset({"делегат", "участник", "гость", "представитель", "экспонент", "человек", "студент",
                      "специалист", "эксперт", "компания", "предприятие", "фирма", "делегация", "турист"})
-_NUM_AFTER = re.compile(rf"(?:(?:более|свыше|около|порядка|почти|примерно)\s+)?{NUM}(?![\w-]|\s*(?:%|млн|млрд|тыс))",
-                        re.I)
+_NUM_AFTER = re.compile(rf"{_Q}{NUM}(?![\w-]|\s*(?:%|млн|млрд|тыс))", re.I)
+# the kind of firms first, their count after a verb of counting or a dash: "Экспортёров в регионе насчитывалось не
+# менее 600", "Импортёров меньше — около 450"
+_KIND_COUNT = re.compile(r"(?<![\w-])(?P<noun>экспорт[её]ров|импорт[её]ров|участников\s+ВЭД)(?P<mid>(?:\s+[а-яё]+){0,3}?)"
+                         r"\s*(?:[—–]|насчитыва\w*|было|стало|(?:у\s+нас\s+)?работа\w*)\s*"
+                         rf"(?P<q>{_Q}){NUM}(?![\w-]|[.,]\d|\s*(?:%|млн|млрд|тыс|раз|мест|позиц|долл|\$))", re.I)
 
 
 # an event the firms of a clause took part in: they are counted as its participants, not as firms trading
@@ -385,6 +392,14 @@ def counts(x: Sentence) -> None:
             # (the region's own, unless the sentence names a partner: "Участников ВЭД — 1 214")
             x.add(m.start("noun"), m.end(), "firms", x.partner_at(m.start("num"), False) if x.mentions else None,
                   "exact", n[0], core=m.start("num"), kind=kind)
+    for m in _KIND_COUNT.finditer(s):
+        n = number(m.group("num"))
+        if n and x.free(m.start(), m.end()) and not x.word_in(_VISITED, m.start(), m.end()):
+            qual = qualifier(m.group("q"))[0] if m.group("q") else \
+                "more_than" if more_after(s, m.end()) > m.end() else "exact"    # ("четыреста с лишним")
+            unnamed = x.unnamed_yet and not x.mentions
+            x.add(m.start(), m.end(), "firms", None if unnamed else x.partner_at(m.start(), False), qual, n[0],
+                  core=m.start("num"), kind=_kind_of(x, m.group("noun").lower(), (0, 0)))
     firms = [c for _, _, c in x.out if c.metric == "firms"]
     for m in _FIRMS_AGAIN.finditer(s) if firms else ():
         n, p = number(m.group("num")), x.mention_at(m.start("p"))
