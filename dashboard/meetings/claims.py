@@ -88,7 +88,8 @@ from dashboard.meetings import (
 )
 from dashboard.meetings.claim import Claim
 from dashboard.meetings.flows import other
-from dashboard.meetings.sentence import FLOW, LEAD_YEAR_BEFORE, PARTNER_WORDS, RANK, REGION_WORDS, Sentence, flow_of
+from dashboard.meetings.sentence import (FLOW, LEAD_YEAR_BEFORE, PARTNER_VOICE, PARTNER_WORDS, RANK, REGION_WORDS,
+                                        Sentence, flow_of)
 from dashboard.store.period import Period
 
 __all__ = ["Claim", "extract_claims", "sentences"]
@@ -127,6 +128,11 @@ _PLANS = re.compile(r"планиру\w*|рассчитыва\w*|планах|(?<
                     r"национальн\w+\s+проект\w*|нацпроект\w*|"
                     # readiness to do, told by "готов" and an infinitive: "готова нарастить поставки до 300 тыс. тонн"
                     r"(?<![\w-])готов[аоы]?\s+(?:[а-яё]+\s+)?[а-яё]+(?:ть|ти|чь)(?:ся)?(?![\w-])|"
+                    # a wish: "хочет войти в двадцатку партнёров", "стремимся нарастить экспорт до 50 млн"
+                    # (not a wish to tell: "хочу сообщить, что …", "хотим отметить")
+                    r"(?<![\w-])(?:хо(?:чет|тят|тим|чу|тел\w*)|стрем(?:ится|имся|ятся|ился|ились)|мечта\w*|"
+                    r"надеемся|надеется|рассчитываем)\s+(?:[а-яё]+\s+)?(?!(?:сообщ|сказа|отмет|подчеркн|поблагодар|"
+                    r"напомн|поздрав|обрат|рассказа|поделит|озвучи|назва)\w*)[а-яё]+(?:ть|ти|чь)(?:ся)?(?![\w-])|"
                     # what may happen: "объём отправок в Китай может вырасти вчетверо"
                     r"(?<![\w-])мо(?:жет|гут)\s+(?!не\s)(?:[а-яё]+\s+)?[а-яё]+(?:ть|ти|чь)(?:ся)?(?![\w-])",
                     re.I)
@@ -556,7 +562,9 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
                 # Китай — 1-е место, 298,7; 40,5 %. Беларусь — 2-е место, 61,2; 8,3 %."
                 s = lists.with_table(s, table)
                 role = table_role
-            default = None if unnamed_until is not None and at + len(s) <= unnamed_until else main
+            # (the partner's own voice names the region as the other side: "наш двусторонний товарооборот с регионом")
+            default = None if unnamed_until is not None and at + len(s) <= unnamed_until and \
+                not PARTNER_VOICE.search(s) else main
             before_flows, here = here, None
             has = _has_figure(s)
             asking = dialogue.PLACE_QUESTION.search(s) if s.endswith("?") else None

@@ -413,7 +413,7 @@ _FROM_FIGURE = re.compile(r"(?<![\w-])со?\s+\d", re.I)
 _CHANGED_FROM = re.compile(r"(?<![\w-])(?:увелич|вырос|выросл|возрос|сократ|снизи|снижа|уменьш|упал|подня|опусти|"
                            r"прибав|нарасти)\w*(?:\s+[а-яё]+){0,2}?\s+со?\s+$", re.I)
 _UP_TO_NEXT = re.compile(r"[^;:()]{0,40}?\s+до\s+\d", re.I)
-_PARTNER_VOICE = re.compile(r"(?<![\w-])наш\w*\s+(?:[а-яё]+\s+)?(?:(?:экспорт|импорт|поставк)\w*\s+(?:[а-яё]+\s+)?"
+PARTNER_VOICE = re.compile(r"(?<![\w-])наш\w*\s+(?:[а-яё]+\s+)?(?:(?:экспорт|импорт|поставк)\w*\s+(?:[а-яё]+\s+)?"
                             r"(?:в|из)|(?:товарооборот|оборот|торговл)\w*\s+с)\s+(?:Волгоград|регион|област)", re.I)
 _SAME_MONTHS = re.compile(r"(?:за|в)\s+(?:тот\s+же|аналогичн\w+|соответствующ\w+)\s+период\w*", re.I)
 _NAMES_YEAR = re.compile(r"(?:19|20)\d\d|прошл|текущ|этого|нынешн|предыдущ|минувш|позапрошл|начала\s+года", re.I)
@@ -528,7 +528,7 @@ class Sentence:
         # (the region as the other side in the partner's own voice is no subject: "Наш экспорт в Волгоград — 22,7 млн
         # $, импорт из региона — 73,7 млн $")
         self.region_level = bool(REGION_WORDS.search(own)) and not _PARTNER_WORDS.search(own) and \
-            not _PARTNER_VOICE.search(own)
+            not PARTNER_VOICE.search(own)
         self.out: list[tuple[int, int, Claim]] = []
         self.cores: list[int] = []          # where the figure of each claim in `out` stands
         self.verbs: list[tuple[int, str]] | None = None
