@@ -88,8 +88,16 @@ from dashboard.meetings import (
 )
 from dashboard.meetings.claim import Claim
 from dashboard.meetings.flows import other
-from dashboard.meetings.sentence import (FLOW, LEAD_YEAR_BEFORE, PARTNER_VOICE, PARTNER_WORDS, RANK, REGION_WORDS,
-                                        Sentence, flow_of)
+from dashboard.meetings.sentence import (
+    FLOW,
+    LEAD_YEAR_BEFORE,
+    PARTNER_VOICE,
+    PARTNER_WORDS,
+    RANK,
+    REGION_WORDS,
+    Sentence,
+    flow_of,
+)
 from dashboard.store.period import Period
 
 __all__ = ["Claim", "extract_claims", "sentences"]
@@ -403,7 +411,10 @@ _GOES_ON = re.compile(r"\s*(?:(?:Это|Эт[оаи]|При\s+этом|Из\s+(?
                       r"Кроме\s+того)(?![\w-])|"
                       r"[^\w\s«\"'(—–#-])")
 _SOFT_WRAP = re.compile(r"(?<![.!?…:;»\"\n])[ \t]*\n(?=[ \t]*[a-zа-яё0-9(«])(?![ \t]*\d{1,2}(?:[.)]\s|\ufe0f?\u20e3))")
-_TURN_LINE = re.compile(r"\s*[—–-]\s")
+# a turn of a dialogue: a dash, or a speaker's name in capitals and a colon ("СОКОЛОВ: …", "ГАРИПОВ (ассоциация
+# экспортёров): …", "МОДЕРАТОР: Рост?")
+_SPEAKER = re.compile(r"\s*[А-ЯЁ]{3,}(?:\s+[А-ЯЁ]{2,})?(?:\s*\([^()\n]{0,60}\))?\s*:\s")
+_TURN_LINE = re.compile(rf"\s*[—–-]\s|{_SPEAKER.pattern}")
 # a headline: one short line that ends with no sentence's stop (a stop inside, "за 9 мес.", is no end)
 # (or with an abbreviation's: "Иран: товарооборот за 9 мес. — 274 млн долл.")
 _HEADLINE = re.compile(r"[^\n]{1,120}(?:(?<![.!?…])|(?<=долл\.)|(?<=тыс\.)|(?<=мес\.))")
@@ -466,6 +477,13 @@ _SCALE_WORDS = frozenset({"миллион", "миллиона", "миллион�
                           "процент", "процента", "процентов", "вдвое", "втрое", "раза", "доля", "долю"})
 
 
+def _turn(paragraph: str) -> bool:
+    """Whether a paragraph is a turn of a dialogue: opened by a dash or by a speaker's name in capitals ("СОКОЛОВ:",
+    not a wire's country heading "КИТАЙ: импорт …")."""
+    m = _TURN_LINE.match(paragraph)
+    return m is not None and not (m.group(0).strip()[-1:] == ":" and countries.partners_in(m.group(0).title()))
+
+
 def sentences(text: str) -> list[str]:
     return [s.strip() for p in _PARAGRAPH.split(text) for s in _SPLIT.split(p) if s and s.strip()]
 
@@ -488,6 +506,7 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
     asked_before = False            # the sentence before asked the place of the year before that answer
     asked_flow = "turnover"         # the flow the question before asked a place or a share by
     asked_share: str | None = None  # the partner the sentence before asked the share of
+    asked_change: str | None = None     # the sentence before, if it asked of a change
     # figures before the text names any partner, in a text that names one later, are the region's: "О
     # внешнеэкономической деятельности области в 2023 году. Объём экспорта составил … Основным покупателем осталась
     # Турция"
@@ -502,7 +521,7 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
         lead = lead if item else None
         # a turn of a dialogue ("— А по объёму?\n— Порядка 29 миллионов долларов.") goes on with the period the
         # turns before it stated (a list's item under its lead is none)
-        turn = not item and _TURN_LINE.match(paragraph) is not None
+        turn = not item and _turn(paragraph)
         carried: Period | None = (talk or heading) if turn else (lead.period or heading) if lead else heading
         goes_on = not turn and not item and ended is not None and _GOES_ON.match(paragraph) is not None
         if goes_on:
@@ -532,7 +551,7 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
         table: lists.Table | None = None    # the table a sentence of the paragraph led, and the flow of its role
         table_role: str | None = None
         if not turn:    # (a question and its answer may be two turns of a dialogue)
-            asked, answered = None, None
+            asked, answered, asked_change = None, None, None
         for s in (s.strip() for s in _SPLIT.split(paragraph)):
             if not s:
                 continue
@@ -542,6 +561,8 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
             # области по странам за январь — июнь 2024 года. Турция — 19,6 %, Египет — 11,2 %")
             after_lead = bool(told_unit) or bool(s_before and not lead and _STRUCTURE_LEAD.search(s_before))
             at = text.find(s, at)
+            speaker = _SPEAKER.match(s) if turn else None
+            s = f"— {s[speaker.end():]}" if speaker else s     # a speaker's turn read as a dash's ("— На 14 процентов.")
             role = None
             s = _ASIDE_DASHES.sub(_aside_left_out, s) if " — " in s else s
             # a goods' code in brackets after its name is left out, the name tells the goods: "пшеница (ТН ВЭД 1001)
@@ -595,6 +616,10 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
                  else None)
             asked_before = False
             asked_share = None
+            told = dialogue.answered_change(s, asked_change) if said is None and asked_change else None
+            asked_change = None
+            if told is not None:
+                s, has = told, True     # "— Это рост? — На 14 процентов.": the change of the flow spoken of
             if said is not None:    # "— На каком месте Египет …? — На четвёртом. А годом ранее был седьмым."
                 claims.append(said[0])
                 answered = said[0]
@@ -609,6 +634,7 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
                 # республики среди наших партнёров?")
                 asked = asking and (next(iter(countries.partners_in(s)), None) or main)
                 answered = None
+                asked_change = s if s.endswith("?") and dialogue.GROWTH_QUESTION.search(s) else None
                 if s.endswith("?") and (asking or dialogue.SHARE_QUESTION.search(s)):
                     asked_flow = dialogue.asked_flow(s)
                     if not asking:  # "— Какова доля Египта в нашем экспорте?"
@@ -685,7 +711,12 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
         if turn and carried is not None and carried is not heading:
             talk = carried
         # the flow words of the last turn that had any tell the next one's ("— Вырос на 14 %", "— А в деньгах?")
-        last_turn = (previous if FLOW.search(previous) else last_turn) if turn else ""
+        # (its last sentence that had any: "СОКОЛОВ: … 61 миллион долларов экспорта в Саудовскую Аравию. Это…")
+        if turn:
+            flowing = [t for t in _SPLIT.split(_SPEAKER.sub("", paragraph, count=1)) if FLOW.search(t)]
+            last_turn = flowing[-1].strip() if flowing else last_turn
+        else:
+            last_turn = ""
     if ref_date is not None:    # a year after the meeting's is no result: "обсудили поставки 200 тыс. т пшеницы в 2025
         claims = [c for c in claims if c.period is None or c.period.year <= ref_date.year]    # году"
     if headline:    # "Иран: волгоградский экспорт за 9 мес. — US$ 245,6 mln" and the body telling it again: one claim

@@ -77,3 +77,25 @@ def answered_share(s: str, partner: str | None, flow: str, main: str | None, per
     metric = {"exports": "export_share", "imports": "import_share"}.get(flow, "turnover_share")
     x.add(m.start("num"), m.end(), metric, partner or main, "exact", n / 100, claimed=n, unit="%")
     return x.out[0][2], s[m.end():].lstrip(" ,;—–")
+
+
+# a question of a change and its answer by the change alone: "— Это рост? — На 14 процентов.", "— Рост? — Почти в два
+# раза.", "— А насколько сократились поставки? — Примерно на пятую часть."
+GROWTH_QUESTION = re.compile(r"(?<![\w-])(?:(?P<fall>снижени|падени|сокращени)\w*|рост\w*|прирост\w*|динамик\w*|"
+                             r"на\s*сколько\s+(?:[а-яё]+\s+){0,2}?(?:(?P<fall2>сократ|снизи|упа)|вырос|выросл|увелич)\w*)"
+                             r"[^?]{0,60}\?", re.I)
+_CHANGE_ANSWER = re.compile(r"\W*(?:(?:почти|около|примерно|более|свыше|чуть\s+(?:больше|более|меньше)|где-то)\s+)?"
+                            r"(?:на\s+\S+(?:\s+\S+)?\s*(?:%|процент\w*|п\w*\s+част\w*)|в\s+\S+(?:\s+\S+){0,3}?\s+раз\w*|"
+                            r"вдвое|втрое|вчетверо|на\s+(?:треть|четверть|половину))", re.I)
+
+
+def answered_change(s: str, question: str) -> str | None:
+    """The answer to a question of a change read as a sentence telling it ("— На 14 процентов." -> "— Рост на 14
+    процентов."), None if the sentence does not open with a change."""
+    q = GROWTH_QUESTION.search(question)
+    m = _CHANGE_ANSWER.match(s) if q else None
+    if q is None or m is None:
+        return None
+    word = "Снижение" if q.group("fall") or q.group("fall2") else "Рост"
+    lead = len(s) - len(s.lstrip(" —–-"))
+    return f"{s[:lead]}{word} {s[lead:]}"

@@ -18,7 +18,7 @@ _ITEM = re.compile(r"\s*(?:[•·▪●◦▸►*—–-]|\d{1,2}[.)]\s|\d\ufe0f
                    r"[^\W\d_][^—–:\n]{0,60}?\s[—–]\s*[\d(+−-])")
 # the scale and unit a table's lead gives, before its colon or in its brackets: ", млн долл. США:",
 # "(млн долл. США; изменение к …):", "(тыс. тонн):"
-_LEAD_UNIT = re.compile(r"[,(]\s*(?P<unit>(?:млн|млрд|тыс\.)\s*(?:долл\.?(?:\s*США)?|\$|тонн|т\.?))\s*"
+_LEAD_UNIT = re.compile(r"[,(]\s*(?P<unit>(?:млн|млрд|тыс\.)\s*(?:долл\w*\.?(?:\s*США)?|\$|тонн|т\.?))\s*"
                         r"(?:[;)][^:\n]{0,120})?:", re.I)
 # a bare number after an item's dash or after a flow word: "Турция — 318,4 (+5,1 %)", "I квартал 2024 г. — 171,2;",
 # "2022 год — экспорт 254,1, импорт 71,3"

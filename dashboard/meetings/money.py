@@ -52,7 +52,7 @@ _MONEY = re.compile(rf"(?P<cur1>(?:US)?\$\s*)?{_HEAD}\.?(?:\s*(?P<cur>долл\w
                     r"американских\s+долларов|руб\w*\.?|евро|€))?", re.I)
 # "тонн", "т." and "т" alone before the next word ("126 тыс. т стальных труб")
 # (and before a dash: "из них 120 тыс. т — пшеница")
-_TONNES = re.compile(rf"{_HEAD}\.?\s*(?:тонн\w*|т\.|т(?=\s+[а-яё]|\s*[),;—–]))(?![а-яё])", re.I)
+_TONNES = re.compile(rf"{_HEAD}\.?\s*(?:тонн\w*|т\.|т(?=\s+[а-яё]|\s*[(),;—–]|\s*$))(?![а-яё])", re.I)
 # the level of the year before compared with this year's, stated before the figure and not as its base after "чем"
 _THEN_LEVEL = re.compile(r"(?<![\w-])(?<!чем\s)(?:годом\s+(?:ранее|раньше)|год\s+назад)(?![\w-])", re.I)
 _AGAINST_BEFORE = re.compile(r"(?<![\w-])против\s+(?:(?:US)?\$\s*)?$", re.I)
@@ -263,7 +263,9 @@ def _continues_own(x: Sentence, at: int | None) -> bool:
 # the partner named right after a figure, as the other side of its trade: "640 тыс. т в Турцию и 295 тыс. т в Египет"
 _TO_AFTER = re.compile(r"\s*(?:[а-яё-]+\s+)?(?:в|во|из)\s+", re.I)
 # the parts of a total after it: "отгружено 1,36 млн тонн зерна, в том числе 640 тыс. т в Турцию"
-_PARTS_AFTER = re.compile(r"(?:\s*[а-яё-]+){0,2}?\s*[,:]?\s*(?:в\s+том\s+числе|в\s+т\.\s*ч\.|из\s+них|включая)\s|"
+# the parts of a total opened in its bracket: "(в том числе Египет — 1 206,3, Турция — 874,0"
+_PARTS_OPEN = re.compile(r"\s*\((?:в\s+том\s+числе|в\s+т\.\s*ч\.|из\s+них)\s", re.I)
+_PARTS_AFTER = re.compile(r"(?:\s*[а-яё-]+){0,2}?\s*[,:(]?\s*(?:в\s+том\s+числе|в\s+т\.\s*ч\.|из\s+них|включая)\s|"
                           # (the partners' parts after a colon: "составил 820 тыс. тонн: в Египет — 305 тыс. тонн, …")
                           r"(?:\s*[а-яё-]+){0,2}?\s*:\s*(?:в|во|на|из)\s+(?-i:[А-ЯЁ])", re.I)
 # the partner that took most of a total: "экспортировала 74 тыс. тонн, больше всего — в Индию"
@@ -278,7 +280,9 @@ def _partner_of(x: Sentence, m: re.Match[str], region_ok: bool) -> str | None:
     named = x.mention_at(to.end()) if to else None
     if named:
         return named
-    if not x.mentions_before(m.start()) and len({iso for iso, _, _ in x.mentions}) > 1 and \
+    item = x.s.rfind(";", 0, m.start()) + 1      # (the item of a list the figure is in: "…; масло — 402,1 тыс. т (в
+    # том числе Индия — 151,6)")
+    if x.mentions_before(m.start()) == x.mentions_before(item) and len({iso for iso, _, _ in x.mentions}) > 1 and \
             _PARTS_AFTER.match(x.s, m.end()):
         return None     # (the parts of partners: "из них на индийский импорт приходится …" is of a flow)
     if not x.mentions_before(m.start()) and _MOST_TO.match(x.s, m.end()):
@@ -518,6 +522,7 @@ def sums(x: Sentence) -> None:
     from_named = next((f for f in _FROM_NAMED.finditer(s) if x.mention_at(f.end() - 1)), None)
     last = 0    # where the tonnes before end: goods named before them are theirs
     listed: str | None = None   # the goods of the tonnes before
+    parts_goods, parts_end = None, 0    # the goods of a total whose parts its bracket opens, and where it closes
     tonnes: list[tuple[int, bool, Claim]] = []  # (end, goods named right after, claim) of each tonnes claim
     for m in _TONNES.finditer(s):
         amount = _amount(m)
@@ -564,8 +569,12 @@ def sums(x: Sentence) -> None:
                 g = x.topic     # "Экспорт пшеницы в Египет сократился. Если в 2023-м ушло 1,9 млн тонн, …"
         if not g and listed and m.start() - last < 60 and x.mentions_before(m.start()) > x.mentions_before(last):
             g = listed      # "покупателями пшеницы стали Египет (810 тыс. т), Турция (455 тыс. т)": the same goods
+        elif parts_goods and m.start() < parts_end and _goods_after(x, m.end()) is None:
+            g = parts_goods     # "масло подсолнечное — 402,1 тыс. т (в том числе Индия — 151,6 тыс. т)": the total's
         listed = g
         last = m.end()
+        if g and _PARTS_OPEN.match(s, m.end()):
+            parts_goods, parts_end = g, s.find(")", m.end()) % (len(s) + 1)
         if g:
             placed.append((m.start(), g))
         if _not_done(x, m.start()):
