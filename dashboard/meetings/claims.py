@@ -562,7 +562,7 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
             after_lead = bool(told_unit) or bool(s_before and not lead and _STRUCTURE_LEAD.search(s_before))
             at = text.find(s, at)
             speaker = _SPEAKER.match(s) if turn else None
-            s = f"— {s[speaker.end():]}" if speaker else s     # a speaker's turn read as a dash's ("— На 14 процентов.")
+            s = f"— {s[speaker.end():]}" if speaker else s     # a speaker's turn read as a dash's
             role = None
             s = _ASIDE_DASHES.sub(_aside_left_out, s) if " — " in s else s
             # a goods' code in brackets after its name is left out, the name tells the goods: "пшеница (ТН ВЭД 1001)
