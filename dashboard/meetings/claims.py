@@ -155,7 +155,7 @@ def _sentence_claims(s: str, default: str | None, period: Period | None, how: st
     # a list's item is read after its lead ("Тройка лидеров по экспорту за 9 месяцев: 1) Турция"), its claims alone
     # kept
     start = len(lead) + 1 if lead else 0
-    s = f"{lead} {s}" if lead else s
+    s = f"{lead}\n{s}" if lead else s
     x = Sentence(s, default, period, how, prev_flow, goods_seen, dollars, ref)
     # before the text names any partner its sums and growths are the region's (a place or a share is always some
     # partner's, the text's: "Страна восходящего солнца поднялась … на четыре строчки")
@@ -395,13 +395,18 @@ def _national_parts(s: str) -> list[tuple[int, int]]:
 
 # a sentence ends at a stop before a capital, but not inside "млн долл. США", "за 9 мес. 2024 г.", "(за 2023 г. – 6,9
 # млн)", nor before a bracket after "долл." ("41,7 млн долл. (+18 %)")
-# (nor after a list's number: "«Топ-5 партнёров»: 1. Турция — 742,6 млн долл.; 2. Китай — …")
-_SPLIT = re.compile(r"(?<=[.!?…])(?<!долл\.)(?<!мес\.)(?<!тыс\.)(?<!кв\.)(?<![:;]\s\d\.)(?<![:;]\s\d\d\.)\s+"
+# (nor after a list's number: "«Топ-5 партнёров»: 1. Турция — 742,6 млн долл.; 2. Китай — …", "1. Турция — 27 %" a line)
+_SPLIT = re.compile(r"(?<=[.!?…])(?<!долл\.)(?<!мес\.)(?<!тыс\.)(?<!кв\.)(?<![:;]\s\d\.)(?<![:;]\s\d\d\.)"
+                    r"(?<!^\d\.)(?<!^\d\d\.)\s+"
                     r"(?=[«\"(\-–—A-ZА-ЯЁ0-9])(?!(?<=г\.\s)[\-–—])|"
                     r"(?<=долл\.)\s+(?=[«\"\-–—A-ZА-ЯЁ0-9])(?!США)|"
                     # "… — 61 млн 200 тыс. Удельный вес …": a word in capitals after "тыс." begins a sentence
                     r"(?<=тыс\.)\s+(?=[А-ЯЁ][а-яё]{2,})")
 _PARAGRAPH = re.compile(r"\n+")
+_PARAGRAPH_KEPT = re.compile(r"(\n+)")
+# a text of lines, as a post or a slide is written (hashtags, emoji, "Слайд 4."): a period one of its lines states
+# holds for the lines right under it, as in a paragraph; in prose a line is a paragraph of its own
+_LINES_TEXT = re.compile(r"(?:^|\s)#[^\W\d_]\w+|[\U0001F300-\U0001FAFF\u2600-\u27BF]|(?<![\w-])Слайд\s+\d", re.I)
 # a sentence with no figure that may state a period: "На совещании рассмотрены итоги января — апреля."
 _PERIOD_WORD = re.compile(r"январ|феврал|март|апрел|мая|июн|июл|август|сентябр|октябр|ноябр|декабр|квартал|полугод|"
                           r"месяц", re.I)
@@ -516,14 +521,20 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
     ended: Period | None = None     # the period the paragraph before ended with
     dollars = False                 # a sum of the paragraph before named dollars
     last_metrics: frozenset[str] = frozenset()  # the metrics of the last sentence that claimed any
-    for paragraph in _PARAGRAPH.split(text):
+    parts = _PARAGRAPH_KEPT.split(text)
+    lines_text = "\n" in text and _LINES_TEXT.search(text) is not None
+    for k in range(0, len(parts), 2):
+        paragraph = parts[k]
+        # a line right under the one before, no blank line between (a post's, a slide's block)
+        under = k > 0 and parts[k - 1].count("\n") == 1
         item = lead is not None and lists.is_item(paragraph)
         lead = lead if item else None
         # a turn of a dialogue ("— А по объёму?\n— Порядка 29 миллионов долларов.") goes on with the period the
         # turns before it stated (a list's item under its lead is none)
         turn = not item and _turn(paragraph)
         carried: Period | None = (talk or heading) if turn else (lead.period or heading) if lead else heading
-        goes_on = not turn and not item and ended is not None and _GOES_ON.match(paragraph) is not None
+        goes_on = not turn and not item and ended is not None and (_GOES_ON.match(paragraph) is not None or
+                                                                    (under and lines_text))
         if goes_on:
             carried = ended     # a line going on with the one before: "В 2022 году товарооборот — 318 млн
             # долларов.\nЭто четвёртое место среди всех стран." (and its dollars: "\nИз этой суммы экспорт — 44,2 млн")
@@ -690,7 +701,12 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
                     # вторую позицию … По итогам 2023 года товарооборот составил …")
                     places = [c for c in found_here if c.period is None and c.metric in _PLACES]
         ended = carried
-        if lists.is_lead(paragraph):
+        # (a heading with no colon leads the items right under it too: "Слайд 4. Топ-5 партнёров (доля в обороте,
+        # 2023)\n1. Турция — 27 %")
+        heads_items = len(claims) == before and not lists.is_item(paragraph) and k + 2 < len(parts) and \
+            parts[k + 1].count("\n") == 1 and lists.is_item(parts[k + 2]) and len(paragraph) <= 120 and \
+            not paragraph.rstrip().endswith((".", "!", "?", "…")) and not _finite_verbs(paragraph)
+        if lists.is_lead(paragraph) or heads_items:
             unit = lists.lead_unit(paragraph)
             lead = _Lead(paragraph, previous, dollars or "долл" in paragraph or "$" in paragraph,
                          unit[1] if unit and unit[0] == len(paragraph.rstrip()) else None,

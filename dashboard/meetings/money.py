@@ -327,8 +327,12 @@ _CAPACITY_DASH = re.compile(r"(?<![\w-])(?:мощност|вместимост|�
                             r"потенциал)\w*"
                             r"(?:\s+[а-яё]+)?\s*[—–:]\s*(?:(?:около|порядка|до|более|свыше)\s+)?$", re.I)
 _CARGO_AFTER = re.compile(r"\s+(?:[а-яё]+(?:ых|их)\s+)?груз(?:ов|а)(?![\w-])", re.I)
+# (or what a port held, took in or let through, a harvest, a batch: "на складах находилось 212 тыс. тонн зерна",
+# "Урожай же в области — 5,3 млн тонн", "первую партию муки — двадцать тонн", "транзитных грузов — 33 тыс. т")
 _THROUGHPUT = re.compile(r"(?<![\w-])(?:грузооборот|грузопоток|грузопереработк|перевалк|обработал|переработал|"
-                         r"пропустил)\w*", re.I)
+                         r"пропустил|урожа[йяюе]|на\s+склад|хранени|транзит|судозаход|парти[юяи](?![\w-]))\w*", re.I)
+# a rate, no total of a period: "пекут 60 тонн хлеба в день"
+_RATE_AFTER = re.compile(r"(?:\s+[а-яё]+){0,2}?\s+в\s+(?:день|сутки|смену|час)(?![\w-])", re.I)
 # the trade of the partner's own economy or of Russia: "объём внешней торговли страны", "товарооборота России и Китая"
 _OWN_TRADE = re.compile(r"(?<![\w-])(?:торговл|оборот|товарооборот|экспорт|импорт)\w*\s+(?:страны|республики|"
                         r"государства|России|РФ|Российской\s+Федерации)(?![\w-])", re.I)
@@ -530,7 +534,8 @@ def sums(x: Sentence) -> None:
             continue
         claimed, scale, scale_name, step = amount
         if (_CARGO_AFTER.match(s, m.end()) and not x.mentions and not PARTNER_WORDS.search(s)) or \
-                x.word_in(_THROUGHPUT, *x.clause_span(m.start())):
+                _RATE_AFTER.match(s, m.end()) or x.word_in(_THROUGHPUT, *x.clause_span(m.start())) or \
+                x.word_in(_THROUGHPUT, max(s.rfind(",", 0, m.start()), s.rfind(";", 0, m.start())) + 1, m.start()):
             continue    # "порт обработал 3,9 млн тонн грузов", "грузооборот составил 5,3 млн тонн": a port's or a
             # railway's throughput, no export (of other regions' goods too)
         flow, at = flow_metric(x, m.start())

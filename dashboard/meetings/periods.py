@@ -60,7 +60,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(rx,
     ("month", rf"(?<![\w-])(?:за\s+(?P<m>{_FOR_MONTH})|(?:по\s+итогам|итог\w*|рекорд\w*|в\s+течение)\s+"
               rf"(?P<m2>{_OF_MONTH})){_WHEN}(?![\w-])(?!\s*[-–—]\s*(?:{_MONTH}))"),
     # a heading's year: "Итоги-2024.", "итоги 2023:" (the noun left out)
-    ("year", rf"(?<![\w-]){_YEAR}|(?:(?:по\s+итогам|за)\s+|итог\w*\s*[-–—]?\s*)(?P<y2>(?:19|20)\d{{2}})(?!\d)"),
+    # (or a year alone in brackets, as slides and tables write it: "экспорт 57,8 млн $ (2023)", "(доля в обороте,
+    # 2023)")
+    ("year", rf"(?<![\w-]){_YEAR}|(?:(?:по\s+итогам|за)\s+|итог\w*\s*[-–—]?\s*)(?P<y2>(?:19|20)\d{{2}})(?!\d)|"
+             r"\((?:[^()]{0,40}[,;]\s*)?(?P<y3>(?:19|20)\d{2})\s*\)"),
     ("relative", rf"(?<![\w-]){_REL}"),
     # the noun left out after a year named so before: "в позапрошлом году …, а в прошлом — уже 77,9 млн"
     # (or at the end of its part: "… против 52,1 млн в позапрошлом.")
@@ -133,7 +136,7 @@ def _make(kind: str, m: re.Match[str], ref: dt.date | None) -> tuple[Period, boo
         y = _rel_year(m.group("rel"), ref)
         return (Period(y), True) if y else None
     if kind == "year":
-        return Period(int(m.group("y") or m.group("y2"))), False
+        return Period(int(m.group("y") or m.group("y2") or m.group("y3"))), False
     if kind == "range":
         a, b = _month(m.group("a") or m.group("a2")), _month(m.group("b"))
         span = (a, b) if a <= b else None
