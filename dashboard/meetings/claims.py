@@ -168,6 +168,7 @@ def _sentence_claims(s: str, default: str | None, period: Period | None, how: st
     x.item = bool(lead)
     x.last_share = last_share   # (an item goes on with the share the items before it gave)
     x.prev_rank, x.topic, x.prev_metrics = prev_rank, topic, prev_metrics
+    x.prev_indexed = "index" in prev_metrics
     national = _national_parts(s) if _NATIONAL.search(s) else []
     if national and not REGION_WORDS.search(s, 0, _unsaid_end(s)):
         # no word of the region: Russia's figures, and those said after them, are not its own; a part before the
@@ -674,7 +675,10 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
                 for c in found_here if by != "turnover" else ():
                     if c.metric == "rank":  # "Тройка крупнейших поставщиков:\n— Китай (первое место) — 51,3 %"
                         c.metric = RANK[by]
-                prev_metrics = frozenset(c.metric for c in found_here)
+                # (with "index" when a growth was told as an index: "94,8 % к уровню 2022 года")
+                prev_metrics = frozenset(c.metric for c in found_here) | (
+                    {"index"} if any(c.metric.endswith("growth") and c.unit == "%" and c.claimed_value >= 30 and
+                                     abs(c.value - (c.claimed_value / 100 - 1)) < 1e-9 for c in found_here) else set())
                 last_metrics = prev_metrics or last_metrics
                 last = found_here[-1] if found_here else None
                 if found and period and last and last.period and last.period_how in ("stated", "relative") and \

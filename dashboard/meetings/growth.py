@@ -241,7 +241,7 @@ def indices(x: Sentence) -> None:
 def growth(x: Sentence) -> None:
     s = x.s
     indices(x)
-    indexed = False     # an index to a period was given before in the sentence
+    indexed = x.prev_indexed    # an index to a period was given before in the sentence (or in the one before)
     for m in _PCT.finditer(s):
         n = number(m.group("num"))
         if not n or not x.free(*m.span()):
@@ -249,7 +249,11 @@ def growth(x: Sentence) -> None:
         lo = max(0, m.start("num") - 300)     # the rules below read at most a few words back
         before = s[lo:m.start("num")]
         qual, start = qual_at(s, m.start("num"))
-        if shares.share(x, m, n[0], qual, start):
+        # (a bracket after an index was given is an index too, no share: "…131,5 % к соответствующему периоду; с
+        # Тунисом — 6,1 млн долларов США (78,2 %)")
+        index_bracket = indexed and 50 <= n[0] <= 400 and not m.group("sign") and \
+            _BRACKET_ALONE.search(before[-3:]) is not None and _BRACKET_SHUT.match(s, m.end()) is not None
+        if not index_bracket and shares.share(x, m, n[0], qual, start):
             continue
         after_na = _AFTER_NA.search(before[-40:])
         verb = verb_before(x, m.start())

@@ -492,6 +492,7 @@ class Sentence:
         self.prev_rank: str | None = None   # the metric of the last rank the paragraph's sentence before gave
         self.topic: str | None = None       # the goods the sentence before spoke of after its flow word
         self.prev_metrics: frozenset[str] = frozenset()     # the metrics the paragraph's sentence before claimed
+        self.prev_indexed = False   # the sentence before gave a growth as an index ("94,8 % к уровню 2022 года")
         # flow verbs whose subject is the partner, in the present and with no region in their clause: the partner's
         # own trade ("Египет импортирует ежегодно около 12 млн тонн пшеницы")
         self.partners_own: set[int] = set()
