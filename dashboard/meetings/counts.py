@@ -57,7 +57,10 @@ _Q = (r"(?:(?:(?:не|чуть|немногим|несколько)\s+)?(?:бо�
 _FIRMS_NUMBER = re.compile(r"(?<![\w-])(?:числ[оа]|количеств[оа])\s+(?:[а-яё]+(?:ых|их)\s+){0,2}"
                            r"(?P<noun>предприяти\w*|компани\w*|фирм\w*|организаци\w*|экспорт[её]р\w*|"
                            # (the region's suppliers of a market: "число волгоградских поставщиков таджикского рынка")
-                           r"импорт[её]р\w*|поставщик\w*|участник\w*\s+ВЭД)(?:[\w\s,–—-]{0,80}?)\s+"
+                           r"импорт[её]р\w*|поставщик\w*|участник\w*\s+(?:ВЭД|внешнеэкономическ\w+\s+деятельност\w*)|"
+                           # (or told by the trade they did: "число участников, осуществлявших экспортные операции")
+                           r"участник\w*(?=\s*,\s*(?:осуществля|вед|занима|работа)\w*))"
+                           r"(?:[\w\s,–—-]{0,80}?)\s+"
                            r"(?:достиг\w*|составил\w*|составля\w*|"
                            # (a dash for the verb, after a participle clause or a period: "число экспортёров,
                            # работающих с Ираном, — 41", "число импортёров за полугодие – 12")
@@ -190,8 +193,8 @@ _PART_LEAD = re.compile(r"(?:из\s+них|среди\s+них|в\s+том\s+ч�
 # 14 фирм, закупки — 22"
 _FLOW_FIRMS = re.compile(rf"(?:[,;]|\s[иа])\s+(?P<flow>[а-яё]+)\s*[—–]\s*{NUM}(?![\w-]|[.,]\d|\s*(?:%|млн|млрд|тыс|"
                          r"т\b|тонн|раз|мест|позиц|долл|\$))", re.I)
-_FIRMS_YEAR_BEFORE = re.compile(rf"(?:годом\s+ранее|год\s+назад)\s*[—–]\s*{NUM}(?![\w-]|[.,]\d|\s*(?:%|млн|млрд|тыс|"
-                                r"раз|мест|позиц))", re.I)
+_FIRMS_YEAR_BEFORE = re.compile(rf"(?:годом\s+ранее|год\s+назад|\(\s*(?:в|за)\s+(?:19|20)\d\d\s+г(?:оду|\.)?)\s*[—–]\s*"
+                                rf"{NUM}(?![\w-]|[.,]\d|\s*(?:%|млн|млрд|тыс|раз|мест|позиц))", re.I)
 
 
 def _people_from(s: str, at: int) -> bool:
@@ -351,9 +354,10 @@ def counts(x: Sentence) -> None:
         if not after or not n or not x.free(m.start(), after.end()):
             continue
         noun = m.group("noun").lower()
+        ex, im = x.word_in(_EXPORTING, m.start("noun"), m.end()), x.word_in(_IMPORTING, m.start("noun"), m.end())
+        # ("компаний, экспортирующих продукцию"; both flows, "экспортно-импортные операции", are any)
         kind = "exporters" if noun.startswith(("экспорт", "поставщик")) else "importers" if noun.startswith("импорт") \
-            else "exporters" if x.word_in(_EXPORTING, m.start("noun"), m.end()) else "importers" if \
-            x.word_in(_IMPORTING, m.start("noun"), m.end()) else "any"   # "компаний, экспортирующих продукцию"
+            else "any" if ex and im else "exporters" if ex else "importers" if im else "any"
         qual = "more_than" if m.group(0).lower().rstrip().endswith(("превысил", "превысило", "превысит")) or \
             more_after(s, after.end()) > after.end() else qualifier(s[m.start():after.start("num")])[0]
         # "число компаний с китайским капиталом выросло до 38": firms with a partner's capital
