@@ -63,10 +63,14 @@ _PREPOSITION = re.compile(r"(?<![\w-])(?:в|во|из|с|со|на|для|у|к|
 # where the flow goes: "поставки в регион" (the accusative: "закупил в регионе" is where it bought), "импорт из
 # региона" (the partner's point of view), "закупки волгоградской продукции", "поставки турецких товаров в …" (whose
 # goods move)
-_INTO_REGION = re.compile(r"\s+(?:[а-яё]+\s+){0,2}?(?:в|на)\s+(?:наш\s+)?(?:регион|область|Волгоградскую\s+область|"
-                          r"Волгоград)(?![\w-])", re.I)
-_FROM_REGION = re.compile(r"\s+(?:[а-яё]+\s+){0,2}?из\s+(?:нашего\s+)?(?:региона|области|Волгоградской\s+области|"
-                          r"Волгограда)(?![\w-])", re.I)
+# (the partner's voice names the region as the listener's: "поставки в ваш регион", "экспортируем к вам", "импорт из
+# вашей области", "купили у вас", "покупаем у Волгограда")
+_INTO_REGION = re.compile(r"\s+(?:[а-яё]+\s+){0,2}?(?:(?:в|на)\s+(?:наш\s+|ваш\s+)?(?:регион|область|"
+                          r"Волгоградскую\s+область|Волгоград)|в\s+вашу\s+область|к\s+вам)(?![\w-])", re.I)
+_FROM_REGION = re.compile(r"\s+(?:[а-яё]+\s+){0,2}?(?:из\s+(?:нашего\s+|вашего\s+|вашей\s+)?(?:региона|области|"
+                          r"Волгоградской\s+области|Волгограда)|у\s+(?:вас|Волгограда|Волгоградской\s+области))(?![\w-])",
+                          re.I)
+_FROM_YOU_BEFORE = re.compile(r"(?<![\w-])у\s+(?:вас|Волгограда|Волгоградской\s+области)\s+(?:[а-яё]+\s+){0,2}$", re.I)
 _TO_PARTNER = re.compile(r"\s+(?:[а-яё]+\s+){0,2}?(?:в|во|на)\s+", re.I)
 _OUTWARD = re.compile(r"(?:экспорт|поставк|отгрузк|вывоз)", re.I)
 _FROM_PARTNER = re.compile(r"\s+(?:[а-яё]+\s+){0,2}?из\s+", re.I)
@@ -92,6 +96,8 @@ def _directed(x: Sentence, m: re.Match[str], flow: str) -> str | None:
     if m.group(0).lower().startswith("закуп") and (_owned_by_partner(x, m.start()) or x.mention_at(m.end() + 1)):
         return other(flow)      # "Израиль с объёмом закупок 98,7 млн", "закупки Египта": the partner's purchases
     end = m.end()
+    if flow == "imports" and _FROM_YOU_BEFORE.search(x.s, max(0, m.start() - 30), m.start()):
+        return "exports"    # "А у вас мы купили около 40 тысяч тонн кукурузы": the partner bought from the region
     if _INTO_REGION.match(x.s, end):
         return "imports"
     if _FROM_REGION.match(x.s, end):
@@ -413,8 +419,11 @@ _FROM_FIGURE = re.compile(r"(?<![\w-])со?\s+\d", re.I)
 _CHANGED_FROM = re.compile(r"(?<![\w-])(?:увелич|вырос|выросл|возрос|сократ|снизи|снижа|уменьш|упал|подня|опусти|"
                            r"прибав|нарасти)\w*(?:\s+[а-яё]+){0,2}?\s+со?\s+$", re.I)
 _UP_TO_NEXT = re.compile(r"[^;:()]{0,40}?\s+до\s+\d", re.I)
+# (or the region named as the listener's: "наши поставки в ваш регион", "мы купили у вас", "закупки … у вас")
 PARTNER_VOICE = re.compile(r"(?<![\w-])наш\w*\s+(?:[а-яё]+\s+)?(?:(?:экспорт|импорт|поставк)\w*\s+(?:[а-яё]+\s+)?"
-                            r"(?:в|из)|(?:товарооборот|оборот|торговл)\w*\s+с)\s+(?:Волгоград|регион|област)", re.I)
+                            r"(?:в|из)|(?:товарооборот|оборот|торговл)\w*\s+с)\s+(?:Волгоград|регион|област)|"
+                            r"(?<![\w-])(?:(?:в|из|на)\s+ваш\w*\s+(?:регион|област|город)\w*|у\s+вас|к\s+вам)(?![\w-])",
+                            re.I)
 _SAME_MONTHS = re.compile(r"(?:за|в)\s+(?:тот\s+же|аналогичн\w+|соответствующ\w+)\s+период\w*", re.I)
 _NAMES_YEAR = re.compile(r"(?:19|20)\d\d|прошл|текущ|этого|нынешн|предыдущ|минувш|позапрошл|начала\s+года", re.I)
 _CHANGES = frozenset({*GROWTH.values(), *CHANGE.values(), "rank_change"})
