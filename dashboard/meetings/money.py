@@ -325,7 +325,7 @@ _NOT_DONE = re.compile(r"(?<![\w-])(?:мощност\w*|потенциал\w*|м
 # a capacity named before the dash of its figure: "мощность — 120 тысяч тонн единовременного хранения"
 _CAPACITY_DASH = re.compile(r"(?<![\w-])(?:мощност|вместимост|грузоподъ[её]мност|пропускн\w+\s+способност|"
                             r"потенциал)\w*"
-                            r"(?:\s+[а-яё]+)?\s*[—–:]\s*(?:(?:около|порядка|до|более|свыше)\s+)?$", re.I)
+                            r"(?:\s+[а-яё«»\"-]+){0,4}?\s*[—–:]\s*(?:(?:около|порядка|до|более|свыше)\s+)?$", re.I)
 _CARGO_AFTER = re.compile(r"\s+(?:[а-яё]+(?:ых|их)\s+)?груз(?:ов|а)(?![\w-])", re.I)
 # (or what a port held, took in or let through, a harvest, a batch: "на складах находилось 212 тыс. тонн зерна",
 # "Урожай же в области — 5,3 млн тонн", "первую партию муки — двадцать тонн", "транзитных грузов — 33 тыс. т")
@@ -333,6 +333,13 @@ _THROUGHPUT = re.compile(r"(?<![\w-])(?:грузооборот|грузопот�
                          r"пропустил|урожа[йяюе]|на\s+склад|хранени|транзит|судозаход|парти[юяи](?![\w-]))\w*", re.I)
 # a rate, no total of a period: "пекут 60 тонн хлеба в день"
 _RATE_AFTER = re.compile(r"(?:\s+[а-яё]+){0,2}?\s+в\s+(?:день|сутки|смену|час)(?![\w-])", re.I)
+# a yearly amount in the present is a capacity, a market or a need, no trade of a period: "потребляет около 400
+# тысяч тонн металла в год", "рынок масел оценивается в 25 млн тонн в год", "собирают более 150 млн т сои в год"
+_PER_YEAR_AFTER = re.compile(r"(?:\s+[а-яё-]+){0,2}?\s+в\s+год(?![\w-])", re.I)
+_PRESENT_AMOUNT = re.compile(r"(?<![\w-])(?:потребля|оценива|собира|выпуска|производ|перерабатыва|нужда|требу|"
+                             r"ввозят|ввозит|закупают|закупает|импортирует|импортируют)\w*", re.I)
+# what was made, a quota or a need, opening its part, no trade: "Производство сахара … — 180 тыс. т", "Квота на 2025 год — 100 тыс. т"
+_MADE_OR_ALLOWED = re.compile(r"\s*(?:производств|выпуск|квот|потреблени)\w*", re.I)
 # the trade of the partner's own economy or of Russia: "объём внешней торговли страны", "товарооборота России и Китая"
 _OWN_TRADE = re.compile(r"(?<![\w-])(?:торговл|оборот|товарооборот|экспорт|импорт)\w*\s+(?:страны|республики|"
                         r"государства|России|РФ|Российской\s+Федерации)(?![\w-])", re.I)
@@ -535,6 +542,8 @@ def sums(x: Sentence) -> None:
         claimed, scale, scale_name, step = amount
         if (_CARGO_AFTER.match(s, m.end()) and not x.mentions and not PARTNER_WORDS.search(s)) or \
                 _RATE_AFTER.match(s, m.end()) or x.word_in(_THROUGHPUT, *x.clause_span(m.start())) or \
+                (_PER_YEAR_AFTER.match(s, m.end()) and x.word_in(_PRESENT_AMOUNT, *x.clause_span(m.start()))) or \
+                _MADE_OR_ALLOWED.match(s, max(s.rfind(".", 0, m.start()), s.rfind(";", 0, m.start())) + 1) or \
                 x.word_in(_THROUGHPUT, max(s.rfind(",", 0, m.start()), s.rfind(";", 0, m.start())) + 1, m.start()):
             continue    # "порт обработал 3,9 млн тонн грузов", "грузооборот составил 5,3 млн тонн": a port's or a
             # railway's throughput, no export (of other regions' goods too)
