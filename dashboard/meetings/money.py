@@ -338,7 +338,8 @@ _RATE_AFTER = re.compile(r"(?:\s+[а-яё]+){0,2}?\s+в\s+(?:день|сутки
 _PER_YEAR_AFTER = re.compile(r"(?:\s+[а-яё-]+){0,2}?\s+в\s+год(?![\w-])", re.I)
 _PRESENT_AMOUNT = re.compile(r"(?<![\w-])(?:потребля|оценива|собира|выпуска|производ|перерабатыва|нужда|требу|"
                              r"ввозят|ввозит|закупают|закупает|импортирует|импортируют)\w*", re.I)
-# what was made, a quota or a need, opening its part, no trade: "Производство сахара … — 180 тыс. т", "Квота на 2025 год — 100 тыс. т"
+# what was made, a quota or a need, opening its part, no trade: "Производство сахара … — 180 тыс. т", "Квота на
+# 2025 год — 100 тыс. т"
 _MADE_OR_ALLOWED = re.compile(r"\s*(?:производств|выпуск|квот|потреблени)\w*", re.I)
 # the trade of the partner's own economy or of Russia: "объём внешней торговли страны", "товарооборота России и Китая"
 _OWN_TRADE = re.compile(r"(?<![\w-])(?:торговл|оборот|товарооборот|экспорт|импорт)\w*\s+(?:страны|республики|"
