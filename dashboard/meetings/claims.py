@@ -588,7 +588,8 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
                 s = lists.with_unit(s, told_unit)
             elif (inline := lists.lead_unit(s)) is not None:   # "…, млн долл. США: Турция — 742,3; Китай — 388,0"
                 s = lists.with_table(s, inline[1], inline[0])
-                role = lists.role_flow(s[:inline[0]])   # ("Основные страны — покупатели продукции … (млн долл. США):")
+                # ("Основные страны — покупатели продукции … (млн долл. США):", "Экспорт … по странам, млн долл.:")
+                role = lists.role_flow(s[:inline[0]]) or lists.flow_named(s[:inline[0]])
                 table, table_role = inline[1], role
             elif table is not None and lists.is_item(s):
                 # the next rows of a table led in the paragraph: "… (место; млн долл. США; доля в импорте области):
@@ -663,7 +664,9 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
                 # предприятия. … рост составил ещё 5,2 %") leaves the flow to the sentence's last trade figure
                 flow_before = turned if counted_last and turned else \
                     turned if raw and turned == other(raw) else raw
-                flow_before = role if role and not here else flow_before
+                # (a table's lead's flow holds for its rows however far: "Экспорт … , млн долл. США: Египет — 143,2;
+                # …; Тунис — 6,4")
+                flow_before = role if role and (not here or table is not None) else flow_before
                 found_here = _sentence_claims(s, default or main, period, how, flow_before,
                                               goods_seen, dollars, ref_date, prev_rank,
                                               (money.topic_goods(s_before, flows) if flows else None) or

@@ -55,7 +55,8 @@ _Q = (r"(?:(?:(?:не|чуть|немногим|несколько)\s+)?(?:бо�
       r"меньше|менее)\s+)?")
 # the count after its noun: "число экспортёров достигло 128", "количество компаний-импортёров составило около 90"
 _FIRMS_NUMBER = re.compile(r"(?<![\w-])(?:числ[оа]|количеств[оа])\s+(?:[а-яё]+(?:ых|их)\s+){0,2}"
-                           r"(?P<noun>предприяти\w*|компани\w*|фирм\w*|организаци\w*|экспорт[её]р\w*|"
+                           r"(?P<noun>(?:предприяти|компани|фирм|организаци)\w*(?:-(?:экспорт|импорт)[её]р\w*)?|"
+                           r"экспорт[её]р\w*|"
                            # (the region's suppliers of a market: "число волгоградских поставщиков таджикского рынка")
                            r"импорт[её]р\w*|поставщик\w*|участник\w*\s+(?:ВЭД|внешнеэкономическ\w+\s+деятельност\w*)|"
                            # (or told by the trade they did: "число участников, осуществлявших экспортные операции")
@@ -356,8 +357,9 @@ def counts(x: Sentence) -> None:
         noun = m.group("noun").lower()
         ex, im = x.word_in(_EXPORTING, m.start("noun"), m.end()), x.word_in(_IMPORTING, m.start("noun"), m.end())
         # ("компаний, экспортирующих продукцию"; both flows, "экспортно-импортные операции", are any)
-        kind = "exporters" if noun.startswith(("экспорт", "поставщик")) else "importers" if noun.startswith("импорт") \
-            else "any" if ex and im else "exporters" if ex else "importers" if im else "any"
+        kind = "exporters" if noun.startswith(("экспорт", "поставщик")) or "-экспорт" in noun else "importers" \
+            if noun.startswith("импорт") or "-импорт" in noun else "any" if ex and im else "exporters" if ex else \
+            "importers" if im else "any"
         qual = "more_than" if m.group(0).lower().rstrip().endswith(("превысил", "превысило", "превысит")) or \
             more_after(s, after.end()) > after.end() else qualifier(s[m.start():after.start("num")])[0]
         # "число компаний с китайским капиталом выросло до 38": firms with a partner's capital

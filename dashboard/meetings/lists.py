@@ -96,7 +96,7 @@ def lead_unit(text: str) -> tuple[int, Table] | None:
     if ":" not in text:
         return None
     cols = next(reversed(list(_LEAD_COLUMNS.finditer(text))), None)
-    table = _table(cols.group("cols"), role_flow(text[:cols.start()]) or _flow_named(text[:cols.start()])) \
+    table = _table(cols.group("cols"), role_flow(text[:cols.start()]) or flow_named(text[:cols.start()])) \
         if cols else None
     if table is not None and cols is not None:
         return cols.end(), table
@@ -107,10 +107,11 @@ def lead_unit(text: str) -> tuple[int, Table] | None:
 def ranked_flow(lead: str) -> str | None:
     """The flow a table's places are by, when its lead names places and one flow: "Экспорт по странам (место; …):"."""
     found = lead_unit(lead)
-    return _flow_named(lead) if found and "rank" in found[1].columns else None
+    return flow_named(lead) if found and "rank" in found[1].columns else None
 
 
-def _flow_named(text: str) -> str | None:
+def flow_named(text: str) -> str | None:
+    """The one flow a lead names ("Экспорт … по странам"), imports before exports; None if it names neither."""
     low = text.lower()
     return "imports" if "импорт" in low or "ввоз" in low else "exports" if "экспорт" in low else None
 

@@ -402,10 +402,16 @@ def one_firm(x: Sentence, at: int) -> bool:
     return _one_firm(x, at)
 
 
+# a table's total row, the sum of the rows above it: "…; Тунис — 6,4. Итого — 209,0"
+_TOTAL_ROW = re.compile(r"(?:^|[.;:\n]\s*)(?:Итого|В\s+сумме)\s*[:—–]?\s*$", re.I)
+
+
 def _not_done(x: Sentence, at: int) -> bool:
     """Whether the figure at `at` is in a clause of what is not trade done (a capacity, a potential, a wish), or of
     trade of no region's (the partner's own, Russia's), or after a growth of something else ("урожай вырос на 10 % и
-    составил 5,1 млн тонн")."""
+    составил 5,1 млн тонн"), or a table's total row."""
+    if _TOTAL_ROW.search(x.s, max(0, at - 16), at):
+        return True
     a, b = x.clause_span(at)
     if x.word_in(_NOT_DONE, a, b) or _CAPACITY_DASH.search(x.s, max(0, at - 60), at):
         return True

@@ -374,7 +374,18 @@ def ranks(x: Sentence) -> None:
         for _, _, c in x.out:   # "Крупнейшим импортным партнёром стал Китай. Второе и третье места заняли …"
             if c.metric == "rank":
                 c.metric = x.prev_rank
+    rating = _RATING_OF_FLOW.search(x.s) if "рейтинг" in x.s.lower() else None
+    for i, (_, _, c) in enumerate(x.out) if rating else ():
+        # "Эмираты поднялись в рейтинге экспортных направлений на 3 позиции и заняли 9-е место": by that flow
+        if c.metric == "rank" and rating and rating.start() < x.cores[i]:
+            c.metric = "export_rank" if (rating.group("flow") or "").lower().startswith("экспорт") or \
+                (rating.group("who") or "").lower().startswith(("покупател", "получател")) else "import_rank"
 
+
+# a rating of one flow's partners: "в рейтинге экспортных направлений", "в рейтинге стран — покупателей"
+_RATING_OF_FLOW = re.compile(r"(?<![\w-])рейтинг\w*\s+(?:(?:стран|партн[её]р\w*)\s*[—–-]?\s*)?"
+                             r"(?:(?P<flow>экспортн|импортн)\w*\s+(?:направлени|партн[её]р|рынк|стран)|"
+                             r"(?P<who>покупател|получател|поставщик))", re.I)
 
 def _place_then(x: Sentence) -> None:
     for m in _PLACE_THEN.finditer(x.s):
