@@ -74,6 +74,7 @@ import re
 from dataclasses import dataclass
 
 from dashboard.meetings import (
+    abbreviations,
     countries,
     counts,
     dialogue,
@@ -501,6 +502,7 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
     # a line wrapped inside a sentence (Markdown's soft break: "…партнеров области,\nтоварооборот растёт") is no new
     # paragraph; a space of the same length keeps every offset
     text = teaser.resolved(_SOFT_WRAP.sub(" ", text))     # ("Цифра недели: 118. Со столькими странами торговала …")
+    text = abbreviations.written_out(text)    # ("Т/о … обл. … за янв.–июль 2023 г.": a memo's abbreviations)
     main = partner or next(iter(countries.partners_in(text)), None)
     claims: list[Claim] = []
     heading: Period | None = None   # the period of a heading line ("Январь–сентябрь 2024 года: итоги")
@@ -724,7 +726,7 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
             lead.share = next((c.metric for c in reversed(claims[before:]) if c.metric.endswith("_share")), lead.share)
             if FLOW.search(paragraph):  # "— экспорт — 61,3 млн долларов;\n— прирост … — 27 %": the item's flow goes on
                 lead.text = paragraph
-        if len(claims) > before and _HEADLINE.fullmatch(paragraph.strip()):
+        if len(claims) > before and not item and _HEADLINE.fullmatch(paragraph.strip()):
             headline.extend(claims[before:])    # a headline's figures, which the body may tell again
         if carried is not None and carried is not heading and (
                 len(claims) == before and _HEADING.match(paragraph) or paragraph.rstrip().endswith(":")):

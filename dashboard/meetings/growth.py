@@ -72,6 +72,8 @@ def other_subject(x: Sentence, at: int) -> bool:
     if not i or found[i - 1][0] < a:
         return False
     verb = found[i - 1][0]
+    if x.s[max(0, verb - 2):verb].strip() == "(":
+        return False    # a bracket opened by the change after a sum: "— 132,4 млн долл. США (рост на 7,7 %)"
     shown = _VERB_OF_NOUN.search(x.s, max(a, verb - 30), verb)
     if shown and morphology.parses(shown.group("v").lower())[0].tag.POS == "VERB" and \
             morphology.parses(x.s[verb:verb + 20].split()[0].lower())[0].tag.POS == "NOUN":

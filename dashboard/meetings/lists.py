@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# an item: a bullet, a number or keycap emoji, a flag, or a row "Турция — 318,4" / "I квартал 2024 г. — 171,2"
+# an item: a bullet, a number or keycap emoji, a flag, or a row "Турция — 318,4" / "I квартал 2024 г. — 171,2" /
+# "Казахстан: 132,4 млн долл. США"
 _ITEM = re.compile(r"\s*(?:[•·▪●◦▸►*—–-]|\d{1,2}[.)]\s|\d\ufe0f?\u20e3|[\U0001F1E6-\U0001F1FF]{2}|"
-                   r"[^\W\d_][^—–:\n]{0,60}?\s[—–]\s*[\d(+−-])")
+                   r"[^\W\d_][^—–:\n]{0,60}?(?:\s[—–]|:)\s*[\d(+−-])")
 # the scale and unit a table's lead gives, before its colon or in its brackets: ", млн долл. США:",
 # "(млн долл. США; изменение к …):", "(тыс. тонн):"
 _LEAD_UNIT = re.compile(r"[,(]\s*(?P<unit>(?:млн|млрд|тыс\.)\s*(?:долл\w*\.?(?:\s*США)?|\$|тонн|т\.?))\s*"
