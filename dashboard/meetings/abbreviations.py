@@ -15,12 +15,13 @@ _MONTHS = {"янв": "январь", "фев": "февраль", "февр": "ф
            "нояб": "ноябрь", "дек": "декабрь"}
 # a month cut short, before a dash, a year or another month: "янв.–июль", "дек. 2024 г."
 _MONTH = re.compile(r"(?<![\w-])(?P<m>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) +
-                    r")\.(?=\s*[—–-]|\s+\d|\s+(?:по|и)\s)", re.I)
+                    r")\.(?=\s*[—–-]|\s+\d|\s+(?:по|и)\s|(?<=[—–-]...\.)|(?<=[—–-]....\.))", re.I)
 _WORDS = (
     # turnover: "т/о", "Т/о"
     (re.compile(r"(?<![\w/])([тТ])/о(?![\w/])"), lambda m: "Товарооборот" if m.group(1) == "Т" else "товарооборот"),
     # the region: "Волгоградской обл.", "в т/о обл." (not a word's end: "обл." alone)
-    (re.compile(r"(?<![\w-])обл\.(?=\s|[,;:)]|$)"), lambda m: "области"),
+    (re.compile(r"(?<![\w-])обл\.(?=\s|[,;:)]|$)"),
+     lambda m: "область" if m.string[max(0, m.start() - 3):m.start()].rstrip().endswith(("ая", "ую")) else "области"),
     # the half year: "I пол. 2025 г.", "за 1-е пол."
     (re.compile(r"(?:(?<=\bI\s)|(?<=\bII\s)|(?<=\d-е\s))пол\."), lambda m: "полугодие"),
     # before a number: "св. 105 млн", "ок. 12 млн т"

@@ -18,7 +18,7 @@ from dashboard.reference.hs_headings_industry import INDUSTRY_HEADINGS
 _EVERYDAY: dict[str, str] = {"зерно": "10", "зерновые": "10", "металлопрокат": "72", "удобрение": "31", "нефть": "2709",
                              "шрот": "2306", "хлопок-сырец": "5201", "мандарин": "0805", "апельсин": "0805",
                              "лимон": "0805", "грейпфрут": "0805", "соя": "1201", "подсолнечник": "1206",
-                             "рапс": "1205", "карбамид": "3102", "мочевина": "3102"}
+                             "рапс": "1205", "карбамид": "3102", "мочевина": "3102", "лен": "1204", "лен-семя": "1204", "хлопок-волокно": "5201", "жмых": "2306"}
 # everyday names of two words -> code: "плоский прокат" is the hot-rolled one (7208) unless a coating is named;
 # "трубы" alone are the region's steel tubes (chapter 73), not the plastic ones a heading names first
 _EVERYDAY_WITH: dict[tuple[str, frozenset[str]], str] = {("прокат", frozenset({"плоский"})): "7208",
@@ -66,6 +66,9 @@ def resolve(words: list[str]) -> tuple[str, str, bool] | None:
     index = _index()
     lemmas = [_lemma(w, index) for w in words[:3]]
     for i, lm in enumerate(lemmas):
+        if words[i].lower().startswith(("крупнейш", "крупн")) and lm == "крупный" and \
+                not any(w.lower().startswith("рогат") for w in words[i + 1:i + 2]):
+            continue    # "Крупнейшими покупателями стали …": no "крупный рогатый скот"
         if lm in index and i + 1 < len(lemmas) and lemmas[i + 1] in index and _adjective(words[i]) and \
                 not _adjective(words[i + 1]) and not any(lemmas[i + 1] in rest for rest, _ in index[lm]):
             continue    # "растительного масла": the noun after the adjective heads it (not 14's "Растительные …")

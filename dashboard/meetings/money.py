@@ -265,7 +265,8 @@ _TO_AFTER = re.compile(r"\s*(?:[а-яё-]+\s+)?(?:в|во|из)\s+", re.I)
 # the parts of a total after it: "отгружено 1,36 млн тонн зерна, в том числе 640 тыс. т в Турцию"
 # the parts of a total opened in its bracket: "(в том числе Египет — 1 206,3, Турция — 874,0"
 _PARTS_OPEN = re.compile(r"\s*\((?:в\s+том\s+числе|в\s+т\.\s*ч\.|из\s+них)\s", re.I)
-_PARTS_AFTER = re.compile(r"(?:\s*[а-яё-]+){0,2}?\s*[,:(]?\s*(?:в\s+том\s+числе|в\s+т\.\s*ч\.|из\s+них|включая)\s|"
+_PARTS_AFTER = re.compile(r"(?:\s*[а-яё-]+){0,2}?\s*[,:(;]?\s*(?:в\s+том\s+числе|в\s+т\.\s*ч\.|из\s+(?:них|него|неё)|"
+                          r"включая)\s|"
                           # (the partners' parts after a colon: "составил 820 тыс. тонн: в Египет — 305 тыс. тонн, …")
                           r"(?:\s*[а-яё-]+){0,2}?\s*:\s*(?:в|во|на|из)\s+(?-i:[А-ЯЁ])", re.I)
 # the partner that took most of a total: "экспортировала 74 тыс. тонн, больше всего — в Индию"
@@ -586,6 +587,9 @@ def sums(x: Sentence) -> None:
             share_of = _GOODS_SHARE.search(s, max(x.clause_span(m.start())[0], m.start() - 120), m.start())
             g = g or (_named(x, share_of.group(1).split()) if share_of else None)
             g = g or _nearest_goods(x, max(last, m.start() - 160), m.start())
+            if g is None and listed and m.start() - last < 60 and \
+                    x.mentions_before(m.start()) > x.mentions_before(last):
+                g = listed      # (the goods of the tonnes before in a list of partners, before the sentence's topic)
             if g is None and x.topic and not (words and goods.generic(words.group(1))):
                 g = x.topic     # "Экспорт пшеницы в Египет сократился. Если в 2023-м ушло 1,9 млн тонн, …"
         if not g and listed and m.start() - last < 60 and x.mentions_before(m.start()) > x.mentions_before(last):

@@ -337,7 +337,8 @@ def ranks(x: Sentence) -> None:
     _place_then(x)
     _became(x)
     _digest_places(x)
-    if "тройк" in x.s.lower() or "пят" in x.s.lower() or "десятк" in x.s.lower() or "четв" in x.s.lower():
+    low = x.s.lower()
+    if "тройк" in low or "пят" in low or "десятк" in low or "четв" in low or "топ" in low:
         _top_listed(x)
     if ")" in x.s or ". " in x.s:
         _numbered_places(x)
@@ -900,7 +901,8 @@ def _lead_flow(x: Sentence, at: int) -> list[re.Match[str]]:
 
 
 # a top group whose partners are listed after a dash or a colon: "Первая тройка — Турция, Египет, Казахстан"
-_TOP_LISTED = re.compile(r"(?<![\w-])(?:(?:перв|верхн)\w+\s+)?(?P<w>(?:тройк|четв[её]рк|пят[её]рк|десятк)\w*)"
+_TOP_LISTED = re.compile(r"(?<![\w-])(?:(?:перв|верхн)\w+\s+)?(?P<w>(?:тройк|четв[её]рк|пят[её]рк|десятк)\w*|"
+                         r"(?i:топ)[- ]?\d{1,2})"
                          r"(?P<rest>(?:\s+[а-яё]+){0,4}?)\s*[—–:]\s*(?=(?-i:[А-ЯЁ]))", re.I)
 
 
@@ -912,7 +914,8 @@ _TOP_ENTERED = re.compile(r"(?<![\w-])в\s+(?:(?:перв|верхн)\w+\s+)?(?P
 
 def _top_listed(x: Sentence) -> None:
     for m in [*_TOP_LISTED.finditer(x.s), *_TOP_ENTERED.finditer(x.s)]:
-        size = morphology.top_n(m.group("w"))
+        w = m.group("w")     # ("ТОП-3 покупателей: Турция, Египет, Индия")
+        size = int(w[3:].strip(" -")) if w[:3].lower() == "топ" else morphology.top_n(w)
         listed = [m.end()] if x.mention_at(m.end()) else []
         while listed and size and len(listed) < size:
             q = _NEXT_LISTED.match(x.s, _mention_end(x, listed[-1]))
@@ -922,7 +925,9 @@ def _top_listed(x: Sentence) -> None:
         if not size or len(listed) < 2 or not x.free(m.start(), m.end()):
             continue
         told = _FLOW_BEFORE.search(m.group("rest"))     # ("первая пятёрка по экспорту — …")
-        metric = RANK[flow_of(told.group("flow"))] if told else _top_metric(x, m, _buyers(x.s, m.end("rest")))
+        by = _buyers(x.s, m.end("rest"))
+        by = _buyers(x.s, m.end("w")) if by == "rank" else by     # ("ТОП-3 покупателей: …": the role in its rest)
+        metric = RANK[flow_of(told.group("flow"))] if told else _top_metric(x, m, by)
         for at in listed:
             x.add(m.start(), m.end(), metric, x.mention_at(at), "top_n", size, core=at)
 

@@ -584,9 +584,13 @@ class Sentence:
         if i:
             return self._ordinal_of(at, i) or self.mentions[i - 1][0]
         if self.mentions:
-            if region_ok and self.word_in(_SEMICOLON, at, self.mentions[0][1]) and self.word_in(_REGION_LEAD, 0, at):
+            part = self.s.rfind(";", 0, at) + 1
+            if region_ok and self.word_in(_SEMICOLON, at, self.mentions[0][1]) and (
+                    self.word_in(_REGION_LEAD, 0, at) or (self.word_in(REGION_WORDS, part, at) and
+                                                          not self.word_in(_PARTNER_WORDS, part, at))):
                 # "Основные итоги … региона за 2024 год: 1) товарооборот — 3,61 млрд долларов; …; 4) доля Турции —
-                # 20,4 %": a partner named in a later item of a list the region's results lead is not this one's
+                # 20,4 %": a partner named in a later item of a list the region's results lead is not this one's (nor
+                # after the part of a figure of the region: "Экспорт Волгоградской области … — 2,88 млрд; ТОП-3 …")
                 return None
             return self.mentions[0][0]
         if region_ok and (self.region_level or self.default is None or self.unnamed_yet):
