@@ -18,7 +18,8 @@ from dashboard.reference.hs_headings_industry import INDUSTRY_HEADINGS
 _EVERYDAY: dict[str, str] = {"зерно": "10", "зерновые": "10", "металлопрокат": "72", "удобрение": "31", "нефть": "2709",
                              "шрот": "2306", "хлопок-сырец": "5201", "мандарин": "0805", "апельсин": "0805",
                              "лимон": "0805", "грейпфрут": "0805", "соя": "1201", "подсолнечник": "1206",
-                             "рапс": "1205", "карбамид": "3102", "мочевина": "3102", "лен": "1204", "лен-семя": "1204", "хлопок-волокно": "5201", "жмых": "2306"}
+                             "рапс": "1205", "карбамид": "3102", "мочевина": "3102", "лен": "1204", "лен-семя": "1204",
+                             "хлопок-волокно": "5201", "жмых": "2306"}
 # everyday names of two words -> code: "плоский прокат" is the hot-rolled one (7208) unless a coating is named;
 # "трубы" alone are the region's steel tubes (chapter 73), not the plastic ones a heading names first
 _EVERYDAY_WITH: dict[tuple[str, frozenset[str]], str] = {("прокат", frozenset({"плоский"})): "7208",
