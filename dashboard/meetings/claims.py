@@ -213,7 +213,19 @@ def _sentence_claims(s: str, default: str | None, period: Period | None, how: st
             not _with_bloc(x, c, x.cores[i]) and not _of_world(x, x.cores[i]) and not _future(x, verbs, x.cores[i])
             and x.cores[i] < plan_from
             and not _firms_own(x, c, x.cores[i], voice) and not _NOT_BEFORE.search(s, max(0, x.cores[i] - 8),
-                                                                                   x.cores[i])]
+                                                                                   x.cores[i])
+            and not (c.metric not in _PLACES and _OTHER_REGION_BEFORE.search(s, max(0, x.cores[i] - 80), x.cores[i]))]
+
+
+# another region named right before a figure, its noun often left out, as a comparison lists them: ", Ростовской
+# области — 10,4 млрд", "чем у Астраханской (0,61 млрд)", "у Саратовской — 1,1 млрд", "Краснодарского края — 14,8 млрд"
+_OTHER_REGION_BEFORE = re.compile(r"(?:^|[,;(]\s*|\s(?:у|чем\s+у|и)\s+)(?!Волгоград)(?-i:[А-ЯЁ])[а-яё]+"
+                                  r"(?:ской|ского|цкой|цкого)"
+                                  r"(?:\s+(?:област\w*|кра[йяюе]\w*))?\s*(?:[—–(:]\s*)?"
+                                  r"(?:(?:около|почти|более|свыше)\s+)?"
+                                  # (or the change in a bracket after its sum: "Ростовской обл. — 10,4 млрд долл.
+                                  # (+2,3 %)")
+                                  r"(?:\d[\d\s,.]*\s*(?:млн|млрд|тыс)\.?\s*(?:долл\w*\.?\s*)?(?:США\s*)?\(\s*)?$")
 
 
 # a figure denied ("составил не 15 %, как сообщалось, а 12 %"): no claim ("не более", "не менее" are qualifiers)
