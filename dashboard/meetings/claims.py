@@ -78,6 +78,7 @@ from dashboard.meetings import (
     countries,
     counts,
     dialogue,
+    goods,
     growth,
     lists,
     money,
@@ -684,7 +685,8 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
                 found_here = _sentence_claims(s, default or main, period, how, flow_before,
                                               goods_seen, dollars, ref_date, prev_rank,
                                               (money.topic_goods(s_before, flows) if flows else None) or
-                                              (mass_goods if _PART_OF_BEFORE.match(s) else None), prev_metrics,
+                                              (mass_goods if _PART_OF_BEFORE.match(s) or
+                                               not goods.any_named(s) else None), prev_metrics,
                                               here, region_before, region_default=default is None,
                                               lead=lead.last if lead else s_before if after_lead else "",
                                               last_share=lead.share if lead else None)

@@ -54,6 +54,18 @@ def _index() -> dict[str, list[tuple[frozenset[str], str]]]:
     return out
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _names_any(word: str) -> bool:
+    return resolve([word]) is not None
+
+
+def any_named(text: str) -> bool:
+    """Whether a sentence names any goods ("…, из них азотных удобрений — 31 тыс. тонн"): tonnes in one that names
+    none may be of the goods of the tonnes before ("регион экспортировал 1,14 млн т ячменя. Крупнейшими покупателями
+    стали Саудовская Аравия (412 тыс. т), …")."""
+    return any(_names_any(w.lower()) for w in _WORD.findall(text))
+
+
 def named(words: list[str]) -> str | None:
     """The code of goods named by the first words of a phrase: ['подсолнечного', 'масла'] -> '1512'."""
     found = resolve(words)
