@@ -57,6 +57,8 @@ _AMOUNTS = frozenset({"стоимость", "объём", "объем", "сум�
 _TIME = frozenset({"год", "месяц", "квартал", "полугодие", "период", "неделя", "начало", "конец", "январь", "февраль",
                    "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"})
 _WORDS = re.compile(r"(?<![А-ЯЁа-яё-])[А-ЯЁа-яё-]{2,}")
+# a figure's scale is no subject ("812,4 млн долларов … и уменьшился")
+_SCALES = frozenset({"млн", "млрд", "тыс", "долл"})
 _PREPOSITIONS = frozenset({"в", "во", "на", "с", "со", "из", "по", "за", "к", "от", "до", "для", "у", "при", "о", "об"})
 
 
@@ -97,8 +99,9 @@ def subject_other(x: Sentence, verb: int, a: int) -> bool:
     prev = ""
     for m in _WORDS.finditer(x.s, max(a, verb - 160), verb):     # a few words back: a long clause stays linear
         i = x.mentions_before(m.start() + 1)
-        if m.group(0).lower() in _PREPOSITIONS or morphology.lemma(m.group(0).lower()) in _TIME:
-            pass        # "По" is also an abbreviation the dictionary knows as a noun
+        if m.group(0).lower() in _PREPOSITIONS or morphology.lemma(m.group(0).lower()) in _TIME or \
+                (m.group(0) == "США" and prev.startswith("долл")) or m.group(0).lower() in _SCALES:
+            pass        # "По" is also an abbreviation the dictionary knows as a noun ("долларов США": the currency)
         elif i and x.mentions[i - 1][2] > m.start():      # a word of a country's name
             if prev not in _PREPOSITIONS:
                 return False            # the partner is the subject
@@ -225,6 +228,9 @@ _TIMES_BARE = re.compile(r"(?:млн|млрд|тыс)\.?\s*(?:долл\w*\.?(?:\
                          r"(?:раза?|р\.)\s*\)", re.I)
 
 
+_IN_PERCENT_TO = re.compile(r"(?<![\w-])в\s*%\s*к\s", re.I)
+
+
 def indices(x: Sentence) -> None:
     """Growth told as an index with no percent sign (_INDEX_DASH, _INDEX_BARE): 93,7 -> -0.063."""
     s = x.s
@@ -244,7 +250,9 @@ def indices(x: Sentence) -> None:
 def growth(x: Sentence) -> None:
     s = x.s
     indices(x)
-    indexed = x.prev_indexed    # an index to a period was given before in the sentence (or in the one before)
+    # an index to a period was given before in the sentence (or in the one before, or a list's lead says its brackets
+    # are: "…, январь — март 2025 г. в % к январю — марту 2024 г.:\nТурция — 158,3 млн долл. (89,8 %)")
+    indexed = x.prev_indexed or _IN_PERCENT_TO.search(s) is not None
     for m in _PCT.finditer(s):
         n = number(m.group("num"))
         if not n or not x.free(*m.span()):

@@ -60,7 +60,9 @@ def unmarked(item: str) -> str:
 
 # a table's columns named in the brackets of its lead: "(место; млн долл. США; доля в импорте области):"
 _LEAD_COLUMNS = re.compile(r"\((?P<cols>[^()\n:]{3,160})\)\s*:", re.I)
-_UNIT_COLUMN = re.compile(r"^\s*(?:млн|млрд|тыс\.)\s*(?:долл\w*\.?(?:\s*США)?|\$|тонн|т\.?)\s*$", re.I)
+# (its flow named before it: "товарооборот, млн долл. США")
+_UNIT_COLUMN = re.compile(r"^\s*(?:[а-яё]+\s*,\s*)?(?P<unit>(?:млн|млрд|тыс\.)\s*"
+                          r"(?:долл\w*\.?(?:\s*США)?|\$|тонн|т\.?))\s*$", re.I)
 _RANK_COLUMN = re.compile(r"мест[оа]|позици|ранг|№", re.I)
 _SHARE_COLUMN = re.compile(r"(?<![\w-])(?:дол[яи]|удельн)", re.I)
 _CHANGE_COLUMN = re.compile(r"изменени|(?<![\w-])(?:рост|прирост|динамик|темп)|%\s*к\s", re.I)
@@ -84,7 +86,8 @@ def _table(cols: str, flow: str | None) -> Table | None:
              "share" if _SHARE_COLUMN.search(c) else "change" if _CHANGE_COLUMN.search(c) else "" for c in parts]
     if sum(1 for k in kinds if k) < 2 or kinds.count("sum") > 1:
         return None
-    unit = next((c for c, k in zip(parts, kinds, strict=True) if k == "sum"), None)
+    unit = next((m.group("unit") for c, k in zip(parts, kinds, strict=True) if k == "sum" and
+                 (m := _UNIT_COLUMN.match(c))), None)
     share = next((c for c, k in zip(parts, kinds, strict=True) if k == "share"), "")
     of = next((gen for word, gen in _FLOWS if word in share.lower()), None) or \
         {"exports": "экспорта", "imports": "импорта"}.get(flow or "", "товарооборота")
