@@ -201,6 +201,7 @@ def _sentence_claims(s: str, default: str | None, period: Period | None, how: st
     shares.fractions(x)
     growth.growth(x)
     shares.fractions_again(x)
+    _place_of_share(x)
     # (looked for once: a sentence may hold thousands of figures)
     for a, _, c in x.out:     # a hedge after the figure: "в полтора раза примерно", "190 миллионов, плюс-минус"
         if c.qualifier == "exact" and c.metric not in _PLACES and _HEDGE_AFTER.match(s, a + len(c.quote)):
@@ -245,6 +246,22 @@ _FIRM_VOICE = re.compile(r"(?<![\w-])(?:директор\w*|руководите
                          r"владел\w*|менеджер\w*)\s+"
                          r"(?:[а-яё]+\s+)?(?:из\s+)?(?:завод|компани|агрохолдинг|холдинг|предприяти|фирм|комбинат|"
                          r"фабрик)\w*", re.I)
+
+
+_THESE_MONTHS = re.compile(r"(?<![\w-])(?:эти|те\s+же)\s+[\wё]+\s+месяц", re.I)
+_THIS_PLACE = re.compile(r"[—–,]\s*(?:и\s+)?это\s+$", re.I)
+_SHARE_FLOW = {"export_share": "exports", "import_share": "imports"}
+
+
+def _place_of_share(x: Sentence) -> None:
+    """A place told right after a share as what it makes is by the share's flow: "На Египет приходится 16,3 %
+    экспорта региона — это третье место после Турции и Индии"."""
+    out = sorted(range(len(x.out)), key=lambda i: x.cores[i])
+    for before, i in zip(out, out[1:], strict=False):
+        c, prev = x.out[i][2], x.out[before][2]
+        if c.metric == "rank" and prev.metric in _SHARE_FLOW and \
+                _THIS_PLACE.search(x.s, max(0, x.cores[i] - 12), x.cores[i]):
+            c.metric = RANK[_SHARE_FLOW[prev.metric]]
 
 
 def _firms_own(x: Sentence, c: Claim, core: int, voice: re.Match[str] | None) -> bool:
@@ -620,6 +637,9 @@ def extract_claims(text: str, partner: str | None = None, ref_date: dt.date | No
             # (a question's period holds for its answer, a list lead's for its items)
             looked = has or "год" in s or asking or s.endswith(("?", ":")) or _PERIOD_WORD.search(s) is not None
             found = periods.stated(_ASIDE_PERIOD.sub(" ", s), ref_date) if looked else None
+            if found and carried and _THESE_MONTHS.search(s) and found.period.m_from == 1 and \
+                    found.period.m_to == carried.m_to - carried.m_from + 1 and carried.m_from != 1:
+                found = None    # "В июле и августе … За эти два месяца …": the months told before, not January's
             if found and found.how == "base" and carried and carried.year == found.period.year:
                 found = None    # "…, чем за тот же период 2023 года" after "по итогам девяти месяцев 2024 года"
             if found and carried and found.how != "base" and found.period.year < carried.year and \

@@ -35,8 +35,9 @@ _ROMAN_VALUES = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(rx, re.I)) for kind, rx in (
     # (days named too: "с 1 июля по 30 ноября")
+    # (or two months joined: "— июль и август —", "в июле и августе 2024 года")
     ("range", rf"(?<![\w-])(?:(?P<a>{_MONTH})\s*[-–—]\s*|"
-              rf"с\s+(?:\d{{1,2}}\s+)?(?P<a2>{_MONTH})\s+по\s+(?:\d{{1,2}}\s+)?)(?P<b>{_MONTH}){_WHEN}"),
+              rf"с\s+(?:\d{{1,2}}\s+)?(?P<a2>{_MONTH})\s+по\s+(?:\d{{1,2}}\s+)?|(?P<a3>{_MONTH})\s+и\s+)(?P<b>{_MONTH}){_WHEN}"),
     ("months", rf"(?<![\w-])(?P<n>\d{{1,2}}|{_NUMW})\s+(?:(?:перв\w+|последн\w+)\s+)?(?:месяц\w*|мес\.){_WHEN}"),
     ("half", rf"(?<![\w-])(?P<h>перв\w*|втор\w*|II?|минувш\w*|прошедш\w*|истекш\w*)\s+полугоди\w*{_WHEN}"),
     # the half year a report names alone is the first: "за полугодие", "по итогам полугодия", "итоги полугодия в
@@ -138,8 +139,8 @@ def _make(kind: str, m: re.Match[str], ref: dt.date | None) -> tuple[Period, boo
     if kind == "year":
         return Period(int(m.group("y") or m.group("y2") or m.group("y3"))), False
     if kind == "range":
-        a, b = _month(m.group("a") or m.group("a2")), _month(m.group("b"))
-        span = (a, b) if a <= b else None
+        a, b = _month(m.group("a") or m.group("a2") or m.group("a3")), _month(m.group("b"))
+        span = (a, b) if a <= b and (not m.group("a3") or b == a + 1) else None
     elif kind == "months":
         n = m.group("n")
         count = int(n) if n.isdigit() else morphology.cardinal(n.split())

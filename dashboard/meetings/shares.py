@@ -7,6 +7,7 @@ import re
 
 from dashboard.meetings import goods, morphology
 from dashboard.meetings.claim import Claim
+from dashboard.meetings.lists import role_flow
 from dashboard.meetings.morphology import number_words_pattern
 from dashboard.meetings.numerals import AHEAD, number, qualifier
 from dashboard.meetings.sentence import FLOW, SHARE, Sentence, flow_of
@@ -18,7 +19,8 @@ _SHARE_VERB = re.compile(r"(?:приход\w*|пришл\w*|пришёл\w*|с\s
                          r"(?:заня|занима|занял)\w*(?=\s+(?:в|во)\s+структур)|"
                          # (or the percent right after it: "турецкое направление занимает 21 %")
                          r"(?:заня|занима|занял)\w*(?=\s+(?:около\s+|порядка\s+|почти\s+|более\s+)?$))\s+"
-                         r"(?:[\w-]+(?:[–—][\w-]+|[.,]\d+)?\.?\s+|[—–]\s+){0,16}?$", re.I)     # ("на 1,2 п. п. и")
+                         # ("на 1,2 п. п. и", "выросла на 3,2 п.п., до 19,8 %")
+                         r"(?:[\w-]+(?:[–—][\w-]+|[.,]\d+)?\.?\s+|п\.\s?п\.,?\s+|[—–]\s+){0,16}?$", re.I)
 # the share of a group, not of one partner: "их совокупная доля" (not "в совокупном обороте области", the total),
 # "на десять крупнейших стран пришлось 78 %", "на первую пятёрку партнёров приходится"
 _GROUP = re.compile(rf"(?<![\w-])(?:(?:совокупн|суммарн)[а-яё]*(?![а-яё])"
@@ -264,7 +266,11 @@ def _own_bracket(x: Sentence, m: re.Match[str], n: float, qual: str, start: int)
     follows = _SHARE_FLOW_OF.match(x.s[m.end():m.end() + AHEAD])
     if not (inside.group("word") or follows or _CHANGE_AFTER.match(x.s, m.end())):
         return False
-    metric = SHARE[flow_of(follows.group("flow"))] if follows else (x.last_share or "turnover_share")
+    # (no flow named: that of the share before, else of the role of the partners listed, "Среди покупателей …
+    # выделяются Турция (доля 24,1 %)")
+    role = None if follows or x.last_share else role_flow(x.s[:x.mentions[i - 1][1]])
+    metric = SHARE[flow_of(follows.group("flow"))] if follows else x.last_share or \
+        (SHARE[role] if role else "turnover_share")
     x.add(start, m.end(), metric, x.mentions[i - 1][0], qual, n / 100, core=m.start(), claimed=n, unit="%")
     return True
 
@@ -381,7 +387,9 @@ def share(x: Sentence, m: re.Match[str], n: float, qual: str, start: int) -> boo
             named = [f for f in _IN_FLOW.finditer(s, 0, lo + verb.start()) if _is_flow_case(f.group("flow"))] or \
                 list(_STRUCTURE_FLOW.finditer(s, 0, lo + verb.start()))
             word = named[-1].group("flow") if named else None
-        metric = SHARE[flow_of(word)] if word else (x.last_share or "turnover_share")
+        # (or the role of the partners listed: "Среди покупателей … выделяются Турция (доля 24,1 %), Египет (9,3 %)")
+        role = role_flow(s[:lo + verb.start()]) if not word and not x.last_share else None
+        metric = SHARE[flow_of(word)] if word else SHARE[role] if role else (x.last_share or "turnover_share")
         x.add(lo + verb.start(), m.end(), metric, x.partner_at(m.start(), False), qual, n / 100,
               core=m.start(), claimed=n, unit="%")
         return True
