@@ -195,7 +195,9 @@ _PART_LEAD = re.compile(r"(?:из\s+них|среди\s+них|в\s+том\s+ч�
 # 14 фирм, закупки — 22"
 _FLOW_FIRMS = re.compile(rf"(?:[,;]|\s[иа])\s+(?P<flow>[а-яё]+)\s*[—–]\s*{NUM}(?![\w-]|[.,]\d|\s*(?:%|млн|млрд|тыс|"
                          r"т\b|тонн|раз|мест|позиц|долл|\$))", re.I)
-_FIRMS_YEAR_BEFORE = re.compile(rf"(?:годом\s+ранее|год\s+назад|\(\s*(?:в|за)\s+(?:19|20)\d\d\s+г(?:оду|\.)?)\s*[—–]\s*"
+_FIRMS_YEAR_BEFORE = re.compile(rf"(?:годом\s+ранее|год\s+назад|\(\s*(?:в|за)\s+(?:19|20)\d\d\s+г(?:оду|\.)?)\s*"
+                                # ("годом ранее их было 31")
+                                r"(?:[—–]|(?:их\s+)?(?:было|насчитывалось|работал[ои]?))\s*"
                                 rf"{NUM}(?![\w-]|[.,]\d|\s*(?:%|млн|млрд|тыс|раз|мест|позиц))", re.I)
 
 
@@ -433,6 +435,10 @@ def counts(x: Sentence) -> None:
         if n and x.free(*m.span()):
             x.add(m.start(), m.end(), "firms", firms[-1].partner, "exact", n[0], core=m.start("num"),
                   kind=firms[-1].kind)
+            c = x.out[-1][2]
+            if m.group(0).lower().startswith("год") and c.period is not None and c.period == firms[-1].period:
+                # (the year before the firms counted just before: "38 экспортёров, годом ранее их было 31")
+                c.period, c.period_how = c.period.previous(), "year_before"
     for m in _FLOW_FIRMS.finditer(s) if firms else ():
         n = number(m.group("num"))
         named = flows.FLOW.search(m.group("flow"))
