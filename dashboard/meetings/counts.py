@@ -219,6 +219,12 @@ def _capital_partner(x: Sentence, a: int, b: int) -> str | None:
     return x.mention_at(after.end()) if after else None
 
 
+def _firms_partner(x: Sentence, at: int) -> str | None:
+    """The partner of the firms counted at `at`: before the text names any partner, a sentence naming none counts
+    the region's ("В 2024 году экспортную деятельность осуществляли 587 участников ВЭД")."""
+    return None if x.unnamed_yet and not x.mentions else x.partner_at(at, False)
+
+
 def _kind_of(x: Sentence, noun: str, clause: tuple[int, int]) -> str:
     """The kind of firms a noun and the flow words of its clause tell."""
     return "exporters" if noun.startswith("экспорт") else "importers" if noun.startswith("импорт") else \
@@ -336,10 +342,7 @@ def counts(x: Sentence) -> None:
         partner = _capital_partner(x, m.end(), m.end() + capital.end()) if capital else None
         if kind == "foreign_capital" and not capital and held:
             partner = countries.adjectives(held.group("adj"))[0][0]
-        # (before the text names any partner, a sentence naming none counts the region's: "В 2024 году экспортную
-        # деятельность осуществляли 587 участников ВЭД")
-        unnamed = x.unnamed_yet and not x.mentions
-        x.add(start, m.end(), "firms", partner or (None if unnamed else x.partner_at(m.start(), False)), qual, n[0],
+        x.add(start, m.end(), "firms", partner or _firms_partner(x, m.start()), qual, n[0],
               kind=kind)
     for m in _FIRMS_THEM.finditer(s):
         n = number(m.group("num"))
@@ -350,7 +353,7 @@ def counts(x: Sentence) -> None:
             "importers" if noun.startswith("импорт") else "any"
         partner = _capital_partner(x, m.start("cap"), m.end("cap")) if m.group("cap") else None
         qual, start = qual_at(s, m.start("num"))
-        x.add(start, m.end(), "firms", partner or x.partner_at(m.start(), False), qual, n[0], core=m.start("num"),
+        x.add(start, m.end(), "firms", partner or _firms_partner(x, m.start()), qual, n[0], core=m.start("num"),
               kind=kind)
     for m in _FIRMS_NUMBER.finditer(s):
         after = _NUM_AFTER.match(s, m.end())
@@ -368,7 +371,7 @@ def counts(x: Sentence) -> None:
         # "число компаний с китайским капиталом выросло до 38": firms with a partner's capital
         capital = _CAPITAL.match(s[m.end("noun"):m.end("noun") + AHEAD])
         partner = _capital_partner(x, m.end("noun"), m.end("noun") + capital.end()) if capital else None
-        x.add(m.start(), after.end(), "firms", partner or x.partner_at(m.start(), False), qual, n[0],
+        x.add(m.start(), after.end(), "firms", partner or _firms_partner(x, m.start()), qual, n[0],
               kind="foreign_capital" if capital else kind)
     for m in _NUMBER_OF_FIRMS.finditer(s):
         n = number(m.group("num"))
@@ -381,7 +384,7 @@ def counts(x: Sentence) -> None:
         capital = _CAPITAL.match(m.group("rest"))
         partner = _capital_partner(x, m.start("rest"), m.start("rest") + capital.end()) if capital else None
         qual, start = qual_at(s, m.start("num"))
-        x.add(start, m.end("noun"), "firms", partner or x.partner_at(m.start("num"), False), qual, n[0],
+        x.add(start, m.end("noun"), "firms", partner or _firms_partner(x, m.start("num")), qual, n[0],
               core=m.start("num"), kind="foreign_capital" if capital else kind)
     capital_counted = any(c.kind == "foreign_capital" for _, _, c in x.out)
     for m in [*_FIRMS_PART.finditer(s), *(_NEXT_CAPITAL.finditer(s) if capital_counted else ())]:
@@ -392,7 +395,7 @@ def counts(x: Sentence) -> None:
                 else "foreign_capital"
             qual, start = qual_at(s, m.start("num"))
             partner = _capital_partner(x, m.start("noun"), m.end()) if kind == "foreign_capital" else None
-            x.add(min(start, m.start()), m.end(), "firms", partner or x.partner_at(m.start(), False), qual, n[0],
+            x.add(min(start, m.start()), m.end(), "firms", partner or _firms_partner(x, m.start()), qual, n[0],
                   kind=kind)
     for m in _FIRMS_DASH.finditer(s) if "—" in s or "–" in s else ():
         n = number(m.group("num"))
@@ -406,8 +409,7 @@ def counts(x: Sentence) -> None:
         if n and x.free(m.start(), m.end()) and not x.word_in(_VISITED, m.start(), m.end()):
             qual = qualifier(m.group("q"))[0] if m.group("q") else \
                 "more_than" if more_after(s, m.end()) > m.end() else "exact"    # ("четыреста с лишним")
-            unnamed = x.unnamed_yet and not x.mentions
-            x.add(m.start(), m.end(), "firms", None if unnamed else x.partner_at(m.start(), False), qual, n[0],
+            x.add(m.start(), m.end(), "firms", _firms_partner(x, m.start()), qual, n[0],
                   core=m.start("num"), kind=_kind_of(x, m.group("noun").lower(), (0, 0)))
     firms = [c for _, _, c in x.out if c.metric == "firms"]
     for m in _FIRMS_AGAIN.finditer(s) if firms else ():
@@ -427,7 +429,7 @@ def counts(x: Sentence) -> None:
             kind = "importers" if (m.group("n1") or m.group("n2")).lower().startswith("импорт") else "exporters"
             qual = qualifier(m.group("q"))[0] if m.group("q") else "exact"
             before = [c for i, (_, _, c) in enumerate(x.out) if c.metric == "firms" and x.cores[i] < m.start()]
-            x.add(m.start(), m.end(), "firms", before[-1].partner if before else x.partner_at(m.start(), False),
+            x.add(m.start(), m.end(), "firms", before[-1].partner if before else _firms_partner(x, m.start()),
                   qual, n[0], core=m.start("num"), kind=kind)
     firms = [c for _, _, c in x.out if c.metric == "firms"]
     for m in _FIRMS_YEAR_BEFORE.finditer(s) if firms else ():     # "17 экспортёров, годом ранее – 11"
@@ -455,4 +457,4 @@ def counts(x: Sentence) -> None:
             flow = flows.flow_of(m.group("verb")) if flows.active(m.group("verb")) else None
             if n and flow in ("exports", "imports") and x.free(*m.span()):
                 kind = "importers" if flow == "imports" else "exporters"
-                x.add(m.start(), m.end(), "firms", x.partner_at(m.start(), False), "exact", n[0], kind=kind)
+                x.add(m.start(), m.end(), "firms", _firms_partner(x, m.start()), "exact", n[0], kind=kind)

@@ -228,6 +228,7 @@ _TIMES_BARE = re.compile(r"(?:млн|млрд|тыс)\.?\s*(?:долл\w*\.?(?:\
                          r"(?:раза?|р\.)\s*\)", re.I)
 
 
+_THROUGHPUT = re.compile(r"(?<![\w-])(?:грузооборот|грузопоток|грузопереработк|перевалк|судозаход|пропускн)\w*", re.I)
 _IN_PERCENT_TO = re.compile(r"(?<![\w-])в\s*%\s*к\s", re.I)
 
 
@@ -257,6 +258,8 @@ def growth(x: Sentence) -> None:
         n = number(m.group("num"))
         if not n or not x.free(*m.span()):
             continue
+        if _THROUGHPUT.search(s, max(0, m.start() - 40), m.start()) and "тонн" in s[max(0, m.start() - 40):m.start()]:
+            continue    # "Грузооборот — 6,8 млн тонн (+9 %)": a port's throughput grew, no trade
         lo = max(0, m.start("num") - 300)     # the rules below read at most a few words back
         before = s[lo:m.start("num")]
         qual, start = qual_at(s, m.start("num"))

@@ -332,6 +332,8 @@ _CARGO_AFTER = re.compile(r"\s+(?:[а-яё]+(?:ых|их)\s+)?груз(?:ов|а
 # "Урожай же в области — 5,3 млн тонн", "первую партию муки — двадцать тонн", "транзитных грузов — 33 тыс. т")
 _THROUGHPUT = re.compile(r"(?<![\w-])(?:грузооборот|грузопоток|грузопереработк|перевалк|обработал|переработал|"
                          r"пропустил|урожа[йяюе]|на\s+склад|хранени|транзит|судозаход|парти[юяи](?![\w-]))\w*", re.I)
+# (told after the figure's dash: "340 тыс. тонн — перевалка на новом терминале")
+_DASH_AFTER = re.compile(r"\s*[—–]\s", re.I)
 # a rate, no total of a period: "пекут 60 тонн хлеба в день"
 _RATE_AFTER = re.compile(r"(?:\s+[а-яё]+){0,2}?\s+в\s+(?:день|сутки|смену|час)(?![\w-])", re.I)
 # a yearly amount in the present is a capacity, a market or a need, no trade of a period: "потребляет около 400
@@ -553,6 +555,7 @@ def sums(x: Sentence) -> None:
         claimed, scale, scale_name, step = amount
         if (_CARGO_AFTER.match(s, m.end()) and not x.mentions and not PARTNER_WORDS.search(s)) or \
                 _RATE_AFTER.match(s, m.end()) or x.word_in(_THROUGHPUT, *x.clause_span(m.start())) or \
+                (_DASH_AFTER.match(s, m.end()) and _THROUGHPUT.search(s, m.end(), m.end() + 30)) or \
                 (_PER_YEAR_AFTER.match(s, m.end()) and x.word_in(_PRESENT_AMOUNT, *x.clause_span(m.start()))) or \
                 _MADE_OR_ALLOWED.match(s, max(s.rfind(".", 0, m.start()), s.rfind(";", 0, m.start())) + 1) or \
                 x.word_in(_THROUGHPUT, max(s.rfind(",", 0, m.start()), s.rfind(";", 0, m.start())) + 1, m.start()):
