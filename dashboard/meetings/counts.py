@@ -12,6 +12,7 @@ _COUNT_PARTNERS = re.compile(rf"(?<![\w-]){NUM}\s+(?:[а-яё]+(?:ых|их|ми
                              r"(?:стран\w*|государств\w*|партн[её]р\w*)", re.I)
 _COUNT_OF = re.compile(r"(?<![\w-])(?:количеств|числ)(?:о|а)\s+(?:участник|организаци|предприяти|компани)\w*[^.;]*?,",
                        re.I)
+_PLACES_AND = re.compile(r"(?<![\w-])(?:район|город|регион|област|муниципалитет)\w*\s+и\s+$", re.I)
 _FIRST_TIME = re.compile(r"(?<![\w-])(?:впервые|новы[хе]|нов\w+\s+рынк)", re.I)
 _REPRESENTING = re.compile(r"(?<![\w-])представител\w*\s+(?:(?:более|около|свыше|порядка)\s+)?$", re.I)
 _WHERE_IN = re.compile(r"(?<![\w-])в\s+$", re.I)
@@ -255,7 +256,9 @@ def counts(x: Sentence) -> None:
         # (two or three countries in words are those of a bilateral trade or a few named, no count of the region's
         # partners: "уступив лишь двум странам", "товарооборот двух стран"; countries where something took place
         # neither: "выставки в 19 странах", "с опытом работы в 40 странах")
-        held_in = _WHERE_IN.search(s, max(0, m.start() - 4), m.start()) and \
+        # (nor the countries people came from with districts: "из сорока районов и четырёх стран")
+        with_places = _PLACES_AND.search(s, max(0, m.start() - 30), m.start()) is not None
+        held_in = with_places or _WHERE_IN.search(s, max(0, m.start() - 4), m.start()) and \
             x.word_in(_HELD_IN, max(0, m.start() - 80), m.start())
         # (nor the countries a flow reached for the first time: "впервые поставлялась в 6 стран", "в 5 новых стран")
         first_time = x.word_in(_FIRST_TIME, x.clause_span(m.start())[0], m.end())

@@ -139,6 +139,8 @@ _PROVIDED = re.compile(r"(?<![\w-])(?:обеспечи|обеспечива|сф
                        r"(?:[\w-]+\s+|[—–]\s+){0,8}?$", re.I)
 _OF_RUSSIA = re.compile(r"\s*(?:(?:всего|всей|общего|общей)\s+)?(?:[а-яё-]+\s+)?(?:обще)?российск", re.I)
 # the region as the share's holder: "на Волгоградскую область пришлось", "доля региона", "доля Волгоградской области"
+_OF_BLOC = re.compile(r"\s*(?:[а-яё]+\s+)?(?:товарооборот|оборот|экспорт|импорт|торговл)\w*\s+(?:со?|в)\s+"
+                      r"(?:[а-яё]+\s+)?(?:стран|государств)\w*", re.I)
 _REGION_HOLDS = re.compile(r"(?<![\w-])(?:на\s+(?:Волгоградскую\s+)?(?:область|регион)|дол[яиюе]\w*\s+"
                            r"(?:нашего\s+)?(?:региона|области|Волгоградской\s+области))(?![\w-])", re.I)
 _HELD_BY = re.compile(r"\S+\s+(?P<w>[а-яё-]+)", re.I)
@@ -348,6 +350,8 @@ def share(x: Sentence, m: re.Match[str], n: float, qual: str, start: int) -> boo
         return True     # a group's share: no partner's claim, nor a growth
     if _OF_RUSSIA.match(s, m.end()):
         return True     # "около 7 % всего российского экспорта пшеницы": a share of Russia's trade, not the region's
+    if _OF_BLOC.match(s, m.end()):
+        return True     # "43,8 % товарооборота со странами Содружества": a share of a bloc's trade, not the region's
     if _of_goods_flow(s, m.end()):
         return True     # "610 тыс. т, или 38 % от всего экспорта этой культуры": a share of one good's exports
     held = _HELD_BY.match(s, lo + verb.start()) if verb and verb.group(0).lower().startswith("дол") else None
